@@ -1,0 +1,180 @@
+"""The `forum-atlas` command. Sub-commands that need no window import no Qt."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from forum_atlas import __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="forum-atlas",
+        description="A reference browser of Asia-Pacific security forums, after IGCC Policy Paper 51 (1999). "
+                    "With no command, opens the window.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--screenshot", metavar="PATH", help="render the window offscreen to a PNG and exit")
+    p.add_argument("--select", metavar="ID", help="select this forum, event or participant at start")
+    p.add_argument("--size", metavar="WxH", default="1400x900", help="window size for --screenshot")
+    p.add_argument("--quit-after", metavar="MS", type=int, help="close the window after MS milliseconds")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def data_args(sp):
+        sp.add_argument("--data", type=Path, help="folder of YAML sources (default: the bundled resources/data)")
+        sp.add_argument("--paper", type=Path, help="the paper's text, to check every quote against "
+                                                   "(default: ../shared/source when present)")
+
+    sp = sub.add_parser("check", help="validate the YAML sources and every quote")
+    data_args(sp)
+    sp = sub.add_parser("build", help="compile the YAML sources into the bundled SQLite database")
+    data_args(sp)
+    sp.add_argument("--out", type=Path, help="where to write the database (default: resources/forum-atlas.sqlite)")
+    sub.add_parser("stats", help="counts of the reference data, and what is missing")
+    sp = sub.add_parser("export", help="export the reference data as JSON (one file) or CSV (one file per table)")
+    sp.add_argument("--format", choices=("json", "csv"), default="json")
+    sp.add_argument("--out", type=Path, help="file (json) or folder (csv); default: standard output / ./export")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        from gui.app import run  # the window: only now does Qt load
+
+        return run(args)
+    try:
+        return {"check": _check, "build": _build, "stats": _stats, "export": _export}[args.command](args)
+    except BrokenPipeError:
+        return 0
+
+
+def _load(args):
+    from model import loader, paths
+
+    paper = args.paper or paths.default_paper()
+    if paper is not None and not paper.is_file():
+        print(f"forum-atlas: the paper's text is not at {paper}", file=sys.stderr)
+        paper = None
+    if paper is None:
+        print("forum-atlas: note: the paper's text was not found, so quotes were not checked against it "
+              "(give --paper PATH)", file=sys.stderr)
+    return loader.load(args.data or paths.data_dir(), paper)
+
+
+def _check(args) -> int:
+    from model.loader import DataError
+
+    try:
+        ds = _load(args)
+    except DataError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        print(f"forum-atlas: {len(exc.problems)} problem(s); nothing was built", file=sys.stderr)
+        return 1
+    n = {k: len(v) for k, v in ds.tables.items()}
+    print(f"ok: {n['forums']} forums, {n['participants']} participants, {n['events']} events, "
+          f"{n['people']} people, {n['claims']} claims, {len(ds.citations)} citations")
+    return 0
+
+
+def _build(args) -> int:
+    from model import build, paths
+    from model.loader import DataError
+
+    try:
+        ds = _load(args)
+    except DataError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        print(f"forum-atlas: {len(exc.problems)} problem(s); the database was left as it was", file=sys.stderr)
+        return 1
+    target = args.out or paths.resource("forum-atlas.sqlite")
+    try:
+        build.build(ds, target)
+    except OSError as exc:
+        print(f"forum-atlas: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"built {target} (data version {build.data_version(ds)})")
+    return 0
+
+
+def _open_atlas():
+    from model.queries import Atlas, DatabaseUnavailable
+
+    try:
+        return Atlas()
+    except DatabaseUnavailable as exc:
+        print(f"forum-atlas: {exc}", file=sys.stderr)
+        sys.exit(2)
+
+
+def _stats(args) -> int:
+    atlas = _open_atlas()
+    counts = atlas.counts()
+    print("Records")
+    for k, v in counts.items():
+        print(f"  {k:<14}{v:>5}")
+    forums = atlas.forums()
+    print("Forums by track")
+    for k, v in sorted(Counter(f.track or "none" for f in forums).items()):
+        print(f"  {k:<14}{v:>5}")
+    print("Forums by status (as of 1999)")
+    for k, v in sorted(Counter(f.status for f in forums).items()):
+        print(f"  {k:<14}{v:>5}")
+    events = atlas.events()
+    print("Events by decade")
+    for k, v in sorted(Counter(e.date.first.year // 10 * 10 for e in events).items()):
+        print(f"  {k}s{'':<9}{v:>5}")
+    with_events = {fid for e in events for fid in e.forums}
+    with_members = {m.forum_id for m in atlas.memberships()}
+    for title, have in (("Forums with no events", with_events), ("Forums with no members", with_members)):
+        missing = [f for f in forums if f.id not in have]
+        print(f"{title} ({len(missing)})")
+        for f in missing:
+            note = atlas.forum(f.id).note
+            print(f"  {f.id:<28}{'note: ' + note[:70] if note else '(no note explaining why)'}")
+    return 0
+
+
+def _export(args) -> int:
+    from model import export
+
+    atlas = _open_atlas()
+    if args.format == "json":
+        if args.out:
+            return _atomic_write(args.out, lambda fh: export.write_json(atlas, fh))
+        export.write_json(atlas, sys.stdout)
+        return 0
+    folder = args.out or Path("export")
+    try:
+        written = export.write_csv(atlas, folder)
+    except OSError as exc:
+        print(f"forum-atlas: cannot write into {folder}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(written)} CSV files into {folder}")
+    return 0
+
+
+def _atomic_write(target: Path, write) -> int:
+    """Write through a temporary file beside ``target``, then rename: never a half-written target."""
+    import os
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                write(fh)
+            os.replace(tmp, target)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError as exc:
+        print(f"forum-atlas: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+"""Compile a validated Dataset into the bundled SQLite file.
+
+The file is written beside its target under a temporary name and renamed into place, so a
+failed build leaves any existing database untouched. It uses the rollback journal (not WAL)
+so that it can be opened from a read-only folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from sqlmodel import Session, SQLModel, create_engine
+
+from model import tables as t
+from model.loader import Dataset
+
+# One row per searchable record. unicode61 with remove_diacritics folds case and accents;
+# the prefix indexes make the first keystrokes ("N", "NE") cheap.
+FTS_SQL = """
+CREATE VIRTUAL TABLE search USING fts5(
+    kind UNINDEXED, record_id UNINDEXED, title, aliases, body,
+    tokenize = "unicode61 remove_diacritics 2", prefix = '1 2 3'
+)
+"""
+
+
+def data_version(dataset: Dataset) -> str:
+    """A digest of the dataset's content: equal YAML gives an equal version."""
+    digest = hashlib.sha256()
+    for path in dataset.files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _days(date) -> tuple[int | None, int | None]:
+    return (date.start.toordinal(), date.end.toordinal()) if date else (None, None)
+
+
+def _text(date) -> str | None:
+    return str(date) if date else None
+
+
+def _rows(ds: Dataset) -> list[SQLModel]:
+    rows: list[SQLModel] = [t.Source(**{k: str(ds.source[k]) for k in (
+        "id", "title", "authors", "publisher", "series", "date", "file", "sha256", "as_of")})]
+    links: set[tuple[str, str, str]] = set()
+
+    def cite(record: str, rid: str, cids: list[str]) -> None:
+        links.update((cid, record, rid) for cid in cids)
+
+    for p in ds["participants"]:
+        rows.append(t.Participant(id=p["id"], name=p["name"], short_name=p["short_name"] or p["name"],
+                                  kind=p["kind"], aliases=json.dumps(p["aliases"]), note=p["note"]))
+    membership_id = 0
+    for f in ds["forums"]:
+        flo, fhi = _days(f["founded"])
+        elo, ehi = _days(f["ended"])
+        rows.append(t.Forum(
+            id=f["id"], name=f["name"], acronym=f["acronym"], aliases=json.dumps(f["aliases"]), kind=f["kind"],
+            track=f["track"], scope=f["scope"], status=f["status"], founded=_text(f["founded"]),
+            founded_lo=flo, founded_hi=fhi, ended=_text(f["ended"]), ended_lo=elo, ended_hi=ehi,
+            parent_id=f["parent"], summary=f["summary"], note=f["note"]))
+        cite("forum", f["id"], f["cite"])
+        for m in f["members"]:
+            membership_id += 1
+            rows.append(t.Membership(id=membership_id, forum_id=f["id"], participant_id=m["participant"],
+                                     role=m["role"], since=_text(m["since"]), until=_text(m["until"]),
+                                     note=m["note"]))
+            cite("membership", str(membership_id), m["cite"])
+    for e in ds["events"]:
+        lo = e["date"].start.toordinal()
+        hi = (e["end"] or e["date"]).end.toordinal()
+        rows.append(t.Event(id=e["id"], title=e["title"], kind=e["kind"], date=str(e["date"]), lo=lo, hi=hi,
+                            end=_text(e["end"]), place=e["place"], ordinal=e["ordinal"], chair_id=e["chair"],
+                            summary=e["summary"], note=e["note"]))
+        rows += [t.EventForum(event_id=e["id"], forum_id=x) for x in dict.fromkeys(e["forums"])]
+        rows += [t.EventParticipant(event_id=e["id"], participant_id=x) for x in dict.fromkeys(e["participants"])]
+        rows += [t.EventPerson(event_id=e["id"], person_id=x) for x in dict.fromkeys(e["people"])]
+        cite("event", e["id"], e["cite"])
+    for p in ds["people"]:
+        rows.append(t.Person(id=p["id"], name=p["name"], role=p["role"], participant_id=p["participant"],
+                             note=p["note"]))
+        rows += [t.PersonForum(person_id=p["id"], forum_id=x) for x in dict.fromkeys(p["forums"])]
+        cite("person", p["id"], p["cite"])
+    for n, r in enumerate(ds["relations"], 1):
+        rows.append(t.Relation(id=n, from_id=r["from"], to_id=r["to"], kind=r["kind"], note=r["note"]))
+        cite("relation", str(n), r["cite"])
+    for c in ds["claims"]:
+        rows.append(t.Claim(id=c["id"], forum_id=c["forum"], author=c["author"], stance=c["stance"], text=c["text"]))
+        cite("claim", c["id"], c["cite"])
+    for d in ds["discrepancies"]:
+        rows.append(t.Discrepancy(id=d["id"], note=d["note"]))
+        rows += [t.DiscrepancyRecord(discrepancy_id=d["id"], record_id=x) for x in dict.fromkeys(d["about"])]
+        cite("discrepancy", d["id"], d["cite"])
+    for e in ds["eras"]:
+        rows.append(t.Era(id=e["id"], name=e["name"], start=str(e["start"]), lo=e["start"].start.toordinal(),
+                          end=str(e["end"]), hi=e["end"].end.toordinal()))
+    rows += [t.Citation(**{k: c[k] for k in ("id", "author", "part", "section", "line", "quote", "note")})
+             for c in ds.citations.values()]
+    rows += [t.CitationLink(citation_id=c, record=r, record_id=i) for c, r, i in sorted(links)]
+    rows.append(t.Meta(key="data_version", value=data_version(ds)))
+    return rows
+
+
+def _search_rows(ds: Dataset) -> list[tuple[str, str, str, str, str]]:
+    def join(*parts) -> str:
+        return " ".join(p for p in parts if p)
+
+    out = []
+    for p in ds["participants"]:
+        out.append(("participant", p["id"], join(p["name"], p["short_name"]), " ".join(p["aliases"]), p["note"] or ""))
+    for f in ds["forums"]:
+        out.append(("forum", f["id"], join(f["name"], f["acronym"]), " ".join(f["aliases"]),
+                    join(f["summary"], f["note"])))
+    for e in ds["events"]:
+        out.append(("event", e["id"], e["title"], e["place"] or "", join(e["summary"], e["note"])))
+    for p in ds["people"]:
+        out.append(("person", p["id"], p["name"], "", join(p["role"], p["note"])))
+    for c in ds["claims"]:
+        out.append(("claim", c["id"], "", "", c["text"]))
+    for c in ds.citations.values():
+        out.append(("quote", c["id"], c["section"], "", c["quote"]))
+    return out
+
+
+def build(dataset: Dataset, target: Path) -> Path:
+    """Write the database for ``dataset`` to ``target`` atomically; return the target."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".build-", suffix=".sqlite", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        engine = create_engine(f"sqlite:///{tmp}")
+        SQLModel.metadata.create_all(engine)
+        with Session(engine) as session:
+            session.add_all(_rows(dataset))
+            session.commit()
+        engine.dispose()
+        con = sqlite3.connect(tmp)
+        with con:
+            con.execute(FTS_SQL)
+            con.executemany("INSERT INTO search(kind, record_id, title, aliases, body) VALUES (?, ?, ?, ?, ?)",
+                            _search_rows(dataset))
+            con.execute("INSERT INTO search(search) VALUES ('optimize')")
+            con.execute(f"PRAGMA user_version = {t.SCHEMA_VERSION}")
+        con.execute("VACUUM")
+        con.close()
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target

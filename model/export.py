@@ -1,0 +1,124 @@
+"""JSON and CSV export of the reference database.
+
+The JSON shape is a public contract (README, resources/export.schema.json); bump
+EXPORT_VERSION whenever it changes.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from sqlmodel import select
+
+from model import tables as t
+from model.dates import PartialDate
+from model.queries import Atlas
+
+EXPORT_VERSION = 1
+
+
+def _date(text: str | None) -> dict | None:
+    """A partial date as {date, end, qualifier, text}: ISO 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'."""
+    if not text:
+        return None
+    d = PartialDate.parse(text)
+    return {"date": d.iso(), "end": d.end_iso(), "qualifier": d.qualifier(), "text": d.display()}
+
+
+def _list(text: str) -> list[str]:
+    return json.loads(text)
+
+
+def to_dict(atlas: Atlas) -> dict:
+    s = atlas.session
+    links: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for link in s.exec(select(t.CitationLink)):
+        links[(link.record, link.record_id)].append(link.citation_id)
+
+    def cites(record: str, rid: str) -> list[str]:
+        return sorted(links.get((record, rid), []))
+
+    members: dict[str, list[dict]] = defaultdict(list)
+    for m in s.exec(select(t.Membership).order_by(t.Membership.id)):
+        members[m.forum_id].append({
+            "participant": m.participant_id, "role": m.role, "since": _date(m.since), "until": _date(m.until),
+            "note": m.note, "citations": cites("membership", str(m.id))})
+    event_links: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for table, column, key in ((t.EventForum, "forum_id", "forums"), (t.EventParticipant, "participant_id",
+                                                                       "participants"),
+                               (t.EventPerson, "person_id", "people")):
+        for row in s.exec(select(table)):
+            event_links[row.event_id][key].append(getattr(row, column))
+    person_forums: dict[str, list[str]] = defaultdict(list)
+    for row in s.exec(select(t.PersonForum)):
+        person_forums[row.person_id].append(row.forum_id)
+    src = atlas.source
+    return {
+        "schema_version": EXPORT_VERSION,
+        "data_version": atlas.meta.get("data_version"),
+        "source": {"id": src.id, "title": src.title, "authors": src.authors, "publisher": src.publisher,
+                   "series": src.series, "date": src.date, "as_of": src.as_of},
+        "participants": [{"id": p.id, "name": p.name, "short_name": p.short_name, "kind": p.kind,
+                          "aliases": _list(p.aliases), "note": p.note}
+                         for p in s.exec(select(t.Participant).order_by(t.Participant.id))],
+        "forums": [{"id": f.id, "name": f.name, "acronym": f.acronym, "aliases": _list(f.aliases), "kind": f.kind,
+                    "track": f.track, "scope": f.scope, "status": f.status, "founded": _date(f.founded),
+                    "ended": _date(f.ended), "parent": f.parent_id, "summary": f.summary, "note": f.note,
+                    "memberships": members.get(f.id, []), "citations": cites("forum", f.id)}
+                   for f in s.exec(select(t.Forum).order_by(t.Forum.id))],
+        "events": [{"id": e.id, "forums": sorted(event_links[e.id]["forums"]), "title": e.title, "kind": e.kind,
+                    "date": PartialDate.parse(e.date).iso(), "end": _end_iso(e), "qualifier":
+                    PartialDate.parse(e.date).qualifier(), "text": _when(e), "place": e.place, "ordinal": e.ordinal,
+                    "chair": e.chair_id, "participants": sorted(event_links[e.id]["participants"]),
+                    "people": sorted(event_links[e.id]["people"]), "summary": e.summary, "note": e.note,
+                    "citations": cites("event", e.id)}
+                   for e in s.exec(select(t.Event).order_by(t.Event.lo, t.Event.id))],
+        "people": [{"id": p.id, "name": p.name, "role": p.role, "participant": p.participant_id,
+                    "forums": sorted(person_forums.get(p.id, [])), "note": p.note,
+                    "citations": cites("person", p.id)}
+                   for p in s.exec(select(t.Person).order_by(t.Person.id))],
+        "relations": [{"from": x.from_id, "to": x.to_id, "kind": x.kind, "note": x.note,
+                       "citations": cites("relation", str(x.id))}
+                      for x in s.exec(select(t.Relation).order_by(t.Relation.id))],
+        "claims": [{"id": c.id, "author": c.author, "forum": c.forum_id, "stance": c.stance, "text": c.text,
+                    "citations": cites("claim", c.id)}
+                   for c in s.exec(select(t.Claim).order_by(t.Claim.id))],
+        "citations": [{"id": c.id, "author": c.author, "part": c.part, "section": c.section, "line": c.line,
+                       "quote": c.quote} for c in s.exec(select(t.Citation).order_by(t.Citation.line, t.Citation.id))],
+    }
+
+
+def _end_iso(e: t.Event) -> str | None:
+    d = PartialDate.parse(e.end) if e.end else PartialDate.parse(e.date)
+    return (d.last or d.first).iso() if (e.end or d.last) else None
+
+
+def _when(e: t.Event) -> str:
+    d = PartialDate.parse(e.date)
+    if e.end:
+        end = PartialDate.parse(e.end)
+        d = PartialDate(d.first, end.last or end.first)
+    return d.display()
+
+
+def write_json(atlas: Atlas, out) -> None:
+    json.dump(to_dict(atlas), out, ensure_ascii=False, indent=1)
+    out.write("\n")
+
+
+def write_csv(atlas: Atlas, folder: Path) -> list[Path]:
+    """One CSV per table, every column of the database, into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table in t.SQLModel.metadata.sorted_tables:
+        path = folder / f"{table.name}.csv"
+        rows = atlas.session.exec(select(*table.columns)).all()
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh)
+            writer.writerow([c.name for c in table.columns])
+            writer.writerows(rows)
+        written.append(path)
+    return written

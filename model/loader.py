@@ -1,0 +1,366 @@
+"""Load and validate the YAML sources.
+
+Every problem is collected and reported at once as ``file:line: field: message``; a dataset
+with any problem is never returned. The result is a :class:`Dataset` of plain dicts with
+dates parsed and citations resolved to their part and section.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from model.dates import DateError, PartialDate
+
+PARTICIPANT_KINDS = ("state", "territory", "organisation", "institute", "agency", "group")
+FORUM_KINDS = (
+    "organisation", "alliance", "treaty-body", "dialogue", "negotiation", "conference", "seminar",
+    "working-group", "study-project", "trilateral", "network", "economic-forum",
+)
+TRACKS = ("1", "1.5", "2")
+SCOPES = (
+    "global", "asia-pacific", "east-asia", "northeast-asia", "southeast-asia", "korean-peninsula",
+    "north-pacific", "europe", "bilateral",
+)
+STATUSES = ("active", "defunct", "proposed")
+ROLES = (
+    "founder", "member", "chair", "co-chair", "host", "observer", "associate", "dialogue-partner",
+    "private-capacity", "proposer", "funder", "absent", "excluded",
+)
+EVENT_KINDS = (
+    "founding", "meeting", "proposal", "speech", "declaration", "agreement", "dissolution", "crisis", "other",
+)
+RELATION_KINDS = ("supports", "grew-out-of", "modelled-on", "proposed-as", "companion-of", "replaced", "part-of")
+AUTHORS = ("cossa", "fukushima", "preface")
+STANCES = ("positive", "negative", "mixed", "neutral")
+MAX_QUOTE_WORDS = 45
+TABLES = ("participants", "forums", "events", "people", "relations", "claims", "discrepancies", "eras")
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_FOLD = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
+    "\u201e": '"', "\u2033": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+    "\u2014": "-", "\u2015": "-", "\u00a0": " ",
+})
+
+
+def fold(text: str) -> str:
+    """Fold curly quotes, dashes and runs of whitespace, for comparing quotes with the paper."""
+    return " ".join(text.translate(_FOLD).split())
+
+
+class DataError(Exception):
+    """The YAML sources are invalid; ``problems`` holds every ``file:line: field: message``."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class _Map(dict):
+    """A YAML mapping that remembers the line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict
+
+
+class _LineLoader(yaml.SafeLoader):
+    def construct_mapping(self, node, deep=False):
+        mapping = _Map(super().construct_mapping(node, deep=True))
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if hasattr(k, "value")}
+        return mapping
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", lambda loader, node: loader.construct_mapping(node))
+
+
+# Field specifications: name -> (type, required, argument). Types:
+#   id, str, int, strs, date, enum (argument: allowed values), ref / refs (argument: table),
+#   cite, members. "any" refs resolve against every table's ids.
+_CITE_FIELDS = {"line": ("int", True, None), "quote": ("str", True, None), "note": ("str", False, None)}
+SPECS: dict[str, dict[str, tuple]] = {
+    "participants": {
+        "id": ("id", True, None), "name": ("str", True, None), "short_name": ("str", False, None),
+        "kind": ("enum", True, PARTICIPANT_KINDS), "aliases": ("strs", False, None), "note": ("str", False, None),
+    },
+    "forums": {
+        "id": ("id", True, None), "name": ("str", True, None), "acronym": ("str", False, None),
+        "aliases": ("strs", False, None), "kind": ("enum", True, FORUM_KINDS),
+        "track": ("enum", False, TRACKS), "scope": ("enum", True, SCOPES),
+        "status": ("enum", True, STATUSES), "founded": ("date", False, None), "ended": ("date", False, None),
+        "parent": ("ref", False, "forums"), "summary": ("str", True, None), "note": ("str", False, None),
+        "cite": ("cite", True, None), "members": ("members", False, None),
+    },
+    "members": {
+        "participant": ("ref", True, "participants"), "role": ("enum", True, ROLES),
+        "since": ("date", False, None), "until": ("date", False, None), "note": ("str", False, None),
+        "cite": ("cite", True, None),
+    },
+    "events": {
+        "id": ("id", True, None), "title": ("str", True, None), "kind": ("enum", True, EVENT_KINDS),
+        "date": ("date", True, None), "end": ("date", False, None), "place": ("str", False, None),
+        "ordinal": ("int", False, None), "chair": ("ref", False, "participants"),
+        "forums": ("refs", False, "forums"), "participants": ("refs", False, "participants"),
+        "people": ("refs", False, "people"), "summary": ("str", False, None), "note": ("str", False, None),
+        "cite": ("cite", True, None),
+    },
+    "people": {
+        "id": ("id", True, None), "name": ("str", True, None), "role": ("str", True, None),
+        "participant": ("ref", False, "participants"), "forums": ("refs", False, "forums"),
+        "note": ("str", False, None), "cite": ("cite", True, None),
+    },
+    "relations": {
+        "from": ("ref", True, "forums"), "to": ("ref", True, "forums"), "kind": ("enum", True, RELATION_KINDS),
+        "note": ("str", False, None), "cite": ("cite", True, None),
+    },
+    "claims": {
+        "id": ("id", False, None), "forum": ("ref", True, "forums"), "author": ("enum", True, AUTHORS),
+        "stance": ("enum", False, STANCES), "text": ("str", True, None), "cite": ("cite", True, None),
+    },
+    "discrepancies": {
+        "id": ("id", True, None), "about": ("refs", True, "any"), "note": ("str", True, None),
+        "cite": ("cite", True, None),
+    },
+    "eras": {
+        "id": ("id", True, None), "name": ("str", True, None), "start": ("date", True, None),
+        "end": ("date", True, None),
+    },
+}
+# Pairs of date fields where the second may never fall before the first.
+_ORDERED = {"forums": ("founded", "ended"), "members": ("since", "until"), "events": ("date", "end"),
+            "eras": ("start", "end")}
+
+
+@dataclass
+class Dataset:
+    source: dict
+    tables: dict[str, list[dict]] = field(default_factory=dict)
+    citations: dict[str, dict] = field(default_factory=dict)  # id -> citation
+    files: list[Path] = field(default_factory=list)
+
+    def __getitem__(self, table: str) -> list[dict]:
+        return self.tables[table]
+
+
+class _Checker:
+    def __init__(self, source: dict, paper_lines: list[str] | None):
+        self.problems: list[str] = []
+        self.source = source
+        self.paper = [fold(line) for line in paper_lines] if paper_lines is not None else None
+        self.citations: dict[str, dict] = {}
+        self.refs: list[tuple[str, int, str, str, str]] = []  # where, line, field, table, id
+
+    def problem(self, where: str, line: int, fld: str, message: str) -> None:
+        self.problems.append(f"{where}:{line}: {fld}: {message}")
+
+    # -- one record --------------------------------------------------------------
+    def record(self, table: str, rec, where: str, spec_name: str | None = None) -> dict | None:
+        spec = SPECS[spec_name or table]
+        if not isinstance(rec, _Map):
+            self.problem(where, getattr(rec, "line", 0), table, f"each entry must be a mapping, not {rec!r}")
+            return None
+        out: dict = {"_file": where, "_line": rec.line}
+        for key in rec:
+            if key not in spec:
+                self.problem(where, rec.key_lines.get(key, rec.line), str(key),
+                             f"unknown field (expected one of: {', '.join(spec)})")
+        for name, (kind, required, arg) in spec.items():
+            line = rec.key_lines.get(name, rec.line)
+            value = rec.get(name)
+            if value is None or value == "" or value == []:
+                if required:
+                    self.problem(where, rec.line, name, "required field is missing")
+                out[name] = [] if kind in ("strs", "refs", "cite", "members") else None
+                continue
+            out[name] = self.value(kind, arg, value, where, line, name, table)
+        for lo, hi in [_ORDERED[spec_name or table]] if (spec_name or table) in _ORDERED else []:
+            a, b = out.get(lo), out.get(hi)
+            if isinstance(a, PartialDate) and isinstance(b, PartialDate) and b.end < a.start:
+                self.problem(where, rec.key_lines.get(hi, rec.line), hi,
+                             f"{b} is before {lo} {a}")
+        return out
+
+    def value(self, kind, arg, value, where, line, name, table):
+        if kind == "id":
+            if not isinstance(value, str) or not _SLUG.match(value):
+                self.problem(where, line, name, f"{value!r} is not a lowercase slug like 'arf' or 'neacd-1993-10'")
+            return str(value)
+        if kind == "str":
+            if not isinstance(value, str):
+                self.problem(where, line, name, f"expected text, got {type(value).__name__} {value!r}")
+            return str(value).strip()
+        if kind == "int":
+            if not isinstance(value, int) or isinstance(value, bool):
+                self.problem(where, line, name, f"expected a whole number, got {value!r}")
+                return None
+            return value
+        if kind == "enum":
+            text = str(value)
+            if text not in arg:
+                self.problem(where, line, name, f"{value!r} is not one of: {', '.join(arg)}")
+            return text
+        if kind == "date":
+            try:
+                return PartialDate.parse(value)
+            except DateError as exc:
+                self.problem(where, line, name, str(exc))
+                return None
+        if kind in ("strs", "refs"):
+            items = value if isinstance(value, list) else [value]
+            if not isinstance(value, list):
+                self.problem(where, line, name, "expected a list")
+            if kind == "refs":
+                for item in items:
+                    self.refs.append((where, line, name, arg, str(item)))
+            return [str(item) for item in items]
+        if kind == "ref":
+            self.refs.append((where, line, name, arg, str(value)))
+            return str(value)
+        if kind == "cite":
+            if not isinstance(value, list):
+                self.problem(where, line, name, "expected a list of {line, quote}")
+                return []
+            return [c for c in (self.cite(item, where) for item in value) if c]
+        if kind == "members":
+            if not isinstance(value, list):
+                self.problem(where, line, name, "expected a list of memberships")
+                return []
+            return [m for m in (self.record(table, item, where, "members") for item in value) if m]
+        raise AssertionError(kind)
+
+    def cite(self, item, where: str) -> str | None:
+        if not isinstance(item, _Map):
+            self.problem(where, 0, "cite", f"each citation must be {{line, quote}}, not {item!r}")
+            return None
+        rec = self.record("citation", item, where, "cite")
+        line, quote = rec["line"], rec["quote"]
+        if not isinstance(line, int) or not quote:
+            return None
+        part = next((p for p in self.source["parts"] if p["first"] <= line <= p["last"]), None)
+        if part is None:
+            self.problem(where, rec["_line"], "cite.line", f"line {line} is outside the paper's parts")
+            return None
+        words = len(quote.split())
+        if words > MAX_QUOTE_WORDS:
+            self.problem(where, rec["_line"], "cite.quote", f"quote has {words} words; keep it under about 40")
+        if self.paper is not None:
+            text = self.paper[line - 1] if line <= len(self.paper) else ""
+            if fold(quote) not in text:
+                found = [i + 1 for i, t in enumerate(self.paper) if fold(quote) in t]
+                hint = f" (it is on line {found[0]})" if found else ""
+                self.problem(where, rec["_line"], "cite.quote",
+                             f"not found verbatim on line {line} of the paper{hint}: {quote[:60]!r}")
+        sections = [s for s in self.source["sections"] if s["line"] <= line]
+        section = sections[-1]["heading"] if sections and part["author"] != "front" else part["name"]
+        cid = f"L{line:03d}-" + hashlib.sha1(fold(quote).encode()).hexdigest()[:6]
+        self.citations.setdefault(cid, {
+            "id": cid, "author": part["author"], "part": part["name"], "section": section,
+            "line": line, "quote": quote, "note": rec.get("note"),
+        })
+        return cid
+
+
+SPECS["cite"] = _CITE_FIELDS
+
+
+def _read_yaml(path: Path, problems: list[str]):
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        problems.append(f"{path.name}:{line}: yaml: {exc.problem or exc}")
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        problems.append(f"{path.name}:0: file: cannot read: {exc}")
+    return None
+
+
+def load(data_dir: Path, paper: Path | None = None) -> Dataset:
+    """Load every YAML file under ``data_dir``; raise DataError listing every problem.
+
+    ``paper`` is the source text; when given, every quote is checked against it.
+    """
+    problems: list[str] = []
+    files = sorted(data_dir.glob("*.yaml"))
+    docs = [(p, _read_yaml(p, problems)) for p in files]
+    source_docs = [(p, d) for p, d in docs if isinstance(d, dict) and "source" in d]
+    if len(source_docs) != 1:
+        raise DataError(problems + [f"{data_dir}:0: source: exactly one file must hold the `source` record"])
+    source = source_docs[0][1]["source"]
+    paper_lines = paper.read_text(encoding="utf-8").splitlines() if paper else None
+    check = _Checker(source, paper_lines)
+    check.problems = problems
+    tables: dict[str, list[dict]] = {t: [] for t in TABLES}
+    for path, doc in docs:
+        if doc is None:
+            continue
+        if not isinstance(doc, dict):
+            check.problem(path.name, 1, "file", "expected a mapping of tables at the top level")
+            continue
+        for table, records in doc.items():
+            if table == "source":
+                continue
+            if table not in TABLES:
+                check.problem(path.name, doc.key_lines.get(table, 1), table,
+                              f"unknown table (expected one of: {', '.join(TABLES)})")
+                continue
+            if not isinstance(records, list):
+                check.problem(path.name, doc.key_lines.get(table, 1), table, "expected a list of records")
+                continue
+            for rec in records:
+                out = check.record(table, rec, path.name)
+                if out is not None:
+                    tables[table].append(out)
+
+    _number_claims(tables["claims"])
+    ids: dict[str, dict[str, dict]] = {t: {} for t in TABLES}
+    for table, records in tables.items():
+        for rec in records:
+            rid = rec.get("id")
+            if rid is None:
+                continue
+            if rid in ids[table]:
+                first = ids[table][rid]
+                check.problem(rec["_file"], rec["_line"], "id",
+                              f"duplicate id {rid!r} (first at {first['_file']}:{first['_line']})")
+            ids[table][rid] = rec
+    every = {rid for table in ids.values() for rid in table}
+    for where, line, name, table, rid in check.refs:
+        known = every if table == "any" else ids[table]
+        if rid not in known:
+            check.problem(where, line, name, f"unknown {table.rstrip('s') if table != 'any' else 'record'} id {rid!r}")
+    for claim in tables["claims"]:
+        for cid in claim["cite"]:
+            cited = check.citations[cid]["author"]
+            if claim["author"] and cited != claim["author"]:
+                check.problem(claim["_file"], claim["_line"], "author",
+                              f"claim is by {claim['author']} but line {check.citations[cid]['line']} is in the {cited} part")
+    for forum in tables["forums"]:
+        if forum["parent"] == forum["id"]:
+            check.problem(forum["_file"], forum["_line"], "parent", "a forum cannot be its own parent")
+    if check.problems:
+        raise DataError(check.problems)
+    return Dataset(source=dict(source), tables=tables, citations=check.citations, files=files)
+
+
+def _number_claims(claims: list[dict]) -> None:
+    """Give claims without an id a stable one: author-forum-n, in file order."""
+    seen: dict[str, int] = {}
+    taken = {c["id"] for c in claims if c.get("id")}
+    for claim in claims:
+        if claim.get("id"):
+            continue
+        stem = f"{claim['author']}-{claim['forum']}"
+        n = seen.get(stem, 0)
+        while True:
+            n += 1
+            if f"{stem}-{n}" not in taken:
+                break
+        seen[stem] = n
+        claim["id"] = f"{stem}-{n}"
+        taken.add(claim["id"])

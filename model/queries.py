@@ -1,0 +1,333 @@
+"""The read API over the bundled database, through SQLModel, returning plain records.
+
+The database is opened read-only and immutable, so it works from a read-only folder and
+never leaves a journal behind. A missing, damaged or wrong-version file raises
+:class:`DatabaseUnavailable`, whose message is fit to show a user.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from pathlib import Path
+
+from sqlalchemy.pool import StaticPool
+from sqlmodel import Session, create_engine, select
+
+from model import paths
+from model import records as r
+from model import tables as t
+from model.dates import PartialDate
+
+GROUPINGS = ("track", "kind", "scope", "status", "participant")
+_TRACK_ORDER = {"1": 0, "1.5": 1, "2": 2, None: 3}
+_STATUS_ORDER = {"active": 0, "defunct": 1, "proposed": 2}
+ROLE_ORDER = ("founder", "proposer", "chair", "co-chair", "host", "funder", "member", "dialogue-partner",
+              "associate", "observer", "private-capacity", "absent", "excluded")
+
+
+class DatabaseUnavailable(Exception):
+    """The reference database cannot be used; the message says why in plain words."""
+
+
+def _date(text: str | None) -> PartialDate | None:
+    return PartialDate.parse(text) if text else None
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """Open ``path`` read-only and immutable, checking that it is our database, intact and current."""
+    if not path.is_file():
+        raise DatabaseUnavailable(f"The reference database is missing: {path}\n"
+                                  "Build it with `make db` (or `forum-atlas build`).")
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                              check_same_thread=False)
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        ok = con.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseUnavailable(f"The reference database is damaged and cannot be read: {path}\n"
+                                  f"({exc}). Rebuild it with `make db`.") from None
+    if ok != "ok":
+        con.close()
+        raise DatabaseUnavailable(f"The reference database failed its integrity check: {path}\n"
+                                  "Rebuild it with `make db`.")
+    if version != t.SCHEMA_VERSION:
+        con.close()
+        raise DatabaseUnavailable(f"The reference database has schema version {version}, but this version of "
+                                  f"Forum Atlas reads version {t.SCHEMA_VERSION}: {path}\nRebuild it with `make db`.")
+    return con
+
+
+class Atlas:
+    """The reference data. Build once; every method returns plain records."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = Path(path or paths.database())
+        self.connection = connect_readonly(self.path)
+        engine = create_engine("sqlite://", creator=lambda: self.connection, poolclass=StaticPool)
+        self.session = Session(engine)
+        try:
+            self._load_small_tables()
+        except Exception as exc:  # a file with our version stamp but the wrong tables
+            raise DatabaseUnavailable(f"The reference database is damaged: {self.path}\n({exc})") from None
+
+    def _load_small_tables(self) -> None:
+        """Forums, participants and names are few and used everywhere: keep them in memory."""
+        s = self.session
+        self._forums = {f.id: r.ForumRow(f.id, f.name, f.acronym, f.kind, f.track, f.scope, f.status,
+                                         _date(f.founded), _date(f.ended), f.parent_id)
+                        for f in s.exec(select(t.Forum))}
+        self._forum_text = {f.id: (tuple(json.loads(f.aliases)), f.summary, f.note) for f in s.exec(select(t.Forum))}
+        self._participants = {p.id: r.ParticipantRow(p.id, p.name, p.short_name, p.kind, tuple(json.loads(p.aliases)))
+                              for p in s.exec(select(t.Participant))}
+        self._participant_notes = {p.id: p.note for p in s.exec(select(t.Participant))}
+        self._people = {p.id: r.PersonRow(p.id, p.name, p.role, p.participant_id) for p in s.exec(select(t.Person))}
+        self._person_notes = {p.id: p.note for p in s.exec(select(t.Person))}
+        self.meta = {m.key: m.value for m in s.exec(select(t.Meta))}
+        self.source = s.exec(select(t.Source)).one()
+
+    def close(self) -> None:
+        self.session.close()
+        self.connection.close()
+
+    # -- lookups ---------------------------------------------------------------------
+    def kind_of(self, rid: str) -> str | None:
+        if rid in self._forums:
+            return "forum"
+        if rid in self._participants:
+            return "participant"
+        if rid in self._people:
+            return "person"
+        if self.session.get(t.Event, rid) is not None:
+            return "event"
+        return None
+
+    def name_of(self, rid: str) -> str:
+        for table in (self._forums, self._participants, self._people):
+            if rid in table:
+                return table[rid].name
+        event = self.session.get(t.Event, rid)
+        return event.title if event else rid
+
+    def forums(self) -> list[r.ForumRow]:
+        return sorted(self._forums.values(), key=_forum_order)
+
+    def forum_row(self, fid: str) -> r.ForumRow | None:
+        return self._forums.get(fid)
+
+    def participants(self) -> list[r.ParticipantRow]:
+        return sorted(self._participants.values(), key=lambda p: p.short_name.lower())
+
+    def participant_row(self, pid: str) -> r.ParticipantRow | None:
+        return self._participants.get(pid)
+
+    def ids(self) -> dict[str, set[str]]:
+        return {"forum": set(self._forums), "participant": set(self._participants), "person": set(self._people),
+                "event": set(self.session.exec(select(t.Event.id)))}
+
+    def counts(self) -> dict[str, int]:
+        s = self.session
+        return {"forums": len(self._forums), "participants": len(self._participants),
+                "memberships": len(s.exec(select(t.Membership.id)).all()),
+                "events": len(s.exec(select(t.Event.id)).all()), "people": len(self._people),
+                "relations": len(s.exec(select(t.Relation.id)).all()), "claims": len(s.exec(select(t.Claim.id)).all()),
+                "discrepancies": len(s.exec(select(t.Discrepancy.id)).all()),
+                "citations": len(s.exec(select(t.Citation.id)).all())}
+
+    def memberships(self, forum_id: str | None = None, participant_id: str | None = None) -> list[r.Membership]:
+        q = select(t.Membership)
+        if forum_id:
+            q = q.where(t.Membership.forum_id == forum_id)
+        if participant_id:
+            q = q.where(t.Membership.participant_id == participant_id)
+        rows = self.session.exec(q).all()
+        cites = self._cites("membership", [str(m.id) for m in rows])
+        out = [r.Membership(m.forum_id, self._forums[m.forum_id].name, m.participant_id,
+                            self._participants[m.participant_id].short_name, m.role, _date(m.since),
+                            _date(m.until), m.note, cites.get(str(m.id), ())) for m in rows]
+        return sorted(out, key=lambda m: (_role_rank(m.role), m.participant_name.lower(), m.forum_name.lower()))
+
+    # -- groupings for the tree and the timeline --------------------------------------
+    def grouped(self, by: str) -> list[tuple[str, list[r.ForumRow]]]:
+        """Top-level groups of forums: [(label, forums)], in a stable, meaningful order.
+
+        Sub-bodies stay in their parent's group; the tree nests them under the parent.
+        For 'participant', a forum appears under each participant it involves.
+        """
+        if by not in GROUPINGS:
+            raise ValueError(f"unknown grouping {by!r}")
+        forums = self.forums()
+        if by == "participant":
+            by_participant: dict[str, list[r.ForumRow]] = defaultdict(list)
+            for m in self.memberships():
+                row = self._forums[m.forum_id]
+                if row not in by_participant[m.participant_id]:
+                    by_participant[m.participant_id].append(row)
+            return [(p.short_name, sorted(by_participant[p.id], key=_forum_order))
+                    for p in self.participants() if by_participant.get(p.id)]
+        key = {"track": lambda f: _TRACK_ORDER[f.track], "status": lambda f: _STATUS_ORDER[f.status],
+               "kind": lambda f: f.kind, "scope": lambda f: f.scope}[by]
+        title = {"track": lambda f: r.TRACK_LABELS[f.track], "status": lambda f: r.STATUS_LABELS[f.status],
+                 "kind": lambda f: r.label(f.kind), "scope": lambda f: r.label(f.scope)}[by]
+        groups: dict = {}
+        for f in forums:
+            top = self._root(f)
+            groups.setdefault(key(top), (title(top), []))[1].append(f)
+        return [groups[k] for k in sorted(groups)]
+
+    def _root(self, forum: r.ForumRow) -> r.ForumRow:
+        seen = set()
+        while forum.parent_id and forum.parent_id in self._forums and forum.id not in seen:
+            seen.add(forum.id)
+            forum = self._forums[forum.parent_id]
+        return forum
+
+    def roles_by_participant(self) -> dict[str, dict[str, list[str]]]:
+        """participant id -> forum id -> its roles there (for the tree's participant filter)."""
+        out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for m in self.session.exec(select(t.Membership)):
+            out[m.participant_id][m.forum_id].append(m.role)
+        return out
+
+    # -- events -------------------------------------------------------------------------
+    def events(self, lo: int | None = None, hi: int | None = None,
+               forum_ids: set[str] | None = None) -> list[r.EventRow]:
+        """Events in date order; optionally those overlapping the day window [lo, hi] or of some forums."""
+        q = select(t.Event)
+        if lo is not None:
+            q = q.where(t.Event.hi >= lo)
+        if hi is not None:
+            q = q.where(t.Event.lo <= hi)
+        if forum_ids is not None:
+            q = q.where(t.Event.id.in_(select(t.EventForum.event_id).where(t.EventForum.forum_id.in_(forum_ids))))
+        return self._event_rows(self.session.exec(q).all())
+
+    def _event_rows(self, rows) -> list[r.EventRow]:
+        links: dict[str, list[str]] = defaultdict(list)
+        ids = [e.id for e in rows]
+        for chunk in range(0, len(ids), 900):
+            part = ids[chunk:chunk + 900]
+            for ef in self.session.exec(select(t.EventForum).where(t.EventForum.event_id.in_(part))):
+                links[ef.event_id].append(ef.forum_id)
+        out = [r.EventRow(e.id, e.title, e.kind, PartialDate.parse(e.date), _date(e.end), e.place, e.ordinal,
+                          e.chair_id, tuple(links.get(e.id, ())), e.lo, e.hi) for e in rows]
+        return sorted(out, key=lambda e: (e.date.key(), e.id))
+
+    def eras(self) -> list[tuple[str, str, int, int]]:
+        return [(e.id, e.name, e.lo, e.hi) for e in self.session.exec(select(t.Era).order_by(t.Era.lo))]
+
+    # -- details ----------------------------------------------------------------------------
+    def forum(self, fid: str) -> r.ForumDetail | None:
+        row = self._forums.get(fid)
+        if row is None:
+            return None
+        s = self.session
+        aliases, summary, note = self._forum_text[fid]
+        relations = []
+        rel_rows = s.exec(select(t.Relation).where((t.Relation.from_id == fid) | (t.Relation.to_id == fid))).all()
+        rel_cites = self._cites("relation", [str(x.id) for x in rel_rows])
+        for x in rel_rows:
+            relations.append(r.Relation(x.from_id, self._forums[x.from_id].name, x.to_id, self._forums[x.to_id].name,
+                                        x.kind, x.note, rel_cites.get(str(x.id), ())))
+        claim_rows = s.exec(select(t.Claim).where(t.Claim.forum_id == fid)).all()
+        claim_cites = self._cites("claim", [c.id for c in claim_rows])
+        claims = [r.Claim(c.id, c.forum_id, c.author, c.stance, c.text, claim_cites.get(c.id, ()))
+                  for c in claim_rows]
+        claims.sort(key=lambda c: (["cossa", "fukushima", "preface"].index(c.author), c.id))
+        people_ids = s.exec(select(t.PersonForum.person_id).where(t.PersonForum.forum_id == fid)).all()
+        detail = r.ForumDetail(
+            forum=row, aliases=aliases, summary=summary, note=note,
+            parent=self._forums.get(row.parent_id) if row.parent_id else None,
+            children=sorted((f for f in self._forums.values() if f.parent_id == fid), key=_forum_order),
+            members=self.memberships(forum_id=fid), events=self.events(forum_ids={fid}), relations=relations,
+            claims=claims, people=[self._people[p] for p in sorted(people_ids)],
+            discrepancies=self._discrepancies(fid), cites=self._cites("forum", [fid]).get(fid, ()))
+        return _with_sources(self, detail, [detail.cites, *(m.cites for m in detail.members),
+                                            *(x.cites for x in relations), *(c.cites for c in claims),
+                                            *(d.cites for d in detail.discrepancies)])
+
+    def event(self, eid: str) -> r.EventDetail | None:
+        e = self.session.get(t.Event, eid)
+        if e is None:
+            return None
+        row = self._event_rows([e])[0]
+        pids = self.session.exec(select(t.EventParticipant.participant_id).where(
+            t.EventParticipant.event_id == eid)).all()
+        people = self.session.exec(select(t.EventPerson.person_id).where(t.EventPerson.event_id == eid)).all()
+        detail = r.EventDetail(
+            event=row, summary=e.summary, note=e.note, chair=self._participants.get(e.chair_id or ""),
+            forums=[self._forums[f] for f in row.forums], participants=[self._participants[p] for p in sorted(pids)],
+            people=[self._people[p] for p in sorted(people)], discrepancies=self._discrepancies(eid),
+            cites=self._cites("event", [eid]).get(eid, ()))
+        return _with_sources(self, detail, [detail.cites, *(d.cites for d in detail.discrepancies)])
+
+    def participant(self, pid: str) -> r.ParticipantDetail | None:
+        row = self._participants.get(pid)
+        if row is None:
+            return None
+        s = self.session
+        eids = set(s.exec(select(t.EventParticipant.event_id).where(t.EventParticipant.participant_id == pid)))
+        eids |= set(s.exec(select(t.Event.id).where(t.Event.chair_id == pid)))
+        events = self._event_rows(s.exec(select(t.Event).where(t.Event.id.in_(eids))).all()) if eids else []
+        members = self.memberships(participant_id=pid)
+        members.sort(key=lambda m: (m.role in ("absent", "excluded"), m.forum_name.lower(), _role_rank(m.role)))
+        detail = r.ParticipantDetail(
+            participant=row, note=self._participant_notes.get(pid), memberships=members, events=events,
+            people=sorted((p for p in self._people.values() if p.participant_id == pid), key=lambda p: p.name))
+        return _with_sources(self, detail, [m.cites for m in members])
+
+    def person(self, pid: str) -> r.PersonDetail | None:
+        row = self._people.get(pid)
+        if row is None:
+            return None
+        s = self.session
+        fids = s.exec(select(t.PersonForum.forum_id).where(t.PersonForum.person_id == pid)).all()
+        eids = s.exec(select(t.EventPerson.event_id).where(t.EventPerson.person_id == pid)).all()
+        events = self._event_rows(s.exec(select(t.Event).where(t.Event.id.in_(eids))).all()) if eids else []
+        detail = r.PersonDetail(
+            person=row, note=self._person_notes.get(pid), participant=self._participants.get(row.participant_id or ""),
+            forums=sorted((self._forums[f] for f in fids), key=_forum_order), events=events,
+            cites=self._cites("person", [pid]).get(pid, ()))
+        return _with_sources(self, detail, [detail.cites])
+
+    def citation(self, cid: str) -> r.Citation | None:
+        c = self.session.get(t.Citation, cid)
+        return r.Citation(c.id, c.author, c.part, c.section, c.line, c.quote, c.note) if c else None
+
+    def citations(self, ids) -> list[r.Citation]:
+        rows = self.session.exec(select(t.Citation).where(t.Citation.id.in_(list(ids)))).all()
+        by_id = {c.id: r.Citation(c.id, c.author, c.part, c.section, c.line, c.quote, c.note) for c in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def _cites(self, record: str, ids: list[str]) -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        q = select(t.CitationLink).where(t.CitationLink.record == record, t.CitationLink.record_id.in_(ids))
+        for link in self.session.exec(q):
+            out[link.record_id].append(link.citation_id)
+        return {k: tuple(sorted(v)) for k, v in out.items()}
+
+    def _discrepancies(self, rid: str) -> list[r.Discrepancy]:
+        s = self.session
+        ids = s.exec(select(t.DiscrepancyRecord.discrepancy_id).where(t.DiscrepancyRecord.record_id == rid)).all()
+        out = []
+        for did in sorted(ids):
+            d = s.get(t.Discrepancy, did)
+            about = s.exec(select(t.DiscrepancyRecord.record_id).where(t.DiscrepancyRecord.discrepancy_id == did)).all()
+            out.append(r.Discrepancy(d.id, d.note, tuple(about), self._cites("discrepancy", [did]).get(did, ())))
+        return out
+
+
+def _with_sources(atlas: Atlas, detail, cite_lists):
+    """Fill ``detail.sources``: every citation on the page, in the order it is first cited."""
+    order = list(dict.fromkeys(cid for cites in cite_lists for cid in cites))
+    detail.sources.extend(atlas.citations(order))
+    return detail
+
+
+def _forum_order(f: r.ForumRow):
+    return (f.founded.key() if f.founded else (10**9, 0, ""), f.name.lower())
+
+
+def _role_rank(role: str) -> int:
+    return ROLE_ORDER.index(role) if role in ROLE_ORDER else len(ROLE_ORDER)

@@ -1,0 +1,185 @@
+"""Plain, immutable records returned by the read API (model/queries.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from model.dates import PartialDate
+
+TRACK_LABELS = {"1": "Track 1 (official)", "1.5": "Track 1.5 (mixed)", "2": "Track 2 (non-governmental)",
+                None: "No track"}
+AUTHOR_LABELS = {"cossa": "U.S. view (Cossa)", "fukushima": "Japanese view (Fukushima)",
+                 "preface": "Preface (Haggard and Pinkston)", "front": "Front matter"}
+STATUS_LABELS = {"active": "Active in 1999", "defunct": "Defunct by 1999", "proposed": "Proposed, never realised"}
+
+
+def label(value: str | None) -> str:
+    """'working-group' -> 'Working group'."""
+    return (value or "none").replace("-", " ").capitalize()
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    id: str
+    author: str
+    part: str
+    section: str
+    line: int
+    quote: str
+    note: str | None = None
+
+    def reference(self) -> str:
+        """A formatted reference to the paper, for copying and for printed source notes."""
+        who = AUTHOR_LABELS.get(self.author, self.author)
+        return f"\u201c{self.quote}\u201d \u2014 {who}, \u201c{self.section}\u201d, line {self.line}. " \
+               "IGCC Policy Paper 51 (1999)."
+
+
+@dataclass(frozen=True, slots=True)
+class ForumRow:
+    id: str
+    name: str
+    acronym: str | None
+    kind: str
+    track: str | None
+    scope: str
+    status: str
+    founded: PartialDate | None
+    ended: PartialDate | None
+    parent_id: str | None
+
+    @property
+    def year(self) -> str:
+        return str(self.founded.first.year) if self.founded else ""
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantRow:
+    id: str
+    name: str
+    short_name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    forum_id: str
+    forum_name: str
+    participant_id: str
+    participant_name: str
+    role: str
+    since: PartialDate | None
+    until: PartialDate | None
+    note: str | None
+    cites: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    id: str
+    title: str
+    kind: str
+    date: PartialDate
+    end: PartialDate | None
+    place: str | None
+    ordinal: int | None
+    chair_id: str | None
+    forums: tuple[str, ...]
+    lo: int  # first day, proleptic ordinal
+    hi: int  # last day
+
+    def when(self) -> str:
+        if self.end is None:
+            return self.date.display()
+        return PartialDate(self.date.first, self.end.last or self.end.first).display()
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    from_id: str
+    from_name: str
+    to_id: str
+    to_name: str
+    kind: str
+    note: str | None
+    cites: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    forum_id: str
+    author: str
+    stance: str | None
+    text: str
+    cites: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    id: str
+    note: str
+    about: tuple[str, ...]
+    cites: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    id: str
+    name: str
+    role: str
+    participant_id: str | None
+
+
+@dataclass(frozen=True)
+class ForumDetail:
+    forum: ForumRow
+    aliases: tuple[str, ...]
+    summary: str
+    note: str | None
+    parent: ForumRow | None
+    children: list[ForumRow]
+    members: list[Membership]
+    events: list[EventRow]
+    relations: list[Relation]
+    claims: list[Claim]
+    people: list[PersonRow]
+    discrepancies: list[Discrepancy]
+    cites: tuple[str, ...]
+    sources: list[Citation] = field(default_factory=list)  # every citation on the page, in note order
+
+
+@dataclass(frozen=True)
+class EventDetail:
+    event: EventRow
+    summary: str | None
+    note: str | None
+    chair: ParticipantRow | None
+    forums: list[ForumRow]
+    participants: list[ParticipantRow]
+    people: list[PersonRow]
+    discrepancies: list[Discrepancy]
+    cites: tuple[str, ...]
+    sources: list[Citation] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ParticipantDetail:
+    participant: ParticipantRow
+    note: str | None
+    memberships: list[Membership]
+    events: list[EventRow]
+    people: list[PersonRow]
+    sources: list[Citation] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PersonDetail:
+    person: PersonRow
+    note: str | None
+    participant: ParticipantRow | None
+    forums: list[ForumRow]
+    events: list[EventRow]
+    cites: tuple[str, ...]
+    sources: list[Citation] = field(default_factory=list)

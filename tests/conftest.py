@@ -1,0 +1,60 @@
+"""Shared fixtures. Qt runs offscreen; tests that need the paper read it from ../shared/source."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
+REAL_DATA = ROOT / "resources" / "data"
+PAPER = ROOT.parent / "shared" / "source" / "security-multilateralism-in-asia.txt"
+PAPER_SHA256 = "600bf60fb0aa52cd7cc3fb88ca5bb693f1a9621c5efca8d2858d8b827bc51a5b"
+
+
+@pytest.fixture(scope="session")
+def paper() -> Path:
+    if not PAPER.is_file():
+        pytest.skip(f"the paper's text is not on this machine ({PAPER}); CI always has it")
+    assert hashlib.sha256(PAPER.read_bytes()).hexdigest() == PAPER_SHA256, "the paper's text has changed"
+    return PAPER
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of the fixture dataset, for tests that break it."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def fixture_db(tmp_path_factory) -> Path:
+    from model import build, loader
+
+    target = tmp_path_factory.mktemp("db") / "fixture.sqlite"
+    return build.build(loader.load(FIXTURE_DATA), target)
+
+
+@pytest.fixture(scope="session")
+def real_db() -> Path:
+    """The bundled database, built from resources/data by `make setup`."""
+    from model import paths
+
+    path = paths.resource("forum-atlas.sqlite")
+    if not path.is_file():
+        pytest.fail("resources/forum-atlas.sqlite is missing: run `make db`")
+    return path
+
+
+@pytest.fixture(scope="session")
+def atlas(real_db):
+    from model.queries import Atlas
+
+    return Atlas(real_db)

@@ -1,0 +1,126 @@
+"""The built database: read-only use, clear errors, and agreement with the YAML."""
+
+import shutil
+import sqlite3
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from model import build, loader
+from model.queries import Atlas, DatabaseUnavailable
+
+
+def _cli(*args, env_db=None):
+    import os
+
+    env = dict(os.environ)
+    if env_db is not None:
+        env["FORUM_ATLAS_DB"] = str(env_db)
+    return subprocess.run([sys.executable, "-m", "forum_atlas", *args], capture_output=True, text=True, env=env)
+
+
+def test_same_yaml_builds_same_content(tmp_path):
+    ds = loader.load(loader_dir := __import__("conftest").FIXTURE_DATA)
+    a = build.build(ds, tmp_path / "a.sqlite")
+    b = build.build(loader.load(loader_dir), tmp_path / "b.sqlite")
+    dump = lambda p: list(sqlite3.connect(p).iterdump())  # noqa: E731
+    assert dump(a) == dump(b)
+
+
+def test_opens_from_read_only_folder_and_leaves_no_journal(fixture_db, tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    shutil.copy(fixture_db, folder / "atlas.sqlite")
+    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    (folder / "atlas.sqlite").chmod(stat.S_IRUSR)
+    try:
+        atlas = Atlas(folder / "atlas.sqlite")
+        assert atlas.forum("arf").forum.name == "ASEAN Regional Forum"
+        assert atlas.events()
+        atlas.close()
+        assert sorted(p.name for p in folder.iterdir()) == ["atlas.sqlite"]
+    finally:
+        folder.chmod(stat.S_IRWXU)
+
+
+def test_read_api_on_fixture(fixture_db):
+    atlas = Atlas(fixture_db)
+    detail = atlas.forum("neacd")
+    assert [c.id for c in detail.children] == ["neacd-sub"]
+    assert [(m.participant_id, m.role) for m in detail.members] == [("kp", "absent")]
+    assert [e.id for e in detail.events] == ["neacd-1993-10-meeting-1"]
+    assert detail.relations[0].to_id == "arf"
+    assert all(c.line for c in detail.sources)
+    assert {f.id for f in atlas.grouped("track")[0][1]} == {"arf"}
+    assert [label for label, _ in atlas.grouped("track")] == ["Track 1 (official)", "Track 2 (non-governmental)"]
+    window = atlas.events(lo=__import__("datetime").date(1994, 1, 1).toordinal())
+    assert [e.id for e in window] == ["arf-1994-first"]
+    assert atlas.participant("kp").memberships[0].role == "absent"
+
+
+@pytest.mark.parametrize("content", [None, b"this is not a database at all" * 100, b""])
+def test_missing_or_damaged_database_is_a_plain_error(tmp_path, content):
+    path = tmp_path / "atlas.sqlite"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(DatabaseUnavailable) as exc:
+        Atlas(path)
+    assert str(path) in str(exc.value)
+    done = _cli("stats", env_db=path)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert ("missing" if content is None else "damaged") in done.stderr or "version" in done.stderr
+
+
+def test_wrong_schema_version(fixture_db, tmp_path):
+    path = tmp_path / "old.sqlite"
+    shutil.copy(fixture_db, path)
+    with sqlite3.connect(path) as con:
+        con.execute("PRAGMA user_version = 99")
+    with pytest.raises(DatabaseUnavailable, match="schema version 99"):
+        Atlas(path)
+
+
+def test_export_json_validates_against_shipped_schema(fixture_db, real_db):
+    import json
+
+    import jsonschema
+
+    from model import paths
+
+    schema = json.loads(paths.resource("export.schema.json").read_text())
+    for db in (fixture_db, real_db):
+        done = _cli("export", "--format", "json", env_db=db)
+        assert done.returncode == 0, done.stderr
+        data = json.loads(done.stdout)
+        jsonschema.validate(data, schema)
+        assert data["forums"] and data["citations"]
+    arf = next(f for f in json.loads(_cli("export", env_db=fixture_db).stdout)["forums"] if f["id"] == "arf")
+    assert arf["founded"] == {"date": "1994", "end": None, "qualifier": None, "text": "1994"}
+
+
+def test_export_csv_writes_one_file_per_table(fixture_db, tmp_path):
+    done = _cli("export", "--format", "csv", "--out", str(tmp_path / "csv"), env_db=fixture_db)
+    assert done.returncode == 0, done.stderr
+    names = {p.name for p in (tmp_path / "csv").iterdir()}
+    assert {"forum.csv", "event.csv", "membership.csv", "citation.csv"} <= names
+    assert "ASEAN Regional Forum" in (tmp_path / "csv" / "forum.csv").read_text()
+
+
+def test_database_agrees_with_yaml(real_db):
+    """`make db` rebuilds when YAML changes; this catches a stale database."""
+    from conftest import REAL_DATA
+
+    ds = loader.load(REAL_DATA)
+    with sqlite3.connect(f"file:{real_db}?mode=ro", uri=True) as con:
+        stored = con.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0]
+    assert stored == build.data_version(ds), "resources/forum-atlas.sqlite is stale: run `make db`"
+
+
+def test_every_quote_is_verbatim_in_the_paper(paper):
+    from conftest import REAL_DATA
+
+    ds = loader.load(REAL_DATA, paper)  # raises, listing every quote not found
+    assert len(ds.citations) > 0
