@@ -122,6 +122,9 @@ class Atlas:
     def participant_row(self, pid: str) -> r.ParticipantRow | None:
         return self._participants.get(pid)
 
+    def people(self) -> list[r.PersonRow]:
+        return sorted(self._people.values(), key=lambda p: p.name)
+
     def ids(self) -> dict[str, set[str]]:
         return {"forum": set(self._forums), "participant": set(self._participants), "person": set(self._people),
                 "event": set(self.session.exec(select(t.Event.id)))}

@@ -13,8 +13,15 @@ AUTHOR_LABELS = {"cossa": "U.S. view (Cossa)", "fukushima": "Japanese view (Fuku
 STATUS_LABELS = {"active": "Active in 1999", "defunct": "Defunct by 1999", "proposed": "Proposed, never realised"}
 
 
+SCOPE_LABELS = {"asia-pacific": "Asia-Pacific", "east-asia": "East Asia", "northeast-asia": "Northeast Asia",
+                "southeast-asia": "Southeast Asia", "korean-peninsula": "Korean Peninsula",
+                "north-pacific": "North Pacific"}
+
+
 def label(value: str | None) -> str:
-    """'working-group' -> 'Working group'."""
+    """'working-group' -> 'Working group'; place names keep their capitals."""
+    if value in SCOPE_LABELS:
+        return SCOPE_LABELS[value]
     return (value or "none").replace("-", " ").capitalize()
 
 

@@ -5,11 +5,16 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Settings and the analyst's data go to a private folder, never the user's own.
+_HOME = Path(tempfile.mkdtemp(prefix="forum-atlas-tests-"))
+os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
+os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
@@ -58,3 +63,27 @@ def atlas(real_db):
     from model.queries import Atlas
 
     return Atlas(real_db)
+
+
+@pytest.fixture
+def settings_reset(qapp):
+    """Each window test starts from empty settings."""
+    from PySide6.QtCore import QSettings
+
+    qapp.setOrganizationName("Forum Atlas Tests")
+    qapp.setApplicationName("Forum Atlas")
+    QSettings().clear()
+    yield
+    QSettings().clear()
+
+
+@pytest.fixture
+def window(qtbot, atlas, settings_reset):
+    from gui.main_window import MainWindow
+
+    w = MainWindow(atlas=atlas)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    return w

@@ -1,0 +1,60 @@
+"""The detail pane: the renderer's HTML for the selected record, and allow-listed links."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QTextBrowser
+
+from gui import render
+
+
+class DetailPane(QTextBrowser):
+    """Shows one record. ``linkActivated`` carries a record id; ``citationActivated`` a citation id."""
+
+    recordLinkActivated = Signal(str)
+    citationActivated = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.document().setDefaultStyleSheet(render.CSS)
+        self.anchorClicked.connect(self._on_anchor)
+        self.record_id: str | None = None
+        self.show_empty()
+
+    def show_empty(self) -> None:
+        self.record_id = None
+        self.setHtml(render.empty("Nothing selected",
+                                  "Pick a forum in the tree or the timeline, or press Ctrl+K to jump to any "
+                                  "forum, participant or event."))
+
+    def show_record(self, atlas, rid: str) -> bool:
+        kind = atlas.kind_of(rid)
+        html = None
+        if kind == "forum":
+            html = render.forum(atlas.forum(rid))
+        elif kind == "event":
+            html = render.event(atlas.event(rid))
+        elif kind == "participant":
+            html = render.participant(atlas.participant(rid))
+        elif kind == "person":
+            html = render.person(atlas.person(rid))
+        if html is None:
+            self.record_id = None
+            self.setHtml(render.empty("No such record", f"Nothing in the atlas has the id \u201c{rid}\u201d."))
+            return False
+        self.record_id = rid
+        self.setHtml(html)
+        return True
+
+    def loadResource(self, kind, url):  # noqa: N802 - Qt override
+        return None  # nothing external, ever: no images, no style sheets, no files
+
+    def _on_anchor(self, url: QUrl) -> None:
+        scheme, target = url.scheme(), url.path()
+        if scheme == "atlas" and target:
+            self.recordLinkActivated.emit(target)
+        elif scheme == "cite" and target:
+            self.citationActivated.emit(target)

@@ -1,0 +1,366 @@
+"""The forum tree: a plain node tree, a thin item model over it, a filter proxy, and the pane."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedLayout,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from model import records as r
+
+GROUPINGS = [("track", "Track"), ("kind", "Kind"), ("scope", "Scope"), ("status", "Status in 1999"),
+             ("participant", "Participant")]
+COLUMNS = ("Forum", "Acronym", "Founded", "Role")
+ID_ROLE = Qt.ItemDataRole.UserRole
+AWAY = ("absent", "excluded")
+_TOP = QModelIndex()  # the invisible root, as a default argument
+
+
+@dataclass(eq=False)
+class Node:
+    kind: str  # "root" | "group" | "forum"
+    id: str | None = None
+    label: str = ""
+    acronym: str = ""
+    year: str = ""
+    roles: tuple[str, ...] = ()
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+    row: int = 0  # cached, so parent() is O(1)
+    text: str = ""  # lowercase name and acronym, for the filter
+
+    def add(self, child: Node) -> Node:
+        child.parent, child.row = self, len(self.children)
+        self.children.append(child)
+        return child
+
+    @property
+    def away(self) -> bool:
+        return bool(self.roles) and all(role in AWAY for role in self.roles)
+
+
+def build_tree(groups: list[tuple[str, list[r.ForumRow]]], roles: dict[str, dict[str, list[str]]] | None = None,
+               group_ids: list[str] | None = None) -> Node:
+    """Groups of forums as a node tree; a sub-body nests under its parent when both are in the group.
+
+    ``roles`` (participant grouping) maps a group's participant id to forum id -> roles there.
+    """
+    root = Node("root")
+    for n, (label, forums) in enumerate(groups):
+        group = root.add(Node("group", label=label))
+        pid = group_ids[n] if group_ids else None
+        here = {f.id for f in forums}
+        nodes: dict[str, Node] = {}
+        pending = list(forums)
+        while pending:  # parents before children, whatever the input order
+            progress = False
+            for f in list(pending):
+                if f.parent_id in here and f.parent_id not in nodes:
+                    continue
+                owner = nodes.get(f.parent_id, group) if f.parent_id in here else group
+                node_roles = tuple((roles or {}).get(pid, {}).get(f.id, ())) if pid else ()
+                nodes[f.id] = owner.add(Node("forum", f.id, f.name, f.acronym or "", f.year, node_roles,
+                                             text=f"{f.name} {f.acronym or ''}".lower()))
+                pending.remove(f)
+                progress = True
+            if not progress:  # a parent cycle: place the rest flat rather than loop
+                for f in pending:
+                    nodes[f.id] = group.add(Node("forum", f.id, f.name, f.acronym or "", f.year,
+                                                 text=f"{f.name} {f.acronym or ''}".lower()))
+                pending.clear()
+    return root
+
+
+class ForumTreeModel(QAbstractItemModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.root = Node("root")
+        self.filter_roles: dict[str, list[str]] = {}  # forum id -> roles of the filtered participant
+
+    def reset(self, root: Node) -> None:
+        self.beginResetModel()
+        self.root = root
+        self.endResetModel()
+
+    def set_filter_roles(self, roles: dict[str, list[str]]) -> None:
+        self.filter_roles = roles
+        if self.root.children:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1),
+                                  [Qt.ItemDataRole.DisplayRole])
+
+    def node(self, index: QModelIndex) -> Node:
+        return index.internalPointer() if index.isValid() else self.root
+
+    def index(self, row, column, parent=_TOP):
+        owner = self.node(parent)
+        if 0 <= row < len(owner.children) and 0 <= column < len(COLUMNS):
+            return self.createIndex(row, column, owner.children[row])
+        return QModelIndex()
+
+    def parent(self, index=_TOP):
+        if not index.isValid():
+            return QModelIndex()
+        owner = index.internalPointer().parent
+        if owner is None or owner is self.root:
+            return QModelIndex()
+        return self.createIndex(owner.row, 0, owner)
+
+    def rowCount(self, parent=_TOP):
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent=_TOP):
+        return len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def roles_of(self, node: Node) -> tuple[str, ...]:
+        return node.roles or tuple(self.filter_roles.get(node.id, ()))
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        node: Node = index.internalPointer()
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if node.kind == "group":
+                return f"{node.label} ({_count(node)})" if col == 0 else None
+            roles = self.roles_of(node)
+            return (node.label, node.acronym, node.year, ", ".join(r.label(x) for x in roles))[col]
+        if role == ID_ROLE:
+            return node.id
+        if role == Qt.ItemDataRole.ToolTipRole and node.kind == "forum":
+            roles = self.roles_of(node)
+            return node.label + (f" \u2014 {', '.join(roles)}" if roles else "")
+        if role == Qt.ItemDataRole.FontRole:
+            if node.kind == "group":
+                font = QFont()
+                font.setBold(True)
+                return font
+            roles = self.roles_of(node)
+            if roles and all(x in AWAY for x in roles):
+                font = QFont()
+                font.setItalic(True)
+                return font
+        if role == Qt.ItemDataRole.ForegroundRole and node.kind == "forum":
+            roles = self.roles_of(node)
+            if roles and all(x in AWAY for x in roles):
+                return QPalette().color(QPalette.ColorRole.PlaceholderText)
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _count(node: Node) -> int:
+    return sum(1 + _count(c) for c in node.children if c.kind == "forum")
+
+
+class ForumFilter(QSortFilterProxyModel):
+    """Narrows by typed text and by a participant's forums; parents of a match stay visible."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.text = ""
+        self.allowed: set[str] | None = None
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self.text = text.strip().lower()
+        self.endFilterChange()
+
+    def set_allowed(self, ids: set[str] | None) -> None:
+        self.beginFilterChange()
+        self.allowed = ids
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, row, parent):
+        index = self.sourceModel().index(row, 0, parent)
+        node: Node = index.internalPointer()
+        if node.kind != "forum":
+            return not self.text and self.allowed is None and bool(node.children)
+        if self.allowed is not None and node.id not in self.allowed:
+            return False
+        return all(word in node.text for word in self.text.split())
+
+
+class ForumTreePane(QWidget):
+    """Grouping, participant filter, text filter and the tree. Emits ``forumSelected`` on a user's pick."""
+
+    forumSelected = Signal(str)
+    visibleForumsChanged = Signal(object)  # set of forum ids, or None for all
+    groupingChanged = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.atlas = None
+        self.grouping = QComboBox(objectName="groupingBox")
+        for key, text in GROUPINGS:
+            self.grouping.addItem(text, key)
+        self.grouping.setToolTip("Group the forums by")
+        self.participant = QComboBox(objectName="participantFilter")
+        self.participant.setToolTip("Show only the forums of one participant")
+        self.filter = QLineEdit(objectName="treeFilter", placeholderText="Filter forums\u2026", clearButtonEnabled=True)
+        self.model = ForumTreeModel(self)
+        self.proxy = ForumFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.tree = QTreeView(objectName="forumTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.empty = QLabel("No forums match.\nClear the filter or pick \u201cAll participants\u201d.",
+                            alignment=Qt.AlignmentFlag.AlignCenter, objectName="treeEmpty")
+        self.empty.setWordWrap(True)
+        self.stack = QStackedLayout()
+        self.stack.addWidget(self.tree)
+        self.stack.addWidget(self.empty)
+
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Group by"))
+        row.addWidget(self.grouping, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(row)
+        layout.addWidget(self.participant)
+        layout.addWidget(self.filter)
+        layout.addLayout(self.stack, 1)
+
+        self._quiet = False
+        self.filter.textChanged.connect(self._on_text)
+        self.grouping.currentIndexChanged.connect(self._on_grouping)
+        self.participant.currentIndexChanged.connect(self._on_participant)
+        self.tree.selectionModel().currentChanged.connect(self._on_current)
+
+    def set_atlas(self, atlas) -> None:
+        self.atlas = atlas
+        self._roles = atlas.roles_by_participant()
+        self._quiet = True
+        self.participant.clear()
+        self.participant.addItem("All participants", None)
+        for p in atlas.participants():
+            if p.id in self._roles:
+                self.participant.addItem(p.short_name, p.id)
+        self._quiet = False
+        self.rebuild()
+
+    def set_grouping(self, key: str) -> None:
+        n = self.grouping.findData(key)
+        if n >= 0:
+            self.grouping.setCurrentIndex(n)
+
+    def current_grouping(self) -> str:
+        return self.grouping.currentData()
+
+    def set_participant(self, pid: str | None) -> None:
+        n = self.participant.findData(pid)
+        if n >= 0:
+            self.participant.setCurrentIndex(n)
+
+    def groups(self) -> list[tuple[str, list[r.ForumRow]]]:
+        return self.atlas.grouped(self.current_grouping()) if self.atlas else []
+
+    def rebuild(self) -> None:
+        if self.atlas is None:
+            return
+        key = self.current_grouping()
+        groups = self.atlas.grouped(key)
+        ids = None
+        if key == "participant":
+            names = {p.short_name: p.id for p in self.atlas.participants()}
+            ids = [names[label] for label, _ in groups]
+        current = self.current_id()
+        self.model.reset(build_tree(groups, self._roles if ids else None, ids))
+        self.tree.expandAll()
+        self._update_role_column()
+        if current:
+            self.select(current)
+        self._update_empty()
+
+    def current_id(self) -> str | None:
+        index = self.tree.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def select(self, rid: str) -> bool:
+        """Make ``rid`` the current row, without emitting forumSelected. False when not shown."""
+        match = self._find(self.model.root, rid)
+        if match is None:
+            self.tree.clearSelection()
+            return False
+        index = self.proxy.mapFromSource(self.model.createIndex(match.row, 0, match))
+        if not index.isValid():
+            self.tree.clearSelection()
+            return False
+        self._quiet = True
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        self._quiet = False
+        return True
+
+    def _find(self, node: Node, rid: str) -> Node | None:
+        for child in node.children:
+            if child.id == rid:
+                return child
+            found = self._find(child, rid)
+            if found:
+                return found
+        return None
+
+    def _on_current(self, current, _previous) -> None:
+        rid = current.data(ID_ROLE) if current.isValid() else None
+        if rid and not self._quiet:
+            self.forumSelected.emit(rid)
+
+    def _on_text(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self.tree.expandAll()
+        self._update_empty()
+
+    def _on_grouping(self) -> None:
+        if not self._quiet:
+            self.rebuild()
+            self.groupingChanged.emit(self.current_grouping())
+
+    def _on_participant(self) -> None:
+        if self._quiet:
+            return
+        pid = self.participant.currentData()
+        roles = dict(self._roles.get(pid, {})) if pid else {}
+        self.model.set_filter_roles(roles)
+        self.proxy.set_allowed(set(roles) if pid else None)
+        self.tree.expandAll()
+        self._update_role_column()
+        self._update_empty()
+        self.visibleForumsChanged.emit(set(roles) if pid else None)
+
+    def _update_role_column(self) -> None:
+        show = self.current_grouping() == "participant" or self.participant.currentData() is not None
+        self.tree.setColumnHidden(3, not show)
+
+    def _update_empty(self) -> None:
+        self.stack.setCurrentWidget(self.empty if self.proxy.rowCount() == 0 else self.tree)

@@ -1,0 +1,258 @@
+"""The one renderer: detail records to HTML, for the detail pane and the printed fact sheet.
+
+Every value from the data is escaped here; links use only the ``atlas:`` (a record) and
+``cite:`` (a source note) schemes, which the detail pane's link handler allow-lists.
+No Qt import: the output is a string that QTextBrowser and QTextDocument both take.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from model import records as r
+
+AUTHOR_HEADINGS = {"cossa": "The U.S. view (Cossa)", "fukushima": "The Japanese view (Fukushima)",
+                   "preface": "The preface (Haggard and Pinkston)"}
+SEP = " \u2014 "  # an em dash between a value and its note
+ROLE_SYMBOLS = {"founder": "\u2605", "member": "\u25cf", "chair": "\u25c6", "co-chair": "\u25c7",
+                "host": "\u2302", "observer": "\u25cb", "associate": "\u25d0", "dialogue-partner": "\u25d1",
+                "private-capacity": "\u25cc", "proposer": "\u270e", "funder": "$", "absent": "\u2205",
+                "excluded": "\u2715"}
+
+
+@dataclass(frozen=True)
+class Style:
+    """What differs between screen and paper. The content never does."""
+
+    links: bool = True
+    max_events: int | None = None  # paper: list this many, then "and N more"
+    max_claims: int | None = None
+    max_members: int | None = None
+
+
+SCREEN = Style()
+
+
+def e(value) -> str:
+    return escape(str(value), quote=True) if value is not None else ""
+
+
+def link(rid: str, text: str, style: Style) -> str:
+    return f'<a href="atlas:{e(rid)}">{e(text)}</a>' if style.links else e(text)
+
+
+class _Notes:
+    """Numbers source notes in the order the page cites them."""
+
+    def __init__(self, sources: list[r.Citation], style: Style):
+        self.number = {c.id: n for n, c in enumerate(sources, 1)}
+        self.style = style
+
+    def refs(self, cites) -> str:
+        marks = []
+        for cid in cites:
+            n = self.number.get(cid)
+            if n is None:
+                continue
+            marks.append(f'<a href="cite:{e(cid)}">{n}</a>' if self.style.links else str(n))
+        return f"<sup>{','.join(marks)}</sup>" if marks else ""
+
+
+def _row(label: str, value: str) -> str:
+    return f'<tr><td class="k">{e(label)}</td><td>{value}</td></tr>' if value else ""
+
+
+def _more(n: int, what: str) -> str:
+    return f'<p class="more">and {n} more {e(what)}; see the full list in Forum Atlas.</p>'
+
+
+def _sources(sources: list[r.Citation]) -> str:
+    if not sources:
+        return ""
+    items = "".join(
+        f'<li><a name="{e(c.id)}"></a>{e(r.AUTHOR_LABELS.get(c.author, c.author))}, '
+        f'\u201c{e(c.section)}\u201d, line {c.line}: <span class="quote">\u201c{e(c.quote)}\u201d</span></li>'
+        for c in sources)
+    return f'<h2>Sources</h2><ol class="sources">{items}</ol>'
+
+
+def _events(events: list[r.EventRow], style: Style, heading="Events") -> str:
+    if not events:
+        return ""
+    shown = events[: style.max_events] if style.max_events else events
+    rows = "".join(
+        f'<tr><td class="k">{e(ev.when())}</td><td>{link(ev.id, ev.title, style)}'
+        f'{SEP + e(ev.place) if ev.place else ""}</td></tr>' for ev in shown)
+    more = _more(len(events) - len(shown), "events") if len(shown) < len(events) else ""
+    return f"<h2>{e(heading)}</h2><table>{rows}</table>{more}"
+
+
+def _discrepancies(items: list[r.Discrepancy], notes: _Notes) -> str:
+    if not items:
+        return ""
+    body = "".join(f"<li>{e(d.note)}{notes.refs(d.cites)}</li>" for d in items)
+    return f'<h2>Where the source disagrees with itself</h2><ul class="disc">{body}</ul>'
+
+
+def forum(d: r.ForumDetail, style: Style = SCREEN) -> str:
+    f = d.forum
+    notes = _Notes(d.sources, style)
+    title = e(f.name) + (f' <span class="acr">({e(f.acronym)})</span>' if f.acronym else "")
+    facts = "".join([
+        _row("Also called", e(", ".join(d.aliases))),
+        _row("Track", e(r.TRACK_LABELS[f.track])),
+        _row("Kind", e(r.label(f.kind))),
+        _row("Scope", e(r.label(f.scope))),
+        _row("Status", e(r.STATUS_LABELS[f.status])),
+        _row("Founded", e(f.founded.display()) if f.founded else ""),
+        _row("Ended", e(f.ended.display()) if f.ended else ""),
+        _row("Part of", link(d.parent.id, d.parent.name, style) if d.parent else ""),
+        _row("Sub-bodies", ", ".join(link(c.id, c.name, style) for c in d.children)),
+    ])
+    parts = [f'<h1>{title}{notes.refs(d.cites)}</h1>', f'<table class="facts">{facts}</table>',
+             f'<p class="summary">{e(d.summary)}</p>']
+    if d.note:
+        parts.append(f'<p class="note">Note: {e(d.note)}</p>')
+    if d.members:
+        shown = d.members[: style.max_members] if style.max_members else d.members
+        rows = "".join(
+            f'<tr><td>{link(m.participant_id, m.participant_name, style)}</td>'
+            f'<td>{ROLE_SYMBOLS.get(m.role, "")} {e(r.label(m.role))}</td>'
+            f'<td>{e(_span(m.since, m.until))}{e(SEP + m.note) if m.note else ""}{notes.refs(m.cites)}</td></tr>'
+            for m in shown)
+        more = _more(len(d.members) - len(shown), "participants") if len(shown) < len(d.members) else ""
+        parts.append(f'<h2>Participants</h2><table class="members">{rows}</table>{more}')
+    parts.append(_events(d.events, style))
+    if d.relations:
+        rows = "".join(
+            f'<li>{link(x.from_id, x.from_name, style)} <i>{e(x.kind.replace("-", " "))}</i> '
+            f'{link(x.to_id, x.to_name, style)}{e(SEP + x.note) if x.note else ""}{notes.refs(x.cites)}</li>'
+            for x in d.relations)
+        parts.append(f"<h2>Related forums</h2><ul>{rows}</ul>")
+    if d.people:
+        parts.append("<h2>People</h2><ul>" + "".join(
+            f"<li>{link(p.id, p.name, style)}, {e(p.role)}</li>" for p in d.people) + "</ul>")
+    parts.append(claims(d.claims, notes, style))
+    parts.append(_discrepancies(d.discrepancies, notes))
+    parts.append(_sources(d.sources))
+    return "".join(parts)
+
+
+def claims(items: list[r.Claim], notes: _Notes, style: Style) -> str:
+    if not items:
+        return ""
+    out = ["<h2>What the authors say</h2>"]
+    for author in AUTHOR_HEADINGS:
+        mine = [c for c in items if c.author == author]
+        if not mine:
+            continue
+        shown = mine[: style.max_claims] if style.max_claims else mine
+        out.append(f'<h3>{e(AUTHOR_HEADINGS[author])}</h3><ul class="claims">')
+        out += [f"<li>{e(c.text)}{notes.refs(c.cites)}</li>" for c in shown]
+        out.append("</ul>")
+        if len(shown) < len(mine):
+            out.append(_more(len(mine) - len(shown), "judgements"))
+    return "".join(out)
+
+
+def event(d: r.EventDetail, style: Style = SCREEN) -> str:
+    ev = d.event
+    notes = _Notes(d.sources, style)
+    facts = "".join([
+        _row("Date", e(ev.when())),
+        _row("Kind", e(r.label(ev.kind))),
+        _row("Place", e(ev.place)),
+        _row("Meeting", e(_ordinal(ev.ordinal)) if ev.ordinal else ""),
+        _row("Chair", link(d.chair.id, d.chair.short_name, style) if d.chair else ""),
+        _row("Forum", ", ".join(link(f.id, f.name, style) for f in d.forums)),
+        _row("Participants", ", ".join(link(p.id, p.short_name, style) for p in d.participants)),
+        _row("People", ", ".join(link(p.id, p.name, style) for p in d.people)),
+    ])
+    parts = [f"<h1>{e(ev.title)}{notes.refs(d.cites)}</h1>", f'<table class="facts">{facts}</table>']
+    if d.summary:
+        parts.append(f'<p class="summary">{e(d.summary)}</p>')
+    if d.note:
+        parts.append(f'<p class="note">Note: {e(d.note)}</p>')
+    parts.append(_discrepancies(d.discrepancies, notes))
+    parts.append(_sources(d.sources))
+    return "".join(parts)
+
+
+def participant(d: r.ParticipantDetail, style: Style = SCREEN) -> str:
+    p = d.participant
+    notes = _Notes(d.sources, style)
+    present = [m for m in d.memberships if m.role not in ("absent", "excluded")]
+    away = [m for m in d.memberships if m.role in ("absent", "excluded")]
+    facts = "".join([_row("Full name", e(p.name)), _row("Kind", e(r.label(p.kind))),
+                     _row("Also called", e(", ".join(p.aliases)))])
+    parts = [f"<h1>{e(p.short_name)}</h1>", f'<table class="facts">{facts}</table>']
+    if d.note:
+        parts.append(f'<p class="note">Note: {e(d.note)}</p>')
+
+    def table(ms):
+        return '<table class="members">' + "".join(
+            f'<tr><td>{link(m.forum_id, m.forum_name, style)}</td><td>{ROLE_SYMBOLS.get(m.role, "")} '
+            f'{e(r.label(m.role))}</td><td>{e(_span(m.since, m.until))}'
+            f'{e(SEP + m.note) if m.note else ""}{notes.refs(m.cites)}</td></tr>' for m in ms) + "</table>"
+
+    parts.append(f"<h2>Forums and roles</h2>{table(present)}" if present else
+                 '<h2>Forums and roles</h2><p class="empty">The paper names no forum this participant takes part in.</p>')
+    if away:
+        parts.append(f'<h2>Absent or excluded</h2><div class="away">{table(away)}</div>')
+    if d.people:
+        parts.append("<h2>People</h2><ul>" + "".join(
+            f"<li>{link(x.id, x.name, style)}, {e(x.role)}</li>" for x in d.people) + "</ul>")
+    parts.append(_events(d.events, style))
+    parts.append(_sources(d.sources))
+    return "".join(parts)
+
+
+def person(d: r.PersonDetail, style: Style = SCREEN) -> str:
+    p = d.person
+    notes = _Notes(d.sources, style)
+    facts = "".join([
+        _row("Role", e(p.role)),
+        _row("Of", link(d.participant.id, d.participant.short_name, style) if d.participant else ""),
+        _row("Forums", ", ".join(link(f.id, f.name, style) for f in d.forums)),
+    ])
+    parts = [f"<h1>{e(p.name)}{notes.refs(d.cites)}</h1>", f'<table class="facts">{facts}</table>']
+    if d.note:
+        parts.append(f'<p class="note">Note: {e(d.note)}</p>')
+    parts.append(_events(d.events, style))
+    parts.append(_sources(d.sources))
+    return "".join(parts)
+
+
+def empty(message: str, hint: str = "") -> str:
+    return f'<div class="empty"><h2>{e(message)}</h2><p>{e(hint)}</p></div>'
+
+
+def _span(since, until) -> str:
+    if since and until:
+        return f"{since.display()} \u2013 {until.display()}"
+    if since:
+        return f"since {since.display()}"
+    if until:
+        return f"until {until.display()}"
+    return ""
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+CSS = """
+h1 { font-size: 17pt; margin: 0 0 4px 0; }
+h1 .acr { font-weight: normal; }
+h2 { font-size: 12pt; margin: 12px 0 3px 0; }
+h3 { font-size: 10.5pt; margin: 6px 0 2px 0; font-style: italic; }
+td { padding: 1px 10px 1px 0; vertical-align: top; }
+td.k { font-weight: bold; white-space: nowrap; }
+p.summary { margin: 8px 0; }
+p.note, p.more, .empty p { font-style: italic; }
+.away td { font-style: italic; }
+.quote { font-style: italic; }
+sup { font-size: 8.5pt; }
+"""

@@ -1,0 +1,233 @@
+"""The main window, driven as a user drives it: clicks, keys, typing; checking what is shown."""
+
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from gui.forum_tree import ID_ROLE, ForumTreeModel, build_tree
+
+
+def visible_forums(window) -> list[str]:
+    """Ids of the forum rows the tree shows, depth first."""
+    tree, out = window.tree_pane.tree, []
+
+    def walk(parent):
+        model = tree.model()
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            if index.data(ID_ROLE):
+                out.append(index.data(ID_ROLE))
+            walk(index)
+
+    walk(tree.rootIndex())
+    return out
+
+
+def group_labels(window) -> list[str]:
+    model = window.tree_pane.tree.model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def click_row(qtbot, window, rid: str) -> None:
+    tree = window.tree_pane.tree
+    model = tree.model()
+    matches = model.match(model.index(0, 0), ID_ROLE, rid, 1, Qt.MatchFlag.MatchRecursive)
+    assert matches, f"{rid} is not in the tree"
+    tree.scrollTo(matches[0])
+    rect = tree.visualRect(matches[0])
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def click_link(qtbot, pane, text: str, after: str | None = None) -> None:
+    """Click the first link whose text is ``text`` (after the heading ``after``, if given)."""
+    doc = pane.document()
+    start = doc.find(after).position() if after else 0
+    cursor = doc.find(text, start)
+    assert not cursor.isNull(), f"{text!r} is not shown"
+    probe = QTextCursor(doc)
+    probe.setPosition(cursor.selectionStart() + 1)
+    assert probe.charFormat().isAnchor(), f"{text!r} is not a link"
+    pane.setTextCursor(probe)
+    pane.ensureCursorVisible()
+    ends = []
+    for pos in (cursor.selectionStart(), cursor.selectionEnd()):
+        probe.setPosition(pos)
+        ends.append(pane.cursorRect(probe))
+    point = QPoint((ends[0].x() + ends[1].x()) // 2, ends[0].center().y())
+    qtbot.mouseClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+@pytest.mark.parametrize("key", ["track", "kind", "scope", "status", "participant"])
+def test_each_grouping_shows_its_groups_and_every_forum(qtbot, window, atlas, key):
+    window.tree_pane.set_grouping(key)
+    groups = atlas.grouped(key)
+    assert [label.rsplit(" (", 1)[0] for label in group_labels(window)] == [label for label, _ in groups]
+    shown = visible_forums(window)
+    if key == "participant":
+        assert set(shown) == {m.forum_id for m in atlas.memberships()}
+    else:
+        assert sorted(shown) == sorted(f.id for f in atlas.forums())
+
+
+def test_sub_bodies_nest_under_their_parent(window, atlas):
+    child = next(f for f in atlas.forums() if f.parent_id)
+    model = window.tree_pane.tree.model()
+    index = model.match(model.index(0, 0), ID_ROLE, child.id, 1, Qt.MatchFlag.MatchRecursive)[0]
+    assert index.parent().data(ID_ROLE) == child.parent_id
+
+
+def test_typing_in_the_filter_narrows_and_keeps_parents(qtbot, window):
+    qtbot.keyClicks(window.tree_pane.filter, "neacd")
+    shown = visible_forums(window)
+    assert "neacd" in shown
+    assert "arf" not in shown
+    assert all(group_labels(window))  # the group holding NEACD stays visible
+    qtbot.keyClicks(window.tree_pane.filter, "zzzz")
+    assert visible_forums(window) == []
+    assert window.tree_pane.empty.isVisible()
+    window.tree_pane.filter.clear()
+    assert "arf" in visible_forums(window)
+
+
+def test_participant_filter_shows_only_its_forums_and_marks_absence(qtbot, window, atlas):
+    window.tree_pane.set_participant("kp")
+    expected = {m.forum_id for m in atlas.memberships(participant_id="kp")}
+    assert set(visible_forums(window)) == expected
+    absent = [m.forum_id for m in atlas.memberships(participant_id="kp") if m.role == "absent"]
+    assert absent, "the data should record at least one forum the DPRK stays away from"
+    model = window.tree_pane.tree.model()
+    index = model.match(model.index(0, 0), ID_ROLE, absent[0], 1, Qt.MatchFlag.MatchRecursive)[0]
+    role_text = index.siblingAtColumn(3).data()
+    assert "Absent" in role_text
+    assert index.data(Qt.ItemDataRole.FontRole).italic()
+    window.tree_pane.set_participant(None)
+    assert len(visible_forums(window)) == len(atlas.forums())
+
+
+def test_selecting_a_forum_shows_its_detail(qtbot, window, atlas):
+    click_row(qtbot, window, "neacd")
+    text = window.detail.toPlainText()
+    detail = atlas.forum("neacd")
+    assert detail.forum.name in text
+    assert f"Founded\t{detail.forum.founded.display()}" in text or detail.forum.founded.display() in text
+    for m in detail.members:
+        assert m.participant_name in text
+    assert "Sources" in text
+    assert window.selection.current == "neacd"
+
+
+def test_following_a_link_and_going_back(qtbot, window, atlas):
+    click_row(qtbot, window, "neacd")
+    target = atlas.forum("neacd").events[0]
+    click_link(qtbot, window.detail, target.title, after="Events")
+    assert window.selection.current == target.id
+    assert target.title in window.detail.toPlainText()
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.selection.current == "neacd"
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.selection.current == target.id
+
+
+def test_opening_a_source_passage_highlights_the_quote(qtbot, window, atlas, paper):
+    window.settings.setValue("sourceText", str(paper))
+    click_row(qtbot, window, "arf")
+    first = atlas.forum("arf").sources[0]
+    click_link(qtbot, window.detail, "1", after="ASEAN Regional Forum")
+    dialog = window.passage
+    qtbot.waitExposed(dialog)
+    html = dialog.view.toHtml()
+    assert f"line {first.line}" in dialog.view.toPlainText()
+    assert "background-color:#ffe27a" in html
+    paragraph = paper.read_text(encoding="utf-8").splitlines()[first.line - 1]
+    assert paragraph[:40] in dialog.view.toPlainText()  # the whole paragraph, not just the quote
+    dialog.close()
+
+
+def test_copy_citation_puts_a_reference_on_the_clipboard(qtbot, window, atlas):
+    click_row(qtbot, window, "arf")
+    qtbot.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    text = QGuiApplication.clipboard().text()
+    cite = atlas.forum("arf").sources[0]
+    assert text.startswith("ASEAN Regional Forum")
+    assert f"line {cite.line}" in text and cite.section in text and "IGCC Policy Paper 51" in text
+
+
+def test_quick_open_palette_jumps_to_a_record(qtbot, window, atlas):
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.palette_dialog
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.edit, "North Korea")
+    qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
+    assert window.selection.current == "kp"
+    assert "North Korea" in window.detail.toPlainText()
+
+
+def test_grouping_persists_between_runs(qtbot, window, atlas):
+    from gui.main_window import MainWindow
+
+    window.tree_pane.set_grouping("status")
+    window.close()
+    again = MainWindow(atlas=atlas)
+    qtbot.addWidget(again)
+    assert again.tree_pane.current_grouping() == "status"
+
+
+def test_empty_state_when_nothing_is_selected(window):
+    assert "Nothing selected" in window.detail.toPlainText()
+
+
+def test_model_passes_qt_model_tester(qtmodeltester, atlas):
+    for key in ("track", "participant"):
+        model = ForumTreeModel()
+        roles = atlas.roles_by_participant()
+        groups = atlas.grouped(key)
+        ids = [p.id for p in atlas.participants() if p.id in roles] if key == "participant" else None
+        model.reset(build_tree(groups, roles if ids else None, ids))
+        qtmodeltester.check(model)
+
+
+def test_proxy_passes_qt_model_tester(qtmodeltester, window):
+    window.tree_pane.filter.setText("a")
+    qtmodeltester.check(window.tree_pane.proxy)
+
+
+def test_hostile_data_shows_as_literal_text(qtbot, data_copy, tmp_path, settings_reset):
+    from gui.main_window import MainWindow
+    from model import build, loader
+    from model.queries import Atlas
+
+    mini = data_copy / "mini.yaml"
+    hostile = "<img src=file:///etc/passwd> and <a href=http://example.com>click</a>"
+    mini.write_text(mini.read_text().replace("An annual meeting of foreign ministers on regional security.",
+                                             f"'{hostile}'"))
+    db = build.build(loader.load(data_copy), tmp_path / "hostile.sqlite")
+    w = MainWindow(atlas=Atlas(db))
+    qtbot.addWidget(w)
+    w.select("arf")
+    assert hostile in w.detail.toPlainText()
+    html = w.detail.toHtml()
+    assert "<img" not in html and 'href="http://example.com"' not in html
+
+
+def test_screenshot_option_writes_a_png(tmp_path):
+    out = tmp_path / "shot.png"
+    done = subprocess.run([sys.executable, "-m", "forum_atlas", "--screenshot", str(out), "--select", "arf",
+                           "--size", "1000x700"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1000, 700)
+
+
+def test_f6_cycles_the_panes(qtbot, window):
+    window.tree_pane.tree.setFocus()
+    seen = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F6)
+        seen.append(QApplication.focusWidget())
+    assert window.detail in seen and window.tree_pane.tree in seen
