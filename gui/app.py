@@ -28,12 +28,17 @@ def run(args) -> int:
     app.setOrganizationName("Forum Atlas")
     from gui.main_window import MainWindow
 
-    window = MainWindow()
     if args.screenshot:
-        return window.save_screenshot(args.screenshot, args.size, args.select)
-    if args.select:
-        window.select(args.select)
+        return MainWindow().save_screenshot(args.screenshot, args.size, args.select)
+    # Paint the empty window first, then open the database: SQLModel's import would delay the first frame.
+    window = MainWindow(defer=True)
     window.show()
+
+    def load() -> None:
+        if window.load() and args.select:
+            window.select(args.select)
+
+    QTimer.singleShot(0, load)
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, app.quit)
     return app.exec()

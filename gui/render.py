@@ -115,14 +115,13 @@ def forum(d: r.ForumDetail, style: Style = SCREEN) -> str:
     if d.note:
         parts.append(f'<p class="note">Note: {e(d.note)}</p>')
     if d.members:
-        shown = d.members[: style.max_members] if style.max_members else d.members
-        rows = "".join(
-            f'<tr><td>{link(m.participant_id, m.participant_name, style)}</td>'
-            f'<td>{ROLE_SYMBOLS.get(m.role, "")} {e(r.label(m.role))}</td>'
-            f'<td>{e(_span(m.since, m.until))}{e(SEP + m.note) if m.note else ""}{notes.refs(m.cites)}</td></tr>'
-            for m in shown)
-        more = _more(len(d.members) - len(shown), "participants") if len(shown) < len(d.members) else ""
-        parts.append(f'<h2>Participants</h2><table class="members">{rows}</table>{more}')
+        rows = _by_participant(d.members)
+        shown = rows[: style.max_members] if style.max_members else rows
+        body = "".join(
+            f'<tr><td>{link(pid, name, style)}</td><td>{e(roles)}</td><td>{detail}{notes.refs(cites)}</td></tr>'
+            for pid, name, roles, detail, cites in shown)
+        more = _more(len(rows) - len(shown), "participants") if len(shown) < len(rows) else ""
+        parts.append(f'<h2>Participants</h2><table class="members">{body}</table>{more}')
     parts.append(_events(d.events, style))
     if d.relations:
         rows = "".join(
@@ -137,6 +136,19 @@ def forum(d: r.ForumDetail, style: Style = SCREEN) -> str:
     parts.append(_discrepancies(d.discrepancies, notes))
     parts.append(_sources(d.sources))
     return "".join(parts)
+
+
+def _by_participant(members: list[r.Membership]):
+    """One row per participant: (id, name, 'symbol Role, symbol Role', details, citations), in role order."""
+    rows: dict[str, list] = {}
+    for m in members:
+        row = rows.setdefault(m.participant_id, [m.participant_id, m.participant_name, [], [], []])
+        row[2].append(f"{ROLE_SYMBOLS.get(m.role, '')}\u00a0{r.label(m.role)}")
+        bits = [x for x in (_span(m.since, m.until), m.note) if x]
+        if bits:
+            row[3].append(e(SEP.join(bits)))
+        row[4] += [c for c in m.cites if c not in row[4]]
+    return [(pid, name, ", ".join(roles), "<br>".join(details), cites) for pid, name, roles, details, cites in rows.values()]
 
 
 def claims(items: list[r.Claim], notes: _Notes, style: Style) -> str:
@@ -229,6 +241,8 @@ def empty(message: str, hint: str = "") -> str:
 
 
 def _span(since, until) -> str:
+    if since and until and since == until:
+        return since.display()
     if since and until:
         return f"{since.display()} \u2013 {until.display()}"
     if since:
