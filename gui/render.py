@@ -29,6 +29,7 @@ class Style:
     max_events: int | None = None  # paper: list this many, then "and N more"
     max_claims: int | None = None
     max_members: int | None = None
+    quotes: bool = True  # paper, when short of room: source notes without their quotes
 
 
 SCREEN = Style()
@@ -43,20 +44,24 @@ def link(rid: str, text: str, style: Style) -> str:
 
 
 class _Notes:
-    """Numbers source notes in the order the page cites them."""
+    """Numbers source notes in reading order, so a shortened page lists only what it shows."""
 
     def __init__(self, sources: list[r.Citation], style: Style):
-        self.number = {c.id: n for n, c in enumerate(sources, 1)}
+        self.known = {c.id: c for c in sources}
+        self.number: dict[str, int] = {}
         self.style = style
 
     def refs(self, cites) -> str:
         marks = []
         for cid in cites:
-            n = self.number.get(cid)
-            if n is None:
+            if cid not in self.known:
                 continue
+            n = self.number.setdefault(cid, len(self.number) + 1)
             marks.append(f'<a href="cite:{e(cid)}">{n}</a>' if self.style.links else str(n))
         return f"<sup>{','.join(marks)}</sup>" if marks else ""
+
+    def used(self) -> list[r.Citation]:
+        return [self.known[cid] for cid in self.number]
 
 
 def _row(label: str, value: str) -> str:
@@ -67,12 +72,14 @@ def _more(n: int, what: str) -> str:
     return f'<p class="more">and {n} more {e(what)}; see the full list in Forum Atlas.</p>'
 
 
-def _sources(sources: list[r.Citation]) -> str:
+def _sources(notes: _Notes) -> str:
+    sources = notes.used()
     if not sources:
         return ""
+    quotes = notes.style.quotes
     items = "".join(
-        f'<li><a name="{e(c.id)}"></a>{e(r.AUTHOR_LABELS.get(c.author, c.author))}, '
-        f'\u201c{e(c.section)}\u201d, line {c.line}: <span class="quote">\u201c{e(c.quote)}\u201d</span></li>'
+        f'<li>{e(r.AUTHOR_LABELS.get(c.author, c.author))}, \u201c{e(c.section)}\u201d, line {c.line}'
+        + (f': <span class="quote">\u201c{e(c.quote)}\u201d</span>' if quotes else "") + "</li>"
         for c in sources)
     return f'<h2>Sources</h2><ol class="sources">{items}</ol>'
 
@@ -134,7 +141,7 @@ def forum(d: r.ForumDetail, style: Style = SCREEN) -> str:
             f"<li>{link(p.id, p.name, style)}, {e(p.role)}</li>" for p in d.people) + "</ul>")
     parts.append(claims(d.claims, notes, style))
     parts.append(_discrepancies(d.discrepancies, notes))
-    parts.append(_sources(d.sources))
+    parts.append(_sources(notes))
     return "".join(parts)
 
 
@@ -187,7 +194,7 @@ def event(d: r.EventDetail, style: Style = SCREEN) -> str:
     if d.note:
         parts.append(f'<p class="note">Note: {e(d.note)}</p>')
     parts.append(_discrepancies(d.discrepancies, notes))
-    parts.append(_sources(d.sources))
+    parts.append(_sources(notes))
     return "".join(parts)
 
 
@@ -216,7 +223,7 @@ def participant(d: r.ParticipantDetail, style: Style = SCREEN) -> str:
         parts.append("<h2>People</h2><ul>" + "".join(
             f"<li>{link(x.id, x.name, style)}, {e(x.role)}</li>" for x in d.people) + "</ul>")
     parts.append(_events(d.events, style))
-    parts.append(_sources(d.sources))
+    parts.append(_sources(notes))
     return "".join(parts)
 
 
@@ -232,7 +239,7 @@ def person(d: r.PersonDetail, style: Style = SCREEN) -> str:
     if d.note:
         parts.append(f'<p class="note">Note: {e(d.note)}</p>')
     parts.append(_events(d.events, style))
-    parts.append(_sources(d.sources))
+    parts.append(_sources(notes))
     return "".join(parts)
 
 
