@@ -30,6 +30,11 @@ class Style:
     max_claims: int | None = None
     max_members: int | None = None
     quotes: bool = True  # paper, when short of room: source notes without their quotes
+    compact: bool = False  # paper, when short of room: no related forums, people or disagreements
+    timeline: tuple[int, int] | None = None  # paper: room for the mini-timeline image (width, height)
+
+
+MINI_TIMELINE_URL = "forum-atlas:mini-timeline"  # the fact sheet supplies this image resource
 
 
 SCREEN = Style()
@@ -102,9 +107,12 @@ def _discrepancies(items: list[r.Discrepancy], notes: _Notes) -> str:
     return f'<h2>Where the source disagrees with itself</h2><ul class="disc">{body}</ul>'
 
 
-def forum(d: r.ForumDetail, style: Style = SCREEN) -> str:
+def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None) -> str:
     f = d.forum
     notes = _Notes(d.sources, style)
+    founders = [m for m in d.members if m.role == "founder"]
+    hosts = _by_participant([m for m in d.members if m.role in ("host", "chair", "co-chair")])
+    meetings = [ev for ev in d.events if ev.kind == "meeting"]
     title = e(f.name) + (f' <span class="acr">({e(f.acronym)})</span>' if f.acronym else "")
     facts = "".join([
         _row("Also called", e(", ".join(d.aliases))),
@@ -116,10 +124,17 @@ def forum(d: r.ForumDetail, style: Style = SCREEN) -> str:
         _row("Ended", e(f.ended.display()) if f.ended else ""),
         _row("Part of", link(d.parent.id, d.parent.name, style) if d.parent else ""),
         _row("Sub-bodies", ", ".join(link(c.id, c.name, style) for c in d.children)),
+        _row("Founders", ", ".join(link(m.participant_id, m.participant_name, style) for m in founders)),
+        _row("Meetings", f"{len(meetings)} recorded in the paper" if meetings else ""),
+        _row("Hosts, chairs", ", ".join(f"{link(pid, name, style)} ({e(roles.lower())})"
+                                         for pid, name, roles, _, _ in hosts)),
     ])
     parts = [f'<h1>{title}{notes.refs(d.cites)}</h1>', f'<table class="facts">{facts}</table>',
              f'<p class="summary">{e(d.summary)}</p>']
-    if d.note:
+    if style.timeline and d.events:
+        w, h = style.timeline
+        parts.append(f'<p><img src="{MINI_TIMELINE_URL}" width="{w}" height="{h}"></p>')
+    if d.note and not style.compact:
         parts.append(f'<p class="note">Note: {e(d.note)}</p>')
     if d.members:
         rows = _by_participant(d.members)
@@ -130,32 +145,49 @@ def forum(d: r.ForumDetail, style: Style = SCREEN) -> str:
         more = _more(len(rows) - len(shown), "participants") if len(shown) < len(rows) else ""
         parts.append(f'<h2>Participants</h2><table class="members">{body}</table>{more}')
     parts.append(_events(d.events, style))
-    if d.relations:
+    if d.relations and not style.compact:
         rows = "".join(
             f'<li>{link(x.from_id, x.from_name, style)} <i>{e(x.kind.replace("-", " "))}</i> '
             f'{link(x.to_id, x.to_name, style)}{e(SEP + x.note) if x.note else ""}{notes.refs(x.cites)}</li>'
             for x in d.relations)
         parts.append(f"<h2>Related forums</h2><ul>{rows}</ul>")
-    if d.people:
+    if d.people and not style.compact:
         parts.append("<h2>People</h2><ul>" + "".join(
             f"<li>{link(p.id, p.name, style)}, {e(p.role)}</li>" for p in d.people) + "</ul>")
     parts.append(claims(d.claims, notes, style))
-    parts.append(_discrepancies(d.discrepancies, notes))
+    if not style.compact:
+        parts.append(_discrepancies(d.discrepancies, notes))
+    parts.append(analyst_note(note))
     parts.append(_sources(notes))
     return "".join(parts)
 
 
-def _by_participant(members: list[r.Membership]):
-    """One row per participant: (id, name, 'symbol Role, symbol Role', details, citations), in role order."""
+def analyst_note(text: str | None) -> str:
+    """The analyst's own note: boxed and labelled, so it never passes for a sourced fact."""
+    if not text or not text.strip():
+        return ""
+    body = "<br>".join(e(line) for line in text.strip().splitlines())
+    return ('<table class="analyst" width="100%" border="1" cellspacing="0" cellpadding="6"><tr><td>'
+            "<b>Analyst\u2019s note</b> <i>(your own words, not from the paper)</i><br>"
+            f"{body}</td></tr></table>")
+
+
+def _by_participant(members: list[r.Membership], key: str = "participant"):
+    """One row per participant (or forum): (id, name, 'symbol Role, ...', details, citations), in order."""
     rows: dict[str, list] = {}
     for m in members:
-        row = rows.setdefault(m.participant_id, [m.participant_id, m.participant_name, [], [], []])
+        rid, name = (m.participant_id, m.participant_name) if key == "participant" else (m.forum_id, m.forum_name)
+        row = rows.setdefault(rid, [rid, name, [], [], []])
         row[2].append(f"{ROLE_SYMBOLS.get(m.role, '')}\u00a0{r.label(m.role)}")
         bits = [x for x in (_span(m.since, m.until), m.note) if x]
         if bits:
             row[3].append(e(SEP.join(bits)))
         row[4] += [c for c in m.cites if c not in row[4]]
     return [(pid, name, ", ".join(roles), "<br>".join(details), cites) for pid, name, roles, details, cites in rows.values()]
+
+
+def _by_forum(members: list[r.Membership]):
+    return _by_participant(members, key="forum")
 
 
 def claims(items: list[r.Claim], notes: _Notes, style: Style) -> str:
@@ -198,31 +230,36 @@ def event(d: r.EventDetail, style: Style = SCREEN) -> str:
     return "".join(parts)
 
 
-def participant(d: r.ParticipantDetail, style: Style = SCREEN) -> str:
+def participant(d: r.ParticipantDetail, style: Style = SCREEN, note: str | None = None) -> str:
     p = d.participant
     notes = _Notes(d.sources, style)
     present = [m for m in d.memberships if m.role not in ("absent", "excluded")]
     away = [m for m in d.memberships if m.role in ("absent", "excluded")]
     facts = "".join([_row("Full name", e(p.name)), _row("Kind", e(r.label(p.kind))),
-                     _row("Also called", e(", ".join(p.aliases)))])
+                     _row("Also called", e(", ".join(p.aliases))),
+                     _row("Takes part in", f"{len({m.forum_id for m in present})} forums"),
+                     _row("Absent from", f"{len({m.forum_id for m in away})} forums" if away else "")])
     parts = [f"<h1>{e(p.short_name)}</h1>", f'<table class="facts">{facts}</table>']
     if d.note:
         parts.append(f'<p class="note">Note: {e(d.note)}</p>')
 
     def table(ms):
+        rows = _by_forum(ms)
+        shown = rows[: style.max_members] if style.max_members else rows
+        more = _more(len(rows) - len(shown), "forums") if len(shown) < len(rows) else ""
         return '<table class="members">' + "".join(
-            f'<tr><td>{link(m.forum_id, m.forum_name, style)}</td><td>{ROLE_SYMBOLS.get(m.role, "")} '
-            f'{e(r.label(m.role))}</td><td>{e(_span(m.since, m.until))}'
-            f'{e(SEP + m.note) if m.note else ""}{notes.refs(m.cites)}</td></tr>' for m in ms) + "</table>"
+            f'<tr><td>{link(fid, name, style)}</td><td>{e(roles)}</td><td>{detail}{notes.refs(cites)}</td></tr>'
+            for fid, name, roles, detail, cites in shown) + "</table>" + more
 
     parts.append(f"<h2>Forums and roles</h2>{table(present)}" if present else
                  '<h2>Forums and roles</h2><p class="empty">The paper names no forum this participant takes part in.</p>')
     if away:
         parts.append(f'<h2>Absent or excluded</h2><div class="away">{table(away)}</div>')
-    if d.people:
+    if d.people and not style.compact:
         parts.append("<h2>People</h2><ul>" + "".join(
             f"<li>{link(x.id, x.name, style)}, {e(x.role)}</li>" for x in d.people) + "</ul>")
     parts.append(_events(d.events, style))
+    parts.append(analyst_note(note))
     parts.append(_sources(notes))
     return "".join(parts)
 

@@ -62,7 +62,8 @@ class Point:
 
     def interval(self) -> tuple[date, date]:
         lo, hi = self.nominal()
-        span = hi - lo + timedelta(days=1)
+        # "before October 1994" is vague: give it at least a year of soft-edged room, not one month.
+        span = max(hi - lo + timedelta(days=1), timedelta(days=365))
         if self.approx == "before":
             return lo - span, lo - timedelta(days=1)
         if self.approx == "after":
