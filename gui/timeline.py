@@ -1,0 +1,428 @@
+"""The timeline widget: lanes of forums over time, zoomable and pannable, fast at any dataset size.
+
+Feed it with :meth:`TimelineWidget.set_atlas` (or :meth:`~TimelineWidget.set_groups` with the read
+API's records). It owns no selection: it emits ``recordClicked(id)`` and follows :meth:`select`.
+
+Input: the wheel zooms around the cursor (over the label gutter, or with Shift, it scrolls the
+lanes; a horizontal wheel pans); dragging pans; Shift-drag brushes a date range; + and - zoom;
+Left/Right pan; Up/Down/PageUp/PageDown scroll the lanes; Home fits everything; F fits the selection;
+Escape clears the brushed range. Clicking a count badge zooms into it.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QApplication, QScrollBar, QSizePolicy, QToolTip, QWidget
+
+from gui.timeline_paint import PaintStats, TimelinePainter, light_palette
+from model.records import STATUS_LABELS
+from model.timeline_layout import SYMBOL_LABELS, Hit, TimelineData, Viewport, frame_for, symbol_of
+
+ZOOM_STEP = 1.5
+MAX_EXPORT_HEIGHT = 30000  # pixels: about 1,300 lanes
+WHEEL_STEP = 1.25  # per 120 units of wheel (one notch)
+
+
+class TimelineWidget(QWidget):
+    """Forums as lanes over time, their events as markers. Object name ``timeline``.
+
+    Signals:
+        recordClicked(str): an event marker (event id) or a forum lane (forum id) was clicked.
+            The widget does not change its highlight by itself; the selection owner calls select().
+        rangeBrushed(int, int): Shift-drag chose the days lo..hi (proleptic ordinals, inclusive);
+            (0, 0) when the range is cleared (Escape, a click without drag, clear_brush()).
+    """
+
+    recordClicked = Signal(str)
+    rangeBrushed = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("timeline")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.data = TimelineData()
+        self.view = Viewport(self.data, 640, 300)
+        self.painter = TimelinePainter()
+        self.last_paint = PaintStats()
+        self._selected: str | None = None
+        self._brush: tuple[int, int] | None = None
+        self._fitted = False
+        self._fit_state: tuple | None = None  # the scale right after the last fit_all (refit on resize)
+        self._press: QPointF | None = None
+        self._last: QPointF | None = None
+        self._dragging = False
+        self._brushing: float | None = None  # the day where a Shift-drag started
+        self._syncing = False
+        self._bar = QScrollBar(Qt.Orientation.Vertical, self)
+        self._bar.setCursor(Qt.CursorShape.ArrowCursor)
+        self._bar.valueChanged.connect(self._scrolled)
+        self._bar.hide()
+
+    # -- data ----------------------------------------------------------------------------------
+    def set_atlas(self, atlas, by: str = "track") -> None:
+        """Load everything from an ``Atlas``: its ``grouped(by)`` forums, events, eras and as_of."""
+        self.set_groups(atlas.grouped(by), atlas.events(), atlas.eras(), atlas.source.as_of)
+
+    def set_groups(self, groups, events, eras=(), as_of=None) -> None:
+        """Show ``groups`` (``Atlas.grouped(by)``: ``[(label, [ForumRow])]``) with ``events``
+        (``Atlas.events()``), ``eras`` (``Atlas.eras()``) and ``as_of`` (``atlas.source.as_of``,
+        e.g. "1999-06": active forums run to it). Keeps the participant filter, zoom and selection."""
+        visible = self.data.visible
+        untouched = self._fit_state == self.view.scale.state()
+        self.data = TimelineData(groups, events, eras, as_of)
+        if visible is not None:
+            self.data.set_visible(visible)
+        self.view.set_data(self.data)
+        if untouched or not self._fitted or self.view.scale.px_per_day < self.view.scale.min_px_per_day:
+            self._fit_all_now()
+        if self._selected is not None:
+            self.view.reveal(self._selected)
+        self._changed()
+
+    def set_visible_forums(self, ids: set[str] | None) -> None:
+        """Show only the lanes of these forums (None: all); events of hidden forums disappear."""
+        self.data.set_visible(ids)
+        self.view.set_data(self.data)
+        self._changed()
+
+    # -- selection and view -----------------------------------------------------------------------
+    def select(self, record_id: str | None) -> bool:
+        """Highlight a forum's lane(s) or an event and scroll it into view. Other ids clear the
+        highlight. Returns whether the record is on the timeline."""
+        known = bool(record_id) and (record_id in self.data.forums or self.data.event(record_id) is not None)
+        self._selected = record_id if known else None
+        shown = bool(known and self.view.reveal(record_id))
+        self._changed()
+        return shown
+
+    def selected(self) -> str | None:
+        return self._selected
+
+    def fit_all(self) -> None:
+        """Show the whole period and scroll to the top lane."""
+        self._fit_all_now()
+        self._changed()
+
+    def fit_selection(self) -> None:
+        """Zoom to the selected forum's lifespan and events (or the selected event); else fit all."""
+        if not (self._selected and self.view.fit_record(self._selected)):
+            self._fit_all_now()
+        self._changed()
+
+    def zoom_in(self) -> None:
+        self.view.scale.zoom(ZOOM_STEP)
+        self._changed()
+
+    def zoom_out(self) -> None:
+        self.view.scale.zoom(1 / ZOOM_STEP)
+        self._changed()
+
+    def show_days(self, lo: int, hi: int) -> None:
+        """Zoom to the days lo..hi (ordinals)."""
+        self.view.fit_days(lo, hi)
+        self._fitted = True
+        self._changed()
+
+    def visible_days(self) -> tuple[float, float]:
+        return self.view.scale.left, self.view.scale.right
+
+    def brush(self) -> tuple[int, int] | None:
+        return self._brush
+
+    def clear_brush(self) -> None:
+        if self._brush is not None:
+            self._brush = None
+            self.update()
+            self.rangeBrushed.emit(0, 0)
+
+    # -- export ----------------------------------------------------------------------------------
+    def export_image(self, path, lo: int | None = None, hi: int | None = None, width: int = 2400) -> Path:
+        """Write the whole timeline to a PNG or SVG file (chosen by the extension): every lane shown
+        (after the participant filter), the days lo..hi (default: the whole period), ``width`` pixels
+        wide, in a light palette whatever the screen theme. Returns the path. Raises ValueError for
+        another extension or for more lanes than one image can hold (filter the forums first)."""
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix not in (".png", ".svg"):
+            raise ValueError(f"export as .png or .svg, not {path.suffix!r}")
+        view = frame_for(self.data, width, lo, hi)
+        w, h = int(view.width), int(round(view.height))
+        if h > MAX_EXPORT_HEIGHT:
+            raise ValueError(f"{len(self.data.lanes)} lanes are too many for one image; "
+                             "show fewer forums (a participant filter) and export again")
+        palette = light_palette()
+        painter = TimelinePainter()
+        if suffix == ".png":
+            image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(palette.color(palette.ColorRole.Window))
+            p = QPainter(image)
+            p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            painter.paint(p, view, palette, font=self.font())
+            p.end()
+            if not image.save(str(path), "PNG"):
+                raise OSError(f"could not write {path}")
+        else:
+            from PySide6.QtSvg import QSvgGenerator
+
+            gen = QSvgGenerator()
+            gen.setFileName(str(path))
+            gen.setSize(QSize(w, h))
+            gen.setViewBox(QRectF(0, 0, w, h))
+            gen.setTitle("Forum Atlas timeline")
+            gen.setDescription("Asia-Pacific security forums, after IGCC Policy Paper 51 (1999)")
+            p = QPainter(gen)
+            painter.paint(p, view, palette, font=self.font(), vector=True)
+            p.end()
+            if not path.is_file():
+                raise OSError(f"could not write {path}")
+        return path
+
+    # -- painting ----------------------------------------------------------------------------------
+    def sizeHint(self) -> QSize:
+        return QSize(900, 360)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(360, 140)
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.view.width < self.width():  # the scroll bar's column, above and below the bar
+            p.fillRect(int(self.view.width), 0, self.width() - int(self.view.width), self.height(),
+                       self.palette().color(self.palette().ColorRole.Window))
+        self.last_paint = self.painter.paint(p, self.view, self.palette(), font=self.font(),
+                                             selected=self._selected, brush=self._brush,
+                                             clip=QRectF(event.rect()))
+        p.end()
+
+    def resizeEvent(self, event) -> None:
+        untouched = self._fit_state == self.view.scale.state()  # still showing everything, as fitted
+        self._relayout()
+        if (untouched or not self._fitted) and self.data.lanes:
+            scroll = self.view.scroll
+            self._fit_all_now()
+            self.view.scroll_to(scroll)
+            self._sync_bar()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self.update()
+        super().changeEvent(event)
+
+    # -- input ------------------------------------------------------------------------------------
+    def wheelEvent(self, event) -> None:
+        dy, dx = event.angleDelta().y(), event.angleDelta().x()
+        pos = event.position()
+        mods = event.modifiers()
+        if dy and (pos.x() < self.view.plot_left or mods & Qt.KeyboardModifier.ShiftModifier):
+            self.view.scroll_by(-dy / 120 * 3 * self.view.m.lane)
+        elif dy:
+            self.view.scale.zoom(WHEEL_STEP ** (dy / 120), pos.x())
+        if dx:
+            self.view.scale.pan(dx / 120 * 40)
+        self._changed()
+        event.accept()
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        pos = event.position()
+        self._press = self._last = pos
+        self._dragging = False
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and pos.x() >= self.view.plot_left:
+            self._brushing = self.view.scale.day(pos.x())
+        event.accept()
+
+    def mouseMoveEvent(self, event) -> None:
+        pos = event.position()
+        if self._press is None:
+            self._hover_cursor(pos)
+            return
+        if self._brushing is not None:
+            a, b = sorted((self._brushing, self.view.scale.day(pos.x())))
+            self._brush = (int(a), int(b))
+            self._dragging = True
+            self.update()
+            return
+        if not self._dragging and (pos - self._press).manhattanLength() >= QApplication.startDragDistance():
+            self._dragging = True
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        if self._dragging:
+            delta = pos - self._last
+            self.view.scale.pan(delta.x())
+            self.view.scroll_by(-delta.y())
+            self._last = pos
+            self._changed()
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._press is None:
+            return super().mouseReleaseEvent(event)
+        pos = event.position()
+        brushing, dragging = self._brushing, self._dragging
+        self._press = self._last = None
+        self._brushing = None
+        self._dragging = False
+        self.unsetCursor()
+        if brushing is not None:
+            if dragging and abs(self.view.scale.x(brushing) - pos.x()) >= 3:
+                a, b = sorted((brushing, self.view.scale.day(pos.x())))
+                self._brush = (int(a), int(b))
+                self.update()
+                self.rangeBrushed.emit(*self._brush)
+            else:
+                self.clear_brush()
+            return
+        if not dragging:
+            self._click(pos)
+
+    def _click(self, pos: QPointF) -> None:
+        hit = self.view.hit(pos.x(), pos.y())
+        if hit.kind == "cluster":
+            self.view.fit_days(hit.lo, hit.hi)
+            self._changed()
+        elif hit.kind in ("event", "forum") and hit.id:
+            self.recordClicked.emit(hit.id)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        pos = event.position()
+        if self.view.hit(pos.x(), pos.y()).kind in ("forum", "context", "header", "none"):
+            self.view.scale.zoom(2.0, pos.x())
+            self._changed()
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        k = Qt.Key
+        view = self.view
+        if key in (k.Key_Plus, k.Key_Equal):
+            self.zoom_in()
+        elif key in (k.Key_Minus, k.Key_Underscore):
+            self.zoom_out()
+        elif key == k.Key_Left:
+            view.scale.pan(view.plot_width / 8)
+            self._changed()
+        elif key == k.Key_Right:
+            view.scale.pan(-view.plot_width / 8)
+            self._changed()
+        elif key == k.Key_Up:
+            view.scroll_by(-view.m.lane)
+            self._changed()
+        elif key == k.Key_Down:
+            view.scroll_by(view.m.lane)
+            self._changed()
+        elif key == k.Key_PageUp:
+            view.scroll_by(-view.plot_height * 0.9)
+            self._changed()
+        elif key == k.Key_PageDown:
+            view.scroll_by(view.plot_height * 0.9)
+            self._changed()
+        elif key == k.Key_Home:
+            self.fit_all()
+        elif key == k.Key_F:
+            self.fit_selection()
+        elif key == k.Key_Escape and self._brush is not None:
+            self.clear_brush()
+        else:
+            super().keyPressEvent(event)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            pos = event.position() if hasattr(event, "position") else QPointF(event.pos())
+            text = self.tooltip_at(pos.x(), pos.y())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def tooltip_at(self, x: float, y: float) -> str:
+        """The tooltip's text at a point: title, date as the paper gives it, and place."""
+        if y < self.view.m.era_strip and x >= self.view.plot_left:  # era names may be elided: name them
+            era = self.view.era_at(x)
+            if era is not None:
+                a, b = date.fromordinal(era.lo), date.fromordinal(era.hi)
+                return f"<b>{html.escape(era.name)}</b><br>{a:%B %Y} \u2013 {b:%B %Y}"
+        hit = self.view.hit(x, y)
+        return tooltip_for(hit, self.data)
+
+    # -- internals ---------------------------------------------------------------------------------
+    def _hover_cursor(self, pos: QPointF) -> None:
+        kind = self.view.hit(pos.x(), pos.y()).kind
+        if kind in ("event", "cluster"):
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+        else:
+            self.unsetCursor()
+
+    def _fit_all_now(self) -> None:
+        self.view.fit_all()
+        self._fitted = bool(self.data.lanes)
+        self._fit_state = self.view.scale.state()
+
+    def _relayout(self) -> None:
+        """Fit the viewport to the widget, leaving room for the scroll bar when the lanes overflow."""
+        w, h = self.width(), self.height()
+        sbw = self._bar.sizeHint().width()
+        self.view.resize(w, h)
+        need = self.view.max_scroll > 0
+        if need:
+            self.view.resize(w - sbw, h)
+            top, bottom = int(self.view.plot_top), int(self.view.plot_bottom)
+            self._bar.setGeometry(w - sbw, top, sbw, max(0, bottom - top))
+        self._bar.setVisible(need)
+        self._sync_bar()
+
+    def _sync_bar(self) -> None:
+        self._syncing = True
+        view = self.view
+        self._bar.setRange(0, int(round(view.max_scroll)))
+        self._bar.setPageStep(max(1, int(view.plot_height)))
+        self._bar.setSingleStep(int(view.m.lane))
+        self._bar.setValue(int(round(view.scroll)))
+        self._syncing = False
+
+    def _scrolled(self, value: int) -> None:
+        if not self._syncing:
+            self.view.scroll_to(value)
+            self.update()
+
+    def _changed(self) -> None:
+        if (self.view.max_scroll > 0) != self._bar.isVisible():
+            self._relayout()
+        else:
+            self._sync_bar()
+        self.update()
+
+
+def tooltip_for(hit: Hit, data: TimelineData) -> str:
+    esc = html.escape
+    if hit.kind == "event" and hit.id:
+        e = data.event(hit.id)
+        if e is None:
+            return ""
+        lines = [f"<b>{esc(e.title)}</b>", esc(e.when())]
+        if e.place:
+            lines.append(esc(e.place))
+        lines.append(f"<i>{esc(SYMBOL_LABELS[symbol_of(e.kind)] if e.kind != 'speech' else 'Speech')}</i>")
+        return "<br>".join(lines)
+    if hit.kind == "cluster":
+        a, b = date.fromordinal(hit.lo), date.fromordinal(hit.hi)
+        span = str(a.year) if a.year == b.year else f"{a.year}\u2013{b.year}"
+        return f"<b>{hit.count} events</b>, {span}<br>Click or zoom in to separate them"
+    if hit.kind == "forum" and hit.id:
+        f = data.forums.get(hit.id)
+        if f is None:
+            return ""
+        since = f.founded.display() if f.founded else "founding date not given"
+        until = f" to {f.ended.display()}" if f.ended else ""
+        return f"<b>{esc(f.name)}</b><br>{esc(since)}{esc(until)}<br>{esc(STATUS_LABELS.get(f.status, f.status))}"
+    return ""
