@@ -16,17 +16,9 @@ from pathlib import Path
 
 from sqlmodel import Session, SQLModel, create_engine
 
+from model import search_index
 from model import tables as t
 from model.loader import Dataset
-
-# One row per searchable record. unicode61 with remove_diacritics folds case and accents;
-# the prefix indexes make the first keystrokes ("N", "NE") cheap.
-FTS_SQL = """
-CREATE VIRTUAL TABLE search USING fts5(
-    kind UNINDEXED, record_id UNINDEXED, title, aliases, body,
-    tokenize = "unicode61 remove_diacritics 2", prefix = '1 2 3'
-)
-"""
 
 
 def data_version(dataset: Dataset) -> str:
@@ -108,27 +100,6 @@ def _rows(ds: Dataset) -> list[SQLModel]:
     return rows
 
 
-def _search_rows(ds: Dataset) -> list[tuple[str, str, str, str, str]]:
-    def join(*parts) -> str:
-        return " ".join(p for p in parts if p)
-
-    out = []
-    for p in ds["participants"]:
-        out.append(("participant", p["id"], join(p["name"], p["short_name"]), " ".join(p["aliases"]), p["note"] or ""))
-    for f in ds["forums"]:
-        out.append(("forum", f["id"], join(f["name"], f["acronym"]), " ".join(f["aliases"]),
-                    join(f["summary"], f["note"])))
-    for e in ds["events"]:
-        out.append(("event", e["id"], e["title"], e["place"] or "", join(e["summary"], e["note"])))
-    for p in ds["people"]:
-        out.append(("person", p["id"], p["name"], "", join(p["role"], p["note"])))
-    for c in ds["claims"]:
-        out.append(("claim", c["id"], "", "", c["text"]))
-    for c in ds.citations.values():
-        out.append(("quote", c["id"], c["section"], "", c["quote"]))
-    return out
-
-
 def build(dataset: Dataset, target: Path) -> Path:
     """Write the database for ``dataset`` to ``target`` atomically; return the target."""
     target = Path(target)
@@ -145,10 +116,7 @@ def build(dataset: Dataset, target: Path) -> Path:
         engine.dispose()
         con = sqlite3.connect(tmp)
         with con:
-            con.execute(FTS_SQL)
-            con.executemany("INSERT INTO search(kind, record_id, title, aliases, body) VALUES (?, ?, ?, ?, ?)",
-                            _search_rows(dataset))
-            con.execute("INSERT INTO search(search) VALUES ('optimize')")
+            search_index.write(con, dataset)  # the FTS5 index behind search (model/search_index.py)
             con.execute(f"PRAGMA user_version = {t.SCHEMA_VERSION}")
         con.execute("VACUUM")
         con.close()

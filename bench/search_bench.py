@@ -1,0 +1,173 @@
+"""Search benchmark: query latency of ``model.search`` as a user types, and what one keystroke costs the box.
+
+``run(db_path)`` opens a database (the real one or a synthetic 100x one) and replays typing sessions:
+every prefix of each query, keystroke by keystroke ("N", "NE", "NEA", ...), so one- and two-letter
+prefixes, the dearest queries, weigh as they do in use, plus filters alone and with words. The
+figures are the median and 95th percentile over every keystroke's query, after one warm-up pass.
+Goals (issue 7): median < 5 ms, p95 < 20 ms, on the real data and on the 100x synthetic data.
+
+With ``gui=True`` (the default when PySide6 is importable) it also drives the real ``SearchPane``
+offscreen: the time a keystroke spends in the box (the query waits for the debounce timer, so this
+must stay far below a frame) and the time from the timer firing to the results model being filled.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m bench.search_bench [DB ...]
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+GOALS_MS = {"median": 5.0, "p95": 20.0, "keystroke": 16.0}
+
+# What people type: names, acronyms, aliases, places, phrases, filters alone and with words.
+SESSIONS = [
+    "NEACD", "Pyongyang", "preventive diplomacy", "La Jolla", "ASEAN Regional Forum", "security",
+    "North Korea", "DPRK", "Japan", "confidence building", "CSCAP", "track two", "Nakayama",
+    "KEDO", "six-party", "Four-Party Talks", "Seoul", "Cossa", "multilateral", "Asia Pacific",
+]
+FILTERED = [
+    "member:kp", "member:kp track:2", "member:DPRK arf", "track:2", "track:1.5 dialogue",
+    "year:1993..1995", "year:1994 meeting", "kind:proposal", "kind:meeting Seoul", "author:fukushima",
+    "author:cossa arf", "status:defunct", "status:proposed north", "kind:forum a", "zzqx", "col:term",
+]
+
+
+def keystrokes(text: str) -> list[str]:
+    """Every prefix a user types on the way to ``text`` ("N", "NE", ... "NEACD")."""
+    return [text[:n] for n in range(1, len(text) + 1) if text[n - 1] != " "]
+
+
+def queries() -> list[str]:
+    out = [q for s in SESSIONS for q in keystrokes(s)]
+    return out + FILTERED
+
+
+def _stats(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return {"median_ms": round(statistics.median(ordered) * 1000, 3), "p95_ms": round(p95 * 1000, 3),
+            "max_ms": round(ordered[-1] * 1000, 3), "n": len(ordered)}
+
+
+def run(db_path, repeats: int = 3, gui: bool | None = None) -> dict:
+    """Measure search on the database at ``db_path``; returns figures in milliseconds."""
+    from model.queries import Atlas
+    from model.search import Searcher
+
+    t0 = time.perf_counter()
+    atlas = Atlas(Path(db_path))
+    t1 = time.perf_counter()
+    searcher = Searcher(atlas)
+    t2 = time.perf_counter()
+    typed = queries()
+    for q in typed:  # warm the page cache and the term cache, as a session in use has them
+        searcher.search(q)
+    gc.collect()
+    samples: list[float] = []
+    short: list[float] = []
+    worst: dict[str, float] = {}
+    hits = 0
+    for _ in range(repeats):
+        for q in typed:
+            start = time.perf_counter()
+            results = searcher.search(q)
+            took = time.perf_counter() - start
+            samples.append(took)
+            if len(q) <= 2:
+                short.append(took)
+            worst[q] = max(worst.get(q, 0.0), took)
+            hits += len(results)
+    out: dict = {"db": str(db_path), "queries": len(typed), "repeats": repeats,
+                 "open_s": round(t1 - t0, 3), "searcher_ms": round((t2 - t1) * 1000, 3),
+                 "all": _stats(samples), "first_keystrokes": _stats(short),
+                 "slowest": {q: round(t * 1000, 3) for q, t in sorted(worst.items(), key=lambda kv: -kv[1])[:5]},
+                 "hits_per_query": round(hits / len(samples), 1)}
+    if gui is None:
+        try:
+            import PySide6  # noqa: F401
+            gui = True
+        except ImportError:
+            gui = False
+    if gui:
+        out |= _gui(atlas)
+    out["goals_ms"] = dict(GOALS_MS)
+    ok = out["all"]["median_ms"] < GOALS_MS["median"] and out["all"]["p95_ms"] < GOALS_MS["p95"]
+    if "keystroke" in out:
+        ok = ok and out["keystroke"]["max_ms"] < GOALS_MS["keystroke"]
+    out["ok"] = ok
+    atlas.close()
+    return out
+
+
+def _gui(atlas) -> dict:
+    """Keystroke time in the real search box, and timer-to-results time, offscreen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from gui.search_pane import SearchPane
+
+    app = QApplication.instance() or QApplication([])
+    pane = SearchPane(lambda: atlas)
+    pane.resize(430, 700)
+    pane.show()
+    start = time.perf_counter()
+    pane._warm_up()  # what focusing the box does, before the first keystroke
+    warm = time.perf_counter() - start
+    app.processEvents()
+    keys: list[float] = []
+    fills: list[float] = []
+    for text in SESSIONS[:8]:
+        pane.clear()
+        for n in range(1, len(text) + 1):
+            start = time.perf_counter()
+            pane.box.setText(text[:n])  # what a keystroke does: textChanged restarts the timer
+            app.processEvents()
+            keys.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        pane.run_search()  # what the timer does
+        app.processEvents()
+        fills.append(time.perf_counter() - start)
+    pane.close()
+    return {"keystroke": _stats(keys), "results_shown": _stats(fills), "warm_up_ms": round(warm * 1000, 3)}
+
+
+def format_report(result: dict) -> str:
+    lines = [f"search  {result['db']}: {result['queries']} queries x {result['repeats']} "
+             f"(open {result['open_s']} s, searcher {result['searcher_ms']} ms, "
+             f"{result['hits_per_query']} hits per query)"]
+    for key, goal in (("all", True), ("first_keystrokes", False), ("keystroke", False), ("results_shown", False)):
+        if key not in result:
+            continue
+        r = result[key]
+        line = f"  {key:<17} median {r['median_ms']:7.2f} ms  p95 {r['p95_ms']:7.2f} ms  max {r['max_ms']:7.2f} ms"
+        if goal:
+            ok = r["median_ms"] < GOALS_MS["median"] and r["p95_ms"] < GOALS_MS["p95"]
+            line += f"  goal median < {GOALS_MS['median']:.0f}, p95 < {GOALS_MS['p95']:.0f}  {'ok' if ok else 'MISS'}"
+        elif key == "keystroke":
+            ok = r["max_ms"] < GOALS_MS["keystroke"]
+            line += f"  goal max < {GOALS_MS['keystroke']:.0f} (a frame)  {'ok' if ok else 'MISS'}"
+        lines.append(line)
+    if "warm_up_ms" in result:
+        lines.append(f"  first focus of the box builds the searcher: {result['warm_up_ms']:.1f} ms")
+    lines.append("  slowest: " + ", ".join(f"{q!r} {ms:.1f} ms" for q, ms in result["slowest"].items()))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    paths = argv or [str(Path(__file__).resolve().parent.parent / "resources" / "forum-atlas.sqlite")]
+    ok = True
+    for path in paths:
+        result = run(path)
+        print(format_report(result))
+        ok &= result["ok"]
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

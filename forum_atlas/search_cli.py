@@ -1,0 +1,49 @@
+"""`forum-atlas search QUERY [--json]`: the window's search on the command line. Loads no Qt."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+
+def add_parser(sub) -> None:
+    sp = sub.add_parser("search", help="search the atlas as the window's search box does (exit 1: no matches)",
+                        description="Words find names, aliases, places, summaries, claims and quotes (each word "
+                                    "also as a prefix; \"quoted words\" as a phrase). Filters: track:2, member:kp "
+                                    "or member:DPRK, year:1993..1995, kind:proposal (or a forum or event kind, or "
+                                    "forum, event, participant, person, claim, quote), author:fukushima, "
+                                    "status:active.")
+    sp.add_argument("query", nargs="+", help="words and filters, e.g.  member:kp track:2  or  preventive diplomacy")
+    sp.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    sp.add_argument("--limit", type=int, default=8, metavar="N", help="hits shown per kind (default 8)")
+
+
+def run(args) -> int:
+    from forum_atlas.cli import _open_atlas
+    from model.search import MARK_OFF, MARK_ON, search
+
+    results = search(_open_atlas(), " ".join(args.query), limit=args.limit)
+    if args.json:
+        json.dump(results.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        bold = sys.stdout.isatty()
+
+        def show(text: str) -> str:
+            return text.replace(MARK_ON, "\033[1m" if bold else "").replace(MARK_OFF, "\033[0m" if bold else "")
+
+        for group in results.groups:
+            print(group.label)
+            for hit in group.hits:
+                print(f"  {hit.id}  {show(hit.title)}" + (f"  \u00b7 {hit.info}" if hit.info else ""))
+                if hit.snippet:
+                    print(f"      {show(hit.snippet)}")
+                if hit.target != hit.id:
+                    print(f"      \u2192 {hit.target}")
+            if group.more:
+                print(f"  \u2026 more: add kind:{group.kind} to see them")
+    for hint in results.hints:
+        print(f"forum-atlas: {hint}", file=sys.stderr)
+    if not results and not results.hints:
+        print("forum-atlas: no matches", file=sys.stderr)
+    return 0 if results else 1

@@ -1,0 +1,650 @@
+"""Search the atlas as you type: words and filters in, hits grouped by kind out. No Qt.
+
+``search(atlas, "member:kp track:2 security")`` returns :class:`Results`: groups of :class:`Hit`
+(forums, events, participants, people, claims, quotes), each hit with a title and a snippet in
+which the matching words sit between :data:`MARK_ON` and :data:`MARK_OFF` (:func:`to_html` turns
+them into ``<b>`` after escaping), and hints for the user ("Unknown filter ...").
+
+Safety: what the user typed never reaches FTS5 as syntax. Text is cleaned (control characters,
+surrogates, private-use characters go), capped, split into alphanumeric tokens, and every token
+is written as a quoted string; filters become facet tokens made here, never typed. Any SQLite
+error becomes "no matches" with a hint.
+
+Ranking: in each group, records whose title or aliases hold the words come first, those whose
+name, acronym or alias is what was typed ("ARF") or starts with it ("NEA": NEACD) before the rest;
+then matches anywhere in the text. A participant's own name (DPRK, North Korea, Pyongyang) also
+searches its other names and brings the forums it takes part in.
+
+Speed: each kind owns a rowid range of the index, so a group is one or two bounded FTS5 queries.
+Long prefixes are expanded into the indexed terms they stand for (a lazy OR, where FTS5 would
+gather a whole doclist per query). bm25 (title above aliases above body) orders a group only when
+the words are rare enough for its statistics to be cheap; otherwise a bounded set of candidates is
+ordered here. Snippets are made only for the rows shown.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import sqlite3
+import unicodedata
+import weakref
+from dataclasses import dataclass, field
+from html import escape
+
+from model import loader
+from model import search_index as ix
+from model.loader import EVENT_KINDS, FORUM_KINDS, STATUSES
+
+MARK_ON, MARK_OFF = "\x02", "\x03"
+KIND_ORDER = ("forum", "event", "participant", "person", "claim", "quote")
+KIND_LABELS = {"forum": "Forums", "event": "Events", "participant": "Participants", "person": "People",
+               "claim": "Claims", "quote": "Quotes"}
+RECORD_KINDS = {"forum": "forum", "forums": "forum", "event": "event", "events": "event",
+                "participant": "participant", "participants": "participant", "person": "person",
+                "people": "person", "persons": "person", "claim": "claim", "claims": "claim",
+                "quote": "quote", "quotes": "quote", "passage": "quote", "passages": "quote"}
+TRACKS = (*loader.TRACKS, "none")
+AUTHORS = {"cossa": "cossa", "fukushima": "fukushima", "preface": "preface", "haggard": "preface",
+           "pinkston": "preface"}
+FILTERS = ("track", "member", "year", "kind", "author", "status")
+
+MAX_RAW = 4000  # characters looked at
+MAX_TEXT = 200  # characters searched
+MAX_WORDS = 12
+WEIGHTS = "0, 0, 10, 8, 1, 0.5, 0, 0, 0, 0"  # kind, record_id, title, aliases, body, context, facets, ...
+BM25_BUDGET = 600  # rows the words' doclists may hold for exact bm25 to stay cheap
+CANDIDATES = 40  # title matches per kind ranked here when bm25 would be too dear
+EXPAND_MAX = 48  # a prefix standing for more terms than this is left to FTS5
+MAX_NAMED = 5  # participants one typed name may stand for (aliases can be shared)
+
+_TITLED = ("participant", "forum", "event", "person")
+_TITLE_COLUMNS = "{title aliases}"
+_ON_OFF = f"'{MARK_ON}', '{MARK_OFF}'"
+_RANK = f"bm25({WEIGHTS})"
+_MARKED = (f"rowid, kind, record_id, highlight(search, 2, {_ON_OFF}), highlight(search, 3, {_ON_OFF}), "
+           f"snippet(search, 4, {_ON_OFF}, '\u2026', 24), snippet(search, 5, {_ON_OFF}, '\u2026', 10), "
+           "label, info, target")
+_TITLED_ROW = (f"rowid, kind, record_id, highlight(search, 2, {_ON_OFF}), highlight(search, 3, {_ON_OFF}), "
+               "substr(body, 1, 300), '', label, info, target")
+_PLAIN = "rowid, kind, record_id, title, aliases, substr(body, 1, 300), '', label, info, target"
+_ACRONYM = re.compile(r"\(([^()]+)\)$")
+_MARKED_WORD = re.compile(f"{MARK_ON}([^{MARK_OFF}]*){MARK_OFF}")
+_WORD = re.compile(r'([A-Za-z]+):(?:"([^"]*)"?|(\S+))|"([^"]*)"?|(\S+)')
+_TOKEN = re.compile(r"[^\W_]+")
+_YEAR = re.compile(r"^(\d{3,4})(s?)(?:(?:\.\.|-|\u2013)(\d{3,4})?)?$|^(?:\.\.|-)(\d{3,4})$")
+
+
+# -- results ---------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Hit:
+    kind: str  # forum | event | participant | person | claim | quote
+    id: str  # the record's id (a citation id for a quote)
+    target: str  # the record that selecting this hit shows
+    title: str  # may hold MARK_ON/MARK_OFF
+    snippet: str  # may hold MARK_ON/MARK_OFF
+    info: str  # a plain line of context: track and kind, date and place, author ...
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "id": self.id, "target": self.target, "title": to_plain(self.title),
+                "snippet": to_plain(self.snippet), "snippet_html": to_html(self.snippet), "info": self.info}
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    kind: str
+    label: str
+    hits: tuple[Hit, ...]
+    more: bool  # there are more hits than shown
+
+
+@dataclass(frozen=True)
+class Results:
+    text: str
+    groups: tuple[Group, ...] = ()
+    hints: tuple[str, ...] = ()
+
+    @property
+    def hits(self) -> list[Hit]:
+        return [h for g in self.groups for h in g.hits]
+
+    def __len__(self) -> int:
+        return sum(len(g.hits) for g in self.groups)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def group(self, kind: str) -> Group | None:
+        return next((g for g in self.groups if g.kind == kind), None)
+
+    def ids(self, kind: str) -> list[str]:
+        g = self.group(kind)
+        return [h.id for h in g.hits] if g else []
+
+    def to_dict(self) -> dict:
+        return {"query": self.text, "hints": list(self.hints), "count": len(self),
+                "groups": [{"kind": g.kind, "label": g.label, "more": g.more, "hits": [h.to_dict() for h in g.hits]}
+                           for g in self.groups]}
+
+
+def to_html(marked: str) -> str:
+    """Escape, then turn the match markers into <b>...</b>."""
+    return escape(marked).replace(MARK_ON, "<b>").replace(MARK_OFF, "</b>")
+
+
+def to_plain(marked: str) -> str:
+    return marked.replace(MARK_ON, "").replace(MARK_OFF, "")
+
+
+# -- parsing -----------------------------------------------------------------------------------
+@dataclass
+class Query:
+    words: list[tuple[tuple[str, ...], bool]] = field(default_factory=list)  # (tokens, prefix)
+    filters: list[tuple[str, str]] = field(default_factory=list)  # (key, value)
+    hints: list[str] = field(default_factory=list)
+
+
+def clean(text) -> str:
+    """Drop what no one types on purpose: control and format characters, surrogates, private use."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    text = text[:MAX_RAW]
+    return "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, as the index's tokenizer stores terms."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(text))
+
+
+def parse(text) -> Query:
+    """Split typed text into words and filters.
+
+    A word is a tuple of tokens ("six-party" is a phrase of two) and matches as a prefix, except a
+    finished word of one or two letters and a "quoted phrase", which match exactly.
+    """
+    q = Query()
+    raw = clean(text)
+    if len(raw.strip()) > MAX_TEXT:
+        q.hints.append(f"Only the first {MAX_TEXT} characters were searched.")
+        raw = raw.strip()[:MAX_TEXT]
+    for m in _WORD.finditer(raw):
+        key, qvalue, value, phrase, word = m.groups()
+        if key is not None:
+            if key.lower() in FILTERS and (qvalue or value):
+                q.filters.append((key.lower(), (qvalue if qvalue is not None else value).strip()))
+                continue
+            if qvalue or value:
+                q.hints.append(f"Unknown filter \u201c{key}:\u201d; the filters are "
+                               + ", ".join(f"{f}:" for f in FILTERS) + ". It was searched as words.")
+            word = f"{key} {qvalue if qvalue is not None else value or ''}"
+        if phrase is not None:
+            toks = tokens(phrase)
+            if toks:
+                q.words.append((toks, False))
+            continue
+        typing = m.end() == len(raw)  # the word under the cursor, still being typed
+        parts = word.split()
+        for n, part in enumerate(parts):
+            toks = tokens(part)
+            if toks:  # a finished one- or two-letter word ("La Jolla") is a word, not a prefix
+                done = not (typing and n == len(parts) - 1)
+                q.words.append((toks, not (done and len(toks[-1]) < 3)))
+    if len(q.words) > MAX_WORDS:
+        q.hints.append(f"Only the first {MAX_WORDS} words were searched.")
+        del q.words[MAX_WORDS:]
+    return q
+
+
+def _string(text: str) -> str:
+    """An FTS5 string literal: always quoted, quotes doubled."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+# -- the searcher ---------------------------------------------------------------------------------
+class Searcher:
+    """Search one atlas. Cheap to make; keeps the few small tables it needs in memory."""
+
+    def __init__(self, atlas):
+        self.atlas = atlas
+        self.con: sqlite3.Connection = atlas.connection
+        self.stale = atlas.meta.get("search_index") != ix.VERSION
+        self.ranges: dict[str, tuple[int, int]] = {}
+        if not self.stale:
+            try:
+                self.ranges = {k: (lo, hi) for k, lo, hi in self.con.execute("SELECT kind, lo, hi FROM search_kinds")}
+            except sqlite3.Error:
+                self.stale = True
+        self.total = max((hi for _, hi in self.ranges.values()), default=0)  # rows in the index
+        self.names: dict[tuple[str, ...], set[str]] = {}  # folded name tokens -> participant ids
+        self.spoken: dict[str, list[str]] = {}  # participant id -> its names, for alias expansion
+        for p in atlas.participants():
+            names = list(dict.fromkeys([p.short_name, p.name, *p.aliases]))
+            self.spoken[p.id] = [n for n in names if not n.lower().startswith("the ")]
+            for n in names:
+                self.names.setdefault(tuple(fold(t) for t in tokens(n)), set()).add(p.id)
+        self.by_id = {p.id for p in atlas.participants()}
+        self.name_index = sorted((" ".join(key), pid) for key, pids in self.names.items() for pid in pids)
+        self._docs: dict[str, int] = {}
+
+    # -- the public call ----------------------------------------------------------------------
+    def search(self, text, limit: int = 8) -> Results:
+        raw = clean(text)
+        try:
+            return self._search(raw, parse(raw), max(1, int(limit)))
+        except sqlite3.Error as exc:
+            return Results(raw, (), (f"No matches: the search could not run ({exc}).",))
+
+    def _search(self, raw: str, q: Query, limit: int) -> Results:
+        hints = list(q.hints)
+        if self.stale:
+            return Results(raw, (), ("The search index is out of date: rebuild the database with `make db`.",))
+        kinds, facets, ok = self._filters(q.filters, hints)
+        if not ok:
+            return Results(raw, (), tuple(hints))
+        if not q.words and not facets and kinds == set(KIND_ORDER):
+            if raw.strip() and not hints:
+                hints.append("Type a word, or a filter such as track:2 or member:kp.")
+            return Results(raw, (), tuple(hints))
+        if len(kinds) == 1:
+            limit = max(limit, 50)  # one kind asked for: show more of it
+        words, cost = self._words(q.words)
+        if words is None:  # a word no indexed term starts with
+            return self._empty(raw, hints, bool(q.filters))
+        people = self._participants_named(q.words) if q.words else []
+        facet_cost = sum(self._term_docs(tok) for tok in _facet_tokens(facets))
+        cost += facet_cost
+        wider = None
+        if people:  # alias awareness: DPRK also finds "North Korea" and "Pyongyang" in the text
+            names = list(dict.fromkeys(" ".join(toks) for pid in people for n in self.spoken[pid]
+                                       if (toks := tokens(n))))
+            wider = "(" + words + " OR " + " OR ".join(_string(n) for n in names) + ")"
+            wider_cost = cost + sum(self._term_docs(t) for t in {fold(t) for n in names for t in n.split()})
+        groups = []
+        for kind in KIND_ORDER:
+            if kind not in kinds or kind not in self.ranges:
+                continue
+            facet = facets.get(kind)
+            rows, more = self._group(kind, words, facet, q, cost, limit)
+            if wider and len(rows) <= limit:  # then what the other names find
+                seen = {row[0] for row in rows}
+                extra, more = self._group(kind, wider, facet, q, wider_cost, limit + len(seen))
+                rows += [row for row in extra if row[0] not in seen]
+            if kind == "forum" and people:
+                rows, more = self._with_brought(rows, more, people, facet, limit,
+                                                " ".join(fold(t) for toks, _ in q.words for t in toks))
+            if rows:
+                groups.append(Group(kind, KIND_LABELS[kind], tuple(_hit(row) for row in rows[:limit]),
+                                    more or len(rows) > limit))
+        if people:  # the user typed a participant's name: it is the best hit
+            groups.sort(key=lambda g: g.kind != "participant")
+        if not groups:
+            return self._empty(raw, hints, bool(q.filters))
+        return Results(raw, tuple(groups), tuple(hints))
+
+    def _empty(self, raw, hints, filtered) -> Results:
+        hint = "No matches. Try fewer filters." if filtered else "No matches. Try fewer or shorter words."
+        return Results(raw, (), (*hints, hint))
+
+    # -- words ----------------------------------------------------------------------------------
+    def _words(self, words) -> tuple[str | None, int]:
+        """The words as one FTS5 expression over the text columns, and what ranking it would cost."""
+        if not words:
+            return "", 0
+        parts, cost = [], 0
+        for toks, prefix in words:
+            if len(toks) == 1 and prefix:
+                part, docs = self._prefix(toks[0])
+                if part is None:
+                    return None, 0
+            else:
+                part = _string(" ".join(toks)) + ("*" if prefix else "")
+                docs = sum(self._term_docs(fold(t)) for t in toks)
+                last = fold(toks[-1])
+                if prefix and len(last) > 3:  # "six-part": one phrase per term the last word may end as
+                    rows = self.con.execute("SELECT term, docs FROM search_terms WHERE term >= ? AND term < ? "
+                                            "LIMIT 17", (last, _next(last))).fetchall()
+                    if not rows and last.isascii():
+                        return None, 0
+                    if 0 < len(rows) <= 16:
+                        head = " ".join(toks[:-1])
+                        part = "(" + " OR ".join(_string(f"{head} {t}") for t, _ in rows) + ")"
+                        docs = sum(self._term_docs(fold(t)) for t in toks[:-1]) + sum(d for _, d in rows)
+            parts.append(part)
+            cost += docs
+        return " AND ".join(parts), cost
+
+    def _prefix(self, token: str) -> tuple[str | None, int]:
+        """``"tok"*``, or for a long prefix the OR of the terms it stands for, and what ranking would
+        cost; None when no indexed term starts with it."""
+        folded = fold(token)
+        if len(folded) <= 3:  # the index keeps 1-, 2- and 3-letter prefixes: lazy and cheap
+            rows = self.con.execute("SELECT docs FROM search_terms WHERE term >= ? AND term < ? LIMIT 400",
+                                    (folded, _next(folded))).fetchall()
+            if not rows and folded.isascii():
+                return None, 0
+            docs = min(sum(d for (d,) in rows), self.total) if len(rows) < 400 else self.total
+            return _string(token) + "*", docs
+        rows = self.con.execute("SELECT term, docs FROM search_terms WHERE term >= ? AND term < ? LIMIT ?",
+                                (folded, _next(folded), EXPAND_MAX + 1)).fetchall()
+        if not rows:  # plain ASCII folds as the index does: nothing there. Otherwise let FTS5 fold it.
+            return (None, 0) if folded.isascii() else (_string(token) + "*", 0)
+        if len(rows) > EXPAND_MAX:
+            return _string(token) + "*", self.total
+        terms = " OR ".join(_string(t) for t, _ in rows)
+        return (f"({terms})" if len(rows) > 1 else terms), min(sum(d for _, d in rows), self.total)
+
+    def _term_docs(self, term: str) -> int:
+        if term not in self._docs:
+            row = self.con.execute("SELECT docs FROM search_terms WHERE term = ?", (term,)).fetchone()
+            if len(self._docs) > 5000:
+                self._docs.clear()
+            self._docs[term] = row[0] if row else 0
+        return self._docs[term]
+
+    def _participants_named(self, words) -> list[str]:
+        """Participants whose name or alias is what was typed (DPRK, North Korea, Pyongyang), or, from four
+        letters on, the one participant a name starts with (Pyong)."""
+        flat = tuple(fold(t) for toks, _ in words for t in toks)
+        exact = self.names.get(flat)
+        if exact:
+            return sorted(exact)[:MAX_NAMED]
+        phrase = " ".join(flat)
+        if len(phrase) < 4 or not words[-1][1] or self._term_docs(flat[-1]):  # "CSCAP" is a word, not a start
+            return []
+        found: set[str] = set()
+        for name, pid in self.name_index[bisect.bisect_left(self.name_index, (phrase, "")):]:
+            if not name.startswith(phrase):
+                break
+            found.add(pid)
+            if len(found) > 1:
+                return []
+        return sorted(found)
+
+    # -- filters --------------------------------------------------------------------------------
+    def _filters(self, filters, hints) -> tuple[set[str], dict, bool]:
+        """Kinds that can match and per-kind facet expressions; ok=False when a value is invalid."""
+        kinds = set(KIND_ORDER)
+        facets: dict[str, list[str] | str] = {}
+        common: list[str] = []  # facet clauses every kind must satisfy
+        ok = True
+        for key, value in filters:
+            values = [v.strip() for v in re.split(r"[,|]", value) if v.strip()]
+            if key == "track":
+                bad = [v for v in values if v.lower() not in TRACKS]
+                if bad or not values:
+                    hints.append("track: takes 1, 1.5, 2 or none (e.g. track:2).")
+                    ok = False
+                    continue
+                common.append(_any("t", [v.lower() for v in values]))
+                kinds.discard("participant")
+            elif key == "status":
+                vals = [{"proposal": "proposed"}.get(v.lower(), v.lower()) for v in values]
+                if not vals or any(v not in STATUSES for v in vals):
+                    hints.append("status: takes active, defunct or proposed.")
+                    ok = False
+                    continue
+                common.append(_any("s", vals))
+                kinds.discard("participant")
+            elif key == "member":
+                pids = [self._participant(v) for v in values]
+                if not pids or None in pids:
+                    unknown = next((v for v, p in zip(values, pids, strict=False) if p is None), value)
+                    hints.append(f"No participant is called \u201c{unknown}\u201d: give an id (kp) or a name "
+                                 "(DPRK, \u201cNorth Korea\u201d).")
+                    ok = False
+                    continue
+                common.append(_any("m", pids))
+                kinds.discard("participant")
+            elif key == "author":
+                vals = [_unique_prefix(v.lower(), AUTHORS) for v in values]
+                if not vals or None in vals:
+                    hints.append("author: takes cossa, fukushima or preface.")
+                    ok = False
+                    continue
+                common.append(_any("a", sorted({AUTHORS[v] for v in vals})))
+                kinds &= {"claim", "quote"}
+            elif key == "year":
+                spans = [_years(v) for v in values]
+                if not spans or None in spans:
+                    hints.append("year: takes a year (1994), a range (1993..1995) or a decade (1990s).")
+                    ok = False
+                    continue
+                common.append("(" + " OR ".join(_year_clause(a, b) for a, b in spans) + ")")
+                kinds &= {"forum", "event"}
+            elif key == "kind":
+                allowed: dict[str, list[str] | None] = {}
+                for v in values:
+                    v = v.lower()
+                    if v in RECORD_KINDS:
+                        allowed[RECORD_KINDS[v]] = None
+                    elif v == "proposal":
+                        for k in ("forum", "event"):
+                            if allowed.get(k, []) is not None:
+                                allowed.setdefault(k, []).append(ix.facet("k", "proposal"))
+                    elif v in FORUM_KINDS or v in EVENT_KINDS:
+                        k = "forum" if v in FORUM_KINDS else "event"
+                        if allowed.get(k, []) is not None:
+                            allowed.setdefault(k, []).append(ix.facet("k", v))
+                    else:
+                        allowed = {}
+                        break
+                if not allowed:
+                    hints.append("kind: takes forum, event, participant, person, claim, quote, proposal, a forum "
+                                 "kind (" + ", ".join(FORUM_KINDS[:4]) + " \u2026) or an event kind ("
+                                 + ", ".join(EVENT_KINDS[:3]) + " \u2026).")
+                    ok = False
+                    continue
+                kinds &= set(allowed)
+                for k, tokens_ in allowed.items():
+                    if tokens_:
+                        facets.setdefault(k, []).append("(" + " OR ".join(_string(t) for t in tokens_) + ")")
+        out: dict = {}
+        for k in KIND_ORDER:
+            clauses = common + facets.get(k, [])
+            out[k] = " AND ".join(clauses) if clauses else None
+        return kinds, ({k: v for k, v in out.items() if v} if (common or facets) else {}), ok
+
+    def _participant(self, value: str) -> str | None:
+        v = value.strip()
+        if v in self.by_id or v.lower() in self.by_id:
+            return v if v in self.by_id else v.lower()
+        found = self.names.get(tuple(fold(t) for t in tokens(v)), set())
+        return min(found) if len(found) == 1 else None
+
+    # -- one group ------------------------------------------------------------------------------
+    def _group(self, kind, words, facet, q, cost, limit) -> tuple[list[tuple], bool]:
+        """The best rows of one kind (columns as _MARKED), at most limit + 1, and whether there are more."""
+        lo, hi = self.ranges[kind]
+        if not words and not facet:  # a kind asked for and nothing else: the atlas's own order
+            rows = self.con.execute(f"SELECT {_PLAIN} FROM search WHERE rowid BETWEEN ? AND ? LIMIT ?",
+                                    (lo, hi, limit + 1)).fetchall()
+            return rows, len(rows) > limit
+        expr = _expression(words, facet)
+        where = "WHERE search MATCH ? AND rowid BETWEEN ? AND ?"
+        if not words:  # filters alone: in the order the atlas keeps
+            rows = self.con.execute(f"SELECT {_PLAIN} FROM search {where} LIMIT ?", (expr, lo, hi, limit + 1)).fetchall()
+            return rows, len(rows) > limit
+        phrase = " ".join(fold(t) for toks, _ in q.words for t in toks)
+        return self._ranked(kind, words, facet, q, phrase, cost, limit)
+
+    def _ranked(self, kind, words, facet, q, phrase, cost, limit) -> tuple[list[tuple], bool]:
+        """The rows matching the words, best first, at most limit + 1, and whether there are more.
+
+        Records with a name (title, acronym, alias) come first, those whose name is what was typed
+        ("ARF") or starts with it ("NEA": NEACD) before the others; then matches in the text. bm25
+        orders each tier when its statistics are cheap (few rows hold the words); otherwise a bounded
+        set of candidates is ordered here, whole words before prefixes, short titles first.
+        """
+        lo, hi = self.ranges[kind]
+        where = "WHERE search MATCH ? AND rowid BETWEEN ? AND ?"
+        cheap = cost <= BM25_BUDGET
+        order = f" AND rank MATCH '{_RANK}' ORDER BY rank" if cheap else ""
+        found: list[tuple] = []
+        more = False
+        if kind in _TITLED:
+            titled = _expression(words, facet, _TITLE_COLUMNS)
+            found = self.con.execute(f"SELECT {_TITLED_ROW} FROM search {where}{order} LIMIT ?",
+                                     (titled, lo, hi, CANDIDATES)).fetchall()
+            more = len(found) >= CANDIDATES
+            if cheap:  # stable: bm25's order within each rank
+                found.sort(key=lambda row: _name_rank(row, phrase))
+            else:
+                typed = {fold(t) for toks, _ in q.words for t in toks}
+                found.sort(key=lambda row: _score(row, typed, phrase))
+            found = found[:limit + 1]
+        if len(found) <= limit:  # then matches anywhere in the text
+            seen = {row[0] for row in found}
+            rest = self.con.execute(f"SELECT {_MARKED} FROM search {where}{order} LIMIT ?",
+                                    (_expression(words, facet), lo, hi, limit + 1 + len(seen))).fetchall()
+            more = more or len(rest) > limit + len(seen)
+            found += [row for row in rest if row[0] not in seen]
+        return found, more or len(found) > limit
+
+    def _with_brought(self, rows, more, people, facet, limit, phrase) -> tuple[list[tuple], bool]:
+        """Forums named by what was typed ("UN": the United Nations), then the forums the named
+        participants take part in, matched in the text or not, then the other matches."""
+        lo, hi = self.ranges["forum"]
+        expr = "facets : (" + _any("m", people) + (" AND " + facet if facet else "") + ")"
+        brought = self.con.execute(f"SELECT {_PLAIN} FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ? "
+                                   "LIMIT ?", (expr, lo, hi, limit + 1)).fetchall()
+        ids = {row[0] for row in brought}
+        named = [row for row in rows if _name_rank(row, phrase) <= 1]
+        matched = [row for row in rows if row[0] in ids and row not in named]
+        first = {row[0] for row in named + matched}
+        out = named + matched + [row for row in brought if row[0] not in first]
+        out += [row for row in rows if row[0] not in ids and row[0] not in first]
+        return out, more or len(brought) > limit or len(out) > limit
+
+
+# -- helpers -----------------------------------------------------------------------------------------
+def _next(prefix: str) -> str:
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1) if prefix else "\U0010ffff"
+
+
+def _any(key: str, values) -> str:
+    tokens_ = [_string(ix.facet(key, v)) for v in values]
+    return tokens_[0] if len(tokens_) == 1 else "(" + " OR ".join(tokens_) + ")"
+
+
+def _facet_tokens(facets: dict) -> list[str]:
+    return sorted({m for v in facets.values() for m in re.findall(r'"([^"]*)"', v)})
+
+
+def _unique_prefix(value: str, choices) -> str | None:
+    if value in choices:
+        return value
+    found = [c for c in choices if c.startswith(value)] if len(value) >= 2 else []
+    return found[0] if len(found) == 1 else None
+
+
+def _years(value: str) -> tuple[int, int] | None:
+    m = _YEAR.match(value.strip())
+    if not m:
+        return None
+    first, decade, last, only_end = m.groups()
+    if only_end:
+        return 1000, int(only_end)
+    a = int(first)
+    if decade:
+        return a - a % 10, a - a % 10 + 9
+    if last is None and value.strip().endswith(("..", "-", "\u2013")):
+        return a, 2100
+    b = int(last) if last else a
+    return (a, b) if a <= b else (b, a)
+
+
+def _year_clause(a: int, b: int) -> str:
+    """The fewest year, decade and century tokens covering [a, b]."""
+    a, b = max(a, 1000), min(b, 2999)
+    tokens_: list[str] = []
+    y = a
+    while y <= b:
+        if y % 100 == 0 and y + 99 <= b:
+            tokens_.append(ix.facet("c", str(y // 100)))
+            y += 100
+        elif y % 10 == 0 and y + 9 <= b:
+            tokens_.append(ix.facet("d", str(y // 10)))
+            y += 10
+        else:
+            tokens_.append(ix.facet("y", str(y)))
+            y += 1
+    if not tokens_:
+        tokens_.append(ix.facet("y", "0"))
+    return " OR ".join(_string(t) for t in tokens_)
+
+
+def _score(row, typed: set[str], phrase: str):
+    """Order candidates: a name starting with the words, a title match, an alias match; whole words first."""
+    rowid, title, aliases = row[0], row[3] or "", row[4] or ""
+    tier = 0 if MARK_ON in title else 1 if MARK_ON in aliases else 2
+    marked = _MARKED_WORD.findall(title + aliases)
+    whole = sum(1 for m in marked if fold(m) in typed)
+    return (_name_rank(row, phrase), tier, -whole, not title.startswith(MARK_ON), len(title), rowid)
+
+
+def _name_rank(row, phrase: str) -> int:
+    """How well the record's own names answer the typed words: 0 an acronym, alias or name equal to
+    them ("ARF"), 1 one starting with them ("NEA": NEACD), 2 a title starting with them, 3 otherwise."""
+    if not phrase:
+        return 3
+    title, aliases = to_plain(row[3] or ""), to_plain(row[4] or "")
+    names = [_folded(n) for n in (*_ACRONYM.findall(title), *aliases.split("; ")) if n]
+    whole = _folded(title)
+    if phrase == whole or phrase in names:
+        return 0
+    if any(n.startswith(phrase) for n in names):
+        return 1
+    return 2 if whole.startswith(phrase) else 3
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    """A name as folded words, for comparing it with what was typed."""
+    return " ".join(fold(t) for t in tokens(text))
+
+
+def _hit(row) -> Hit:
+    _rowid, kind, rid, title, aliases, body, context, label, info, target = row
+    snippet = next((s for s in (body, aliases, context) if s and MARK_ON in s), None)
+    if snippet is None:
+        snippet = _shorten(to_plain(body or "") or to_plain(aliases or ""))
+    if kind == "quote":
+        title, snippet = label, f"\u201c{snippet}\u201d"
+    return Hit(kind, rid, target or rid, title or label, snippet, info or "")
+
+
+def _expression(words: str, facet: str | None, columns: str = "{title aliases body context}") -> str:
+    parts = [f"{columns} : ({words})"] if words else []
+    if facet:
+        parts.append(f"facets : ({facet})")
+    return " AND ".join(parts)
+
+
+def _shorten(text: str, size: int = 200) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= size else text[:size].rsplit(" ", 1)[0] + " \u2026"
+
+
+_searchers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def searcher(atlas) -> Searcher:
+    """The Searcher for an atlas, made once."""
+    s = _searchers.get(atlas)
+    if s is None:
+        s = _searchers[atlas] = Searcher(atlas)
+    return s
+
+
+def search(atlas, text, limit: int = 8) -> Results:
+    """Search ``atlas`` for ``text`` (words and filters); never raises for any input."""
+    return searcher(atlas).search(text, limit)
