@@ -1,0 +1,107 @@
+"""`forum-atlas notes export|import`: the analyst's notes in and out, with no window and no Qt."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+
+def add_parser(sub) -> None:
+    sp = sub.add_parser("notes", help="export or import your own notes (JSON or Markdown)",
+                        description="Your own notes, kept in your user-data folder. Export them to move them to "
+                                    "another machine or hand them to a colleague; import merges, never losing text.")
+    actions = sp.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
+    ex = actions.add_parser("export", help="write every note as JSON (default) or Markdown")
+    ex.add_argument("--format", choices=("json", "md"), default="json")
+    ex.add_argument("--out", type=Path, help="file to write, atomically (default: standard output)")
+    im = actions.add_parser("import", help="merge notes from a JSON file: a list of {\"record\", \"text\"}",
+                            description="Merge notes from FILE. A record with no note gets the imported one; the "
+                                        "same text changes nothing; imported text that contains yours replaces it; "
+                                        "otherwise yours is kept and the imported text is appended below a marker "
+                                        "line (reported as a conflict). Nothing is ever deleted.")
+    im.add_argument("file", type=Path)
+
+
+def run(args) -> int:
+    from model.notes import UserData
+
+    store = UserData()
+    try:
+        for message in store.messages:
+            print(f"forum-atlas: {message}", file=sys.stderr)
+        if not store.available:
+            return 1
+        return _export(store, args) if args.notes_command == "export" else _import(store, args)
+    finally:
+        store.close()
+
+
+def _describer():
+    """id -> (kind, name), or None for a record the atlas lacks; None when the atlas cannot be opened."""
+    from model.queries import Atlas, DatabaseUnavailable
+
+    try:
+        atlas = Atlas()
+    except DatabaseUnavailable as exc:
+        print(f"forum-atlas: note: names and orphan marks left out, the atlas is unavailable: {exc}",
+              file=sys.stderr)
+        return None
+
+    def describe(rid: str):
+        kind = atlas.kind_of(rid)
+        return (kind, atlas.name_of(rid)) if kind else None
+    return describe
+
+
+def _export(store, args) -> int:
+    from model import notes
+
+    describe = _describer()
+    items = store.notes()
+    if args.format == "json":
+        def write(fh):
+            json.dump(notes.export_json(items, describe), fh, ensure_ascii=False, indent=2)
+            fh.write("\n")
+    else:
+        def write(fh):
+            fh.write(notes.export_markdown(items, describe))
+    if args.out is None:
+        write(sys.stdout)
+        return 0
+    from forum_atlas.cli import atomic_write
+
+    if atomic_write(args.out, write) != 0:
+        return 1
+    print(f"wrote {len(items)} notes to {args.out}", file=sys.stderr)
+    return 0
+
+
+def _import(store, args) -> int:
+    from model.notes import UserDataReadOnly, parse_import
+
+    try:
+        raw = args.file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"forum-atlas: cannot read {args.file}: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+        return 1
+    try:
+        items = parse_import(raw)
+    except ValueError as exc:
+        print(f"forum-atlas: {args.file}: {exc}; nothing was imported", file=sys.stderr)
+        return 1
+    try:
+        report = store.merge(items, source=args.file.name)
+    except UserDataReadOnly as exc:
+        print(f"forum-atlas: cannot import: {exc}", file=sys.stderr)
+        return 1
+    describe = _describer()
+    print(f"imported from {args.file}: {len(report.added)} added, {len(report.extended)} extended, "
+          f"{len(report.unchanged)} unchanged, {len(report.conflicts)} conflicts")
+    for rid in report.conflicts:
+        print(f"  conflict: {rid}: both texts kept; the imported one follows a '--- imported from' line")
+    if describe is not None:
+        for rid in dict.fromkeys(report.added + report.extended + report.conflicts):
+            if describe(rid) is None:
+                print(f"  orphaned: {rid}: not in this atlas; the note is kept")
+    return 0

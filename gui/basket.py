@@ -1,0 +1,174 @@
+"""The analyst's desk, docked beside the detail pane: the briefing basket, bookmarks and all notes.
+
+Widgets only: gui/user_data.py fills the lists from the notes store and saves what the user does here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text, wordWrap=True)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+class BasketPanel(QTabWidget):
+    """Tabs: Basket (reorderable by drag or Move up/down, removable), Bookmarks, Notes (orphans marked).
+
+    ``activated`` carries the record id of a double-clicked (or Enter-ed) row in any list;
+    ``basketReordered`` the basket's ids in their new order after a drag or a move;
+    ``removeRequested`` the id of a basket row to take out.
+    """
+
+    activated = Signal(str)
+    basketReordered = Signal(list)
+    removeRequested = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent, objectName="userTabs")
+        self.writable = True
+        self.basket = QListWidget(objectName="basket")
+        self.basket.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.basket.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.basket.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.basket.setAlternatingRowColors(True)
+        self.basket.model().rowsMoved.connect(self._on_rows_moved)
+        self.up_action = self._list_action("Move &up", "Ctrl+Up", lambda: self.move(-1))
+        self.down_action = self._list_action("Move &down", "Ctrl+Down", lambda: self.move(1))
+        self.remove_action = self._list_action("&Remove", QKeySequence.StandardKey.Delete, self._remove)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for name, action in (("basketUp", self.up_action), ("basketDown", self.down_action),
+                             ("basketRemove", self.remove_action)):
+            button = QToolButton(objectName=name)
+            button.setDefaultAction(action)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.basket.currentRowChanged.connect(self._update_actions)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(_hint("Records for the briefing pack, in order. Add with Ctrl+B or the tree\u2019s "
+                               "right-click menu; drag or use the buttons to reorder."))
+        layout.addWidget(self.basket, 1)
+        layout.addLayout(buttons)
+        self.addTab(page, "Basket")
+
+        self.bookmarks = QListWidget(objectName="bookmarks")
+        self.addTab(self._page(self.bookmarks, "Records you bookmarked with the star (Ctrl+D)."), "Starred")
+        self.notes = QListWidget(objectName="notesList")
+        self.addTab(self._page(self.notes, "Every note you wrote. A note whose record is no longer in the "
+                                           "atlas is kept and marked orphaned."), "Notes")
+        for view in (self.basket, self.bookmarks, self.notes):
+            view.itemActivated.connect(lambda item: self.activated.emit(item.data(ID_ROLE)))
+        self._update_actions()
+
+    def _page(self, view: QListWidget, hint: str) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(_hint(hint))
+        layout.addWidget(view, 1)
+        return page
+
+    def _list_action(self, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self.basket)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(slot)
+        self.basket.addAction(action)
+        return action
+
+    # -- filling -------------------------------------------------------------------------------------
+    def set_basket(self, rows: list[tuple[str, str, str, bool]], current: str | None = None) -> None:
+        """rows: (record id, name, kind, known); keeps ``current`` (or the current row's id) selected."""
+        current = current or self.current_basket_id()
+        self._fill(self.basket, rows)
+        self.setTabText(0, f"Basket ({len(rows)})" if rows else "Basket")
+        if current:
+            for n in range(self.basket.count()):
+                if self.basket.item(n).data(ID_ROLE) == current:
+                    self.basket.setCurrentRow(n)
+        self._update_actions()
+
+    def set_bookmarks(self, rows: list[tuple[str, str, str, bool]]) -> None:
+        self._fill(self.bookmarks, rows)
+        self.setTabText(1, f"Starred ({len(rows)})" if rows else "Starred")
+
+    def set_notes(self, rows: list[tuple[str, str, str, bool]]) -> None:
+        self._fill(self.notes, rows, orphan_label="orphaned: no longer in the atlas")
+        self.setTabText(2, f"Notes ({len(rows)})" if rows else "Notes")
+
+    def _fill(self, view: QListWidget, rows, orphan_label: str = "not in the atlas") -> None:
+        view.blockSignals(True)
+        view.model().blockSignals(True)
+        view.clear()
+        view.model().blockSignals(False)
+        for rid, name, detail, known in rows:
+            text = name if known else f"{rid} \u2014 {orphan_label}"
+            item = QListWidgetItem(text + (f"\n    {detail}" if detail else ""))
+            item.setData(ID_ROLE, rid)
+            item.setToolTip(f"{name} ({rid})" if known else f"{rid}: {orphan_label}")
+            if not known:
+                font = QFont(item.font())
+                font.setItalic(True)
+                item.setFont(font)
+            view.addItem(item)
+        view.blockSignals(False)
+        view.reset()
+
+    def basket_ids(self) -> list[str]:
+        return [self.basket.item(n).data(ID_ROLE) for n in range(self.basket.count())]
+
+    def current_basket_id(self) -> str | None:
+        item = self.basket.currentItem()
+        return item.data(ID_ROLE) if item else None
+
+    # -- user actions --------------------------------------------------------------------------------
+    def move(self, offset: int) -> None:
+        row = self.basket.currentRow()
+        target = row + offset
+        if row < 0 or not 0 <= target < self.basket.count():
+            return
+        item = self.basket.takeItem(row)
+        self.basket.insertItem(target, item)
+        self.basket.setCurrentRow(target)
+        self.basketReordered.emit(self.basket_ids())
+
+    def _remove(self) -> None:
+        rid = self.current_basket_id()
+        if rid:
+            self.removeRequested.emit(rid)
+
+    def _on_rows_moved(self, *_args) -> None:  # a drag inside the list
+        self.basketReordered.emit(self.basket_ids())
+        self._update_actions()
+
+    def set_writable(self, writable: bool) -> None:
+        """Read-only (a second window, an unwritable folder): no drags, no moves, no removals."""
+        self.writable = writable
+        self.basket.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove if writable else
+                                    QAbstractItemView.DragDropMode.NoDragDrop)
+        self._update_actions()
+
+    def _update_actions(self, *_args) -> None:
+        row, count = self.basket.currentRow(), self.basket.count()
+        self.up_action.setEnabled(self.writable and row > 0)
+        self.down_action.setEnabled(self.writable and 0 <= row < count - 1)
+        self.remove_action.setEnabled(self.writable and row >= 0)

@@ -1,0 +1,119 @@
+"""The note editor under the detail pane: the analyst's own words on the selected record.
+
+A widget only: it owns no data. gui/user_data.py loads a note into it and saves what is typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+STAR_ON, STAR_OFF = "\u2605", "\u2606"
+PLACEHOLDER = ("Your own note on this record: saved as you type, shown boxed in the detail pane and kept apart "
+               "from the paper's facts. Light Markdown: **bold**, *italic*, lines starting with - for a list.")
+
+
+class Banner(QFrame):
+    """A dismissable line of news from the notes store (restored from a backup, read-only, ...)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent, objectName="notesBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.text = QLabel(wordWrap=True, objectName="notesBannerText")
+        self.text.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton(text="\u2715", autoRaise=True, toolTip="Dismiss")
+        close.clicked.connect(self.hide)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 3, 3, 3)
+        row.addWidget(self.text, 1)
+        row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_messages(self, messages: list[str]) -> None:
+        self.text.setText("\n".join(messages))
+        self.setVisible(bool(messages))
+
+
+class NoteEditor(QWidget):
+    """Heading, bookmark star, 'Add to basket', a news banner, and the plain-text editor."""
+
+    bookmarkToggled = Signal(bool)
+    addToBasketClicked = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent, objectName="noteArea")
+        self.heading = QLabel("Your note", objectName="noteHeading")
+        font = QFont(self.heading.font())
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.caption = QLabel("your own words \u2014 not from the paper", objectName="noteCaption")
+        self.caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.state = QLabel(objectName="noteState")
+        self.state.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.star = QToolButton(objectName="bookmarkStar", text=STAR_OFF, checkable=True, autoRaise=True)
+        self.star.setToolTip("Bookmark this record (Ctrl+D)")
+        star_font = QFont(self.star.font())
+        star_font.setPointSizeF(star_font.pointSizeF() * 1.4)
+        self.star.setFont(star_font)
+        self.star.toggled.connect(self._on_star)
+        self.add_basket = QToolButton(objectName="addToBasket", text="Add to basket")
+        self.add_basket.setToolTip("Add this record to the briefing basket (Ctrl+B)")
+        self.add_basket.clicked.connect(self.addToBasketClicked)
+        self.banner = Banner()
+        self.edit = QPlainTextEdit(objectName="noteEditor", placeholderText=PLACEHOLDER)
+        self.edit.setTabChangesFocus(True)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(QLabel("\u270e"))
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.state)
+        top.addWidget(self.star)
+        top.addWidget(self.add_basket)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(3)
+        layout.addLayout(top)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.edit, 1)
+
+    def set_record(self, title: str, caption: str) -> None:
+        self.heading.setText(title)
+        self.heading.setToolTip(title)
+        self.caption.setText(caption)
+
+    def set_starred(self, on: bool) -> None:
+        """Show the bookmark state without emitting ``bookmarkToggled``."""
+        self.star.blockSignals(True)
+        self.star.setChecked(on)
+        self.star.blockSignals(False)
+        self._paint_star(on)
+
+    def set_editable(self, editable: bool, why: str = "") -> None:
+        self.edit.setReadOnly(not editable)
+        self.edit.setPlaceholderText(PLACEHOLDER if editable else why)
+        self.star.setEnabled(editable)
+        self.add_basket.setEnabled(editable)
+
+    def _on_star(self, on: bool) -> None:
+        self._paint_star(on)
+        self.bookmarkToggled.emit(on)
+
+    def _paint_star(self, on: bool) -> None:
+        self.star.setText(STAR_ON if on else STAR_OFF)
+        self.star.setToolTip("Remove the bookmark (Ctrl+D)" if on else "Bookmark this record (Ctrl+D)")

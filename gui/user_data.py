@@ -1,0 +1,378 @@
+"""The analyst's own data in the window: the note editor, bookmarks, the basket and the Notes menu.
+
+``UserDataUI(window)`` puts the note editor under the detail pane (in a vertical splitter that takes the
+detail pane's place), docks the basket panel on the right, adds a Notes menu and the tree's right-click menu,
+and follows the window's Selection. ``open()`` opens the store (model/notes.py) after the first paint;
+``close()`` saves what is pending and releases the store. Notes save as the user types, 500 ms after the last
+keystroke, and at once when the selection changes or the window closes: there is no Save button.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+)
+
+from gui.basket import BasketPanel
+from gui.forum_tree import ID_ROLE
+from gui.note_editor import NoteEditor
+
+DEBOUNCE_MS = 500
+WRITE_ERRORS = (OSError, sqlite3.Error)  # what a save can raise; writes are only tried when the store is writable
+
+
+class UserDataUI(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.store = None
+        self.rid: str | None = None
+        self._dirty = False
+        self._loading = False
+        self._pending: dict[str, str] = {}  # record id -> text not yet saved (kept if a save fails)
+        self._known: set[str] = set()
+
+        self.editor = NoteEditor()
+        self.area = QSplitter(Qt.Orientation.Vertical, objectName="detailSplitter")
+        at = window.upper.indexOf(window.detail)
+        window.upper.replaceWidget(at, self.area)
+        self.area.addWidget(window.detail)
+        self.area.addWidget(self.editor)
+        window.detail.show()
+        self.area.setStretchFactor(0, 1)
+        self.area.setSizes([620, 200])
+        self.area.setCollapsible(0, False)
+
+        self.panel = BasketPanel()
+        self.dock = QDockWidget("Basket, bookmarks and notes", window, objectName="basketDock")
+        self.dock.setWidget(self.panel)
+        self.panel.setMinimumWidth(260)
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                              | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.resizeDocks([self.dock], [300], Qt.Orientation.Horizontal)
+
+        self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self.timer.timeout.connect(self.flush)
+        self.editor.edit.textChanged.connect(self._on_typing)
+        self.editor.bookmarkToggled.connect(self._on_star)
+        self.editor.addToBasketClicked.connect(lambda: self.add_to_basket())
+        self.panel.activated.connect(window.selection.select)
+        self.panel.basketReordered.connect(self._on_reordered)
+        self.panel.removeRequested.connect(self.remove_from_basket)
+        window.selection.changed.connect(self._on_selection)
+        window.detail.note_for = self.note
+        tree = window.tree_pane.tree
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        tree.customContextMenuRequested.connect(self._tree_menu)
+        QApplication.instance().aboutToQuit.connect(self.flush)
+        self._quit_hooked = True
+        self._build_menu()
+        self._show_record(None)
+        self._set_editable(False, "Your notes open once the atlas has loaded.")
+
+    # -- opening and closing --------------------------------------------------------------------------
+    def open(self, folder: Path | None = None) -> None:
+        """Open the notes store (imported only now, after the first paint) and show its news."""
+        from model.notes import UserData
+
+        if self.store is not None:
+            self.store.close()
+        self.store = UserData(folder)
+        atlas = self.window.atlas
+        if atlas is not None:
+            self._known = set().union(*atlas.ids().values())
+        if self.store.messages:
+            self.editor.banner.show_messages(self.store.messages)
+            self.window.statusBar().showMessage(" ".join(self.store.messages))
+        self._set_editable(self.store.writable, self.store.reason)
+        self.refresh_lists()
+        self._show_record(self.rid)
+        if self.rid and self.window.detail.record_id == self.rid:
+            self._refresh_detail()
+
+    def close(self) -> None:
+        self.flush()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        if self._quit_hooked:
+            self._quit_hooked = False
+            QApplication.instance().aboutToQuit.disconnect(self.flush)
+
+    @property
+    def writable(self) -> bool:
+        return self.store is not None and self.store.writable
+
+    def note(self, rid: str) -> str | None:
+        """What the detail pane shows as the analyst's note: unsaved text first, then the store's."""
+        if rid in self._pending:
+            return self._pending[rid]
+        if rid == self.rid and self._dirty:
+            return self.editor.edit.toPlainText()
+        return self.store.note(rid) if self.store is not None else None
+
+    # -- the note editor ------------------------------------------------------------------------------
+    def _on_selection(self, rid: str) -> None:
+        self.flush()
+        self._show_record(rid)
+
+    def _show_record(self, rid: str | None) -> None:
+        self.rid = rid
+        self._loading = True
+        if rid is None:
+            self.editor.edit.setPlainText("")
+            self.editor.set_record("Your note", "Select a forum, event or participant to write a note on it.")
+        else:
+            text = self._pending.get(rid)
+            if text is None and self.store is not None:
+                text = self.store.note(rid)
+            self.editor.edit.setPlainText(text or "")
+            self._dirty = rid in self._pending
+            known = rid in self._known or not self._known
+            name = self.window.atlas.name_of(rid) if self.window.atlas is not None and known else rid
+            self.editor.set_record(f"Your note on {name}",
+                                   "your own words \u2014 not from the paper" if known else
+                                   "an orphaned note: this record is no longer in the atlas; the note is kept")
+        self._loading = False
+        self.editor.set_starred(bool(rid and self.store is not None and self.store.is_bookmarked(rid)))
+        self.editor.state.setText("")
+        self._set_editable(self.writable and rid is not None,
+                           self.store.reason if self.store is not None and not self.writable else
+                           "Select a forum, event or participant to write a note on it.")
+
+    def _set_editable(self, on: bool, why: str) -> None:
+        self.editor.set_editable(on, why)
+        for action in (self.basket_action, self.bookmark_action):
+            action.setEnabled(on)
+        self.panel.setEnabled(self.store is not None and self.store.available)
+        self.panel.set_writable(self.writable)
+
+    def _on_typing(self) -> None:
+        if self._loading or self.rid is None or not self.writable:
+            return
+        self._dirty = True
+        self.editor.state.setText("Editing\u2026")
+        self.timer.start()
+
+    def flush(self) -> bool:
+        """Save the note being typed (and any that failed before) now. True when nothing is left unsaved."""
+        self.timer.stop()
+        if self._dirty and self.rid is not None:
+            self._pending[self.rid] = self.editor.edit.toPlainText()
+            self._dirty = False
+        if not self._pending or not self.writable:
+            return not self._pending
+        saved = []
+        for rid, text in list(self._pending.items()):
+            try:
+                self.store.set_note(rid, text)
+            except WRITE_ERRORS as exc:
+                self._report(f"Your note was not saved ({exc}). The text is kept in this window; "
+                             "Forum Atlas tries again with your next change.")
+                self.editor.state.setText("Not saved")
+                return False
+            del self._pending[rid]
+            saved.append(rid)
+        self.editor.state.setText("Saved")
+        if self.window.detail.record_id in saved:
+            self._refresh_detail()
+        self._fill_notes()
+        return True
+
+    def _refresh_detail(self) -> None:
+        """Re-render the detail pane for its record (the note box changed), keeping the scroll position."""
+        detail, atlas = self.window.detail, self.window.atlas
+        if atlas is None or detail.record_id is None:
+            return
+        bar = detail.verticalScrollBar()
+        at = bar.value()
+        detail.show_record(atlas, detail.record_id)
+        bar.setValue(at)
+
+    def _report(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 15000)
+
+    # -- bookmarks and basket -------------------------------------------------------------------------
+    def _target(self, rid: str | None) -> str | None:
+        return rid or self.window.selection.current
+
+    def _on_star(self, on: bool) -> None:
+        self.set_bookmarked(self.rid, on)
+
+    def set_bookmarked(self, rid: str | None, on: bool) -> None:
+        if not rid or not self.writable:
+            return
+        try:
+            self.store.set_bookmarked(rid, on)
+        except WRITE_ERRORS as exc:
+            self._report(f"The bookmark was not saved ({exc}).")
+            return
+        if rid == self.rid:
+            self.editor.set_starred(on)
+        self._fill_bookmarks()
+
+    def toggle_bookmark(self) -> None:
+        rid = self._target(None)
+        if rid and self.store is not None:
+            self.set_bookmarked(rid, not self.store.is_bookmarked(rid))
+
+    def add_to_basket(self, rid: str | None = None) -> None:
+        rid = self._target(rid)
+        if not rid or not self.writable:
+            return
+        try:
+            added = self.store.add_to_basket(rid)
+        except WRITE_ERRORS as exc:
+            self._report(f"The basket was not saved ({exc}).")
+            return
+        name = self._name(rid)
+        self.window.statusBar().showMessage(f"Added {name} to the basket" if added else
+                                            f"{name} is already in the basket", 4000)
+        self._fill_basket(current=rid)
+        self.dock.show()
+
+    def remove_from_basket(self, rid: str) -> None:
+        if not self.writable:
+            return
+        ids = self.panel.basket_ids()
+        try:
+            self.store.remove_from_basket(rid)
+        except WRITE_ERRORS as exc:
+            self._report(f"The basket was not saved ({exc}).")
+            return
+        n = ids.index(rid) if rid in ids else 0
+        rest = [x for x in ids if x != rid]
+        self._fill_basket(current=rest[min(n, len(rest) - 1)] if rest else None)
+
+    def _on_reordered(self, ids: list[str]) -> None:
+        if not self.writable:
+            self._fill_basket()
+            return
+        try:
+            self.store.set_basket(ids)
+        except WRITE_ERRORS as exc:
+            self._report(f"The basket order was not saved ({exc}).")
+            self._fill_basket()
+
+    # -- lists ------------------------------------------------------------------------------------------
+    def _name(self, rid: str) -> str:
+        atlas = self.window.atlas
+        return atlas.name_of(rid) if atlas is not None and rid in self._known else rid
+
+    def _rows(self, ids, detail=None) -> list[tuple[str, str, str, bool]]:
+        atlas = self.window.atlas
+        rows = []
+        for rid in ids:
+            known = rid in self._known
+            kind = atlas.kind_of(rid) if atlas is not None and known else ""
+            rows.append((rid, self._name(rid), detail(rid) if detail else (kind or "").capitalize(), known))
+        return rows
+
+    def refresh_lists(self) -> None:
+        self._fill_basket()
+        self._fill_bookmarks()
+        self._fill_notes()
+
+    def _fill_basket(self, current: str | None = None) -> None:
+        self.panel.set_basket(self._rows(self.store.basket() if self.store else []), current)
+
+    def _fill_bookmarks(self) -> None:
+        self.panel.set_bookmarks(self._rows(self.store.bookmarks() if self.store else []))
+
+    def _fill_notes(self) -> None:
+        notes = {n.record: n.text for n in self.store.notes()} if self.store else {}
+        rows = self._rows(notes, detail=lambda rid: " ".join(notes[rid].split())[:60])
+        self.panel.set_notes(sorted(rows, key=lambda row: (not row[3], row[1].lower())))
+
+    # -- menus ----------------------------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        bar = self.window.menuBar()
+        help_menu = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
+        menu = QMenu("&Notes", bar)
+        if help_menu is not None:
+            bar.insertMenu(help_menu, menu)
+        else:
+            bar.addMenu(menu)
+        self.basket_action = self._action(menu, "Add to &basket", "Ctrl+B", lambda: self.add_to_basket())
+        self.bookmark_action = self._action(menu, "&Bookmark", "Ctrl+D", self.toggle_bookmark)
+        self._action(menu, "&Edit note", "Ctrl+E", self.focus_editor)
+        menu.addSeparator()
+        menu.addAction(self.dock.toggleViewAction())
+        self.dock.toggleViewAction().setText("Show basket, bookmarks and notes")
+        menu.addSeparator()
+        self._action(menu, "E&xport notes\u2026", None, self.export_notes)
+        self.menu = menu
+
+    def _action(self, menu: QMenu, text: str, shortcut: str | None, slot) -> QAction:
+        action = menu.addAction(text)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def focus_editor(self) -> None:
+        self.editor.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def tree_menu(self, rid: str) -> QMenu:
+        """The right-click menu for a record in the tree."""
+        menu = QMenu(self.window.tree_pane.tree)
+        in_basket = self.store is not None and rid in self.store.basket()
+        starred = self.store is not None and self.store.is_bookmarked(rid)
+        add = menu.addAction("Add to basket")
+        add.setEnabled(self.writable and not in_basket)
+        add.triggered.connect(lambda: self.add_to_basket(rid))
+        remove = menu.addAction("Remove from basket")
+        remove.setEnabled(self.writable and in_basket)
+        remove.triggered.connect(lambda: self.remove_from_basket(rid))
+        star = menu.addAction("Remove bookmark" if starred else "Bookmark")
+        star.setEnabled(self.writable)
+        star.triggered.connect(lambda: self.set_bookmarked(rid, not starred))
+        return menu
+
+    def _tree_menu(self, pos: QPoint) -> None:
+        tree = self.window.tree_pane.tree
+        rid = tree.indexAt(pos).data(ID_ROLE)
+        if rid:
+            self._menu = self.tree_menu(rid)
+            self._menu.popup(tree.viewport().mapToGlobal(pos))
+
+    def export_notes(self) -> None:
+        if self.store is None:
+            return
+        self.flush()
+        path, chosen = QFileDialog.getSaveFileName(self.window, "Export your notes", "forum-atlas-notes.md",
+                                                   "Markdown (*.md);;JSON (*.json)")
+        if not path:
+            return
+        import json
+
+        from forum_atlas.cli import atomic_write
+        from model import notes
+
+        atlas = self.window.atlas
+
+        def describe(rid):
+            return (atlas.kind_of(rid), atlas.name_of(rid)) if atlas is not None and rid in self._known else None
+
+        items = self.store.notes()
+        if path.endswith(".json") or "JSON" in chosen:
+            def write(fh):
+                json.dump(notes.export_json(items, describe), fh, ensure_ascii=False, indent=2)
+        else:
+            def write(fh):
+                fh.write(notes.export_markdown(items, describe))
+        if atomic_write(Path(path), write) != 0:
+            QMessageBox.warning(self.window, "Export failed", f"Forum Atlas could not write {path}.")
+        else:
+            self.window.statusBar().showMessage(f"Exported {len(items)} notes to {path}", 5000)

@@ -1,0 +1,705 @@
+"""The analyst's own data: notes, bookmarks and the briefing basket, in a small SQLite file of their own.
+
+No Qt, and no SQLModel: plain ``sqlite3`` for a tiny database that must never lose a word. The file lives
+in the platform's user-data folder (``platformdirs``; ``$XDG_DATA_HOME/forum-atlas`` on Linux), never beside
+the bundled reference database. Records are referred to by their stable ids; a note whose record is gone from
+a newer dataset is kept and listed as orphaned.
+
+Safety, in the order :class:`UserData` applies it when it opens:
+
+* **One writer.** An exclusive lock on ``notes.sqlite.lock`` (``fcntl.flock``; ``msvcrt.locking`` on Windows)
+  is held while the store is open. The kernel drops it when the process dies, even by SIGKILL. A second
+  instance that cannot take it opens the database read-only (SQLite ``mode=ro``) and says so.
+* **Too new is refused.** The schema version (``PRAGMA user_version``) is read from the file's header before
+  SQLite opens it; a file from a newer version is left byte-for-byte untouched and notes are switched off.
+* **Damage is detected and repaired.** A file that is not SQLite, is empty, or fails ``PRAGMA quick_check``
+  is moved aside with ``.damaged`` in its name (with its ``-wal``), and the newest backup that passes its own
+  check is restored; with no backup, a fresh database is started. Either way :attr:`UserData.messages` says so.
+* **Migrations** run step by step (1 -> 2 -> 3), each in one transaction with its ``user_version`` bump, after
+  a ``notes-before-v<N>`` backup.
+* **Backups**: one a day (``backups/notes-YYYY-MM-DD.sqlite``, made with SQLite's backup API through a
+  temporary file and a rename), keeping the newest :data:`BACKUP_DAYS`.
+* **Every save is one committed transaction** in WAL mode with ``synchronous=FULL``: once a save method returns,
+  the change is in the WAL and survives the process being killed (and, with FULL, a power cut).
+* **An unwritable folder** leaves the store unavailable (or read-only, if an existing file can be read), with a
+  message; the rest of the application does not depend on it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SCHEMA_VERSION = 3
+DB_NAME = "notes.sqlite"
+BACKUP_DAYS = 10
+_HEADER = b"SQLite format 3\x00"
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26  # primary result codes that mean a damaged file
+
+
+class UserDataReadOnly(Exception):
+    """A write was asked of a store that is read-only or unavailable; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    record: str
+    text: str
+    updated: str  # ISO 8601, UTC, to the second
+
+
+@dataclass
+class ImportReport:
+    added: list[str] = field(default_factory=list)
+    extended: list[str] = field(default_factory=list)  # the imported text contained ours: replaced, nothing lost
+    unchanged: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # both texts kept in one note, below a marker
+
+
+def default_folder() -> Path:
+    """The platform's user-data folder for Forum Atlas (honours XDG_DATA_HOME on Linux)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("forum-atlas", appauthor=False))
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# -- the schema, one step per version ----------------------------------------------------------------
+# Each step takes a connection inside an open transaction. A fresh database runs every step from 0,
+# so a new file and a migrated one have the same schema. Never edit a step once released: add one.
+
+def _to_v1(con: sqlite3.Connection, stamp: str) -> None:
+    con.execute("CREATE TABLE notes (record TEXT PRIMARY KEY, text TEXT NOT NULL)")
+    con.execute("CREATE TABLE bookmarks (record TEXT PRIMARY KEY)")
+
+
+def _to_v2(con: sqlite3.Connection, stamp: str) -> None:
+    """Version 2 records when each note was last changed; older notes get the time of the upgrade."""
+    con.execute("ALTER TABLE notes ADD COLUMN updated TEXT NOT NULL DEFAULT ''")
+    con.execute("UPDATE notes SET updated = ?", (stamp,))
+
+
+def _to_v3(con: sqlite3.Connection, stamp: str) -> None:
+    """Version 3 adds the briefing basket: records in the analyst's chosen order."""
+    con.execute("CREATE TABLE basket (record TEXT PRIMARY KEY, position INTEGER NOT NULL)")
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection, str], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3}
+assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
+
+
+def migrate(con: sqlite3.Connection, target: int = SCHEMA_VERSION) -> list[int]:
+    """Bring ``con`` (autocommit mode) up to ``target`` one version at a time; returns the versions reached.
+
+    Each step and its ``user_version`` bump commit together or not at all.
+    """
+    reached = []
+    version = con.execute("PRAGMA user_version").fetchone()[0]
+    while version < target:
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            STEPS[version + 1](con, now())
+            con.execute(f"PRAGMA user_version = {version + 1}")
+            con.execute("COMMIT")
+        except BaseException:
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+            raise
+        version += 1
+        reached.append(version)
+    return reached
+
+
+# -- the lock that makes one instance the writer -----------------------------------------------------
+
+class _Lock:
+    """An exclusive, non-blocking lock on a file; the OS releases it when the process ends, however."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.fh = open(path, "a+b")  # noqa: SIM115 - held for the store's lifetime; OSError when unwritable
+
+    def acquire(self) -> bool:
+        try:
+            if os.name == "nt":
+                import msvcrt
+
+                self.fh.seek(0)
+                msvcrt.locking(self.fh.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(self.fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        try:  # for the curious: who holds it
+            self.fh.seek(0)
+            self.fh.truncate()
+            self.fh.write(str(os.getpid()).encode())
+            self.fh.flush()
+        except OSError:
+            pass
+        return True
+
+    def holder(self) -> str:
+        try:
+            return self.path.read_text().strip()
+        except OSError:
+            return ""
+
+    def release(self) -> None:
+        self.fh.close()
+
+
+# -- the store ----------------------------------------------------------------------------------------
+
+class UserData:
+    """The analyst's notes, bookmarks and basket. Open it, read and write, ``close()`` it.
+
+    After opening, :attr:`available` says whether anything can be read, :attr:`writable` whether it can be
+    changed, and :attr:`messages` holds plain sentences to show the user (restored from a backup, read-only
+    because another window is open, an unwritable folder, a file from a newer version).
+    """
+
+    def __init__(self, folder: Path | str | None = None, *, today: Callable[[], dt.date] | None = None):
+        self.folder = Path(folder) if folder is not None else default_folder()
+        self.path = self.folder / DB_NAME
+        self.backup_folder = self.folder / "backups"
+        self.messages: list[str] = []
+        self.available = False
+        self.writable = False
+        self.reason = "Notes are not open."  # why writes are refused, when they are
+        self._today = today or dt.date.today
+        self._con: sqlite3.Connection | None = None
+        self._lock: _Lock | None = None
+        self._backed_up_on: dt.date | None = None
+        self._backup_failed = False
+        self._open()
+
+    # -- opening ------------------------------------------------------------------------------------
+    def _open(self) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._lock = _Lock(self.folder / f"{DB_NAME}.lock")
+        except OSError as exc:
+            self._open_unwritable(exc)
+            return
+        if not self._lock.acquire():
+            self._open_second_instance()
+            return
+        try:
+            self._open_writable()
+        except (OSError, sqlite3.Error) as exc:
+            self._fail(f"Forum Atlas could not open your notes at {self.path} ({_why(exc)}). "
+                       "Notes, bookmarks and the basket are switched off for now; browsing works as usual.")
+
+    def _fail(self, message: str) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+        self.available = self.writable = False
+        self.reason = message
+        self.messages.append(message)
+
+    def _open_unwritable(self, exc: OSError) -> None:
+        base = (f"Forum Atlas cannot write to its data folder {self.folder} ({_why(exc)}), so notes, bookmarks "
+                "and the basket cannot be saved. Browsing works as usual.")
+        if self.path.is_file() and self._probe(self.path) == ("ok", SCHEMA_VERSION):
+            try:
+                self._con = _connect_ro(self.path)
+                self.available = True
+                self.reason = base
+                self.messages.append(base + " Your existing notes are shown read-only.")
+                return
+            except sqlite3.Error:
+                pass
+        self._fail(base + " Notes are switched off.")
+
+    def _open_second_instance(self) -> None:
+        who = self._lock.holder() if self._lock else ""
+        self._lock.release()
+        self._lock = None
+        other = f"Another Forum Atlas window (process {who})" if who.isdigit() else "Another Forum Atlas window"
+        state, version = self._probe(self.path) if self.path.exists() else ("missing", 0)
+        if state == "too-new":
+            self._fail(_too_new(self.path, version))
+            return
+        if state != "ok" or version != SCHEMA_VERSION:
+            self._fail(f"{other} is opening your notes; this window cannot read them yet. "
+                       "Browsing works as usual.")
+            return
+        self._con = _connect_ro(self.path)
+        self.available = True
+        self.reason = (f"{other} has your notes open, so this window shows them read-only. "
+                       "To edit notes here, close the other window and reopen this one.")
+        self.messages.append(self.reason)
+
+    def _open_writable(self) -> None:
+        if self.path.exists():
+            state, version = self._probe(self.path)
+            if state == "too-new":
+                self._fail(_too_new(self.path, version))
+                return
+            if state == "unusable":
+                raise OSError("another program has it busy, or it cannot be opened")
+            if state != "ok":
+                self._recover(state)
+        else:
+            if any(Path(f"{self.path}{s}").exists() for s in _SIDE_FILES):
+                _set_aside(self.path, "stray", main=False)  # never replay an old WAL into a new file
+            _create_fresh(self.path)
+            if self._backups():
+                self.messages.append(f"No notes file was found, so a new one was started at {self.path}. "
+                                     f"Backups of earlier notes are in {self.backup_folder}.")
+        con = _connect_rw(self.path)
+        self._con = con
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        if version < SCHEMA_VERSION:
+            self._backup_to(self.backup_folder / f"notes-before-v{SCHEMA_VERSION}-{_stamp()}.sqlite",
+                            quiet=False)
+            try:
+                migrate(con)
+            except sqlite3.Error as exc:
+                self._fail(f"Forum Atlas could not upgrade your notes file {self.path} from version {version} "
+                           f"({_why(exc)}). It was left as it was. Notes are switched off for now.")
+                return
+        self.available = self.writable = True
+        self.reason = ""
+        self.maybe_backup()
+
+    def _probe(self, path: Path) -> tuple[str, int]:
+        """('ok', version), ('too-new', version), ('unusable', 0) or (a description of the damage, 0).
+
+        Never writes ``path``. Only real damage is described as such: a file that is busy or cannot be opened
+        (permissions, I/O) is 'unusable' and is never moved aside.
+        """
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(100)
+        except OSError:
+            return "unusable", 0
+        if not head:
+            return "the file is empty", 0
+        if len(head) < 100 or not head.startswith(_HEADER):
+            return "the file is not a SQLite database", 0
+        if int.from_bytes(head[60:64], "big") > SCHEMA_VERSION:  # before SQLite touches it at all
+            return "too-new", int.from_bytes(head[60:64], "big")
+        try:
+            con = _connect_ro(path, timeout=1)  # a writer holds its lock for milliseconds
+            try:
+                version = con.execute("PRAGMA user_version").fetchone()[0]
+                if version > SCHEMA_VERSION:
+                    return "too-new", version
+                rows = [row[0] for row in con.execute("PRAGMA quick_check")]
+                if rows != ["ok"]:
+                    return f"it failed its integrity check: {rows[0]}", 0
+                tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                if version == 0 or "notes" not in tables:
+                    return "it is not a Forum Atlas notes file", 0
+                return "ok", version
+            finally:
+                con.close()
+        except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+                return f"SQLite cannot read it: {exc}", 0
+            return "unusable", 0
+
+    def _recover(self, damage: str) -> None:
+        """Move the damaged file aside, then restore the newest good backup or start afresh."""
+        aside = _set_aside(self.path, "damaged")
+        for backup in self._backups():
+            if self._probe(backup)[0] == "ok":
+                _copy_database(backup, self.path)
+                when = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+                self.messages.append(
+                    f"Your notes file was damaged ({damage}). It was moved aside as {aside.name}, and your notes "
+                    f"were restored from the backup of {when} ({backup.name}). Changes made after that backup "
+                    "are not in the restored notes.")
+                return
+        _create_fresh(self.path)
+        self.messages.append(
+            f"Your notes file was damaged ({damage}) and there was no good backup to restore, so a new, empty "
+            f"notes file was started. The damaged file was kept as {aside}.")
+
+    # -- backups --------------------------------------------------------------------------------------
+    def _backups(self) -> list[Path]:
+        """Backup files, newest first."""
+        if not self.backup_folder.is_dir():
+            return []
+        found = [p for p in self.backup_folder.glob("notes-*.sqlite") if p.is_file()]
+        return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+
+    def backups(self) -> list[Path]:
+        return self._backups()
+
+    def maybe_backup(self) -> Path | None:
+        """Make today's backup if there is none yet, and keep only the newest BACKUP_DAYS daily ones."""
+        today = self._today()
+        if not self.writable or self._backed_up_on == today:
+            return None
+        target = self.backup_folder / f"notes-{today.isoformat()}.sqlite"
+        made = None
+        if not target.exists():
+            made = self._backup_to(target)
+            if made is None:
+                return None
+        self._backed_up_on = today
+        daily = sorted(p for p in self.backup_folder.glob("notes-????-??-??.sqlite"))
+        for old in daily[:-BACKUP_DAYS]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+        return made
+
+    def backup(self) -> Path | None:
+        """Write (or refresh) today's backup now."""
+        if not self.writable:
+            return None
+        self._backed_up_on = None
+        target = self.backup_folder / f"notes-{self._today().isoformat()}.sqlite"
+        return self._backup_to(target)
+
+    def _backup_to(self, target: Path, quiet: bool = True) -> Path | None:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.tmp")
+            _remove(tmp)  # a half-made copy from a killed run
+            dst = sqlite3.connect(tmp)
+            try:
+                self._con.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            finally:
+                dst.close()
+            _fsync(tmp)
+            os.replace(tmp, target)
+            return target
+        except (OSError, sqlite3.Error) as exc:
+            if not self._backup_failed or not quiet:
+                self.messages.append(f"Forum Atlas could not write a backup of your notes to {target.parent} "
+                                     f"({_why(exc)}). Your notes themselves are saved.")
+            self._backup_failed = True
+            return None
+
+    # -- writing --------------------------------------------------------------------------------------
+    def _write(self, work: Callable[[sqlite3.Connection], object]):
+        """Run ``work`` in one committed transaction; when this returns, the change is durable."""
+        if not self.writable or self._con is None:
+            raise UserDataReadOnly(self.reason or "Notes are read-only.")
+        con = self._con
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            result = work(con)
+            con.execute("COMMIT")
+        except BaseException:
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+            raise
+        self.maybe_backup()
+        return result
+
+    def set_note(self, record: str, text: str) -> None:
+        """Save the note on ``record``; blank text removes the note."""
+        if text.strip():
+            self._write(lambda con: con.execute(
+                "INSERT INTO notes (record, text, updated) VALUES (?, ?, ?) "
+                "ON CONFLICT (record) DO UPDATE SET text = excluded.text, updated = excluded.updated",
+                (record, text, now())))
+        else:
+            self._write(lambda con: con.execute("DELETE FROM notes WHERE record = ?", (record,)))
+
+    def set_bookmarked(self, record: str, on: bool) -> None:
+        sql = "INSERT OR IGNORE INTO bookmarks (record) VALUES (?)" if on else "DELETE FROM bookmarks WHERE record = ?"
+        self._write(lambda con: con.execute(sql, (record,)))
+
+    def add_to_basket(self, record: str) -> bool:
+        """Append ``record`` to the basket; False when it is already there."""
+        def work(con):
+            if con.execute("SELECT 1 FROM basket WHERE record = ?", (record,)).fetchone():
+                return False
+            end = con.execute("SELECT coalesce(max(position), -1) + 1 FROM basket").fetchone()[0]
+            con.execute("INSERT INTO basket (record, position) VALUES (?, ?)", (record, end))
+            return True
+        return self._write(work)
+
+    def remove_from_basket(self, record: str) -> None:
+        self._write(lambda con: con.execute("DELETE FROM basket WHERE record = ?", (record,)))
+
+    def set_basket(self, records: Iterable[str]) -> None:
+        """Replace the basket with ``records``, in that order (duplicates dropped)."""
+        order = list(dict.fromkeys(records))
+
+        def work(con):
+            con.execute("DELETE FROM basket")
+            con.executemany("INSERT INTO basket (record, position) VALUES (?, ?)",
+                            [(rid, n) for n, rid in enumerate(order)])
+        self._write(work)
+
+    def move_in_basket(self, record: str, offset: int) -> None:
+        """Move ``record`` ``offset`` places (negative: towards the top), clamped to the ends."""
+        order = self.basket()
+        if record not in order:
+            return
+        n = order.index(record)
+        order.insert(max(0, min(len(order) - 1, n + offset)), order.pop(n))
+        self.set_basket(order)
+
+    def merge(self, items: Iterable[tuple[str, str, str | None]], source: str = "an import") -> ImportReport:
+        """Merge (record, text, updated) notes in one transaction, never losing text.
+
+        Same text, or text already contained in ours: unchanged. Imported text that contains ours: it replaces
+        ours (nothing is lost). Otherwise a conflict: ours is kept and the imported text is appended below a
+        marker line naming ``source``, so the analyst can reconcile them by hand.
+        """
+        report = ImportReport()
+        marker = f"--- imported from {source} on {now()[:10]}; this text differs from the note above ---"
+
+        def work(con):
+            for record, text, updated in items:
+                if not text.strip():
+                    continue
+                row = con.execute("SELECT text FROM notes WHERE record = ?", (record,)).fetchone()
+                if row is None:
+                    con.execute("INSERT INTO notes (record, text, updated) VALUES (?, ?, ?)",
+                                (record, text, updated or now()))
+                    report.added.append(record)
+                    continue
+                ours = row[0]
+                if text.strip() in ours:
+                    report.unchanged.append(record)
+                    continue
+                if ours.strip() in text:
+                    report.extended.append(record)
+                    merged = text
+                else:
+                    report.conflicts.append(record)
+                    merged = f"{ours.rstrip()}\n\n{marker}\n{text}"
+                con.execute("UPDATE notes SET text = ?, updated = ? WHERE record = ?", (merged, now(), record))
+        self._write(work)
+        return report
+
+    # -- reading --------------------------------------------------------------------------------------
+    def _rows(self, sql: str, params: tuple = ()) -> list[tuple]:
+        if self._con is None:
+            return []
+        return self._con.execute(sql, params).fetchall()
+
+    def note(self, record: str) -> str | None:
+        rows = self._rows("SELECT text FROM notes WHERE record = ?", (record,))
+        return rows[0][0] if rows else None
+
+    def notes(self) -> list[Note]:
+        return [Note(*row) for row in self._rows("SELECT record, text, updated FROM notes ORDER BY record")]
+
+    def orphans(self, known: Callable[[str], bool] | set[str]) -> list[Note]:
+        """Notes whose record the atlas no longer has (``known`` is a set of ids or a predicate)."""
+        exists = known.__contains__ if isinstance(known, set | frozenset) else known
+        return [n for n in self.notes() if not exists(n.record)]
+
+    def is_bookmarked(self, record: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM bookmarks WHERE record = ?", (record,)))
+
+    def bookmarks(self) -> list[str]:
+        return [row[0] for row in self._rows("SELECT record FROM bookmarks ORDER BY record")]
+
+    def basket(self) -> list[str]:
+        """The basket's record ids in the analyst's order."""
+        return [row[0] for row in self._rows("SELECT record FROM basket ORDER BY position, record")]
+
+    def search(self, text: str) -> list[tuple[str, str]]:
+        """Notes holding every word of ``text`` (case-insensitive): [(record id, snippet around the match)]."""
+        words = text.casefold().split()
+        if not words:
+            return []
+        out = []
+        for n in self.notes():
+            folded = n.text.casefold()
+            if all(w in folded for w in words):
+                out.append((n.record, snippet(n.text, folded.find(words[0]), len(words[0]))))
+        return out
+
+    # -- closing --------------------------------------------------------------------------------------
+    def close(self) -> None:
+        if self._con is not None:
+            if self.writable:
+                self.maybe_backup()
+            self._con.close()
+            self._con = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        self.available = self.writable = False
+        self.reason = "Notes are closed."
+
+    def __enter__(self) -> UserData:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+# -- helpers ------------------------------------------------------------------------------------------
+
+def snippet(text: str, at: int, length: int, width: int = 70) -> str:
+    """About ``width`` characters of ``text`` around ``text[at:at+length]``, on one line."""
+    start = max(0, at - width // 3)
+    end = min(len(text), max(at + length, start + width))
+    piece = re.sub(r"\s+", " ", text[start:end]).strip()
+    return ("\u2026" if start > 0 else "") + piece + ("\u2026" if end < len(text) else "")
+
+
+def _connect_ro(path: Path, timeout: float = 5) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=timeout)
+
+
+def _connect_rw(path: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(path, isolation_level=None, timeout=5)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=FULL")
+    return con
+
+
+def _create_fresh(path: Path) -> None:
+    """A new, current-schema database at ``path``, built beside it and renamed in: never half made."""
+    tmp = path.with_name(f".{path.name}.new")
+    _remove(tmp)
+    con = sqlite3.connect(tmp, isolation_level=None)
+    try:
+        migrate(con)
+    finally:
+        con.close()
+    _fsync(tmp)
+    os.replace(tmp, path)
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    """Copy a database with SQLite's backup API, through a temporary file and a rename."""
+    tmp = target.with_name(f".{target.name}.restore")
+    _remove(tmp)
+    src, dst = _connect_ro(source), sqlite3.connect(tmp)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    _fsync(tmp)
+    os.replace(tmp, target)
+
+
+def _remove(path: Path) -> None:
+    """Delete a temporary database and any journal of it."""
+    for stale in (path, *(Path(f"{path}{s}") for s in _SIDE_FILES)):
+        if stale.exists():
+            stale.unlink()
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _set_aside(path: Path, label: str, main: bool = True) -> Path:
+    """Rename ``path`` (if ``main``) and its -wal/-shm/-journal to ``notes.<time>.<label>.sqlite*``."""
+    aside = path.with_name(f"notes.{_stamp()}.{label}.sqlite")
+    n = 1
+    while any(Path(f"{aside}{s}").exists() for s in ("", *_SIDE_FILES)):
+        n += 1
+        aside = path.with_name(f"notes.{_stamp()}-{n}.{label}.sqlite")
+    if main:
+        os.replace(path, aside)
+    for suffix in _SIDE_FILES:  # a stale WAL must never be replayed into another file
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            os.replace(side, f"{aside}{suffix}")
+    return aside
+
+
+def _stamp() -> str:
+    return dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def _why(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+def _too_new(path: Path, version: int) -> str:
+    return (f"Your notes file {path} was written by a newer version of Forum Atlas (notes format {version}; "
+            f"this version reads up to {SCHEMA_VERSION}). It was left untouched and notes are switched off. "
+            "Open it with the newer version, or move it aside to start a new notes file.")
+
+
+# -- export and import (used by `forum-atlas notes` and the window) ------------------------------------
+
+def export_json(notes: list[Note], describe: Callable[[str], tuple[str, str] | None] | None = None) -> list[dict]:
+    """Notes as a JSON-ready list: record, text, updated; with ``describe`` (id -> (kind, name) or None for
+    a record the atlas no longer has) also kind, name and orphaned."""
+    out = []
+    for n in notes:
+        item = {"record": n.record, "text": n.text, "updated": n.updated}
+        if describe is not None:
+            found = describe(n.record)
+            item.update(kind=found[0] if found else None, name=found[1] if found else None,
+                        orphaned=found is None)
+        out.append(item)
+    return out
+
+
+def export_markdown(notes: list[Note], describe: Callable[[str], tuple[str, str] | None] | None = None) -> str:
+    """Notes as one Markdown document, orphaned notes in a section of their own."""
+    lines = ["# Forum Atlas: my notes", "", f"Exported {now()}. These are the analyst's own notes, not the paper's.",
+             ""]
+    kept, orphaned = [], []
+    for n in notes:
+        found = describe(n.record) if describe else ("", n.record)
+        (kept if found is not None else orphaned).append((n, found))
+    for n, found in kept:
+        title = f"{found[1]} ({n.record})" if found[1] != n.record else n.record
+        lines += [f"## {title}", "", f"_Updated {n.updated}_", "", n.text.rstrip(), ""]
+    if orphaned:
+        lines += ["# Orphaned notes", "", "Their records are no longer in the atlas; the notes are kept.", ""]
+        for n, _ in orphaned:
+            lines += [f"## {n.record}", "", f"_Updated {n.updated}_", "", n.text.rstrip(), ""]
+    return "\n".join(lines)
+
+
+def parse_import(raw: str) -> list[tuple[str, str, str | None]]:
+    """Validate an import file: a JSON list of objects with string ``record`` and ``text``.
+
+    Raises ValueError listing every problem; nothing is imported from a file with any.
+    """
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON: {exc}") from None
+    if not isinstance(data, list):
+        raise ValueError("expected a JSON list of objects with \"record\" and \"text\"")
+    problems, items = [], []
+    for n, item in enumerate(data):
+        if not isinstance(item, dict):
+            problems.append(f"item {n}: not an object")
+            continue
+        record, text, updated = item.get("record"), item.get("text"), item.get("updated")
+        ok = True
+        if not isinstance(record, str) or not record.strip():
+            problems.append(f"item {n}: \"record\" must be a non-empty string")
+            ok = False
+        if not isinstance(text, str):
+            problems.append(f"item {n}: \"text\" must be a string")
+            ok = False
+        if ok:
+            items.append((record.strip(), text, updated if isinstance(updated, str) else None))
+    if problems:
+        raise ValueError("; ".join(problems))
+    return items
