@@ -85,6 +85,7 @@ class Atlas:
         self._people = {p.id: r.PersonRow(p.id, p.name, p.role, p.participant_id) for p in s.exec(select(t.Person))}
         self._person_notes = {p.id: p.note for p in s.exec(select(t.Person))}
         self.meta = {m.key: m.value for m in s.exec(select(t.Meta))}
+        self._forum_details: dict[str, r.ForumDetail | None] = {}
         self.source = s.exec(select(t.Source)).one()
 
     def close(self) -> None:
@@ -222,6 +223,12 @@ class Atlas:
 
     # -- details ----------------------------------------------------------------------------
     def forum(self, fid: str) -> r.ForumDetail | None:
+        # The data never changes while open, so a detail is built once (printing a pack asks twice).
+        if fid not in self._forum_details:
+            self._forum_details[fid] = self._forum(fid)
+        return self._forum_details[fid]
+
+    def _forum(self, fid: str) -> r.ForumDetail | None:
         row = self._forums.get(fid)
         if row is None:
             return None
