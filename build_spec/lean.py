@@ -1,0 +1,119 @@
+"""What the bundle keeps of Qt: the rules the spec applies to PyInstaller's binaries and data, testable without a build.
+
+PyInstaller's Qt hooks collect every plugin of every type a used module might load, and those plugins pull in
+further Qt modules (the virtual keyboard plugin alone brings QtQuick and QtQml) and system libraries (the GTK
+theme brings GTK). Excluding Python modules does not stop that; filtering the collected files does. The rules:
+
+- Qt libraries and PySide6 modules: only those in QT_LIBRARIES / QT_MODULES.
+- Plugins: only those named in PLUGINS (one list for Linux, Windows and macOS: a name that does not exist on a
+  platform costs nothing there).
+- No translations: the app is in English and loads no Qt translation.
+- System libraries that only dropped files need are dropped with them (see :func:`prune`).
+- Some libraries come from the user's system, never the bundle (FROM_THE_SYSTEM), because they must match the
+  system's own configuration or services. CUPS: the printing plugin is kept and links to the system's libcups,
+  which matches the system's print server (and spares 8 MB of GnuTLS and Kerberos); without CUPS, printing offers
+  PDF only. Fontconfig and FreeType: a bundled fontconfig older or newer than the system's misreads its
+  /etc/fonts and its font cache (AppImage's linuxdeployqt leaves both out for that reason); every Linux desktop
+  has them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import PurePosixPath
+
+# The PySide6 modules the app imports: the window (Core, Gui, Widgets), the timeline's SVG export (Svg) and
+# printing (PrintSupport: QPrinter, fact sheets to PDF).
+QT_MODULES = frozenset({"Core", "Gui", "Widgets", "Svg", "PrintSupport"})
+# Qt libraries: those modules, plus what Qt needs under them: DBus (QtGui on Linux, for accessibility and the
+# input methods), XcbQpa (the X11 platform plugin). Wayland desktops run the app through XWayland.
+QT_LIBRARIES = QT_MODULES | {"DBus", "XcbQpa"}
+PLUGINS = {
+    "platforms": {"offscreen", "xcb", "windows", "cocoa", "minimal"},
+    "xcbglintegrations": {"xcb-glx-integration", "xcb-egl-integration"},
+    "platforminputcontexts": {"composeplatforminputcontextplugin", "ibusplatforminputcontextplugin"},
+    "platformthemes": {"xdgdesktopportal"},
+    "imageformats": {"svg"},
+    "iconengines": {"svgicon"},
+    "styles": {"modernwindowsstyle", "windowsvistastyle", "macstyle"},
+    "printsupport": {"cupsprintersupport", "windowsprintersupport", "cocoaprintersupport"},
+}
+
+_PLUGIN = re.compile(r"(?:^|/)plugins/(?P<kind>[\w-]+)/(?:lib)?(?P<name>[\w.-]+?)(?:\.so|\.dll|\.dylib)$")
+_QT_LIB = re.compile(r"(?:^|/)(?:lib)?Qt6(?P<name>[A-Za-z]\w*?)(?:\.so(?:\.[\d.]+)?|\.dll)$")
+_QT_FRAMEWORK = re.compile(r"(?:^|/)Qt(?P<name>[A-Za-z]\w*)\.framework(?:/|$)")
+_BINDING = re.compile(r"^PySide6/Qt(?P<name>[A-Za-z]\w*)\.(?:abi3\.so|pyd|cpython-[\w-]+\.so|so)$")
+_TRANSLATION = re.compile(r"(?:^|/)translations/[^/]+\.qm$")
+_PYSIDE_QML = re.compile(r"(?:^|/)(?:lib)?pyside6qml[\w.]*$")
+FROM_THE_SYSTEM = ("libcups", "libfontconfig", "libfreetype")
+_FROM_THE_SYSTEM = re.compile(rf"(?:^|/)(?:{'|'.join(FROM_THE_SYSTEM)})\.so[.\d]*$")
+
+
+_ALL_PLUGINS = frozenset(n for names in PLUGINS.values() for n in names)
+
+
+def _plugin_name(name: str) -> str:
+    # Qt plugin files are called libqxcb.so, qwindows.dll, libqcocoa.dylib, libcupsprintersupport.so...
+    return name[1:] if name.startswith("q") and name[1:] in _ALL_PLUGINS else name
+
+
+def rule(dest: str) -> bool | None:
+    """True or False when a rule above keeps or drops the file PyInstaller would put at ``dest`` (a path inside the
+    bundle); None for a file no rule is about (Python, its extensions, system libraries)."""
+    dest = str(PurePosixPath(dest.replace("\\", "/")))
+    if _TRANSLATION.search(dest) and ("PySide6/" in dest or dest.startswith("translations/")):
+        return False
+    m = _PLUGIN.search(dest)
+    if m:
+        return _plugin_name(m["name"]) in PLUGINS.get(m["kind"], ())
+    m = _BINDING.match(dest)
+    if m:
+        return m["name"] in QT_MODULES
+    m = _QT_LIB.search(dest) or _QT_FRAMEWORK.search(dest)
+    if m:
+        return m["name"] in QT_LIBRARIES
+    if _PYSIDE_QML.search(dest) or _FROM_THE_SYSTEM.search(dest):
+        return False
+    return None
+
+
+def keep(dest: str) -> bool:
+    """Whether the bundle keeps the file at ``dest`` by the rules alone (files no rule is about are kept)."""
+    return rule(dest) is not False
+
+
+def prune(binaries: Iterable[tuple[str, str, str]], imports: Callable[[str], Iterable[str]],
+          decide: Callable[[str], bool | None] = rule) -> tuple[list, list]:
+    """Apply the rules to PyInstaller's binaries, then also drop each library that only dropped files need.
+
+    ``imports(source_path)`` gives the names of the libraries a binary links to directly; they are matched by
+    base name against the bundle's files. The kept files are those the rules keep, and whatever they need, walking
+    never through a dropped file. A file no rule is about stays unless dropped files need it and nothing kept
+    does: a library nothing links to at all may be loaded at run time by name (ctypes), so it stays. Returns
+    (kept, dropped), each a list of PyInstaller's (dest, source, kind) entries.
+    """
+    binaries = list(binaries)
+    name = {e[0]: PurePosixPath(e[0].replace("\\", "/")).name for e in binaries}
+    sources: dict[str, list[str]] = {}  # base name -> the files to read its imports from (not symbolic links)
+    for e in binaries:
+        sources.setdefault(name[e[0]], []).extend([e[1]] if e[2] != "SYMLINK" else [])
+    verdict = {name[e[0]]: decide(e[0]) for e in binaries}
+
+    def closure(start: Iterable[str], through_dropped: bool) -> set[str]:
+        seen: set[str] = set()
+        todo = list(start)
+        while todo:
+            n = todo.pop()
+            if n in seen or n not in sources or (verdict[n] is False and not through_dropped):
+                continue
+            seen.add(n)
+            todo.extend(PurePosixPath(dep).name for src in sources[n] for dep in imports(src))
+        return seen
+
+    needed_by_dropped = closure([n for n, v in verdict.items() if v is False], through_dropped=True)
+    roots = [n for n, v in verdict.items() if v or (v is None and n not in needed_by_dropped)]
+    needed = closure(roots, through_dropped=False)
+    kept = [e for e in binaries if name[e[0]] in needed]
+    dropped = [e for e in binaries if name[e[0]] not in needed]
+    return kept, dropped
