@@ -5,8 +5,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     := resources/forum-atlas.sqlite
 DATA   := $(wildcard resources/data/*.yaml)
+# The code that decides what the database holds: a change to it rebuilds the database too.
+BUILDER := model/build.py model/search_index.py model/tables.py model/loader.py model/dates.py
 
-.PHONY: setup run test db check bench dist lint clean
+.PHONY: setup run test db check bench dist dist-onedir dist-onefile dist-check icons lint clean
 
 setup: $(STAMP) $(DB)
 
@@ -15,8 +17,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,build]'
 	touch $(STAMP)
 
-# The database is built from the YAML, never committed; it is rebuilt whenever a YAML file changes.
-$(DB): $(STAMP) $(DATA)
+# The database is built from the YAML, never committed; it is rebuilt whenever the YAML or its builder changes.
+$(DB): $(STAMP) $(DATA) $(BUILDER)
 	$(BIN)/forum-atlas build
 
 db: $(STAMP)
@@ -37,8 +39,24 @@ test: setup lint
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(ARGS)
 
-dist: setup
-	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build build_spec/forum-atlas.spec
+# The standalone app: dist/forum-atlas/ (one folder, starts fastest) and dist/forum-atlas-onefile (one file).
+PYINSTALLER := $(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist
+
+dist: dist-onedir dist-onefile
+
+dist-onedir: setup
+	$(PYINSTALLER) --workpath build/onedir build_spec/forum-atlas.spec
+
+dist-onefile: setup
+	FORUM_ATLAS_ONEFILE=1 $(PYINSTALLER) --workpath build/onefile build_spec/forum-atlas.spec
+
+# Sizes against their goals, and each bundle's --self-test in a clean environment from a read-only copy.
+dist-check:
+	sh build_spec/check-bundle
+
+# Regenerate the committed PNG/ICO/ICNS icons after changing resources/icons/*.svg.
+icons: $(STAMP)
+	$(BIN)/python build_spec/make_icons.py
 
 clean:
 	rm -rf build dist .pytest_cache bench-results.json $(DB)

@@ -7,7 +7,20 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from forum_atlas import __version__
+from forum_atlas import notes_cli, search_cli
+
+
+class _Version(argparse.Action):
+    """``--version``, looked up only when asked: importlib.metadata would cost every start ~30 ms."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="show program's version number and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from forum_atlas import __version__
+
+        print(f"{parser.prog} {__version__}")
+        parser.exit()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -15,11 +28,13 @@ def _parser() -> argparse.ArgumentParser:
         prog="forum-atlas",
         description="A reference browser of Asia-Pacific security forums, after IGCC Policy Paper 51 (1999). "
                     "With no command, opens the window.")
-    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--version", action=_Version)
     p.add_argument("--screenshot", metavar="PATH", help="render the window offscreen to a PNG and exit")
     p.add_argument("--select", metavar="ID", help="select this forum, event or participant at start")
     p.add_argument("--size", metavar="WxH", default="1400x900", help="window size for --screenshot")
     p.add_argument("--quit-after", metavar="MS", type=int, help="close the window after MS milliseconds")
+    p.add_argument("--self-test", action="store_true",
+                   help="open the window offscreen, use it, print each step; exit 0, or 1 on the first failure")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def data_args(sp):
@@ -36,17 +51,33 @@ def _parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("export", help="export the reference data as JSON (one file) or CSV (one file per table)")
     sp.add_argument("--format", choices=("json", "csv"), default="json")
     sp.add_argument("--out", type=Path, help="file (json) or folder (csv); default: standard output / ./export")
+    sp = sub.add_parser("print", help="a one-page fact sheet of a forum or participant, as PDF")
+    sp.add_argument("id", help="a forum or participant id, e.g. arf or kp")
+    sp.add_argument("--out", type=Path, help="the PDF to write (default: ID.pdf)")
+    sp.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    sp = sub.add_parser("pack", help="a briefing pack of several forums, as one PDF")
+    sp.add_argument("ids", nargs="+", metavar="ID", help="forum ids, in the order of the pack")
+    sp.add_argument("--out", type=Path, required=True, help="the PDF to write")
+    sp.add_argument("--title", default="Briefing pack")
+    sp.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    notes_cli.add_parser(sub)  # forum-atlas notes export|import
+    search_cli.add_parser(sub)  # forum-atlas search QUERY [--json]
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.self_test:
+        from gui.self_test import run as self_test
+
+        return self_test()
     if args.command is None:
         from gui.app import run  # the window: only now does Qt load
 
         return run(args)
     try:
-        return {"check": _check, "build": _build, "stats": _stats, "export": _export}[args.command](args)
+        return {"check": _check, "build": _build, "stats": _stats, "export": _export, "search": search_cli.run,
+                "notes": notes_cli.run, "print": _print, "pack": _print}[args.command](args)
     except BrokenPipeError:
         return 0
 
@@ -137,13 +168,19 @@ def _stats(args) -> int:
     return 0
 
 
+def _print(args) -> int:
+    from gui.printing import run_print  # Qt paints the pages: loaded only for these commands
+
+    return run_print(args, _open_atlas())
+
+
 def _export(args) -> int:
     from model import export
 
     atlas = _open_atlas()
     if args.format == "json":
         if args.out:
-            return _atomic_write(args.out, lambda fh: export.write_json(atlas, fh))
+            return atomic_write(args.out, lambda fh: export.write_json(atlas, fh))
         export.write_json(atlas, sys.stdout)
         return 0
     folder = args.out or Path("export")
@@ -156,7 +193,7 @@ def _export(args) -> int:
     return 0
 
 
-def _atomic_write(target: Path, write) -> int:
+def atomic_write(target: Path, write) -> int:
     """Write through a temporary file beside ``target``, then rename: never a half-written target."""
     import os
     import tempfile

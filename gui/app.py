@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 
 NO_DISPLAY = """forum-atlas: no display found, so the window cannot open.
 Set DISPLAY (X11) or WAYLAND_DISPLAY, or run offscreen with QT_QPA_PLATFORM=offscreen.
@@ -16,29 +17,87 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def application():
+    """The QApplication, named (settings live under the name) and with the window icon."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from model import paths
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Forum Atlas")
+    app.setOrganizationName("Forum Atlas")
+    app.setDesktopFileName("forum-atlas")  # matches forum-atlas.desktop, so docks show the right icon
+    icon = QIcon()
+    for png in paths.resource("icons").glob("forum-atlas-[0-9]*.png"):  # forum-atlas-16.png ... -512.png
+        side = int(png.stem.rsplit("-", 1)[1])
+        icon.addFile(str(png), QSize(side, side))
+    app.setWindowIcon(icon)
+    return app
+
+
+def on_first_paint(widget, callback, timeout_ms: int = 2000) -> None:
+    """Call ``callback`` once ``widget`` has painted for the first time and the event loop is free again,
+    or after ``timeout_ms`` if it has not painted by then (a window that starts minimised).
+
+    A 0 ms timer started after ``show()`` fires before the first paint (the expose event comes later),
+    so work that should follow the first frame waits for this instead.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    pending = [callback]
+
+    def call() -> None:
+        if pending:
+            pending.pop()()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint:
+                obj.removeEventFilter(self)
+                self.deleteLater()
+                QTimer.singleShot(0, call)
+            return False
+
+    widget.installEventFilter(FirstPaint(widget))
+    QTimer.singleShot(timeout_ms, call)
+
+
+def startup_stamp(what: str) -> None:
+    """With FORUM_ATLAS_BENCH_STARTUP=1, ``make bench`` times the start-up by these lines (bench/startup.py)."""
+    print(f"forum-atlas-startup {what} {time.monotonic():.6f}", flush=True)
+
+
 def run(args) -> int:
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Forum Atlas")
-    app.setOrganizationName("Forum Atlas")
+    app = application()
     from gui.main_window import MainWindow
 
     if args.screenshot:
         return MainWindow().save_screenshot(args.screenshot, args.size, args.select)
-    # Paint the empty window first, then open the database: SQLModel's import would delay the first frame.
     window = MainWindow(defer=True)
     window.show()
+    bench = os.environ.get("FORUM_ATLAS_BENCH_STARTUP") == "1"
 
     def load() -> None:
+        if bench:
+            startup_stamp("first-frame")
         if window.load() and args.select:
             window.select(args.select)
+        if bench:
+            QTimer.singleShot(0, interactive)  # after the filled tree has painted
 
-    QTimer.singleShot(0, load)
+    def interactive() -> None:
+        startup_stamp("interactive")
+        app.quit()
+
+    # Paint the empty window first, then open the database: SQLModel's import would delay the first frame.
+    on_first_paint(window, load)
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, app.quit)
     return app.exec()

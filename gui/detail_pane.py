@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
@@ -22,6 +24,8 @@ class DetailPane(QTextBrowser):
         self.document().setDefaultStyleSheet(render.CSS)
         self.anchorClicked.connect(self._on_anchor)
         self.record_id: str | None = None
+        self.note_for = None  # record id -> the analyst's note (set by gui/user_data.py), shown boxed
+        self.style = render.SCREEN
         self.show_empty()
 
     def show_empty(self) -> None:
@@ -30,17 +34,22 @@ class DetailPane(QTextBrowser):
                                   "Pick a forum in the tree or the timeline, or press Ctrl+K to jump to any "
                                   "forum, participant or event."))
 
+    def set_date_range(self, days: tuple[int, int] | None) -> None:
+        """List only the events in this range of days (ordinals); None lists them all."""
+        self.style = replace(render.SCREEN, days=days)
+
     def show_record(self, atlas, rid: str) -> bool:
         kind = atlas.kind_of(rid)
         html = None
+        note = self.note_for(rid) if self.note_for and kind else None
         if kind == "forum":
-            html = render.forum(atlas.forum(rid))
+            html = render.forum(atlas.forum(rid), self.style, note=note)
         elif kind == "event":
-            html = render.event(atlas.event(rid))
+            html = render.event(atlas.event(rid), self.style, note=note)
         elif kind == "participant":
-            html = render.participant(atlas.participant(rid))
+            html = render.participant(atlas.participant(rid), self.style, note=note)
         elif kind == "person":
-            html = render.person(atlas.person(rid))
+            html = render.person(atlas.person(rid), self.style, note=note)
         if html is None:
             self.record_id = None
             self.setHtml(render.empty("No such record", f"Nothing in the atlas has the id \u201c{rid}\u201d."))

@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter
 
 from gui.detail_pane import DetailPane
-from gui.forum_tree import GROUPINGS, ForumTreePane
+from gui.forum_tree import ForumTreePane
+from gui.search_pane import SearchPane
 from gui.selection import Selection
+from gui.timeline import TimelineWidget
+from gui.user_data import UserDataUI
+from gui.window_actions import WindowActions
 
 
 class MainWindow(QMainWindow):
@@ -25,10 +28,15 @@ class MainWindow(QMainWindow):
 
         self.tree_pane = ForumTreePane()
         self.detail = DetailPane()
-        self.timeline = QLabel("The timeline will appear here.", alignment=Qt.AlignmentFlag.AlignCenter,
-                               objectName="timeline")
+        self.timeline = TimelineWidget()
         self.upper = QSplitter(Qt.Orientation.Horizontal, objectName="upperSplitter")
-        self.upper.addWidget(self.tree_pane)
+        # Search above the tree (gui/search_pane.py); its results fold away while the box is empty.
+        self.search_pane = SearchPane(lambda: self.atlas)
+        self.left = QSplitter(Qt.Orientation.Vertical, objectName="leftSplitter", childrenCollapsible=False)
+        self.left.addWidget(self.search_pane)
+        self.left.addWidget(self.tree_pane)
+        self.left.setStretchFactor(1, 1)
+        self.upper.addWidget(self.left)
         self.upper.addWidget(self.detail)
         self.upper.setStretchFactor(1, 1)
         self.outer = QSplitter(Qt.Orientation.Vertical, objectName="outerSplitter")
@@ -39,15 +47,20 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.upper.setSizes([430, 850])
         self.outer.setSizes([560, 260])
-        self._build_menus()
+        self.actions = WindowActions(self)
+        # The analyst's own data: note editor under the detail pane, basket dock, Notes menu (gui/user_data.py).
+        self.user_data = UserDataUI(self)
         self._restore_state()
 
         self.tree_pane.forumSelected.connect(self.selection.select)
-        self.tree_pane.groupingChanged.connect(lambda key: self.settings.setValue("grouping", key))
+        self.search_pane.resultActivated.connect(self.selection.select)
+        self.tree_pane.groupingChanged.connect(self._regroup)
+        self.tree_pane.visibleForumsChanged.connect(self.timeline.set_visible_forums)
+        self.timeline.recordClicked.connect(self.selection.select)
+        self.timeline.rangeBrushed.connect(self._brushed)
         self.detail.recordLinkActivated.connect(self.selection.select)
         self.detail.citationActivated.connect(self.show_citation)
         self.selection.changed.connect(self._follow_selection)
-        self.selection.historyChanged.connect(self._update_history_actions)
         QApplication.instance().installEventFilter(self)  # mouse back and forward buttons
 
         if atlas is not None or not defer:
@@ -67,7 +80,9 @@ class MainWindow(QMainWindow):
                 self.detail.setHtml(f"<h2>The atlas cannot open its data</h2><pre>{_escape(str(exc))}</pre>")
                 return False
         self.tree_pane.set_atlas(self.atlas)
+        self.timeline.set_atlas(self.atlas, by=self.tree_pane.current_grouping())
         self.detail.show_empty()
+        self.user_data.open()
         return True
 
     # -- selection -------------------------------------------------------------------------
@@ -82,6 +97,19 @@ class MainWindow(QMainWindow):
             self.tree_pane.select(rid)
         else:
             self.tree_pane.tree.clearSelection()
+        self.timeline.select(rid)
+
+    def _regroup(self, key: str) -> None:
+        """The timeline's lanes follow the tree's grouping."""
+        self.settings.setValue("grouping", key)
+        if self.atlas is not None:
+            self.timeline.set_atlas(self.atlas, by=key)
+
+    def _brushed(self, lo: int, hi: int) -> None:
+        """A date range brushed on the timeline narrows the detail pane's events; (0, 0) clears it."""
+        self.detail.set_date_range((lo, hi) if (lo, hi) != (0, 0) else None)
+        if self.detail.record_id:
+            self.detail.show_record(self.atlas, self.detail.record_id)
 
     def show_citation(self, cid: str) -> None:
         from gui.source_passage import SourcePassageDialog
@@ -94,121 +122,6 @@ class MainWindow(QMainWindow):
     def source_text(self) -> Path | None:
         value = self.settings.value("sourceText")
         return Path(value) if value and Path(value).is_file() else None
-
-    # -- menus -----------------------------------------------------------------------------
-    def _action(self, menu, text, slot, shortcut=None) -> QAction:
-        action = menu.addAction(text)
-        action.triggered.connect(slot)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu("&File")
-        self._action(file, "Open source text\u2026", self.choose_source_text)
-        self._action(file, "Export data as JSON\u2026", self.export_json)
-        file.addSeparator()
-        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-
-        edit = bar.addMenu("&Edit")
-        self._action(edit, "Copy &citation", self.copy_citation, "Ctrl+Shift+C")
-
-        view = bar.addMenu("&View")
-        group_menu = view.addMenu("Group forums by")
-        self.grouping_actions = QActionGroup(self)
-        for key, text in GROUPINGS:
-            action = group_menu.addAction(text)
-            action.setCheckable(True)
-            action.setData(key)
-            action.setChecked(key == self.tree_pane.current_grouping())
-            self.grouping_actions.addAction(action)
-            action.triggered.connect(lambda _=False, k=key: self.tree_pane.set_grouping(k))
-        self.tree_pane.groupingChanged.connect(self._sync_grouping_actions)
-
-        go = bar.addMenu("&Go")
-        self.back_action = self._action(go, "&Back", self.selection.back, "Alt+Left")
-        self.forward_action = self._action(go, "&Forward", self.selection.forward, "Alt+Right")
-        go.addSeparator()
-        self._action(go, "Go to\u2026", self.quick_open, "Ctrl+K")
-        self._update_history_actions()
-
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&About Forum Atlas", self.about)
-
-        QShortcut(QKeySequence("F6"), self, self.cycle_panes)
-
-    def _sync_grouping_actions(self, key: str) -> None:
-        for action in self.grouping_actions.actions():
-            action.setChecked(action.data() == key)
-
-    def _update_history_actions(self) -> None:
-        self.back_action.setEnabled(self.selection.can_go_back())
-        self.forward_action.setEnabled(self.selection.can_go_forward())
-
-    def cycle_panes(self) -> None:
-        panes = [self.tree_pane.tree, self.detail, self.timeline]
-        focused = QApplication.focusWidget()
-        n = next((i for i, p in enumerate(panes) if p is focused or p.isAncestorOf(focused or p)), -1)
-        nxt = panes[(n + 1) % len(panes)]
-        nxt.setFocusPolicy(nxt.focusPolicy() or Qt.FocusPolicy.StrongFocus)
-        nxt.setFocus(Qt.FocusReason.TabFocusReason)
-
-    def quick_open(self) -> None:
-        from gui.quick_open import QuickOpen, entries
-
-        if self.atlas is None:
-            return
-        self.palette_dialog = QuickOpen(entries(self.atlas), self)
-        self.palette_dialog.chosen.connect(self.selection.select)
-        self.palette_dialog.show()
-        self.palette_dialog.edit.setFocus()
-
-    def citation_text(self, rid: str) -> str | None:
-        """The record as a reference to the paper: its name, then each passage it rests on."""
-        kind = self.atlas.kind_of(rid)
-        detail = {"forum": self.atlas.forum, "event": self.atlas.event, "participant": self.atlas.participant,
-                  "person": self.atlas.person}.get(kind)
-        if detail is None:
-            return None
-        d = detail(rid)
-        own = getattr(d, "cites", ()) or tuple(c.id for c in d.sources[:1])
-        cites = [c for c in d.sources if c.id in own] or d.sources[:1]
-        lines = [self.atlas.name_of(rid)] + [f"  {c.reference()}" for c in cites]
-        return "\n".join(lines)
-
-    def copy_citation(self) -> None:
-        rid = self.selection.current
-        text = self.citation_text(rid) if rid and self.atlas else None
-        if text:
-            QGuiApplication.clipboard().setText(text)
-            self.statusBar().showMessage("Citation copied", 3000)
-
-    def choose_source_text(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Your copy of the paper's text", "", "Text files (*.txt)")
-        if path:
-            self.settings.setValue("sourceText", path)
-
-    def export_json(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export the atlas as JSON", "forum-atlas.json", "JSON (*.json)")
-        if not path:
-            return
-        from forum_atlas.cli import _atomic_write  # the same safe write as the command line
-        from model import export
-
-        if _atomic_write(Path(path), lambda fh: export.write_json(self.atlas, fh)) != 0:
-            QMessageBox.warning(self, "Export failed", f"Forum Atlas could not write {path}.")
-
-    def about(self) -> None:
-        from forum_atlas import __version__
-
-        counts = self.atlas.counts() if self.atlas else {}
-        lines = "".join(f"<tr><td>{k}</td><td align=right>{v}</td></tr>" for k, v in counts.items())
-        data = self.atlas.meta.get("data_version", "?") if self.atlas else "not loaded"
-        QMessageBox.about(self, "About Forum Atlas",
-                          f"<h3>Forum Atlas {__version__}</h3><p>Asia-Pacific security forums as described in "
-                          "<i>Security Multilateralism in Asia: Views from the United States and Japan</i> "
-                          f"(IGCC Policy Paper 51, June 1999).</p><p>Data version {data}</p><table>{lines}</table>")
 
     # -- persistence, mouse buttons, screenshots ----------------------------------------------
     def _restore_state(self) -> None:
@@ -229,6 +142,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("splitter/outer", self.outer.saveState())
         self.settings.setValue("grouping", self.tree_pane.current_grouping())
         QApplication.instance().removeEventFilter(self)
+        self.user_data.close()  # saves the note being typed, releases the notes file
         super().closeEvent(event)
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override

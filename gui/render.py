@@ -7,13 +7,16 @@ No Qt import: the output is a string that QTextBrowser and QTextDocument both ta
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
+from datetime import date
 from html import escape
 
 from model import records as r
 
 AUTHOR_HEADINGS = {"cossa": "The U.S. view (Cossa)", "fukushima": "The Japanese view (Fukushima)",
                    "preface": "The preface (Haggard and Pinkston)"}
+SHORT_AUTHORS = {"cossa": "Cossa", "fukushima": "Fukushima", "preface": "Preface", "front": "Front matter"}
 SEP = " \u2014 "  # an em dash between a value and its note
 ROLE_SYMBOLS = {"founder": "\u2605", "member": "\u25cf", "chair": "\u25c6", "co-chair": "\u25c7",
                 "host": "\u2302", "observer": "\u25cb", "associate": "\u25d0", "dialogue-partner": "\u25d1",
@@ -31,10 +34,12 @@ class Style:
     max_members: int | None = None
     quotes: bool = True  # paper, when short of room: source notes without their quotes
     compact: bool = False  # paper, when short of room: no related forums, people or disagreements
-    timeline: tuple[int, int] | None = None  # paper: room for the mini-timeline image (width, height)
+    member_notes: bool = True  # paper, when short of room: roles and dates without their notes
+    timeline: bool = False  # paper: mark where the mini-timeline goes
+    days: tuple[int, int] | None = None  # screen: list only events in this range of days (ordinals)
 
 
-MINI_TIMELINE_URL = "forum-atlas:mini-timeline"  # the fact sheet supplies this image resource
+MINI_TIMELINE = "<!-- mini-timeline -->"  # the fact sheet splits the page here and draws the timeline
 
 
 SCREEN = Style()
@@ -53,7 +58,7 @@ class _Notes:
 
     def __init__(self, sources: list[r.Citation], style: Style):
         self.known = {c.id: c for c in sources}
-        self.number: dict[str, int] = {}
+        self.number: dict = {}  # note key -> (number, first citation)
         self.style = style
 
     def refs(self, cites) -> str:
@@ -61,12 +66,16 @@ class _Notes:
         for cid in cites:
             if cid not in self.known:
                 continue
-            n = self.number.setdefault(cid, len(self.number) + 1)
-            marks.append(f'<a href="cite:{e(cid)}">{n}</a>' if self.style.links else str(n))
+            # Without quotes, passages on the same line are one note.
+            key = cid if self.style.quotes else self.known[cid].line
+            n = self.number.setdefault(key, (len(self.number) + 1, self.known[cid]))[0]
+            mark = f'<a href="cite:{e(cid)}">{n}</a>' if self.style.links else str(n)
+            if mark not in marks:
+                marks.append(mark)
         return f"<sup>{','.join(marks)}</sup>" if marks else ""
 
     def used(self) -> list[r.Citation]:
-        return [self.known[cid] for cid in self.number]
+        return [c for _, c in self.number.values()]
 
 
 def _row(label: str, value: str) -> str:
@@ -81,15 +90,28 @@ def _sources(notes: _Notes) -> str:
     sources = notes.used()
     if not sources:
         return ""
-    quotes = notes.style.quotes
+    if not notes.style.quotes:  # short of room: one run-on paragraph of numbered references
+        items = " \u00b7 ".join(
+            f"<b>{n}</b>\u00a0{e(SHORT_AUTHORS.get(c.author, c.author))}, \u201c{e(c.section)}\u201d, line {c.line}"
+            for n, c in enumerate(sources, 1))
+        return f'<h2>Sources</h2><p class="sources">{items}</p>'
     items = "".join(
-        f'<li>{e(r.AUTHOR_LABELS.get(c.author, c.author))}, \u201c{e(c.section)}\u201d, line {c.line}'
-        + (f': <span class="quote">\u201c{e(c.quote)}\u201d</span>' if quotes else "") + "</li>"
-        for c in sources)
+        f'<li>{e(r.AUTHOR_LABELS.get(c.author, c.author))}, \u201c{e(c.section)}\u201d, line {c.line}: '
+        f'<span class="quote">\u201c{e(c.quote)}\u201d</span></li>' for c in sources)
     return f'<h2>Sources</h2><ol class="sources">{items}</ol>'
 
 
 def _events(events: list[r.EventRow], style: Style, heading="Events") -> str:
+    if style.days is not None:  # a range brushed on the timeline
+        lo, hi = style.days
+        inside = [ev for ev in events if ev.hi >= lo and ev.lo <= hi]
+        caption = (f'<p class="note">Showing {len(inside)} of {len(events)} events, those between '
+                   f"{e(_day(lo))} and {e(_day(hi))} (the range brushed on the timeline; Escape there clears it).</p>")
+        if not events:
+            return ""
+        if not inside:
+            return f"<h2>{e(heading)}</h2>{caption}"
+        return _events(inside, replace(style, days=None), heading).replace("</h2>", f"</h2>{caption}", 1)
     if not events:
         return ""
     shown = events[: style.max_events] if style.max_events else events
@@ -132,12 +154,11 @@ def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None) -> s
     parts = [f'<h1>{title}{notes.refs(d.cites)}</h1>', f'<table class="facts">{facts}</table>',
              f'<p class="summary">{e(d.summary)}</p>']
     if style.timeline and d.events:
-        w, h = style.timeline
-        parts.append(f'<p><img src="{MINI_TIMELINE_URL}" width="{w}" height="{h}"></p>')
+        parts.append(MINI_TIMELINE)
     if d.note and not style.compact:
         parts.append(f'<p class="note">Note: {e(d.note)}</p>')
     if d.members:
-        rows = _by_participant(d.members)
+        rows = _by_participant(d.members, notes=style.member_notes)
         shown = rows[: style.max_members] if style.max_members else rows
         body = "".join(
             f'<tr><td>{link(pid, name, style)}</td><td>{e(roles)}</td><td>{detail}{notes.refs(cites)}</td></tr>'
@@ -166,28 +187,76 @@ def analyst_note(text: str | None) -> str:
     """The analyst's own note: boxed and labelled, so it never passes for a sourced fact."""
     if not text or not text.strip():
         return ""
-    body = "<br>".join(e(line) for line in text.strip().splitlines())
+    body = light_markdown(text)
     return ('<table class="analyst" width="100%" border="1" cellspacing="0" cellpadding="6"><tr><td>'
-            "<b>Analyst\u2019s note</b> <i>(your own words, not from the paper)</i><br>"
+            "<b>Analyst\u2019s note</b> <i>(your own words, not from the paper)</i>"
             f"{body}</td></tr></table>")
 
 
-def _by_participant(members: list[r.Membership], key: str = "participant"):
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_ITALIC = re.compile(r"(?<![\w*])[*_](?=\S)([^*_]+?)(?<=\S)[*_](?![\w*])")
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def light_markdown(text: str) -> str:
+    """The analyst's light Markdown, escaped first: **bold**, *italic*, `code`, '- ' lists, '#' headings.
+
+    Everything else is literal text: no links, no images, no HTML.
+    """
+    def inline(line: str) -> str:
+        out = _CODE.sub(r"<code>\1</code>", e(line))
+        out = _BOLD.sub(r"<b>\1</b>", out)
+        return _ITALIC.sub(r"<i>\1</i>", out)
+
+    html, items, lines = [], [], []
+    p = '<p style="margin-top:4px; margin-bottom:0">'
+
+    def flush() -> None:
+        if lines:
+            html.append(p + "<br>".join(lines) + "</p>")
+            lines.clear()
+        if items:
+            html.append('<ul style="margin-top:2px; margin-bottom:0">'
+                        + "".join(f"<li>{x}</li>" for x in items) + "</ul>")
+            items.clear()
+
+    for raw in text.strip().splitlines():
+        line = raw.rstrip()
+        bullet = re.match(r"\s*[-*+]\s+(.*)", line)
+        heading = re.match(r"#{1,6}\s+(.*)", line)
+        if bullet:
+            if lines:
+                flush()
+            items.append(inline(bullet.group(1)))
+        elif heading:
+            flush()
+            html.append(f"{p}<b>{inline(heading.group(1))}</b></p>")
+        elif not line.strip():
+            flush()
+        else:
+            if items:
+                flush()
+            lines.append(inline(line))
+    flush()
+    return "".join(html)
+
+
+def _by_participant(members: list[r.Membership], key: str = "participant", notes: bool = True):
     """One row per participant (or forum): (id, name, 'symbol Role, ...', details, citations), in order."""
     rows: dict[str, list] = {}
     for m in members:
         rid, name = (m.participant_id, m.participant_name) if key == "participant" else (m.forum_id, m.forum_name)
         row = rows.setdefault(rid, [rid, name, [], [], []])
         row[2].append(f"{ROLE_SYMBOLS.get(m.role, '')}\u00a0{r.label(m.role)}")
-        bits = [x for x in (_span(m.since, m.until), m.note) if x]
+        bits = [x for x in (_span(m.since, m.until), m.note if notes else None) if x]
         if bits:
             row[3].append(e(SEP.join(bits)))
         row[4] += [c for c in m.cites if c not in row[4]]
     return [(pid, name, ", ".join(roles), "<br>".join(details), cites) for pid, name, roles, details, cites in rows.values()]
 
 
-def _by_forum(members: list[r.Membership]):
-    return _by_participant(members, key="forum")
+def _by_forum(members: list[r.Membership], notes: bool = True):
+    return _by_participant(members, key="forum", notes=notes)
 
 
 def claims(items: list[r.Claim], notes: _Notes, style: Style) -> str:
@@ -207,7 +276,7 @@ def claims(items: list[r.Claim], notes: _Notes, style: Style) -> str:
     return "".join(out)
 
 
-def event(d: r.EventDetail, style: Style = SCREEN) -> str:
+def event(d: r.EventDetail, style: Style = SCREEN, note: str | None = None) -> str:
     ev = d.event
     notes = _Notes(d.sources, style)
     facts = "".join([
@@ -226,6 +295,7 @@ def event(d: r.EventDetail, style: Style = SCREEN) -> str:
     if d.note:
         parts.append(f'<p class="note">Note: {e(d.note)}</p>')
     parts.append(_discrepancies(d.discrepancies, notes))
+    parts.append(analyst_note(note))
     parts.append(_sources(notes))
     return "".join(parts)
 
@@ -240,11 +310,13 @@ def participant(d: r.ParticipantDetail, style: Style = SCREEN, note: str | None 
                      _row("Takes part in", f"{len({m.forum_id for m in present})} forums"),
                      _row("Absent from", f"{len({m.forum_id for m in away})} forums" if away else "")])
     parts = [f"<h1>{e(p.short_name)}</h1>", f'<table class="facts">{facts}</table>']
+    if style.timeline and d.memberships:
+        parts.append(MINI_TIMELINE)
     if d.note:
         parts.append(f'<p class="note">Note: {e(d.note)}</p>')
 
     def table(ms):
-        rows = _by_forum(ms)
+        rows = _by_forum(ms, notes=style.member_notes)
         shown = rows[: style.max_members] if style.max_members else rows
         more = _more(len(rows) - len(shown), "forums") if len(shown) < len(rows) else ""
         return '<table class="members">' + "".join(
@@ -264,7 +336,7 @@ def participant(d: r.ParticipantDetail, style: Style = SCREEN, note: str | None 
     return "".join(parts)
 
 
-def person(d: r.PersonDetail, style: Style = SCREEN) -> str:
+def person(d: r.PersonDetail, style: Style = SCREEN, note: str | None = None) -> str:
     p = d.person
     notes = _Notes(d.sources, style)
     facts = "".join([
@@ -276,12 +348,18 @@ def person(d: r.PersonDetail, style: Style = SCREEN) -> str:
     if d.note:
         parts.append(f'<p class="note">Note: {e(d.note)}</p>')
     parts.append(_events(d.events, style))
+    parts.append(analyst_note(note))
     parts.append(_sources(notes))
     return "".join(parts)
 
 
 def empty(message: str, hint: str = "") -> str:
     return f'<div class="empty"><h2>{e(message)}</h2><p>{e(hint)}</p></div>'
+
+
+def _day(ordinal: int) -> str:
+    d = date.fromordinal(ordinal)
+    return f"{d.day} {d:%B %Y}"
 
 
 def _span(since, until) -> str:
@@ -313,4 +391,6 @@ p.note, p.more, .empty p { font-style: italic; }
 .away td { font-style: italic; }
 .quote { font-style: italic; }
 sup { font-size: 8.5pt; }
+table.analyst { margin-top: 10px; border-color: #b08d2a; border-style: solid; }
+table.analyst td { padding: 4px 8px 6px 8px; }
 """

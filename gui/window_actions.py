@@ -1,0 +1,191 @@
+"""The main window's menus and what they do. Heavy modules (printing, export, dialogs) load on first use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from gui.forum_tree import GROUPINGS
+
+
+class WindowActions:
+    """Builds the menu bar of ``window`` and carries out its commands."""
+
+    def __init__(self, window):
+        self.w = window
+        self._build()
+
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _build(self) -> None:
+        w = self.w
+        bar = w.menuBar()
+        file = w.file_menu = bar.addMenu("&File")
+        self._action(file, "Print fact sheet\u2026", self.print_preview, QKeySequence.StandardKey.Print)
+        self._action(file, "Export fact sheet as PDF\u2026", self.export_sheet)
+        self._action(file, "Export briefing pack as PDF\u2026", self.export_pack)
+        self._action(file, "Export timeline as image\u2026", self.export_timeline)
+        self._action(file, "Export data as JSON\u2026", self.export_json)
+        file.addSeparator()
+        self._action(file, "Open source text\u2026", self.choose_source_text)
+        file.addSeparator()
+        self._action(file, "&Quit", w.close, QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu("&Edit")
+        self._action(edit, "Copy &citation", self.copy_citation, "Ctrl+Shift+C")
+        edit.addSeparator()
+        self._action(edit, "&Find\u2026", w.search_pane.focus_box, QKeySequence.StandardKey.Find)
+        QShortcut(QKeySequence("/"), w, w.search_pane.focus_box)  # not while typing: fields take "/"
+
+        view = bar.addMenu("&View")
+        group_menu = view.addMenu("Group forums by")
+        self.grouping = QActionGroup(w)
+        for key, text in GROUPINGS:
+            action = group_menu.addAction(text)
+            action.setCheckable(True)
+            action.setData(key)
+            action.setChecked(key == w.tree_pane.current_grouping())
+            self.grouping.addAction(action)
+            action.triggered.connect(lambda _=False, k=key: w.tree_pane.set_grouping(k))
+        w.tree_pane.groupingChanged.connect(self._sync_grouping)
+        view.addSeparator()
+        self._action(view, "Zoom timeline in", w.timeline.zoom_in, "Ctrl+=")
+        self._action(view, "Zoom timeline out", w.timeline.zoom_out, "Ctrl+-")
+        self._action(view, "Fit whole timeline", w.timeline.fit_all, "Ctrl+0")
+        self._action(view, "Fit timeline to selection", w.timeline.fit_selection, "Ctrl+9")
+        self._action(view, "Clear date range", w.timeline.clear_brush)
+
+        go = bar.addMenu("&Go")
+        self.back = self._action(go, "&Back", w.selection.back, "Alt+Left")
+        self.forward = self._action(go, "&Forward", w.selection.forward, "Alt+Right")
+        go.addSeparator()
+        self._action(go, "Go to\u2026", self.quick_open, "Ctrl+K")
+        w.selection.historyChanged.connect(self._update_history)
+        self._update_history()
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About Forum Atlas", self.about)
+        QShortcut(QKeySequence("F6"), w, self.cycle_panes)
+
+    def _sync_grouping(self, key: str) -> None:
+        for action in self.grouping.actions():
+            action.setChecked(action.data() == key)
+
+    def _update_history(self) -> None:
+        self.back.setEnabled(self.w.selection.can_go_back())
+        self.forward.setEnabled(self.w.selection.can_go_forward())
+
+    def cycle_panes(self) -> None:
+        panes = [self.w.tree_pane.tree, self.w.detail, self.w.timeline]
+        focused = QApplication.focusWidget()
+        n = next((i for i, p in enumerate(panes) if focused is not None and (p is focused or p.isAncestorOf(focused))),
+                 -1)
+        panes[(n + 1) % len(panes)].setFocus()
+
+    def quick_open(self) -> None:
+        from gui.quick_open import QuickOpen, entries
+
+        w = self.w
+        if w.atlas is None:
+            return
+        w.palette_dialog = QuickOpen(entries(w.atlas), w)
+        w.palette_dialog.chosen.connect(w.selection.select)
+        w.palette_dialog.show()
+        w.palette_dialog.edit.setFocus()
+
+    # -- Edit ------------------------------------------------------------------------------------------
+    def citation_text(self, rid: str) -> str | None:
+        """The record as a reference to the paper: its name, then each passage it rests on."""
+        atlas = self.w.atlas
+        detail = {"forum": atlas.forum, "event": atlas.event, "participant": atlas.participant,
+                  "person": atlas.person}.get(atlas.kind_of(rid))
+        if detail is None:
+            return None
+        d = detail(rid)
+        own = getattr(d, "cites", ())
+        cites = [c for c in d.sources if c.id in own] or d.sources[:1]
+        return "\n".join([atlas.name_of(rid)] + [f"  {c.reference()}" for c in cites])
+
+    def copy_citation(self) -> None:
+        rid = self.w.selection.current
+        text = self.citation_text(rid) if rid and self.w.atlas else None
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            self.w.statusBar().showMessage("Citation copied", 3000)
+
+    # -- File ------------------------------------------------------------------------------------------
+    def choose_source_text(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.w, "Your copy of the paper's text", "", "Text files (*.txt)")
+        if path:
+            self.w.settings.setValue("sourceText", path)
+
+    def export_json(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.w, "Export the atlas as JSON", "forum-atlas.json", "JSON (*.json)")
+        if not path:
+            return
+        from forum_atlas.cli import atomic_write  # the same safe write as the command line
+        from model import export
+
+        if atomic_write(Path(path), lambda fh: export.write_json(self.w.atlas, fh)) != 0:
+            QMessageBox.warning(self.w, "Export failed", f"Forum Atlas could not write {path}.")
+
+    def export_timeline(self) -> None:
+        """The whole timeline, or the brushed date range, as PNG or SVG."""
+        w = self.w
+        path, _ = QFileDialog.getSaveFileName(w, "Export timeline", "timeline.png", "PNG image (*.png);;SVG (*.svg)")
+        if not path:
+            return
+        lo, hi = w.timeline.brush() or (None, None)
+        try:
+            w.timeline.export_image(Path(path), lo, hi)
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(w, "Export failed", f"Forum Atlas could not write {path}: {exc}")
+            return
+        w.statusBar().showMessage(f"Wrote {path}", 5000)
+
+    def printable(self) -> str | None:
+        """The selected forum or participant, which a fact sheet can show; None, with a hint, otherwise."""
+        rid = self.w.selection.current
+        if rid and self.w.atlas and self.w.atlas.kind_of(rid) in ("forum", "participant"):
+            return rid
+        self.w.statusBar().showMessage("Select a forum or a participant to print its fact sheet.", 5000)
+        return None
+
+    def print_preview(self) -> None:
+        from gui.print_dialogs import preview_sheet
+
+        rid = self.printable()
+        if rid:
+            preview_sheet(self.w, rid)
+
+    def export_sheet(self) -> None:
+        from gui.print_dialogs import export_sheet
+
+        rid = self.printable()
+        if rid:
+            export_sheet(self.w, rid)
+
+    def export_pack(self) -> None:
+        from gui.print_dialogs import export_pack
+
+        export_pack(self.w)
+
+    # -- Help ------------------------------------------------------------------------------------------
+    def about(self) -> None:
+        from forum_atlas import __version__
+
+        atlas = self.w.atlas
+        counts = atlas.counts() if atlas else {}
+        lines = "".join(f"<tr><td>{k}</td><td align=right>{v}</td></tr>" for k, v in counts.items())
+        data = atlas.meta.get("data_version", "?") if atlas else "not loaded"
+        QMessageBox.about(self.w, "About Forum Atlas",
+                          f"<h3>Forum Atlas {__version__}</h3><p>Asia-Pacific security forums as described in "
+                          "<i>Security Multilateralism in Asia: Views from the United States and Japan</i> "
+                          f"(IGCC Policy Paper 51, June 1999).</p><p>Data version {data}</p><table>{lines}</table>")
