@@ -87,6 +87,7 @@ def run(args) -> int:
     def load() -> None:
         if bench:
             startup_stamp("first-frame")
+        window.build()
         if window.load() and args.select:
             window.select(args.select)
         if bench:
@@ -96,7 +97,8 @@ def run(args) -> int:
         startup_stamp("interactive")
         app.quit()
 
-    # Paint the empty window first, then open the database: SQLModel's import would delay the first frame.
+    # Paint the bare window first, then make its panes and open the database: their imports (SQLModel's
+    # above all) would otherwise delay the first frame.
     on_first_paint(window, load)
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, app.quit)

@@ -45,11 +45,13 @@ _TIGHTER = [
     (16, 24, 4, False, True, True, True, 9.5),
     (12, 18, 3, False, True, True, True, 9.0),
     (12, 18, 3, True, False, True, True, 9.0),
+    (10, 16, 3, True, False, True, True, 8.5),
+    (10, 16, 2, True, False, True, True, 8.0),
     (10, 16, 2, True, False, False, True, 8.5),
     (8, 14, 2, True, False, False, True, 8.5),
     (6, 12, 1, True, False, False, True, 8.0),
-    (5, 10, 1, True, False, False, True, 8.0),
-    (4, 8, 1, True, False, False, True, 7.5),
+    (5, 8, 1, True, False, False, True, 8.0),
+    (4, 6, 1, True, False, False, True, 7.5),
     (3, 6, 1, True, False, False, False, 7.5),
 ]
 LEVELS = [(render.Style(links=False, max_events=ev, max_members=mem, max_claims=cl, compact=compact,
@@ -164,10 +166,12 @@ def layout_sheet(atlas, rid: str, device: QPagedPaintDevice, note: str | None = 
     def fits(sheet: Sheet) -> bool:
         return sheet.height(device) <= room
 
-    # Binary search for the roomiest level that fits; most sheets fit at once.
-    first = attempt(0)
-    if fits(first):
-        return first
+    # Most sheets fit whole; those with much to say (measured: 18 or more items) never do, so they go
+    # straight to a binary search for the roomiest level that fits.
+    if _items(kind, detail) < 18:
+        first = attempt(0)
+        if fits(first):
+            return first
     lo, hi, best = 1, len(LEVELS) - 1, None
     while lo <= hi:
         mid = (lo + hi) // 2
@@ -177,6 +181,14 @@ def layout_sheet(atlas, rid: str, device: QPagedPaintDevice, note: str | None = 
         else:
             lo = mid + 1
     return best or attempt(len(LEVELS) - 1)
+
+
+def _items(kind: str, d) -> int:
+    """Roughly how many lines a sheet holds before any shortening."""
+    if kind == "forum":
+        return (len(d.members) + len(d.events) + 2 * len(d.claims) + len(d.sources) + 2 * len(d.discrepancies)
+                + len(d.relations))
+    return len(d.memberships) + len(d.events) + len(d.sources)
 
 
 def footer_height(device) -> float:
@@ -221,7 +233,7 @@ def draw_document(p: QPainter, doc: QTextDocument, top: float, clip: QRectF | No
 
 def mini_timeline(data: TimelineData, width: float, height: float, scale: int = 2) -> QImage:
     """The timeline's own drawing at screen proportions (96 dpi), sharp enough for paper."""
-    image = QImage(int(width * scale), int(height * scale), QImage.Format.Format_ARGB32_Premultiplied)
+    image = QImage(int(width * scale), int(height * scale), QImage.Format.Format_RGB32)  # opaque: no PDF soft mask
     image.setDevicePixelRatio(scale)
     image.fill(QColor("#ffffff"))
     p = QPainter(image)
@@ -240,8 +252,8 @@ def paint_sheet(p: QPainter, device, sheet: Sheet, footer: str | None, page: int
             h = sheet.timeline_height(device)
             width = device.pageLayout().paintRectPixels(device.resolution()).width()
             target = QRectF(0, y + h * 0.03, width, h * 0.94)
-            p.drawImage(target, mini_timeline(sheet.timeline, target.width() * 96 / device.resolution(),
-                                              target.height() * 96 / device.resolution()))
+            k = device.resolution() / 96
+            p.drawImage(target, mini_timeline(sheet.timeline, target.width() / k, target.height() / k))
             y += h
         draw_document(p, sheet.tail, y)
     if footer is not None:  # a briefing pack paints its own numbered footers

@@ -5,19 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter
 
-from gui.detail_pane import DetailPane
-from gui.forum_tree import ForumTreePane
-from gui.search_pane import SearchPane
 from gui.selection import Selection
-from gui.timeline import TimelineWidget
-from gui.user_data import UserDataUI
-from gui.window_actions import WindowActions
 
 
 class MainWindow(QMainWindow):
-    """``MainWindow()`` opens the bundled database at once; ``defer=True`` paints first and loads after."""
+    """``MainWindow()`` builds every pane and opens the bundled database at once.
+
+    ``defer=True`` shows only the frame first (title, saved geometry, a line of text); ``build()`` and
+    ``load()`` then run after the first paint, so the panes' modules and SQLModel never delay it.
+    """
 
     def __init__(self, atlas=None, defer: bool = False):
         super().__init__()
@@ -25,6 +23,25 @@ class MainWindow(QMainWindow):
         self.atlas = atlas
         self.settings = QSettings()
         self.selection = Selection(self)
+        self.resize(1280, 820)
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.built = False
+        if defer and atlas is None:
+            self.setCentralWidget(QLabel("Opening the atlas\u2026", alignment=Qt.AlignmentFlag.AlignCenter))
+        else:
+            self.build()
+            self.load()
+
+    def build(self) -> None:
+        """Create the panes, menus and connections (imported here: they are not needed for the first frame)."""
+        from gui.detail_pane import DetailPane
+        from gui.forum_tree import ForumTreePane
+        from gui.search_pane import SearchPane
+        from gui.timeline import TimelineWidget
+        from gui.user_data import UserDataUI
+        from gui.window_actions import WindowActions
 
         self.tree_pane = ForumTreePane()
         self.detail = DetailPane()
@@ -44,7 +61,6 @@ class MainWindow(QMainWindow):
         self.outer.addWidget(self.timeline)
         self.outer.setStretchFactor(0, 1)
         self.setCentralWidget(self.outer)
-        self.resize(1280, 820)
         self.upper.setSizes([430, 850])
         self.outer.setSizes([560, 260])
         self.actions = WindowActions(self)
@@ -62,11 +78,7 @@ class MainWindow(QMainWindow):
         self.detail.citationActivated.connect(self.show_citation)
         self.selection.changed.connect(self._follow_selection)
         QApplication.instance().installEventFilter(self)  # mouse back and forward buttons
-
-        if atlas is not None or not defer:
-            self.load()
-        else:
-            self.detail.setHtml("<p>Loading the atlas\u2026</p>")
+        self.built = True
 
     # -- loading ---------------------------------------------------------------------------
     def load(self) -> bool:
@@ -125,9 +137,6 @@ class MainWindow(QMainWindow):
 
     # -- persistence, mouse buttons, screenshots ----------------------------------------------
     def _restore_state(self) -> None:
-        geometry = self.settings.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
         for name, splitter in (("upper", self.upper), ("outer", self.outer)):
             state = self.settings.value(f"splitter/{name}")
             if state is not None:
@@ -138,11 +147,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
         self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("splitter/upper", self.upper.saveState())
-        self.settings.setValue("splitter/outer", self.outer.saveState())
-        self.settings.setValue("grouping", self.tree_pane.current_grouping())
-        QApplication.instance().removeEventFilter(self)
-        self.user_data.close()  # saves the note being typed, releases the notes file
+        if self.built:  # not when closed before the panes were made
+            self.settings.setValue("splitter/upper", self.upper.saveState())
+            self.settings.setValue("splitter/outer", self.outer.saveState())
+            self.settings.setValue("grouping", self.tree_pane.current_grouping())
+            QApplication.instance().removeEventFilter(self)
+            self.user_data.close()  # saves the note being typed, releases the notes file
         super().closeEvent(event)
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override

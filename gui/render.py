@@ -83,7 +83,9 @@ def _row(label: str, value: str) -> str:
 
 
 def _more(n: int, what: str) -> str:
-    return f'<p class="more">and {n} more {e(what)}; see the full list in Forum Atlas.</p>'
+    """'and 12 more events; ...' (``what`` is plural; one drops its final s)."""
+    noun = what[:-1] if n == 1 else what
+    return f'<p class="more">and {n} more {e(noun)}; see the full list in Forum Atlas.</p>'
 
 
 def _sources(notes: _Notes) -> str:

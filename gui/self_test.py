@@ -110,6 +110,7 @@ def window(state: State) -> str:
     state.window.show()
     if not _wait_until(state.window.isVisible):
         raise Failed("the main window did not become visible")
+    state.window.build()  # as the app does after its first frame
     absent = [n for n in ("forumTree", "detailPane", "timeline") if _widget(state, n) is None]
     if absent:
         raise Failed(f"no widget named {', '.join(absent)}")

@@ -86,6 +86,7 @@ class Atlas:
         self._person_notes = {p.id: p.note for p in s.exec(select(t.Person))}
         self.meta = {m.key: m.value for m in s.exec(select(t.Meta))}
         self._forum_details: dict[str, r.ForumDetail | None] = {}
+        self._links: dict[tuple[str, str], tuple[str, ...]] | None = None
         self.source = s.exec(select(t.Source)).one()
 
     def close(self) -> None:
@@ -311,11 +312,13 @@ class Atlas:
         return [by_id[i] for i in ids if i in by_id]
 
     def _cites(self, record: str, ids: list[str]) -> dict[str, tuple[str, ...]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        q = select(t.CitationLink).where(t.CitationLink.record == record, t.CitationLink.record_id.in_(ids))
-        for link in self.session.exec(q):
-            out[link.record_id].append(link.citation_id)
-        return {k: tuple(sorted(v)) for k, v in out.items()}
+        """Citation ids of each record; every link is read once, on first use (a detail asks many times)."""
+        if self._links is None:
+            links: dict[tuple[str, str], list[str]] = defaultdict(list)
+            for link in self.session.exec(select(t.CitationLink)):
+                links[(link.record, link.record_id)].append(link.citation_id)
+            self._links = {k: tuple(sorted(v)) for k, v in links.items()}
+        return {rid: self._links[(record, rid)] for rid in ids if (record, rid) in self._links}
 
     def _discrepancies(self, rid: str) -> list[r.Discrepancy]:
         s = self.session

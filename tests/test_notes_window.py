@@ -240,6 +240,8 @@ def test_the_first_frame_does_not_load_the_notes_store():
         w.show()
         app.processEvents()
         assert "model.notes" not in sys.modules and "sqlmodel" not in sys.modules
+        assert "gui.timeline" not in sys.modules  # the panes, too, come after the first frame
+        w.build()
         assert w.load()
         assert "model.notes" in sys.modules and w.user_data.store.writable
         w.close()

@@ -1,0 +1,97 @@
+"""Start-up: the app (and the bundle, when built) against the floor, a bare Qt window, in alternation.
+
+Every run is a new process. It prints ``forum-atlas-startup <what> <time.monotonic()>`` lines
+(``gui.app.startup_stamp``; FORUM_ATLAS_BENCH_STARTUP=1 turns them on): ``first-frame`` once the
+window's first paint is done, ``interactive`` once the forum tree is filled, painted and the event
+loop free, after which it quits. The monotonic clock is shared by every process on the machine, so
+the time from the parent's ``Popen`` to a stamp includes the interpreter's own start. Peak memory is
+the child's ``ru_maxrss`` from ``wait4`` (its CPU time is recorded too: on a busy machine it varies
+less than the wall clock). A third command times ``import model.queries`` alone, for reference.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+FLOOR = Path(__file__).with_name("floor.py")
+TIMEOUT_S = 60
+
+
+def app_command() -> list[str]:
+    """``forum-atlas`` as installed beside this interpreter (what users run), or ``python -m forum_atlas``."""
+    script = Path(sys.executable).with_name("forum-atlas")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "forum_atlas"]
+
+
+def floor_command() -> list[str]:
+    return [sys.executable, str(FLOOR)]
+
+
+def import_command() -> list[str]:
+    """For reference: importing the read API alone (SQLModel, SQLAlchemy, pydantic), between two stamps."""
+    code = ("from gui.app import startup_stamp as stamp; stamp('import-start'); import model.queries; "
+            "stamp('import-end')")
+    return [sys.executable, "-c", code]
+
+
+def run_once(command: list[str], env: dict[str, str]) -> dict:
+    """One start: seconds from spawn to each stamp, peak RSS in MB, and stderr when it went wrong."""
+    with tempfile.TemporaryFile() as err:
+        start = time.monotonic()
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=err, env=env)
+        killer = threading.Timer(TIMEOUT_S, proc.kill)
+        killer.start()
+        try:
+            out = proc.stdout.read().decode(errors="replace")
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            killer.cancel()
+            proc.stdout.close()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        stamps = {}
+        for line in out.splitlines():
+            parts = line.split()
+            if len(parts) == 3 and parts[0] == "forum-atlas-startup":
+                stamps[parts[1]] = float(parts[2]) - start
+        result = {**stamps, "rss_mb": usage.ru_maxrss / 1024, "cpu_s": usage.ru_utime + usage.ru_stime,
+                  "exit": proc.returncode}
+        if proc.returncode != 0 or not stamps:
+            err.seek(0)
+            result["error"] = err.read().decode(errors="replace")[-400:] or f"exit {proc.returncode}, no stamps"
+        return result
+
+
+def measure(runs: int = 9, bundle: Path | None = None) -> dict:
+    """Alternate floor, app, import (and bundle) ``runs`` times after a warm-up round; medians in s and MB."""
+    home = Path(tempfile.mkdtemp(prefix="forum-atlas-bench-"))
+    env = {**os.environ, "FORUM_ATLAS_BENCH_STARTUP": "1", "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM",
+           "offscreen"), "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data")}
+    env.pop("FORUM_ATLAS_DB", None)
+    commands = {"floor": floor_command(), "app": app_command(), "import": import_command()}
+    if bundle is not None:
+        commands["bundle"] = [str(bundle)]
+    samples: dict[str, list[dict]] = {name: [] for name in commands}
+    for n in range(runs + 1):  # run 0 warms the page cache and creates the settings and user data
+        for name, command in commands.items():
+            result = run_once(command, env)
+            if "import-end" in result:
+                result["import"] = result["import-end"] - result["import-start"]
+            if n > 0:
+                samples[name].append(result)
+    out: dict = {"runs": runs, "commands": {k: " ".join(v) for k, v in commands.items()}}
+    for name, results in samples.items():
+        good = [r for r in results if "error" not in r]
+        out[name] = {"runs": len(good), "errors": [r["error"] for r in results if "error" in r][:2]}
+        for key in ("first-frame", "interactive", "import", "rss_mb", "cpu_s"):
+            values = [r[key] for r in good if key in r]
+            if values:
+                out[name][key] = statistics.median(values)
+                out[name][f"{key} all"] = [round(v, 4) for v in values]
+    return out

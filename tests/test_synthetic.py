@@ -1,0 +1,85 @@
+"""The benchmarks' synthetic data (bench/synthetic.py): valid, deterministic, and built as the app builds it."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bench import fastbuild, synthetic
+from model import build, loader, paths
+
+FACTOR = 2
+
+
+@pytest.fixture(scope="module")
+def real() -> loader.Dataset:
+    return loader.load(paths.data_dir())
+
+
+@pytest.fixture(scope="module")
+def yaml_dir(tmp_path_factory) -> Path:
+    return synthetic.write_yaml(FACTOR, tmp_path_factory.mktemp("synthetic") / "data")
+
+
+@pytest.fixture(scope="module")
+def loaded(yaml_dir) -> loader.Dataset:
+    return loader.load(yaml_dir)
+
+
+def _plain(value):
+    """A loaded record without the loader's file and line bookkeeping."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if not k.startswith("_")}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _contents(db: Path) -> dict[str, list]:
+    con = sqlite3.connect(db)
+    names = [n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                                       "'search\\_%' ESCAPE '\\' ORDER BY name")]
+    out = {n: sorted(map(repr, con.execute(f"SELECT * FROM {n}"))) for n in names}  # noqa: S608 - our tables
+    out["sqlite_master"] = sorted(map(repr, con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")))
+    out["user_version"] = con.execute("PRAGMA user_version").fetchall()
+    con.close()
+    return out
+
+
+def test_the_loader_accepts_it_and_every_table_grows(loaded, real):
+    for table, records in real.tables.items():
+        expected = len(records) if table == "eras" else FACTOR * len(records)
+        assert len(loaded[table]) == expected, table
+    assert len(real.citations) < len(loaded.citations) <= FACTOR * len(real.citations)
+    for table, records in loaded.tables.items():
+        ids = [r["id"] for r in records if r.get("id")]
+        assert len(ids) == len(set(ids)), table
+
+
+def test_every_quote_is_verbatim_in_the_paper(yaml_dir, paper):
+    loader.load(yaml_dir, paper)  # raises DataError on any quote not on its line
+
+
+def test_same_seed_same_files_other_seed_other_files(yaml_dir, tmp_path):
+    again = synthetic.write_yaml(FACTOR, tmp_path / "again")
+    other = synthetic.write_yaml(FACTOR, tmp_path / "other", seed=synthetic.SEED + 1)
+    files = sorted(p.name for p in yaml_dir.glob("*.yaml"))
+    assert files == sorted(p.name for p in again.glob("*.yaml"))
+    assert all((yaml_dir / f).read_bytes() == (again / f).read_bytes() for f in files)
+    assert any((yaml_dir / f).read_bytes() != (other / f).read_bytes() for f in files)
+
+
+def test_the_direct_road_gives_the_loaders_dataset(loaded):
+    direct = synthetic.dataset(FACTOR)
+    assert _plain(direct.tables) == _plain(loaded.tables)
+    assert direct.citations == loaded.citations
+
+
+def test_fastbuild_writes_the_database_model_build_writes(loaded, tmp_path):
+    slow = build.build(loaded, tmp_path / "slow.sqlite")
+    fast = fastbuild.build(loaded, tmp_path / "fast.sqlite")
+    assert _contents(fast) == _contents(slow)
+    bare = _contents(fastbuild.build(loaded, tmp_path / "bare.sqlite", search=False))
+    assert bare["search"] == [] and bare["forum"] == _contents(slow)["forum"]
