@@ -138,7 +138,7 @@ def _detail(atlas, rid: str):
 def _timeline_data(atlas, kind: str, detail) -> TimelineData | None:
     if kind == "forum":
         forums = [detail.forum, *detail.children]
-        events = [e for e in atlas.events(forum_ids={f.id for f in forums})]
+        events = atlas.events(forum_ids={f.id for f in forums}) if detail.children else detail.events
     else:
         ids = {m.forum_id for m in detail.memberships}
         forums = [atlas.forum_row(fid) for fid in ids]
