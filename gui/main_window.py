@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QWidget
 
 from gui.selection import Selection
 
@@ -29,7 +29,10 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         self.built = False
         if defer and atlas is None:
-            self.setCentralWidget(QLabel("Opening the atlas\u2026", alignment=Qt.AlignmentFlag.AlignCenter))
+            # Nothing to draw yet: drawing text would load the fonts, which is worth a third of a bare
+            # window's start. The title says what is happening.
+            self.setWindowTitle("Forum Atlas \u2014 opening\u2026")
+            self.setCentralWidget(QWidget())
         else:
             self.build()
             self.load()
@@ -78,6 +81,7 @@ class MainWindow(QMainWindow):
         self.detail.citationActivated.connect(self.show_citation)
         self.selection.changed.connect(self._follow_selection)
         QApplication.instance().installEventFilter(self)  # mouse back and forward buttons
+        self.setWindowTitle("Forum Atlas")
         self.built = True
 
     # -- loading ---------------------------------------------------------------------------

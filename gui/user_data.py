@@ -50,7 +50,7 @@ class UserDataUI(QObject):
         self.area.addWidget(self.editor)
         window.detail.show()
         self.area.setStretchFactor(0, 1)
-        self.area.setSizes([620, 200])
+        self.area.setSizes([700, 130])  # the record first; the note below, growable
         self.area.setCollapsible(0, False)
 
         self.panel = BasketPanel()
