@@ -57,7 +57,12 @@ class ForumRow:
 
     @property
     def year(self) -> str:
-        return str(self.founded.first.year) if self.founded else ""
+        """The founding year for a narrow column, no more precise than the paper: 1994, 1990s, c. 1990."""
+        if not self.founded:
+            return ""
+        first = self.founded.first
+        year = f"{first.year}s" if first.decade else str(first.year)
+        return {"about": f"c. {year}", "before": f"< {year}", "after": f"> {year}"}.get(first.approx, year)
 
 
 @dataclass(frozen=True, slots=True)

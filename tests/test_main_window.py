@@ -231,3 +231,9 @@ def test_f6_cycles_the_panes(qtbot, window):
         qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F6)
         seen.append(QApplication.focusWidget())
     assert window.detail in seen and window.tree_pane.tree in seen
+
+
+def test_founding_column_is_no_more_precise_than_the_paper(window):
+    model = window.tree_pane.tree.model()
+    kedo = model.match(model.index(0, 0), ID_ROLE, "kedo", 1, Qt.MatchFlag.MatchRecursive)[0]
+    assert kedo.siblingAtColumn(2).data() == "1990s"  # "the mid-1990s" is not 1990
