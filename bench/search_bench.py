@@ -10,7 +10,7 @@ With ``gui=True`` (the default when PySide6 is importable) it also drives the re
 offscreen: the time a keystroke spends in the box (the query waits for the debounce timer, so this
 must stay far below a frame) and the time from the timer firing to the results model being filled.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m bench.search_bench [DB ...]
+Run it through the harness: ``make bench ARGS="--only search"``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from __future__ import annotations
 import gc
 import os
 import statistics
-import sys
 import time
 from pathlib import Path
 
@@ -134,40 +133,3 @@ def _gui(atlas) -> dict:
         fills.append(time.perf_counter() - start)
     pane.close()
     return {"keystroke": _stats(keys), "results_shown": _stats(fills), "warm_up_ms": round(warm * 1000, 3)}
-
-
-def format_report(result: dict) -> str:
-    lines = [f"search  {result['db']}: {result['queries']} queries x {result['repeats']} "
-             f"(open {result['open_s']} s, searcher {result['searcher_ms']} ms, "
-             f"{result['hits_per_query']} hits per query)"]
-    for key, goal in (("all", True), ("first_keystrokes", False), ("keystroke", False), ("results_shown", False)):
-        if key not in result:
-            continue
-        r = result[key]
-        line = f"  {key:<17} median {r['median_ms']:7.2f} ms  p95 {r['p95_ms']:7.2f} ms  max {r['max_ms']:7.2f} ms"
-        if goal:
-            ok = r["median_ms"] < GOALS_MS["median"] and r["p95_ms"] < GOALS_MS["p95"]
-            line += f"  goal median < {GOALS_MS['median']:.0f}, p95 < {GOALS_MS['p95']:.0f}  {'ok' if ok else 'MISS'}"
-        elif key == "keystroke":
-            ok = r["max_ms"] < GOALS_MS["keystroke"]
-            line += f"  goal max < {GOALS_MS['keystroke']:.0f} (a frame)  {'ok' if ok else 'MISS'}"
-        lines.append(line)
-    if "warm_up_ms" in result:
-        lines.append(f"  first focus of the box builds the searcher: {result['warm_up_ms']:.1f} ms")
-    lines.append("  slowest: " + ", ".join(f"{q!r} {ms:.1f} ms" for q, ms in result["slowest"].items()))
-    return "\n".join(lines)
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    paths = argv or [str(Path(__file__).resolve().parent.parent / "resources" / "forum-atlas.sqlite")]
-    ok = True
-    for path in paths:
-        result = run(path)
-        print(format_report(result))
-        ok &= result["ok"]
-    return 0 if ok else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())

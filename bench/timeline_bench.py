@@ -5,7 +5,7 @@
 everything a screen repaint does except the blit. Goals (issue 5): repaint median <= 8 ms at every
 zoom; a zoom or pan step (change + repaint) <= 16 ms.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m bench.timeline_bench [DB ...]
+Run it through the harness: ``make bench ARGS="--only timeline"``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import gc
 import os
 import statistics
-import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -103,31 +102,3 @@ def run(db_path, repeats: int = 40) -> dict:
     out["ok"] = all(out[f"repaint_{n}"]["median_ms"] <= GOALS_MS["repaint"] for n in levels) and \
         all(out[k]["median_ms"] <= GOALS_MS["step"] for k in ("zoom_step", "pan_step"))
     return out
-
-
-def format_report(result: dict) -> str:
-    lines = [f"timeline  {result['db']}: {result['events']} events, {result['forums']} forums, "
-             f"{result['lanes']} lanes (load {result['load_s']} s, layout {result['layout_s']} s)"]
-    for key in ("repaint_out", "repaint_mid", "repaint_close", "zoom_step", "pan_step"):
-        r = result[key]
-        goal = GOALS_MS["repaint" if key.startswith("repaint") else "step"]
-        extra = f"  ({r['markers']} markers, {r['badges']} badges, {r['labels']} labels)" if "markers" in r else ""
-        mark = "ok" if r["median_ms"] <= goal else "MISS"
-        lines.append(f"  {key:<14} median {r['median_ms']:6.2f} ms  p95 {r['p95_ms']:6.2f} ms  "
-                     f"(cpu {r['cpu_median_ms']:5.2f} ms)  goal {goal:.0f} ms  {mark}{extra}")
-    return "\n".join(lines)
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    paths = argv or [str(Path(__file__).resolve().parent.parent / "resources" / "forum-atlas.sqlite")]
-    ok = True
-    for path in paths:
-        result = run(path)
-        print(format_report(result))
-        ok &= result["ok"]
-    return 0 if ok else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -161,12 +161,7 @@ def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None) -> s
         parts.append(f'<p class="note">Note: {e(d.note)}</p>')
     if d.members:
         rows = _by_participant(d.members, notes=style.member_notes)
-        shown = rows[: style.max_members] if style.max_members else rows
-        body = "".join(
-            f'<tr><td>{link(pid, name, style)}</td><td>{e(roles)}</td><td>{detail}{notes.refs(cites)}</td></tr>'
-            for pid, name, roles, detail, cites in shown)
-        more = _more(len(rows) - len(shown), "participants") if len(shown) < len(rows) else ""
-        parts.append(f'<h2>Participants</h2><table class="members">{body}</table>{more}')
+        parts.append(f"<h2>Participants</h2>{_roles_table(rows, 'participants', style, notes)}")
     parts.append(_events(d.events, style))
     if d.relations and not style.compact:
         rows = "".join(
@@ -174,9 +169,8 @@ def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None) -> s
             f'{link(x.to_id, x.to_name, style)}{e(SEP + x.note) if x.note else ""}{notes.refs(x.cites)}</li>'
             for x in d.relations)
         parts.append(f"<h2>Related forums</h2><ul>{rows}</ul>")
-    if d.people and not style.compact:
-        parts.append("<h2>People</h2><ul>" + "".join(
-            f"<li>{link(p.id, p.name, style)}, {e(p.role)}</li>" for p in d.people) + "</ul>")
+    if not style.compact:
+        parts.append(_people(d.people, style))
     parts.append(claims(d.claims, notes, style))
     if not style.compact:
         parts.append(_discrepancies(d.discrepancies, notes))
@@ -257,6 +251,21 @@ def _by_participant(members: list[r.Membership], key: str = "participant", notes
     return [(pid, name, ", ".join(roles), "<br>".join(details), cites) for pid, name, roles, details, cites in rows.values()]
 
 
+def _roles_table(rows, what: str, style: Style, notes: _Notes) -> str:
+    """Rows of (id, name, roles, details, citations) as a table; on paper, the first few and a count."""
+    shown = rows[: style.max_members] if style.max_members else rows
+    more = _more(len(rows) - len(shown), what) if len(shown) < len(rows) else ""
+    body = "".join(f'<tr><td>{link(rid, name, style)}</td><td>{e(roles)}</td><td>{detail}{notes.refs(cites)}</td></tr>'
+                   for rid, name, roles, detail, cites in shown)
+    return f'<table class="members">{body}</table>{more}'
+
+
+def _people(people: list[r.PersonRow], style: Style) -> str:
+    if not people:
+        return ""
+    return "<h2>People</h2><ul>" + "".join(f"<li>{link(p.id, p.name, style)}, {e(p.role)}</li>" for p in people) + "</ul>"
+
+
 def _by_forum(members: list[r.Membership], notes: bool = True):
     return _by_participant(members, key="forum", notes=notes)
 
@@ -318,20 +327,14 @@ def participant(d: r.ParticipantDetail, style: Style = SCREEN, note: str | None 
         parts.append(f'<p class="note">Note: {e(d.note)}</p>')
 
     def table(ms):
-        rows = _by_forum(ms, notes=style.member_notes)
-        shown = rows[: style.max_members] if style.max_members else rows
-        more = _more(len(rows) - len(shown), "forums") if len(shown) < len(rows) else ""
-        return '<table class="members">' + "".join(
-            f'<tr><td>{link(fid, name, style)}</td><td>{e(roles)}</td><td>{detail}{notes.refs(cites)}</td></tr>'
-            for fid, name, roles, detail, cites in shown) + "</table>" + more
+        return _roles_table(_by_forum(ms, notes=style.member_notes), "forums", style, notes)
 
     parts.append(f"<h2>Forums and roles</h2>{table(present)}" if present else
                  '<h2>Forums and roles</h2><p class="empty">The paper names no forum this participant takes part in.</p>')
     if away:
         parts.append(f'<h2>Absent or excluded</h2><div class="away">{table(away)}</div>')
-    if d.people and not style.compact:
-        parts.append("<h2>People</h2><ul>" + "".join(
-            f"<li>{link(x.id, x.name, style)}, {e(x.role)}</li>" for x in d.people) + "</ul>")
+    if not style.compact:
+        parts.append(_people(d.people, style))
     parts.append(_events(d.events, style))
     parts.append(analyst_note(note))
     parts.append(_sources(notes))
