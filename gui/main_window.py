@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.timeline = TimelineWidget()
         self.upper = QSplitter(Qt.Orientation.Horizontal, objectName="upperSplitter")
         # Search above the tree (gui/search_pane.py); its results fold away while the box is empty.
-        self.search_pane = SearchPane(lambda: self.atlas)
+        self.search_pane = SearchPane(lambda: self.atlas, self._search_notes)
         self.left = QSplitter(Qt.Orientation.Vertical, objectName="leftSplitter", childrenCollapsible=False)
         self.left.addWidget(self.search_pane)
         self.left.addWidget(self.tree_pane)
@@ -114,6 +114,10 @@ class MainWindow(QMainWindow):
         else:
             self.tree_pane.tree.clearSelection()
         self.timeline.select(rid)
+
+    def _search_notes(self, text: str) -> list[tuple[str, str]]:
+        store = self.user_data.store
+        return store.search(text) if store is not None else []
 
     def _regroup(self, key: str) -> None:
         """The timeline's lanes follow the tree's grouping."""

@@ -304,10 +304,11 @@ class SearchPane(QWidget):
 
     resultActivated = Signal(str)
 
-    def __init__(self, atlas, parent=None):
+    def __init__(self, atlas, notes=None, parent=None):
         super().__init__(parent)
         self.setObjectName("searchPane")
         self._atlas = atlas
+        self._notes = notes  # text -> [(record id, snippet)]: the analyst's notes that hold every word
         self.box = QLineEdit(objectName="searchBox", clearButtonEnabled=True,
                              placeholderText="Search the atlas (Ctrl+F or /)\u2026")
         self.box.setToolTip("Words find names, aliases, places, summaries, claims and quotes.\n"
@@ -377,6 +378,7 @@ class SearchPane(QWidget):
             self.model.reset([])
             self._show(True)
             return
+        results = with_notes(results, text, self._notes, atlas)
         self.results_shown = results
         self.delegate.clear()
         self.model.reset(rows_for(results))
@@ -493,6 +495,23 @@ class SearchPane(QWidget):
                 splitter.setSizes([mine, total - mine])
             elif not listed and total:
                 splitter.setSizes([self.maximumHeight(), total - self.maximumHeight()])
+
+
+def with_notes(results, text: str, notes, atlas):
+    """``results`` with a last group, "Your notes", for the analyst's notes holding every typed word."""
+    from dataclasses import replace
+
+    from model.search import MARK_OFF, MARK_ON, Group, Hit
+
+    words = [w for w in text.split() if ":" not in w]  # filters are for the atlas, not for notes
+    found = notes(" ".join(words)) if notes and words else []
+    if not found:
+        return results
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    hits = tuple(Hit("note", rid, rid, atlas.name_of(rid), pattern.sub(lambda m: MARK_ON + m.group(0) + MARK_OFF,
+                                                                        snip), "your note")
+                 for rid, snip in found)
+    return replace(results, groups=(*results.groups, Group("note", "Your notes", hits, False)))
 
 
 def _without_kind(text: str) -> str:

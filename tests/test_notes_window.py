@@ -269,3 +269,19 @@ def test_export_notes_from_the_menu(qtbot, window, tmp_path, monkeypatch):
     action.trigger()  # saves the note being typed first
     text = target.read_text()
     assert "## ASEAN Regional Forum (arf)" in text and "exported <b>as typed</b>" in text
+
+
+def test_search_finds_notes_and_selects_their_record(qtbot, window):
+    click_row(qtbot, window, "kedo")
+    type_note(qtbot, window, "Ask about the zebrafunding gap")
+    qtbot.waitUntil(lambda: store_of(window).note("kedo") is not None, timeout=DEBOUNCE_MS * 6)
+    click_row(qtbot, window, "arf")
+    box = window.search_pane.box
+    box.setFocus()
+    qtbot.keyClicks(box, "zebrafund")
+    qtbot.waitUntil(lambda: bool(window.search_pane.hit_rows()), timeout=2000)
+    rows = window.search_pane.hit_rows()
+    assert [(r.group, r.hit.target) for r in rows] == [("note", "kedo")]
+    assert "zebrafunding" in rows[0].snippet
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert window.selection.current == "kedo"
