@@ -23,6 +23,37 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+MIN_SIDE, MAX_SIDE = 100, 10000  # a larger window makes an image Qt cannot allocate (it crashes)
+
+
+def window_size(text: str) -> str:
+    """``--size``: WxH, each side MIN_SIDE..MAX_SIDE pixels; returned as 'WxH'."""
+    parts = text.lower().strip().split("x")
+    try:
+        w, h = (int(x) for x in parts)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT in pixels, e.g. 1400x900, not {text!r}") from None
+    if not (MIN_SIDE <= w <= MAX_SIDE and MIN_SIDE <= h <= MAX_SIDE):
+        raise argparse.ArgumentTypeError(f"each side must be {MIN_SIDE} to {MAX_SIDE} pixels, not {text!r}")
+    return f"{w}x{h}"
+
+
+def bounded_int(low: int, high: int | None = None):
+    """An argparse ``type=`` for a whole number from ``low`` to ``high`` (no upper bound when None)."""
+
+    def parse(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+        if n < low or (high is not None and n > high):
+            bounds = f"from {low} to {high}" if high is not None else f"{low} or more"
+            raise argparse.ArgumentTypeError(f"must be {bounds}, not {n}")
+        return n
+
+    return parse
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="forum-atlas",
@@ -31,8 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action=_Version)
     p.add_argument("--screenshot", metavar="PATH", help="render the window offscreen to a PNG and exit")
     p.add_argument("--select", metavar="ID", help="select this forum, event or participant at start")
-    p.add_argument("--size", metavar="WxH", default="1400x900", help="window size for --screenshot")
-    p.add_argument("--quit-after", metavar="MS", type=int, help="close the window after MS milliseconds")
+    p.add_argument("--size", metavar="WxH", type=window_size, default="1400x900",
+                   help=f"window size for --screenshot, each side {MIN_SIDE}..{MAX_SIDE}")
+    p.add_argument("--quit-after", metavar="MS", type=bounded_int(0, 2**31 - 1),
+                   help="close the window after MS milliseconds")  # a Qt timer takes a 32-bit int
     p.add_argument("--self-test", action="store_true",
                    help="open the window offscreen, use it, print each step; exit 0, or 1 on the first failure")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -195,18 +228,11 @@ def _export(args) -> int:
 
 def atomic_write(target: Path, write) -> int:
     """Write through a temporary file beside ``target``, then rename: never a half-written target."""
-    import os
-    import tempfile
+    from model import atomic
 
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                write(fh)
-            os.replace(tmp, target)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        with atomic.replacing(Path(target)) as tmp, open(tmp, "w", encoding="utf-8") as fh:
+            write(fh)
     except OSError as exc:
         print(f"forum-atlas: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
         return 1

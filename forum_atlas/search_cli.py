@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
+MAX_LIMIT = 1000
+
 
 def add_parser(sub) -> None:
     sp = sub.add_parser("search", help="search the atlas as the window's search box does (exit 1: no matches)",
@@ -15,7 +17,10 @@ def add_parser(sub) -> None:
                                     "status:active.")
     sp.add_argument("query", nargs="+", help="words and filters, e.g.  member:kp track:2  or  preventive diplomacy")
     sp.add_argument("--json", action="store_true", help="print the results as one JSON object")
-    sp.add_argument("--limit", type=int, default=8, metavar="N", help="hits shown per kind (default 8)")
+    from forum_atlas.cli import bounded_int
+
+    sp.add_argument("--limit", type=bounded_int(1, MAX_LIMIT), default=8, metavar="N",
+                    help=f"hits shown per kind, 1..{MAX_LIMIT} (default 8)")
 
 
 def run(args) -> int:

@@ -84,11 +84,16 @@ def run(args) -> int:
     window.show()
     bench = os.environ.get("FORUM_ATLAS_BENCH_STARTUP") == "1"
 
+    failed: list[str] = []
+
     def load() -> None:
         if bench:
             startup_stamp("first-frame")
         window.build()
-        if window.load() and args.select:
+        if not window.load():  # the window shows why in its detail pane; say it on stderr too
+            failed.append(_why_not_loaded())
+            print(f"forum-atlas: {failed[0]}", file=sys.stderr, flush=True)
+        elif args.select:
             window.select(args.select)
         if bench:
             QTimer.singleShot(0, interactive)  # after the filled tree has painted
@@ -102,4 +107,16 @@ def run(args) -> int:
     on_first_paint(window, load)
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, app.quit)
-    return app.exec()
+    code = app.exec()
+    return 2 if failed else code  # 2, as the headless commands exit when the database cannot be opened
+
+
+def _why_not_loaded() -> str:
+    """The plain reason the reference database cannot be opened (MainWindow.load showed it in the window)."""
+    from model.queries import Atlas, DatabaseUnavailable
+
+    try:
+        Atlas()
+    except DatabaseUnavailable as exc:
+        return str(exc)
+    return "the reference database could not be opened"

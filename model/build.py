@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
-import tempfile
 from pathlib import Path
 
 from sqlmodel import Session, SQLModel, create_engine
 
-from model import search_index
+from model import atomic, search_index
 from model import tables as t
 from model.loader import Dataset
 
@@ -104,10 +102,7 @@ def build(dataset: Dataset, target: Path) -> Path:
     """Write the database for ``dataset`` to ``target`` atomically; return the target."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".build-", suffix=".sqlite", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with atomic.replacing(target, prefix=".build-", suffix=".sqlite") as tmp:
         engine = create_engine(f"sqlite:///{tmp}")
         SQLModel.metadata.create_all(engine)
         with Session(engine) as session:
@@ -120,7 +115,4 @@ def build(dataset: Dataset, target: Path) -> Path:
             con.execute(f"PRAGMA user_version = {t.SCHEMA_VERSION}")
         con.execute("VACUUM")
         con.close()
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
     return target

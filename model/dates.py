@@ -16,6 +16,7 @@ MONTHS = list(calendar.month_name)[1:]
 APPROX = ("about", "before", "after")
 THIRDS = ("early", "mid", "late")
 SEASONS = ("spring", "summer", "autumn", "winter")
+MIN_YEAR, MAX_YEAR = 1000, 9000
 
 _SINGLE = re.compile(
     r"^(?:(?P<approx>about|before|after)\s+)?"
@@ -53,7 +54,7 @@ class Point:
             lo, hi = {None: (1, last), "early": (1, 10), "mid": (11, 20), "late": (21, last)}[self.part]
             return date(y, m, lo), date(y, m, hi)
         if self.part == "winter":  # the winter that ends in this year
-            return date(y - 1, 12, 1), date(y, 2, 28)
+            return date(y - 1, 12, 1), date(y, 2, calendar.monthrange(y, 2)[1])
         first, last = {
             None: (1, 12), "early": (1, 4), "mid": (5, 8), "late": (9, 12),
             "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11),
@@ -112,11 +113,13 @@ def _parse_point(text: str) -> Point:
     if not m:
         raise DateError(f"not a partial date: {text!r} (see resources/data/README.md)")
     approx, part = m["approx"], m["part"]
+    year = int(m["decade"] or m["year"])
+    if not MIN_YEAR <= year <= MAX_YEAR:  # and so "after 9999" stays inside datetime's range
+        raise DateError(f"year out of range ({MIN_YEAR}..{MAX_YEAR}): {text!r}")
     if m["decade"]:
         if part not in (None, *THIRDS):
             raise DateError(f"a decade takes early, mid or late, not {part!r}: {text!r}")
         return Point(int(m["decade"]), decade=True, part=part, approx=approx)
-    year = int(m["year"])
     month = int(m["month"]) if m["month"] else None
     day = int(m["day"]) if m["day"] else None
     if month is not None and not 1 <= month <= 12:
@@ -128,8 +131,6 @@ def _parse_point(text: str) -> Point:
             raise DateError(f"an exact day takes no {part!r}: {text!r}")
     if month is not None and part in SEASONS:
         raise DateError(f"a month takes no season: {text!r}")
-    if year < 1000:
-        raise DateError(f"year out of range: {text!r}")
     return Point(year, month, day, part=part, approx=approx)
 
 
@@ -169,8 +170,11 @@ class PartialDate:
     def is_point(self) -> bool:
         return self.last is None and self.first.day is not None and not self.first.approx
 
-    def key(self) -> tuple[int, int, str]:
-        return (self.start.toordinal(), self.end.toordinal(), str(self))
+    def key(self) -> tuple[int, int, int, str]:
+        """Order by the middle of the interval, so "c. 1998" follows "February 1998" and "the mid-1990s"
+        follows "October 1994"; then by start, end and text, which makes the order total."""
+        lo, hi = self.start.toordinal(), self.end.toordinal()
+        return (lo + hi, lo, hi, str(self))
 
     def __lt__(self, other: PartialDate) -> bool:
         return self.key() < other.key()

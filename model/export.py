@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlmodel import select
 
+from model import atomic
 from model import tables as t
 from model.dates import PartialDate
 from model.queries import Atlas
@@ -116,7 +117,7 @@ def write_csv(atlas: Atlas, folder: Path) -> list[Path]:
     for table in t.SQLModel.metadata.sorted_tables:
         path = folder / f"{table.name}.csv"
         rows = atlas.session.exec(select(*table.columns)).all()
-        with path.open("w", newline="", encoding="utf-8") as fh:
+        with atomic.replacing(path) as tmp, tmp.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)
             writer.writerow([c.name for c in table.columns])
             writer.writerows(rows)

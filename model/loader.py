@@ -78,6 +78,12 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 
 
 _LineLoader.add_constructor("tag:yaml.org,2002:map", lambda loader, node: loader.construct_mapping(node))
+# An unquoted date stays a string, so PartialDate reads it and reports a bad one (1919-02-30) with its
+# file and line; PyYAML's timestamp resolver would turn it into a date, or raise ValueError without either.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 # Field specifications: name -> (type, required, argument). Types:
@@ -267,6 +273,58 @@ class _Checker:
 
 
 SPECS["cite"] = _CITE_FIELDS
+# The `source` record: these fields, plus its parts and sections.
+SOURCE_FIELDS = ("id", "title", "authors", "publisher", "series", "date", "file", "sha256", "as_of")
+SPECS["parts"] = {"author": ("str", True, None), "name": ("str", True, None), "by": ("str", False, None),
+                  "first": ("int", True, None), "last": ("int", True, None)}
+SPECS["sections"] = {"line": ("int", True, None), "heading": ("str", True, None)}
+
+
+def _check_source(where: str, doc: _Map, problems: list[str]) -> dict | None:
+    """The `source` record with its parts and sections checked; None (and problems) if it is malformed."""
+    check = _Checker({"parts": [], "sections": []}, None)
+    source = doc["source"]
+    if not isinstance(source, _Map):
+        check.problem(where, doc.key_lines.get("source", 1), "source",
+                      f"expected a mapping of {', '.join(SOURCE_FIELDS)}, parts and sections, not {source!r}")
+        problems += check.problems
+        return None
+    out = dict(source)
+    for name in SOURCE_FIELDS:
+        if source.get(name) in (None, ""):
+            check.problem(where, source.line, f"source.{name}", "required field is missing")
+    for name, shape in (("parts", "{author, name, by, first, last}"), ("sections", "{line, heading}")):
+        value = source.get(name)
+        line = source.key_lines.get(name, source.line)
+        if not isinstance(value, list) or (name == "parts" and not value):
+            check.problem(where, line, f"source.{name}", f"expected a list of {shape}")
+            continue
+        out[name] = [r for r in (check.record(f"source.{name}", item, where, name) for item in value) if r]
+    for part in out.get("parts") or []:
+        if isinstance(part["first"], int) and isinstance(part["last"], int) and part["last"] < part["first"]:
+            check.problem(where, part["_line"], "last", f"part ends (line {part['last']}) before it begins "
+                                                        f"(line {part['first']})")
+    problems += check.problems
+    return None if check.problems else out
+
+
+def _read_paper(paper: Path, sha256: str, problems: list[str]) -> list[str] | None:
+    """The paper's lines, if ``paper`` is the paper the source record names; else None and one problem."""
+    try:
+        data = paper.read_bytes()
+    except OSError as exc:
+        problems.append(f"{paper}:0: paper: cannot read: {exc.strerror or exc}")
+        return None
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != str(sha256).strip().lower():
+        problems.append(f"{paper}:0: paper: this is not the paper's text (sha256 {digest[:16]}..., "
+                        f"the source record expects {str(sha256)[:16]}...); quotes were not checked")
+        return None
+    try:
+        return data.decode("utf-8").splitlines()
+    except UnicodeDecodeError:
+        problems.append(f"{paper}:0: paper: cannot read: not UTF-8 text")
+        return None
 
 
 def _read_yaml(path: Path, problems: list[str]):
@@ -278,6 +336,8 @@ def _read_yaml(path: Path, problems: list[str]):
         problems.append(f"{path.name}:{line}: yaml: {exc.problem or exc}")
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         problems.append(f"{path.name}:0: file: cannot read: {exc}")
+    except ValueError as exc:  # a scalar PyYAML could not construct; dates no longer reach here
+        problems.append(f"{path.name}:0: yaml: {exc}")
     return None
 
 
@@ -287,13 +347,18 @@ def load(data_dir: Path, paper: Path | None = None) -> Dataset:
     ``paper`` is the source text; when given, every quote is checked against it.
     """
     problems: list[str] = []
+    if not data_dir.is_dir():
+        raise DataError([f"{data_dir}:0: data: the folder does not exist"
+                         if not data_dir.exists() else f"{data_dir}:0: data: not a folder"])
     files = sorted(data_dir.glob("*.yaml"))
     docs = [(p, _read_yaml(p, problems)) for p in files]
     source_docs = [(p, d) for p, d in docs if isinstance(d, dict) and "source" in d]
     if len(source_docs) != 1:
         raise DataError(problems + [f"{data_dir}:0: source: exactly one file must hold the `source` record"])
-    source = source_docs[0][1]["source"]
-    paper_lines = paper.read_text(encoding="utf-8").splitlines() if paper else None
+    source = _check_source(source_docs[0][0].name, source_docs[0][1], problems)
+    if source is None:  # citations are resolved against its parts and sections: check nothing else
+        raise DataError(problems)
+    paper_lines = _read_paper(paper, source["sha256"], problems) if paper else None
     check = _Checker(source, paper_lines)
     check.problems = problems
     tables: dict[str, list[dict]] = {t: [] for t in TABLES}

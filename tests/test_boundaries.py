@@ -42,6 +42,17 @@ def test_window_opens_and_closes_itself():
     done = subprocess.run([sys.executable, "-m", "forum_atlas", "--quit-after", "300"], capture_output=True,
                           text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120)
     assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "forum-atlas:" not in done.stderr, done.stderr
+
+
+def test_window_without_its_database_exits_2_and_says_why(tmp_path):
+    missing = tmp_path / "nothing.sqlite"
+    done = subprocess.run([sys.executable, "-m", "forum_atlas", "--quit-after", "300"], capture_output=True,
+                          text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "FORUM_ATLAS_DB": str(missing)})
+    assert done.returncode == 2, done.stderr
+    assert f"forum-atlas: The reference database is missing: {missing}" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_no_display_is_a_plain_message():

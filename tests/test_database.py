@@ -1,5 +1,6 @@
 """The built database: read-only use, clear errors, and agreement with the YAML."""
 
+import os
 import shutil
 import sqlite3
 import stat
@@ -13,8 +14,6 @@ from model.queries import Atlas, DatabaseUnavailable
 
 
 def _cli(*args, env_db=None):
-    import os
-
     env = dict(os.environ)
     if env_db is not None:
         env["FORUM_ATLAS_DB"] = str(env_db)
@@ -60,18 +59,77 @@ def test_read_api_on_fixture(fixture_db):
     assert atlas.participant("kp").memberships[0].role == "absent"
 
 
-@pytest.mark.parametrize("content", [None, b"this is not a database at all" * 100, b""])
-def test_missing_or_damaged_database_is_a_plain_error(tmp_path, content):
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "The reference database is missing"),
+    (b"this is not a database at all" * 100, "The reference database is damaged"),
+    (b"", "This is not a Forum Atlas database"),  # SQLite reads an empty file as an empty database
+])
+def test_missing_or_damaged_database_is_a_plain_error(tmp_path, content, message):
     path = tmp_path / "atlas.sqlite"
     if content is not None:
         path.write_bytes(content)
     with pytest.raises(DatabaseUnavailable) as exc:
         Atlas(path)
     assert str(path) in str(exc.value)
+    assert message in str(exc.value)
     done = _cli("stats", env_db=path)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
-    assert ("missing" if content is None else "damaged") in done.stderr or "version" in done.stderr
+    assert message in done.stderr
+
+
+def test_other_sqlite_file_is_not_a_forum_atlas_database(tmp_path):
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE t (x)")
+    with pytest.raises(DatabaseUnavailable, match="not a Forum Atlas database"):
+        Atlas(path)
+
+
+def test_unopenable_database_is_not_called_damaged(fixture_db, monkeypatch):
+    from model import queries
+
+    def refuse(*args, **kwargs):
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(queries.sqlite3, "connect", refuse)
+    with pytest.raises(DatabaseUnavailable) as exc:
+        Atlas(fixture_db)
+    assert "cannot be opened (unable to open database file)" in str(exc.value)
+    assert "damaged" not in str(exc.value)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_database_says_why(fixture_db, tmp_path):
+    path = tmp_path / "locked.sqlite"
+    shutil.copy(fixture_db, path)
+    path.chmod(0)
+    with pytest.raises(DatabaseUnavailable, match=r"cannot be opened \(Permission denied\)"):
+        Atlas(path)
+
+
+def test_built_database_and_exports_get_a_normal_files_mode(fixture_db, tmp_path):
+    """mkstemp makes 0600 files; what the build and the exports leave behind is 0666 less the umask."""
+    old = os.umask(0o022)
+    try:
+        db = build.build(loader.load(__import__("conftest").FIXTURE_DATA), tmp_path / "a.sqlite")
+        done = _cli("export", "--out", str(tmp_path / "a.json"), env_db=fixture_db)
+        assert done.returncode == 0, done.stderr
+        done = _cli("export", "--format", "csv", "--out", str(tmp_path / "csv"), env_db=fixture_db)
+        assert done.returncode == 0, done.stderr
+    finally:
+        os.umask(old)
+    for path in (db, tmp_path / "a.json", tmp_path / "csv" / "forum.csv"):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
+    assert not [p for p in tmp_path.rglob(".*") if p.is_file()]  # no temporary file left behind
+
+
+def test_rebuild_keeps_the_existing_files_mode(tmp_path):
+    target = tmp_path / "a.sqlite"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    build.build(loader.load(__import__("conftest").FIXTURE_DATA), target)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
 
 
 def test_wrong_schema_version(fixture_db, tmp_path):

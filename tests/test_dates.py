@@ -77,3 +77,20 @@ def test_order_is_total_and_agrees_with_intervals(a, b, c):
     if a.end < b.start:
         assert a < b
     assert sorted([a, b, c]) == sorted([c, b, a])
+
+
+@pytest.mark.parametrize("text", ["after 9999", "after 9990s", "9999-12", "0000s", "before 0990s", "9001"])
+def test_years_beyond_the_range_are_refused_not_an_overflow(text):
+    with pytest.raises(DateError, match="year out of range"):
+        assert PartialDate.parse(text).end  # parse refuses it: no OverflowError computing the end
+
+
+def test_the_last_accepted_year_has_room_after_it():
+    assert PartialDate.parse("after 9000s").end.year == 9019
+    assert PartialDate.parse("before 1000").start.year == 999
+
+
+def test_winter_ends_on_the_last_day_of_february():
+    assert PartialDate.parse("winter 1996").end == date(1996, 2, 29)  # a leap year
+    assert PartialDate.parse("winter 1995").end == date(1995, 2, 28)
+    assert PartialDate.parse("winter 1996").start == date(1995, 12, 1)

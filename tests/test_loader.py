@@ -123,3 +123,90 @@ def test_cli_check_and_build_exit_1_and_leave_database(data_copy, tmp_path):
         assert "Traceback" not in done.stderr
     assert target.read_bytes() == b"previous database"
     assert list(tmp_path.glob(".build-*")) == []
+
+
+# -- the paper's text ----------------------------------------------------------------------------------
+def test_wrong_paper_is_one_problem_not_a_thousand(data_copy, tmp_path):
+    wrong = tmp_path / "other.txt"
+    wrong.write_text("Some other text.\n" * 600, encoding="utf-8")
+    problems = _problems(data_copy, wrong)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{wrong}:0: paper: this is not the paper's text (sha256 ")
+
+
+def test_paper_that_cannot_be_read_is_a_plain_problem(data_copy, tmp_path):
+    assert _problems(data_copy, tmp_path) == [f"{tmp_path}:0: paper: cannot read: Is a directory"]
+    binary = tmp_path / "ls"
+    binary.write_bytes(b"\x7fELF\xff\xfe\x00" * 50)
+    assert "this is not the paper's text" in _problems(data_copy, binary)[0]
+    # bytes that are not UTF-8 but carry the hash the source record names
+    import hashlib
+
+    (data_copy / "source.yaml").write_text(
+        (data_copy / "source.yaml").read_text(encoding="utf-8").replace(
+            "600bf60fb0aa52cd7cc3fb88ca5bb693f1a9621c5efca8d2858d8b827bc51a5b",
+            hashlib.sha256(binary.read_bytes()).hexdigest()), encoding="utf-8")
+    assert _problems(data_copy, binary) == [f"{binary}:0: paper: cannot read: not UTF-8 text"]
+
+
+def test_cli_check_with_a_wrong_paper(data_copy):
+    done = subprocess.run([sys.executable, "-m", "forum_atlas", "check", "--data", str(data_copy),
+                           "--paper", sys.executable], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "paper: this is not the paper's text" in done.stderr
+    assert "1 problem(s)" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_cli_check_of_a_missing_folder(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "forum_atlas", "check", "--data", str(tmp_path / "nowhere")],
+                          capture_output=True, text=True)
+    assert done.returncode == 1
+    assert f"{tmp_path / 'nowhere'}:0: data: the folder does not exist" in done.stderr
+    assert "exactly one file" not in done.stderr
+
+
+# -- the source record ---------------------------------------------------------------------------------
+def _edit_source(data_dir, old: str, new: str) -> None:
+    path = data_dir / "source.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("  parts:\n", "  partz:\n", "source.yaml:5: source.parts: expected a list of {author, name, by, first, last}"),
+    ("first: 58,", "first: x,", "source.yaml:16: first: expected a whole number, got 'x'"),
+    ("{author: preface, name: Preface, by: Stephan Haggard and Daniel Pinkston, first: 58, last: 72}", "preface",
+     "source.yaml:0: source.parts: each entry must be a mapping, not 'preface'"),
+    ("first: 58, last: 72", "last: 72", "source.yaml:16: first: required field is missing"),
+    ("first: 58, last: 72", "first: 72, last: 58", "source.yaml:16: last: part ends (line 58) before it begins"),
+    ("  sections:\n", "  sections: none\n  old_sections:\n",
+     "source.yaml:19: source.sections: expected a list of {line, heading}"),
+    ("{line: 58, heading: Preface}", "{line: fifty, heading: Preface}",
+     "source.yaml:20: line: expected a whole number, got 'fifty'"),
+    ("  title: ", "  titel: ", "source.yaml:5: source.title: required field is missing"),
+])
+def test_malformed_source_record_is_reported_not_a_crash(data_copy, old, new, expected):
+    _edit_source(data_copy, old, new)
+    problems = _problems(data_copy)
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_source_that_is_not_a_mapping(data_copy):
+    (data_copy / "source.yaml").write_text("source: 5\n", encoding="utf-8")
+    problems = _problems(data_copy)
+    assert len(problems) == 1 and problems[0].startswith("source.yaml:1: source: expected a mapping of id, title")
+
+
+# -- unquoted dates ------------------------------------------------------------------------------------
+def test_unquoted_impossible_date_is_reported_with_its_line(data_copy):
+    _append(data_copy, FORUM.format(id="t1", status="active", founded="1994", quote="ASEAN Regional Forum")
+            .replace('founded: "1994"', "founded: 1919-02-30"))
+    assert _problems(data_copy) == ["bad.yaml:7: founded: no day 30 in February 1919: '1919-02-30'"]
+
+
+def test_unquoted_valid_date_loads(data_copy):
+    _append(data_copy, FORUM.format(id="t1", status="active", founded="1994", quote="ASEAN Regional Forum")
+            .replace('founded: "1994"', "founded: 1994-07-25"))
+    forum = next(f for f in load(data_copy)["forums"] if f["id"] == "t1")
+    assert str(forum["founded"]) == "1994-07-25"
