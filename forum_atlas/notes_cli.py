@@ -86,10 +86,12 @@ def _import(store, args) -> int:
         print(f"forum-atlas: cannot read {args.file}: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
         return 1
     try:
-        items = parse_import(raw)
+        items, warnings = parse_import(raw)
     except ValueError as exc:
         print(f"forum-atlas: {args.file}: {exc}; nothing was imported", file=sys.stderr)
         return 1
+    for warning in warnings:
+        print(f"forum-atlas: {args.file}: {warning}", file=sys.stderr)
     try:
         report = store.merge(items, source=args.file.name)
     except UserDataReadOnly as exc:
@@ -97,9 +99,11 @@ def _import(store, args) -> int:
         return 1
     describe = _describer()
     print(f"imported from {args.file}: {len(report.added)} added, {len(report.extended)} extended, "
-          f"{len(report.unchanged)} unchanged, {len(report.conflicts)} conflicts")
+          f"{len(report.unchanged)} unchanged, {len(report.conflicts)} conflicts, {len(report.skipped)} skipped")
     for rid in report.conflicts:
         print(f"  conflict: {rid}: both texts kept; the imported one follows a '--- imported from' line")
+    for rid in report.skipped:
+        print(f"  skipped: {rid}: the imported text is blank")
     if describe is not None:
         for rid in dict.fromkeys(report.added + report.extended + report.conflicts):
             if describe(rid) is None:

@@ -5,6 +5,8 @@ Widgets only: gui/user_data.py fills the lists from the notes store and saves wh
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
@@ -124,7 +126,8 @@ class BasketPanel(QTabWidget):
             text = name if known else f"{rid} \u2014 {orphan_label}"
             item = QListWidgetItem(text + (f"\n    {detail}" if detail else ""))
             item.setData(ID_ROLE, rid)
-            item.setToolTip(f"{name} ({rid})" if known else f"{rid}: {orphan_label}")
+            tip = f"{name} ({rid})" if known else f"{rid}: {orphan_label}"  # ids may come from imported JSON
+            item.setToolTip(f"<p>{html.escape(tip)}</p>")  # Qt would render an HTML-looking tooltip; now text
             if not known:
                 font = QFont(item.font())
                 font.setItalic(True)

@@ -110,6 +110,34 @@ class UserDataUI(QObject):
             self._quit_hooked = False
             QApplication.instance().aboutToQuit.disconnect(self.flush)
 
+    def confirm_close(self) -> bool:
+        """Save what is pending before the window closes; if that fails, ask what to do with the text.
+
+        True when the window may close: saved, copied to the clipboard, or discarded by the user's choice.
+        """
+        Button = QMessageBox.StandardButton
+        while not self.flush():
+            box = QMessageBox(QMessageBox.Icon.Warning, "Your note was not saved",
+                              "Forum Atlas could not save your note, so closing now would lose it.",
+                              Button.Retry | Button.Save | Button.Discard | Button.Cancel, self.window)
+            box.setInformativeText(self.window.statusBar().currentMessage())
+            box.button(Button.Save).setText("Copy note to clipboard and close")
+            box.button(Button.Discard).setText("Discard note and close")
+            box.setDefaultButton(Button.Retry)
+            box.setEscapeButton(Button.Cancel)
+            answer = Button(box.exec())
+            if answer == Button.Retry:
+                continue
+            if answer == Button.Save:
+                texts = list(self._pending.values())
+                QApplication.clipboard().setText("\n\n".join(texts))
+            elif answer != Button.Discard:
+                return False  # Cancel, or the box closed: keep the window and the text
+            self._pending.clear()
+            self._dirty = False
+            return True
+        return True
+
     @property
     def writable(self) -> bool:
         return self.store is not None and self.store.writable

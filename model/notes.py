@@ -43,6 +43,7 @@ BACKUP_DAYS = 10
 _HEADER = b"SQLite format 3\x00"
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26  # primary result codes that mean a damaged file
+_SQLITE_READONLY, _SQLITE_CANTOPEN = 8, 14  # a read-only open of a WAL file where no -shm can be made
 
 
 class UserDataReadOnly(Exception):
@@ -62,6 +63,7 @@ class ImportReport:
     extended: list[str] = field(default_factory=list)  # the imported text contained ours: replaced, nothing lost
     unchanged: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)  # both texts kept in one note, below a marker
+    skipped: list[str] = field(default_factory=list)  # blank imported text: nothing to import
 
 
 def default_folder() -> Path:
@@ -215,7 +217,7 @@ class UserData:
     def _open_unwritable(self, exc: OSError) -> None:
         base = (f"Forum Atlas cannot write to its data folder {self.folder} ({_why(exc)}), so notes, bookmarks "
                 "and the basket cannot be saved. Browsing works as usual.")
-        if self.path.is_file() and self._probe(self.path) == ("ok", SCHEMA_VERSION):
+        if self.path.is_file() and _probe(self.path) == ("ok", SCHEMA_VERSION):
             try:
                 self._con = _connect_ro(self.path)
                 self.available = True
@@ -231,7 +233,7 @@ class UserData:
         self._lock.release()
         self._lock = None
         other = f"Another Forum Atlas window (process {who})" if who.isdigit() else "Another Forum Atlas window"
-        state, version = self._probe(self.path) if self.path.exists() else ("missing", 0)
+        state, version = _probe(self.path) if self.path.exists() else ("missing", 0)
         if state == "too-new":
             self._fail(_too_new(self.path, version))
             return
@@ -247,7 +249,7 @@ class UserData:
 
     def _open_writable(self) -> None:
         if self.path.exists():
-            state, version = self._probe(self.path)
+            state, version = _probe(self.path)
             if state == "too-new":
                 self._fail(_too_new(self.path, version))
                 return
@@ -278,48 +280,11 @@ class UserData:
         self.reason = ""
         self.maybe_backup()
 
-    def _probe(self, path: Path) -> tuple[str, int]:
-        """('ok', version), ('too-new', version), ('unusable', 0) or (a description of the damage, 0).
-
-        Never writes ``path``. Only real damage is described as such: a file that is busy or cannot be opened
-        (permissions, I/O) is 'unusable' and is never moved aside.
-        """
-        try:
-            with open(path, "rb") as fh:
-                head = fh.read(100)
-        except OSError:
-            return "unusable", 0
-        if not head:
-            return "the file is empty", 0
-        if len(head) < 100 or not head.startswith(_HEADER):
-            return "the file is not a SQLite database", 0
-        if int.from_bytes(head[60:64], "big") > SCHEMA_VERSION:  # before SQLite touches it at all
-            return "too-new", int.from_bytes(head[60:64], "big")
-        try:
-            con = _connect_ro(path, timeout=1)  # a writer holds its lock for milliseconds
-            try:
-                version = con.execute("PRAGMA user_version").fetchone()[0]
-                if version > SCHEMA_VERSION:
-                    return "too-new", version
-                rows = [row[0] for row in con.execute("PRAGMA quick_check")]
-                if rows != ["ok"]:
-                    return f"it failed its integrity check: {rows[0]}", 0
-                tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-                if version == 0 or "notes" not in tables:
-                    return "it is not a Forum Atlas notes file", 0
-                return "ok", version
-            finally:
-                con.close()
-        except sqlite3.DatabaseError as exc:
-            if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-                return f"SQLite cannot read it: {exc}", 0
-            return "unusable", 0
-
     def _recover(self, damage: str) -> None:
         """Move the damaged file aside, then restore the newest good backup or start afresh."""
         aside = _set_aside(self.path, "damaged")
         for backup in self._backups():
-            if self._probe(backup)[0] == "ok":
+            if _probe(backup)[0] == "ok":
                 _copy_database(backup, self.path)
                 when = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
                 self.messages.append(
@@ -444,15 +409,6 @@ class UserData:
                             [(rid, n) for n, rid in enumerate(order)])
         self._write(work)
 
-    def move_in_basket(self, record: str, offset: int) -> None:
-        """Move ``record`` ``offset`` places (negative: towards the top), clamped to the ends."""
-        order = self.basket()
-        if record not in order:
-            return
-        n = order.index(record)
-        order.insert(max(0, min(len(order) - 1, n + offset)), order.pop(n))
-        self.set_basket(order)
-
     def merge(self, items: Iterable[tuple[str, str, str | None]], source: str = "an import") -> ImportReport:
         """Merge (record, text, updated) notes in one transaction, never losing text.
 
@@ -466,6 +422,7 @@ class UserData:
         def work(con):
             for record, text, updated in items:
                 if not text.strip():
+                    report.skipped.append(record)
                     continue
                 row = con.execute("SELECT text FROM notes WHERE record = ?", (record,)).fetchone()
                 if row is None:
@@ -524,7 +481,9 @@ class UserData:
         for n in self.notes():
             folded = n.text.casefold()
             if all(w in folded for w in words):
-                out.append((n.record, snippet(n.text, folded.find(words[0]), len(words[0]))))
+                at = folded.find(words[0])  # casefold can change lengths (ß -> ss): map back to the text
+                start, end = _unfold(n.text, at), _unfold(n.text, at + len(words[0]))
+                out.append((n.record, snippet(n.text, start, end - start)))
         return out
 
     # -- closing --------------------------------------------------------------------------------------
@@ -549,6 +508,16 @@ class UserData:
 
 # -- helpers ------------------------------------------------------------------------------------------
 
+def _unfold(text: str, at: int) -> int:
+    """The index in ``text`` of index ``at`` in ``text.casefold()`` (which folds one character at a time)."""
+    n = 0
+    for i, ch in enumerate(text):
+        if n >= at:
+            return i
+        n += len(ch.casefold())
+    return len(text)
+
+
 def snippet(text: str, at: int, length: int, width: int = 70) -> str:
     """About ``width`` characters of ``text`` around ``text[at:at+length]``, on one line."""
     start = max(0, at - width // 3)
@@ -557,8 +526,64 @@ def snippet(text: str, at: int, length: int, width: int = 70) -> str:
     return ("\u2026" if start > 0 else "") + piece + ("\u2026" if end < len(text) else "")
 
 
+def _probe(path: Path) -> tuple[str, int]:
+    """('ok', version), ('too-new', version), ('unusable', 0) or (a description of the damage, 0).
+
+    Never writes ``path``. Only real damage is described as such: a file that is busy or cannot be opened
+    (permissions, I/O) is 'unusable' and is never moved aside.
+    """
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError:
+        return "unusable", 0
+    if not head:
+        return "the file is empty", 0
+    if len(head) < 100 or not head.startswith(_HEADER):
+        return "the file is not a SQLite database", 0
+    if int.from_bytes(head[60:64], "big") > SCHEMA_VERSION:  # before SQLite touches it at all
+        return "too-new", int.from_bytes(head[60:64], "big")
+    try:
+        con = _connect_ro(path, timeout=1)  # a writer holds its lock for milliseconds
+        try:
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                return "too-new", version
+            rows = [row[0] for row in con.execute("PRAGMA quick_check")]
+            if rows != ["ok"]:
+                return f"it failed its integrity check: {rows[0]}", 0
+            tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if version == 0 or "notes" not in tables:
+                return "it is not a Forum Atlas notes file", 0
+            return "ok", version
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            return f"SQLite cannot read it: {exc}", 0
+        return "unusable", 0
+
+
 def _connect_ro(path: Path, timeout: float = 5) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=timeout)
+    """A read-only connection; never writes ``path``.
+
+    A WAL file needs its ``-shm`` index, which SQLite cannot create in a folder it may not write: there
+    ``mode=ro`` fails, and the file is opened ``immutable`` instead. That is exact when no ``-wal`` holds
+    changes not yet in the file (with one, the error stands: stale notes would be worse than none), and no
+    other process can be writing the file in a folder where nobody can make the ``-shm`` it needs.
+    """
+    uri = path.resolve().as_uri()
+    con = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=timeout)
+    try:
+        con.execute("PRAGMA user_version").fetchone()  # opens the file and its WAL index now
+        return con
+    except sqlite3.Error as exc:
+        con.close()
+        wal = Path(f"{path}-wal")
+        if (getattr(exc, "sqlite_errorcode", 0) & 0xFF not in (_SQLITE_READONLY, _SQLITE_CANTOPEN)
+                or os.access(path.parent, os.W_OK) or (wal.exists() and wal.stat().st_size > 0)):
+            raise
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None, timeout=timeout)
 
 
 def _connect_rw(path: Path) -> sqlite3.Connection:
@@ -640,6 +665,37 @@ def _too_new(path: Path, version: int) -> str:
             "Open it with the newer version, or move it aside to start a new notes file.")
 
 
+# -- reading without opening the store (used by `forum-atlas print` and `pack`) ---------------------------
+
+def read_notes(folder: Path | str | None = None) -> tuple[dict[str, str], list[str]]:
+    """The notes (record id -> text), read-only: no lock, no recovery, no migration, no backup.
+
+    Returns ({}, [why]) for a file that is damaged, busy, unreadable or from a newer version, leaving it
+    exactly as it is (the window repairs or refuses it, with its own messages); ({}, []) when there is none.
+    """
+    path = (Path(folder) if folder is not None else default_folder()) / DB_NAME
+    if not path.exists():
+        return {}, []
+    state, version = _probe(path)
+    if state == "too-new":
+        return {}, [f"your notes file {path} is from a newer version of Forum Atlas (notes format {version}; "
+                    f"this version reads up to {SCHEMA_VERSION})"]
+    if state == "unusable":
+        return {}, [f"your notes file {path} is busy or cannot be opened"]
+    if state != "ok":
+        return {}, [f"your notes file {path} is damaged ({state}); it was left as it is, and opening Forum "
+                    "Atlas restores it from a backup"]
+    try:
+        con = _connect_ro(path)
+        try:
+            rows = con.execute("SELECT record, text FROM notes").fetchall()
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        return {}, [f"your notes file {path} cannot be read ({_why(exc)})"]
+    return {record: text for record, text in rows if text}, []
+
+
 # -- export and import (used by `forum-atlas notes` and the window) ------------------------------------
 
 def export_json(notes: list[Note], describe: Callable[[str], tuple[str, str] | None] | None = None) -> list[dict]:
@@ -674,18 +730,22 @@ def export_markdown(notes: list[Note], describe: Callable[[str], tuple[str, str]
     return "\n".join(lines)
 
 
-def parse_import(raw: str) -> list[tuple[str, str, str | None]]:
+def parse_import(raw: str) -> tuple[list[tuple[str, str, str | None]], list[str]]:
     """Validate an import file: a JSON list of objects with string ``record`` and ``text``.
 
-    Raises ValueError listing every problem; nothing is imported from a file with any.
+    Returns (items, warnings): an ``updated`` that is not an ISO 8601 time is dropped (the note gets the
+    import's time) with a warning. Raises ValueError listing every problem; nothing is imported from a file
+    with any.
     """
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not JSON: {exc}") from None
+    except RecursionError:
+        raise ValueError("not usable JSON: it is nested too deeply") from None
     if not isinstance(data, list):
         raise ValueError("expected a JSON list of objects with \"record\" and \"text\"")
-    problems, items = [], []
+    problems, warnings, items = [], [], []
     for n, item in enumerate(data):
         if not isinstance(item, dict):
             problems.append(f"item {n}: not an object")
@@ -698,8 +758,38 @@ def parse_import(raw: str) -> list[tuple[str, str, str | None]]:
         if not isinstance(text, str):
             problems.append(f"item {n}: \"text\" must be a string")
             ok = False
+        if ok and not (_encodable(record) and _encodable(text)):
+            problems.append(f"item {n}: invalid Unicode (a lone surrogate such as \\ud800)")
+            ok = False
+        if ok and updated is not None:
+            stamp = _iso_utc(updated)
+            if stamp is None:
+                warnings.append(f"item {n} ({record.strip()}): \"updated\" is not an ISO 8601 time "
+                                f"({str(updated)[:40]!r}); the note gets the time of the import")
+            updated = stamp
         if ok:
-            items.append((record.strip(), text, updated if isinstance(updated, str) else None))
+            items.append((record.strip(), text, updated))
     if problems:
         raise ValueError("; ".join(problems))
-    return items
+    return items, warnings
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _iso_utc(value: object) -> str | None:
+    """``value`` as the store's UTC time (2024-01-31T09:30:00Z), or None when it is not an ISO 8601 time."""
+    if not isinstance(value, str):
+        return None
+    try:
+        when = dt.datetime.fromisoformat(value)
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)
+        return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (ValueError, OverflowError):
+        return None

@@ -1,10 +1,13 @@
 """The analyst's own data store (model/notes.py): saving, migrations, refusal, recovery, locking, folders."""
 
 import datetime as dt
+import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -82,7 +85,7 @@ def test_notes_bookmarks_basket_round_trip(folder):
         store.set_bookmarked("neacd", False)
         assert store.add_to_basket("arf") and store.add_to_basket("neacd") and store.add_to_basket("kp")
         assert not store.add_to_basket("arf")
-        store.move_in_basket("kp", -5)
+        store.set_basket(["kp", "arf", "neacd"])  # the panel reorders (gui/basket.py) and saves the order
         store.remove_from_basket("neacd")
     with UserData(folder) as store:
         assert store.note("arf") == "Second thought, <b>with markup</b>."
@@ -102,6 +105,18 @@ def test_search_finds_notes_with_a_snippet(folder):
         assert "Concept Paper" in hits[0][1] and "\n" not in hits[0][1]
         assert [rid for rid, _ in store.search("tokyo ARF")] == ["arf"]  # every word, anywhere
         assert store.search("") == [] and store.search("absent-word") == []
+
+
+def test_search_snippet_surrounds_the_match_when_casefolding_changes_lengths(folder):
+    with UserData(folder) as store:  # casefold("ß") == "ss": each one shifted the snippet a character
+        store.set_note("arf", "Straße " * 40 + "Concept paper here." + " filler" * 20)
+        store.set_note("kp", "ß" * 100 + " needle " + "x" * 100)
+        [(_, around)] = store.search("concept")
+        assert "Concept paper here." in around
+        [(_, around)] = store.search("NEEDLE")
+        assert "needle" in around and around.index("needle") < 30
+        [(_, around)] = store.search("STRASSE concept")  # a folded word still finds the text it came from
+        assert around.startswith("Straße")
 
 
 def test_orphaned_notes_are_kept_and_listed(folder, atlas):
@@ -378,3 +393,154 @@ def test_an_unwritable_folder_gives_a_clear_message(tmp_path, monkeypatch):
         assert store.notes() == [] and store.basket() == [] and store.note("arf") is None
         with pytest.raises(UserDataReadOnly):
             store.set_note("arf", "nowhere to go")
+
+
+# -- reading without opening the store (print, pack) ----------------------------------------------------------
+
+def test_read_notes_reads_without_touching_the_file(folder):
+    assert notes.read_notes(folder) == ({}, [])  # none yet: nothing to say
+    assert not folder.exists()
+    with UserData(folder) as store:
+        store.set_note("arf", "for the sheet")
+    assert notes.read_notes(folder) == ({"arf": "for the sheet"}, [])
+
+
+@pytest.mark.parametrize("content", [b"garbage" * 5000, b"", b"SQLite format 3\x00" + bytes(84) + b"torn" * 100])
+def test_read_notes_leaves_a_damaged_file_exactly_as_it_is(folder, content):
+    folder.mkdir(parents=True)
+    path = folder / notes.DB_NAME
+    path.write_bytes(content)
+    found, messages = notes.read_notes(folder)
+    assert found == {} and len(messages) == 1 and "damaged" in messages[0] and str(path) in messages[0]
+    assert sorted(p.name for p in folder.iterdir()) == [notes.DB_NAME]  # nothing moved aside, no backups
+    assert path.read_bytes() == content
+
+
+def test_read_notes_refuses_a_newer_file_untouched(folder):
+    with UserData(folder) as store:
+        store.set_note("arf", "x")
+    con = sqlite3.connect(folder / notes.DB_NAME)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.close()
+    before = (folder / notes.DB_NAME).read_bytes()
+    found, messages = notes.read_notes(folder)
+    assert found == {} and "newer version" in messages[0]
+    assert (folder / notes.DB_NAME).read_bytes() == before
+
+
+def test_read_notes_reads_an_older_version_without_migrating_it(folder, tmp_path):
+    path = build_fixture(FIXTURES / "v1.sql", folder)
+    found, messages = notes.read_notes(folder)
+    assert found and messages == []
+    assert user_version(path) == 1 and not (folder / "backups").exists()
+
+
+# -- an unwritable folder with notes in it: read-only, really ------------------------------------------------
+
+def without_write_permission(code: str) -> subprocess.CompletedProcess:
+    """Run ``code`` in a Python that cannot write where the file modes say no: for root, one stripped of
+    CAP_DAC_OVERRIDE (setpriv), which makes a chmod-ed folder truly unwritable."""
+    prefix = []
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: cannot make a folder unwritable")
+        prefix = [setpriv, "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search"]
+    return subprocess.run([*prefix, sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).parent.parent)
+
+
+@pytest.fixture
+def unwritable(folder):
+    """A folder holding a notes file (in WAL mode, with no -shm beside it) that the test cannot write."""
+    with UserData(folder) as store:
+        store.set_note("arf", "written before the folder was locked")
+    assert not (folder / "notes.sqlite-shm").exists()
+    modes = {p: p.stat().st_mode for p in [*folder.rglob("*"), folder]}
+    for p in modes:
+        p.chmod(0o555 if p.is_dir() else 0o444)
+    probe = without_write_permission(f"open({str(folder / 'x')!r}, 'w')")
+    if probe.returncode == 0:
+        pytest.skip("this process can write a read-only folder (and setpriv cannot stop it)")
+    yield folder
+    for p, mode in modes.items():
+        p.chmod(mode)
+
+
+def test_notes_in_an_unwritable_folder_are_shown_read_only(unwritable):
+    done = without_write_permission(textwrap.dedent(f"""
+        import json, pathlib, sys
+        from model import notes
+        with notes.UserData({str(unwritable)!r}) as store:
+            print(store.available, store.writable, store.note("arf"))
+            print(store.messages)
+        print(notes.read_notes({str(unwritable)!r}))
+        notes.default_folder = lambda: pathlib.Path({str(unwritable)!r})
+        from forum_atlas.notes_cli import _export
+        from argparse import Namespace
+        with notes.UserData() as store:
+            assert _export(store, Namespace(format="json", out=None)) == 0
+    """))
+    assert done.returncode == 0, done.stderr
+    first, messages, read, *exported = done.stdout.splitlines()
+    assert first == "True False written before the folder was locked"
+    assert "shown read-only" in messages
+    assert "written before the folder was locked" in read
+    assert json.loads("\n".join(exported))[0]["text"] == "written before the folder was locked"  # notes export
+    assert sorted(p.name for p in unwritable.iterdir()) == ["backups", "notes.sqlite", "notes.sqlite.lock"]
+
+
+def test_a_wal_with_changes_is_not_skipped_in_an_unwritable_folder(folder):
+    """Opened immutable, SQLite would ignore the -wal and show old notes: better none, and say so."""
+    with UserData(folder) as store:
+        store.set_note("arf", "old")
+        store._con.execute("PRAGMA wal_autocheckpoint = 0")
+        store.set_note("arf", "new, only in the WAL")
+        locked = folder / "locked"
+        locked.mkdir()
+        for suffix in ("", "-wal"):  # as a killed writer leaves them, less the -shm
+            shutil.copy(f"{store.path}{suffix}", locked / f"notes.sqlite{suffix}")
+    locked.chmod(0o555)
+    try:
+        done = without_write_permission(textwrap.dedent(f"""
+            from model.notes import read_notes
+            print(read_notes({str(locked)!r}))
+        """))
+    finally:
+        locked.chmod(0o755)
+    assert done.returncode == 0, done.stderr
+    assert "old" not in done.stdout and "cannot be opened" in done.stdout
+
+
+# -- import files ----------------------------------------------------------------------------------------------
+
+def test_parse_import_accepts_a_good_file():
+    items, warnings = notes.parse_import('[{"record": " arf ", "text": "t", "updated": "2024-01-02T03:04:05Z"},'
+                                         ' {"record": "kp", "text": "u", "updated": "2024-01-02T05:04:05+02:00"}]')
+    assert items == [("arf", "t", "2024-01-02T03:04:05Z"), ("kp", "u", "2024-01-02T03:04:05Z")]
+    assert warnings == []
+
+
+@pytest.mark.parametrize("raw, problem", [
+    ('[{"record": "arf", "text": "\\ud800"}]', "item 0: invalid Unicode"),
+    ('[{"record": "\\udfff", "text": "fine"}]', "item 0: invalid Unicode"),
+    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ('{"a": ' * 100_000 + "1" + "}" * 100_000, "nested too deeply"),
+])
+def test_parse_import_refuses_what_cannot_be_stored(raw, problem):
+    with pytest.raises(ValueError, match=problem):
+        notes.parse_import(raw)
+
+
+@pytest.mark.parametrize("updated", ["yesterday", "2024-13-45", 20240101, "", ["2024-01-01"]])
+def test_parse_import_drops_an_updated_that_is_not_a_time_and_says_so(updated):
+    items, warnings = notes.parse_import(json.dumps([{"record": "arf", "text": "t", "updated": updated}]))
+    assert items == [("arf", "t", None)]
+    assert len(warnings) == 1 and "item 0 (arf)" in warnings[0] and "not an ISO 8601 time" in warnings[0]
+
+
+def test_merge_reports_blank_items_as_skipped(folder):
+    with UserData(folder) as store:
+        report = store.merge([("arf", "  \n ", None), ("kp", "kept", None)])
+        assert report.skipped == ["arf"] and report.added == ["kp"]
+        assert store.note("arf") is None

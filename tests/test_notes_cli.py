@@ -69,7 +69,9 @@ def test_import_reports_conflicts_and_keeps_both_texts(mine, tmp_path, real_db):
     '[{"record": "neacd", "text": "fine"}, {"record": "arf"}]',
     '[{"record": "neacd", "text": "fine"}, {"record": "", "text": "x"}]',
     '[{"record": "neacd", "text": "fine"}, {"record": "arf", "text": 3}]',
-    '[{"record": "neacd", "text": "fine"}, "just a string"]'])
+    '[{"record": "neacd", "text": "fine"}, "just a string"]',
+    '[{"record": "neacd", "text": "fine"}, {"record": "arf", "text": "\\ud800"}]',  # a lone surrogate
+    '[{"record": "neacd", "text": "fine"}, ' + "[" * 100_000 + "]" * 100_000 + "]"])  # RecursionError
 def test_a_bad_import_file_imports_nothing(mine, tmp_path, real_db, content):
     bad = tmp_path / "bad.json"
     bad.write_text(content)
@@ -125,3 +127,34 @@ def test_notes_commands_load_no_qt(mine, real_db):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                           env={**os.environ, "XDG_DATA_HOME": str(mine), "FORUM_ATLAS_DB": str(real_db)})
     assert done.returncode == 0, done.stderr
+
+
+def test_import_reports_blank_items_and_drops_a_bad_updated(mine, tmp_path, real_db):
+    theirs = tmp_path / "theirs.json"
+    theirs.write_text(json.dumps([{"record": "neacd", "text": "fine", "updated": "last Tuesday"},
+                                  {"record": "apec", "text": "  "}]))
+    done = cli(mine, "import", str(theirs), db=real_db)
+    assert done.returncode == 0, done.stderr
+    assert "1 added" in done.stdout and "1 skipped" in done.stdout and "skipped: apec" in done.stdout
+    assert "item 0 (neacd)" in done.stderr and "not an ISO 8601 time" in done.stderr
+    with UserData(mine / "forum-atlas") as store:
+        [note] = [n for n in store.notes() if n.record == "neacd"]
+        assert note.text == "fine" and note.updated.endswith("Z") and note.updated[:2] == "20"
+
+
+@pytest.mark.parametrize("command", [["print", "arf"], ["pack", "arf", "kedo"]])
+def test_print_reads_a_damaged_notes_file_without_touching_it(tmp_path, real_db, command):
+    folder = tmp_path / "home" / "forum-atlas"
+    folder.mkdir(parents=True)
+    garbage = b"not a database at all " * 500
+    (folder / "notes.sqlite").write_bytes(garbage)
+    out = tmp_path / "out.pdf"
+    done = subprocess.run([sys.executable, "-m", "forum_atlas", *command, "--out", str(out)], capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "XDG_DATA_HOME": str(tmp_path / "home"),
+                                                       "FORUM_ATLAS_DB": str(real_db), "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_size > 0
+    assert "forum-atlas: notes not printed:" in done.stderr and "damaged" in done.stderr
+    assert "not a SQLite database" in done.stderr
+    assert (folder / "notes.sqlite").read_bytes() == garbage
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.sqlite"]  # nothing set aside, no backup, no lock

@@ -285,3 +285,94 @@ def test_search_finds_notes_and_selects_their_record(qtbot, window):
     assert "zebrafunding" in rows[0].snippet
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert window.selection.current == "kedo"
+
+
+# -- closing with a note that cannot be saved --------------------------------------------------------------
+
+@pytest.fixture
+def failing_save(window, monkeypatch):
+    """The store refuses every save (a full disk, a lock held past the timeout); returns the calls."""
+    import sqlite3
+
+    calls = []
+
+    def set_note(record, text):
+        calls.append(record)
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store_of(window), "set_note", set_note)
+    return calls
+
+
+def answer_box(monkeypatch, *answers):
+    """Answer the "not saved" box with ``answers`` in turn; returns the boxes' texts."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked, queue = [], list(answers)
+
+    def exec_(box):
+        asked.append(box.text())
+        return queue.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return asked
+
+
+def test_a_note_that_cannot_be_saved_keeps_the_window_open(qtbot, window, failing_save, monkeypatch, data_home):
+    from PySide6.QtWidgets import QMessageBox
+
+    Button = QMessageBox.StandardButton
+    click_row(qtbot, window, "arf")
+    type_note(qtbot, window, "words the disk will not take")
+    asked = answer_box(monkeypatch, Button.Retry, Button.Cancel)
+    window.close()
+    assert len(asked) == 2 and "not save your note" in asked[0]  # Retry failed again, then Cancel
+    assert window.isVisible() and window.user_data.store is not None
+    assert window.user_data.editor.edit.toPlainText() == "words the disk will not take"
+
+    monkeypatch.undo()  # the disk has room again: Retry saves, and the window closes
+    answer_box(monkeypatch)  # no box expected
+    window.close()
+    assert not window.isVisible()
+    with UserData(data_home) as store:
+        assert store.note("arf") == "words the disk will not take"
+
+
+def test_a_note_that_cannot_be_saved_can_go_to_the_clipboard(qtbot, window, failing_save, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    click_row(qtbot, window, "arf")
+    type_note(qtbot, window, "rescued by the clipboard")
+    QApplication.clipboard().setText("")
+    asked = answer_box(monkeypatch, QMessageBox.StandardButton.Save)  # "Copy note to clipboard and close"
+    window.close()
+    assert len(asked) == 1 and not window.isVisible()
+    assert QApplication.clipboard().text() == "rescued by the clipboard"
+
+
+def test_a_note_that_cannot_be_saved_can_be_discarded(qtbot, window, failing_save, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    click_row(qtbot, window, "arf")
+    type_note(qtbot, window, "not worth keeping")
+    asked = answer_box(monkeypatch, QMessageBox.StandardButton.Discard)
+    window.close()
+    assert len(asked) == 1 and not window.isVisible()
+
+
+def test_orphaned_ids_in_tooltips_are_text_not_html(qtbot, atlas, settings_reset, data_home):
+    from PySide6.QtGui import QTextDocument
+
+    from gui.main_window import MainWindow
+
+    with UserData(data_home) as store:  # ids come from imported JSON: anything at all
+        store.set_note("<img src=x>", "from an imported file")
+        store.add_to_basket("<img src=x>")
+    w = MainWindow(atlas=atlas)
+    qtbot.addWidget(w)
+    for name in ("basket", "notesList"):
+        tip = w.findChild(QListWidget, name).item(0).toolTip()
+        assert "<img" not in tip and "&lt;img src=x&gt;" in tip
+        shown = QTextDocument()
+        shown.setHtml(tip)  # as the tooltip renders it: the id, literally
+        assert shown.toPlainText().startswith("<img src=x>:")
