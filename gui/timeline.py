@@ -5,7 +5,8 @@ API's records). It owns no selection: it emits ``recordClicked(id)`` and follows
 
 Input: the wheel zooms around the cursor (over the label gutter, or with Shift, it scrolls the
 lanes; a horizontal wheel pans); dragging pans; Shift-drag brushes a date range; + and - zoom;
-Left/Right pan; Up/Down/PageUp/PageDown scroll the lanes; Home fits everything; F fits the selection;
+Left/Right pan; Up/Down/PageUp/PageDown scroll the lanes; Home fits everything (the first view
+shows only the densest part of the data); F fits the selection;
 Escape clears the brushed range. Clicking a count badge zooms into it.
 """
 
@@ -55,7 +56,8 @@ class TimelineWidget(QWidget):
         self._selected: str | None = None
         self._brush: tuple[int, int] | None = None
         self._fitted = False
-        self._fit_state: tuple | None = None  # the scale right after the last fit_all (refit on resize)
+        self._fit_state: tuple | None = None  # the scale right after the last fit (refit on resize)
+        self._fit_mode = "default"  # what that fit showed: "default" (the densest part) or "all"
         self._press: QPointF | None = None
         self._last: QPointF | None = None
         self._dragging = False
@@ -74,15 +76,18 @@ class TimelineWidget(QWidget):
     def set_groups(self, groups, events, eras=(), as_of=None) -> None:
         """Show ``groups`` (``Atlas.grouped(by)``: ``[(label, [ForumRow])]``) with ``events``
         (``Atlas.events()``), ``eras`` (``Atlas.eras()``) and ``as_of`` (``atlas.source.as_of``,
-        e.g. "1999-06": active forums run to it). Keeps the participant filter, zoom and selection."""
+        e.g. "1999-06": active forums run to it). Keeps the participant filter, zoom and selection;
+        the first data opens on its densest part (``Viewport.fit_default``), Home shows all."""
         visible = self.data.visible
         untouched = self._fit_state == self.view.scale.state()
         self.data = TimelineData(groups, events, eras, as_of)
         if visible is not None:
             self.data.set_visible(visible)
         self.view.set_data(self.data)
-        if untouched or not self._fitted or self.view.scale.px_per_day < self.view.scale.min_px_per_day:
-            self._fit_all_now()
+        if not self._fitted:
+            self._fit_now("default")
+        elif untouched or self.view.scale.px_per_day < self.view.scale.min_px_per_day:
+            self._fit_now()
         if self._selected is not None:
             self.view.reveal(self._selected)
         self._changed()
@@ -95,8 +100,9 @@ class TimelineWidget(QWidget):
 
     # -- selection and view -----------------------------------------------------------------------
     def select(self, record_id: str | None) -> bool:
-        """Highlight a forum's lane(s) or an event and scroll it into view. Other ids clear the
-        highlight. Returns whether the record is on the timeline."""
+        """Highlight a forum's lane(s) or an event and scroll it into view; a forum none of whose
+        lifespan is in view is brought in too (panned to at this zoom if it fits, else fitted).
+        Other ids clear the highlight. Returns whether the record is on the timeline."""
         known = bool(record_id) and (record_id in self.data.forums or self.data.event(record_id) is not None)
         self._selected = record_id if known else None
         shown = bool(known and self.view.reveal(record_id))
@@ -108,13 +114,13 @@ class TimelineWidget(QWidget):
 
     def fit_all(self) -> None:
         """Show the whole period and scroll to the top lane."""
-        self._fit_all_now()
+        self._fit_now("all")
         self._changed()
 
     def fit_selection(self) -> None:
         """Zoom to the selected forum's lifespan and events (or the selected event); else fit all."""
         if not (self._selected and self.view.fit_record(self._selected)):
-            self._fit_all_now()
+            self._fit_now("all")
         self._changed()
 
     def zoom_in(self) -> None:
@@ -130,9 +136,6 @@ class TimelineWidget(QWidget):
         self.view.fit_days(lo, hi)
         self._fitted = True
         self._changed()
-
-    def visible_days(self) -> tuple[float, float]:
-        return self.view.scale.left, self.view.scale.right
 
     def brush(self) -> tuple[int, int] | None:
         return self._brush
@@ -153,7 +156,8 @@ class TimelineWidget(QWidget):
         suffix = path.suffix.lower()
         if suffix not in (".png", ".svg"):
             raise ValueError(f"export as .png or .svg, not {path.suffix!r}")
-        view = frame_for(self.data, width, lo, hi)
+        rows = TimelinePainter().legend_rows(self.data, self.data.metrics, width, self.font())
+        view = frame_for(self.data, width, lo, hi, legend_rows=rows)
         w, h = int(view.width), int(round(view.height))
         if h > MAX_EXPORT_HEIGHT:
             raise ValueError(f"{len(self.data.lanes)} lanes are too many for one image; "
@@ -208,7 +212,7 @@ class TimelineWidget(QWidget):
         self._relayout()
         if (untouched or not self._fitted) and self.data.lanes:
             scroll = self.view.scroll
-            self._fit_all_now()
+            self._fit_now()
             self.view.scroll_to(scroll)
             self._sync_bar()
         super().resizeEvent(event)
@@ -363,8 +367,13 @@ class TimelineWidget(QWidget):
         else:
             self.unsetCursor()
 
-    def _fit_all_now(self) -> None:
-        self.view.fit_all()
+    def _fit_now(self, mode: str | None = None) -> None:
+        """Fit the view: "all" (Home), "default" (the first view) or, by default, as the last fit did."""
+        self._fit_mode = mode or self._fit_mode
+        if self._fit_mode == "all":
+            self.view.fit_all()
+        else:
+            self.view.fit_default()
         self._fitted = bool(self.data.lanes)
         self._fit_state = self.view.scale.state()
 
@@ -372,6 +381,7 @@ class TimelineWidget(QWidget):
         """Fit the viewport to the widget, leaving room for the scroll bar when the lanes overflow."""
         w, h = self.width(), self.height()
         sbw = self._bar.sizeHint().width()
+        self.view.legend_rows = self.painter.legend_rows(self.data, self.view.m, w - sbw, self.font())
         self.view.resize(w, h)
         need = self.view.max_scroll > 0
         if need:

@@ -31,7 +31,7 @@ from PySide6.QtGui import (
     QStaticText,
 )
 
-from model.timeline_layout import SYMBOL_LABELS, SYMBOLS, Lane, TimelineData, Viewport, badge_text, frame_for
+from model.timeline_layout import SYMBOL_LABELS, SYMBOLS, Lane, Metrics, TimelineData, Viewport, badge_text
 
 # Mid-tone hues that read on light and dark backgrounds; shape, not only colour, tells kinds apart.
 SYMBOL_COLORS = {
@@ -40,6 +40,24 @@ SYMBOL_COLORS = {
     "other": ("#14868c", "#45c4ca"),
 }
 ERA_TINTS = ("#c9a227", "#c0504d", "#4f81bd", "#2e9e7a", "#8064a2")
+LEGEND_GAP = 16.0  # pixels between legend entries
+MAX_LEGEND_ROWS = 3
+
+
+def legend_items(data: TimelineData) -> list[tuple[str, tuple]]:
+    """(label, glyph) for every mark the timeline draws: symbols, the count badge, each bar style
+    and an uncertain date; the active bar's glyph ends in the source's as-of line, as bars do."""
+    as_of = f"{date.fromordinal(data.as_of_day):%b %Y}" if data.as_of_day is not None else None
+    items: list[tuple[str, tuple]] = [(SYMBOL_LABELS[s], ("sym", s)) for s in SYMBOLS]
+    items += [("Events merged (zoom in)", ("badge",)),
+              (f"Active (to source date, {as_of})" if as_of else "Active", ("bar", "active")),
+              ("Defunct", ("bar", "defunct")), ("Proposed", ("bar", "proposed")),
+              ("Date uncertain", ("bar", "soft"))]
+    return items
+
+
+def _glyph_width(what: tuple, m: Metrics) -> float:
+    return 30.0 if what[0] in ("bar", "badge") else m.marker + 2
 
 
 @dataclass
@@ -272,6 +290,24 @@ class TimelinePainter:
             w = self._widths[(key, text)] = fm.horizontalAdvance(text)
         return w
 
+    def legend_layout(self, data: TimelineData, m: Metrics, width: float, small: QFont) -> list[list]:
+        """The legend's entries flowed into rows ``width`` pixels wide: [[(x, label, glyph)]]."""
+        fm = QFontMetricsF(small)
+        rows: list[list] = [[]]
+        x = 10.0
+        for label, what in legend_items(data):
+            w = _glyph_width(what, m) + 5 + self._width(fm, "small", label)
+            if rows[-1] and x + w > width - 6:
+                rows.append([])
+                x = 10.0
+            rows[-1].append((x, label, what))
+            x += w + LEGEND_GAP
+        return rows
+
+    def legend_rows(self, data: TimelineData, m: Metrics, width: float, font: QFont) -> int:
+        """How many rows the legend needs at this width (at most MAX_LEGEND_ROWS)."""
+        return min(MAX_LEGEND_ROWS, len(self.legend_layout(data, m, width, self._fonts(font)[1])))
+
     # -- the whole surface --------------------------------------------------------------------
     def paint(self, p: QPainter, view: Viewport, palette: QPalette, *, font: QFont | None = None,
               selected: str | None = None, brush: tuple[int, int] | None = None, clip: QRectF | None = None,
@@ -326,7 +362,8 @@ class TimelinePainter:
                 self._legend(p, view, c, fonts, legend)
             else:  # the legend never changes: stamp it from a cached pixmap
                 dpr = _device_ratio(p)
-                key = ("legend", int(legend.width()), int(legend.height()), dpr, fonts[1].key())
+                key = ("legend", int(legend.width()), int(legend.height()), dpr, fonts[1].key(),
+                       view.data.as_of_day)
                 pm = self._stamps.get(key)
                 if pm is None:
                     image = QImage(int(legend.width() * dpr), int(legend.height() * dpr),
@@ -569,7 +606,7 @@ class TimelinePainter:
             p.fillRect(QRectF(x0, 0, x1 - x0, m.era_strip).toAlignedRect(), c.eras_axis[n % len(c.eras)])
             if x1 - x0 < 28:
                 continue
-            name = self._elide(fm, "small", era.name, x1 - x0 - 6)
+            name = self.era_label(fm, era.name, x1 - x0 - 6)
             if len(name) <= 2:
                 continue
             w = self._width(fm, "small", name)
@@ -602,6 +639,19 @@ class TimelinePainter:
         if brush:
             x0, x1 = sc.x(brush[0]), sc.x(brush[1] + 1)
             p.fillRect(QRectF(x0, m.era_strip, max(1.0, x1 - x0), bottom - m.era_strip), c.brush)
+
+    def era_label(self, fm: QFontMetricsF, name: str, width: float) -> str:
+        """An era's name in ``width`` pixels: whole, else its first words and an ellipsis ("Second
+        World\u2026"), elided within a word only when even the first word does not fit. The axis
+        tooltip gives the whole name."""
+        if self._width(fm, "small", name) <= width:
+            return name
+        words = name.split()
+        for n in range(len(words) - 1, 0, -1):
+            short = " ".join(words[:n]).rstrip(",;:") + "\u2026"
+            if self._width(fm, "small", short) <= width:
+                return short
+        return self._elide(fm, "small", name, width)
 
     def _corner(self, p, view: Viewport, c: Colors, fonts, rect: QRectF) -> None:
         _, small, bold, _ = fonts
@@ -656,47 +706,50 @@ class TimelinePainter:
             self._text(p, x, y + h / 2 + (fmx.ascent() - fmx.descent()) / 2, text, f, fmx.ascent())
 
     def _legend(self, p, view: Viewport, c: Colors, fonts, rect: QRectF) -> None:
+        """The entries flow into rows of ``m.legend`` pixels; a last label that has no room left
+        is elided, and entries beyond the last row are left out."""
         _, small, _, badge_font = fonts
         fm = QFontMetricsF(small)
         m = view.m
         p.save()
         p.setClipRect(rect)
         p.fillRect(rect, c.window)
-        cy = rect.top() + rect.height() / 2
-        x = 10.0
-        base = cy + (fm.ascent() - fm.descent()) / 2
         p.setFont(small)
-        items: list[tuple[str, object]] = [(SYMBOL_LABELS[s], ("sym", s)) for s in SYMBOLS]
-        items += [("Events merged (zoom in)", ("badge",)), ("Active (to mid-1999)", ("bar", "active")),
-                  ("Defunct", ("bar", "defunct")), ("Proposed", ("bar", "proposed")),
-                  ("Date uncertain", ("bar", "soft"))]
-        for label, what in items:
-            tw = self._width(fm, "small", label)
-            glyph_w = 30.0 if what[0] in ("bar", "badge") else m.marker + 2
-            if x + glyph_w + 5 + tw > rect.right() - 6:
-                break
-            if what[0] == "sym":
-                draw_symbol(p, what[1], x + glyph_w / 2, cy, m.marker, c)
-            elif what[0] == "badge":
-                draw_badge(p, x + glyph_w / 2, cy, 12, m.badge_width(12), m.badge_h, c, badge_font)
-            else:
-                r = QRectF(x, cy - m.bar_h / 2, glyph_w, m.bar_h)
-                if what[1] == "proposed":
-                    dashed_box(p, r, c.bar["proposed"])
-                elif what[1] == "soft":
-                    g = QLinearGradient(r.left(), 0, r.right(), 0)
-                    clear = QColor(c.bar["defunct"])
-                    clear.setAlpha(0)
-                    g.setColorAt(0, clear)
-                    g.setColorAt(1, c.bar["defunct"])
-                    p.fillRect(r, QBrush(g))
+        rows = self.legend_layout(view.data, m, rect.width(), small)
+        room = max(1, int(rect.height() // m.legend)) if m.legend > 0 else 1
+        for r, row in enumerate(rows[:room]):
+            cy = rect.top() + (r + 0.5) * rect.height() / min(room, len(rows))
+            base = cy + (fm.ascent() - fm.descent()) / 2
+            for x, label, what in row:
+                glyph_w = _glyph_width(what, m)
+                if x + glyph_w > rect.right() - 6:
+                    break
+                if what[0] == "sym":
+                    draw_symbol(p, what[1], x + glyph_w / 2, cy, m.marker, c)
+                elif what[0] == "badge":
+                    draw_badge(p, x + glyph_w / 2, cy, 12, m.badge_width(12), m.badge_h, c, badge_font)
                 else:
-                    p.fillRect(r, c.bar[what[1]])
-            x += glyph_w + 5
-            p.setFont(small)
-            p.setPen(c.window_text)
-            p.drawText(round(x), round(base), label)
-            x += tw + 16
+                    r_ = QRectF(x, cy - m.bar_h / 2, glyph_w, m.bar_h)
+                    if what[1] == "proposed":
+                        dashed_box(p, r_, c.bar["proposed"])
+                    elif what[1] == "soft":
+                        g = QLinearGradient(r_.left(), 0, r_.right(), 0)
+                        clear = QColor(c.bar["defunct"])
+                        clear.setAlpha(0)
+                        g.setColorAt(0, clear)
+                        g.setColorAt(1, c.bar["defunct"])
+                        p.fillRect(r_, QBrush(g))
+                    else:
+                        p.fillRect(r_, c.bar[what[1]])
+                        if what[1] == "active" and view.data.as_of_day is not None:  # the as-of line
+                            p.fillRect(QRectF(round(r_.right()), cy - m.lane / 2 + 3, 1.0, m.lane - 6), c.as_of)
+                lx = x + glyph_w + 5
+                text = label
+                if lx + self._width(fm, "small", label) > rect.right() - 6:
+                    text = self._elide(fm, "small", label, rect.right() - 6 - lx)
+                p.setFont(small)
+                p.setPen(c.window_text)
+                p.drawText(round(lx), round(base), text)
         p.restore()
 
 
@@ -726,7 +779,3 @@ def light_palette() -> QPalette:
     pal.setColor(QPalette.ColorRole.Highlight, QColor("#2a7bd0"))
     return pal
 
-
-def export_frame(data: TimelineData, width: float, lo: int | None = None, hi: int | None = None) -> Viewport:
-    """The viewport of an export: every lane, the days lo..hi across ``width`` pixels."""
-    return frame_for(data, width, lo, hi)

@@ -419,7 +419,8 @@ class TimelineData:
             y += m.header
             bars, tracks, lane_h = self.bars, self.tracks, m.lane
             for f, depth in _tree_order(shown):
-                lanes.append(Lane("forum", f.id, _forum_label(f), y, lane_h, depth, f, bars[f.id], tracks[f.id], g))
+                label = _forum_label(f, self.forums.get(f.parent_id) if depth else None)
+                lanes.append(Lane("forum", f.id, label, y, lane_h, depth, f, bars[f.id], tracks[f.id], g))
                 y += lane_h
         self.lanes = lanes
         self.tops = [lane.top for lane in lanes]
@@ -495,6 +496,29 @@ class TimelineData:
             return today - 3650, today
         return min(los), max(his)
 
+    def default_range(self, share: float = 0.8) -> tuple[int, int]:
+        """The days a first view opens on: the densest part of the data, not all of it.
+
+        The shortest window holding ``share`` of the events (by centre day), stretched to the
+        source's as-of date, padded by a tenth of its length (at least a year) either side and
+        widened to whole years. The bounds when that holds them all, or for fewer than ten events.
+        """
+        lo, hi = self.bounds()
+        centers = sorted((e.lo + e.hi + 1) / 2 for e in self._events.values())
+        n = len(centers)
+        if n < 10:
+            return lo, hi
+        k = max(1, math.ceil(n * share))
+        start = min(range(n - k + 1), key=lambda i: centers[i + k - 1] - centers[i])
+        a, b = centers[start], centers[start + k - 1]
+        if self.as_of_day is not None:
+            a, b = min(a, self.as_of_day), max(b, self.as_of_day)
+        pad = max(YEAR_DAYS, (b - a) / 10)
+        first = date.fromordinal(max(MIN_DAY, int(a - pad))).year
+        last = date.fromordinal(min(MAX_DAY, int(b + pad))).year
+        a, b = date(first, 1, 1).toordinal(), date(last, 12, 31).toordinal()
+        return (lo, hi) if a <= lo and b >= hi else (a, b)
+
     def record_range(self, rid: str) -> tuple[int, int] | None:
         """Days a record covers: a forum's lifespan and events, or an event's dates."""
         if rid in self.forums:
@@ -508,8 +532,26 @@ class TimelineData:
         return (e.lo, e.hi) if e is not None else None
 
 
-def _forum_label(f) -> str:
-    return f"{f.acronym} \u2014 {f.name}" if f.acronym and f.acronym != f.name else f.name
+def _forum_label(f, parent=None) -> str:
+    """"ACR \u2014 Name" for the gutter. Under its ``parent``, a sub-body's name loses a leading
+    parent name or acronym ("Four-Party Talks subcommittee on X" -> "Subcommittee on X"); the
+    tooltip keeps the full name."""
+    name = f.name
+    if parent is not None:
+        name = _without_prefix(name, (parent.name, parent.acronym))
+    return f"{f.acronym} \u2014 {name}" if f.acronym and f.acronym != name else name
+
+
+def _without_prefix(name: str, prefixes: Iterable[str | None]) -> str:
+    """``name`` without the longest of ``prefixes`` it starts with (case-insensitive, whole words),
+    and without the punctuation after it; unchanged when nothing (or nothing but the prefix) is left."""
+    for prefix in sorted((q for q in prefixes if q), key=len, reverse=True):
+        if len(name) > len(prefix) and name[:len(prefix)].casefold() == prefix.casefold() \
+                and not name[len(prefix)].isalnum():
+            rest = name[len(prefix):].lstrip(" :,\u2013\u2014-")
+            if rest:
+                return rest[0].upper() + rest[1:]
+    return name
 
 
 # -- axis ticks ------------------------------------------------------------------------------------
@@ -622,6 +664,7 @@ class Viewport:
         self.m = metrics or data.metrics
         self.width, self.height = float(width), float(height)
         self.scroll = 0.0
+        self.legend_rows = 1  # the legend strip is this many times ``m.legend`` high (it wraps)
         self._ticks: tuple | None = None
         self.scale = Scale(self.m.gutter, self.plot_width, max_px_per_day=self.m.max_px_per_day)
         self.set_data(data)
@@ -637,7 +680,11 @@ class Viewport:
 
     @property
     def plot_bottom(self) -> float:
-        return max(self.plot_top, self.height - self.m.legend)
+        return max(self.plot_top, self.height - self.legend_height)
+
+    @property
+    def legend_height(self) -> float:
+        return self.m.legend * self.legend_rows
 
     @property
     def plot_width(self) -> float:
@@ -795,6 +842,12 @@ class Viewport:
         self.scale.fit(lo, hi, margin=16)
         self.scroll_to(0)
 
+    def fit_default(self) -> None:
+        """The first view: the densest part of the data (:meth:`TimelineData.default_range`)."""
+        lo, hi = self.data.default_range()
+        self.scale.fit(lo, hi, margin=16)
+        self.scroll_to(0)
+
     def fit_days(self, lo: int, hi: int) -> None:
         self.scale.fit(lo, hi, margin=40)
 
@@ -817,9 +870,7 @@ class Viewport:
             self._reveal_lane(data.lanes_of[rid])
             span = data.record_range(rid)
             if span is not None:
-                lo, hi = span
-                if hi < self.scale.left or lo > self.scale.right:
-                    self.scale.center_on((lo + hi) / 2)
+                self._reveal_days(*span)
             return True
         lanes = data.lanes_of_event(rid)
         if lanes:
@@ -831,6 +882,18 @@ class Viewport:
                 self.scale.center_on(c)
             return True
         return False
+
+    def _reveal_days(self, lo: int, hi: int) -> None:
+        """Bring a forum's days into view unless some of them (30 px, or all) already are: at the
+        same zoom when they fit, else zoomed to them."""
+        sc = self.scale
+        shown = min(sc.right, hi + 1) - max(sc.left, lo)
+        if shown * sc.px_per_day >= min(30.0, (hi + 1 - lo) * sc.px_per_day):
+            return
+        if (hi + 1 - lo) * sc.px_per_day <= self.plot_width - 80:
+            sc.center_on((lo + hi + 1) / 2)
+        else:
+            self.fit_days(lo, hi)
 
     def _reveal_lane(self, indices: list[int]) -> None:
         """Scroll so that one of these lanes (a record may have several) is in view; none moves
@@ -899,10 +962,12 @@ class Viewport:
 
 
 def frame_for(data: TimelineData, width: float, lo: int | None = None, hi: int | None = None,
-              metrics: Metrics | None = None) -> Viewport:
-    """A viewport showing every lane and the days lo..hi (default: everything), for export and print."""
+              metrics: Metrics | None = None, legend_rows: int = 1) -> Viewport:
+    """A viewport showing every lane and the days lo..hi (default: everything), for export and print;
+    its legend strip is ``legend_rows`` rows high."""
     m = metrics or data.metrics
-    view = Viewport(data, width, m.axis + data.height + m.legend, m)
+    view = Viewport(data, width, m.axis + data.height + m.legend * legend_rows, m)
+    view.legend_rows = legend_rows
     a, b = data.bounds()
     lo = a if lo is None else lo
     hi = b if hi is None else hi
