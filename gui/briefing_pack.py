@@ -125,10 +125,8 @@ def sources_html(atlas, forums: list[r.ForumRow]) -> str:
     for f in forums:
         for c in atlas.forum(f.id).sources:
             cited.setdefault(c.id, (c, []))[1].append(f.acronym or f.name)
-    items = "".join(
-        f"<li>{escape(r.AUTHOR_LABELS.get(c.author, c.author))}, \u201c{escape(c.section)}\u201d, line {c.line}: "
-        f'<span class="quote">\u201c{escape(c.quote)}\u201d</span> <i>({escape(", ".join(dict.fromkeys(who)))})</i>'
-        "</li>" for c, who in sorted(cited.values(), key=lambda x: (x[0].line, x[0].id)))
+    items = "".join(f"<li>{render.source_item(c, ', '.join(dict.fromkeys(who)))}</li>"
+                    for c, who in sorted(cited.values(), key=lambda x: (x[0].line, x[0].id)))
     return f'<h1>Sources</h1><p class="note">Every passage of the paper cited for these forums, in the order of the paper.</p><ol class="sources">{items}</ol>'
 
 

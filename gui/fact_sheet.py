@@ -142,7 +142,7 @@ def _timeline_data(atlas, kind: str, detail) -> TimelineData | None:
     else:
         ids = {m.forum_id for m in detail.memberships}
         forums = [atlas.forum_row(fid) for fid in ids]
-        forums.sort(key=lambda f: (f.founded.key() if f.founded else (10**9, 0, ""), f.name))
+        forums.sort(key=lambda f: (f.founded.key() if f.founded else (10**9, 0, 0, ""), f.name))
         events = atlas.events(forum_ids=ids)
     if not events and not any(f.founded for f in forums):
         return None
@@ -223,10 +223,11 @@ def paint_footer(p: QPainter, device, text: str, page: int | None = None) -> Non
 def draw_document(p: QPainter, doc: QTextDocument, top: float, clip: QRectF | None = None) -> None:
     ctx = QAbstractTextDocumentLayout.PaintContext()
     ctx.palette = paper_palette()
-    if clip is not None:
-        ctx.clip = clip
     p.save()
     p.translate(0, top)
+    if clip is not None:  # the context's clip skips whole blocks only; the painter's cuts at the page edge
+        ctx.clip = clip
+        p.setClipRect(clip)
     doc.documentLayout().draw(p, ctx)
     p.restore()
 

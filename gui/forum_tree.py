@@ -232,8 +232,11 @@ class ForumTreePane(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, len(COLUMNS)):
+        for col in (1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Roles can be long ("Founder, Funder, Member"): a fixed, resizable width that never crowds out names.
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        self.tree.setColumnWidth(3, 110)
         self.empty = QLabel("No forums match.\nClear the filter or pick \u201cAll participants\u201d.",
                             alignment=Qt.AlignmentFlag.AlignCenter, objectName="treeEmpty")
         self.empty.setWordWrap(True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
             try:
                 self.atlas = Atlas()
             except DatabaseUnavailable as exc:
-                self.detail.setHtml(f"<h2>The atlas cannot open its data</h2><pre>{_escape(str(exc))}</pre>")
+                self.detail.setHtml(f"<h2>The atlas cannot open its data</h2><pre>{escape(str(exc))}</pre>")
                 return False
         self.tree_pane.set_atlas(self.atlas)
         self.timeline.set_atlas(self.atlas, by=self.tree_pane.current_grouping())
@@ -154,6 +155,9 @@ class MainWindow(QMainWindow):
             self.tree_pane.set_grouping(str(grouping))
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
+        if self.built and not self.user_data.confirm_close():  # a note that cannot be saved: the user decides
+            event.ignore()
+            return
         self.settings.setValue("geometry", self.saveGeometry())
         if self.built:  # not when closed before the panes were made
             self.settings.setValue("splitter/upper", self.upper.saveState())
@@ -183,10 +187,11 @@ class MainWindow(QMainWindow):
             QApplication.processEvents()
         ok = self.grab().save(str(path))
         QTimer.singleShot(0, self.close)
+        if not ok:
+            import sys
+
+            folder = Path(path).parent
+            why = (f"the folder {folder} does not exist" if not folder.is_dir()
+                   else "use a .png path, in a folder you may write to")
+            print(f"forum-atlas: cannot save the screenshot to {path}: {why}", file=sys.stderr)
         return 0 if ok else 1
-
-
-def _escape(text: str) -> str:
-    from html import escape
-
-    return escape(text)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import difflib
 import os
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtGui import QPainter, QPdfWriter
 
 from gui import briefing_pack, fact_sheet
+from model import atomic
 
 RESOLUTION = 300
 
@@ -51,8 +51,7 @@ def write_pdf(target: Path, paper: str, paint) -> int:
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-        os.close(fd)
+        tmp = str(atomic.temp_beside(target))
     except OSError as exc:
         raise PrintError(f"Cannot write into {folder}: {exc.strerror or exc}.") from None
     try:
@@ -64,7 +63,7 @@ def write_pdf(target: Path, paper: str, paint) -> int:
         painter.end()
         if os.path.getsize(tmp) == 0:
             raise PrintError(f"Cannot write {target}: the disk may be full.")
-        os.replace(tmp, target)
+        atomic.replace_into(tmp, target)  # with a normal file's mode, not mkstemp's 0600
         return pages
     except OSError as exc:
         raise PrintError(f"Cannot write {target}: {exc.strerror or exc}.") from None
@@ -107,20 +106,20 @@ def _app():
 
 
 def _user_notes() -> dict[str, str]:
-    """The analyst's notes, to print on their sheets; an unreadable store prints none rather than fail."""
-    from model.notes import UserData
+    """The analyst's notes, to print on their sheets, read without touching the file (no repair, migration
+    or backup); an unreadable file prints none, and says why, rather than fail."""
+    from model.notes import read_notes
 
-    store = UserData()
-    try:
-        return {n.record: n.text for n in store.notes() if n.text}
-    finally:
-        store.close()
+    notes, messages = read_notes()
+    for message in messages:
+        print(f"forum-atlas: notes not printed: {message}", file=sys.stderr)
+    return notes
 
 
 def run_print(args, atlas) -> int:
     """`forum-atlas print ID` and `forum-atlas pack ID ...`."""
     _app()
-    ids = [args.id] if args.command == "print" else args.ids
+    ids = [args.id] if args.command == "print" else list(dict.fromkeys(args.ids))  # each forum once
     kinds = ("forum", "participant") if args.command == "print" else ("forum",)
     for rid in ids:
         if atlas.kind_of(rid) not in kinds:

@@ -62,17 +62,15 @@ class _Notes:
         self.style = style
 
     def refs(self, cites) -> str:
-        marks = []
+        marks: dict[int, str] = {}
         for cid in cites:
             if cid not in self.known:
                 continue
             # Without quotes, passages on the same line are one note.
             key = cid if self.style.quotes else self.known[cid].line
             n = self.number.setdefault(key, (len(self.number) + 1, self.known[cid]))[0]
-            mark = f'<a href="cite:{e(cid)}">{n}</a>' if self.style.links else str(n)
-            if mark not in marks:
-                marks.append(mark)
-        return f"<sup>{','.join(marks)}</sup>" if marks else ""
+            marks.setdefault(n, f'<a href="cite:{e(cid)}">{n}</a>' if self.style.links else str(n))
+        return f"<sup>{','.join(marks[n] for n in sorted(marks))}</sup>" if marks else ""
 
     def used(self) -> list[r.Citation]:
         return [c for _, c in self.number.values()]
@@ -97,10 +95,15 @@ def _sources(notes: _Notes) -> str:
             f"<b>{n}</b>\u00a0{e(SHORT_AUTHORS.get(c.author, c.author))}, \u201c{e(c.section)}\u201d, line {c.line}"
             for n, c in enumerate(sources, 1))
         return f'<h2>Sources</h2><p class="sources">{items}</p>'
-    items = "".join(
-        f'<li>{e(r.AUTHOR_LABELS.get(c.author, c.author))}, \u201c{e(c.section)}\u201d, line {c.line}: '
-        f'<span class="quote">\u201c{e(c.quote)}\u201d</span></li>' for c in sources)
+    items = "".join(f"<li>{source_item(c)}</li>" for c in sources)
     return f'<h2>Sources</h2><ol class="sources">{items}</ol>'
+
+
+def source_item(c: r.Citation, cited_by: str = "") -> str:
+    """One source note: who, where and the quote, as the detail pane, the sheets and the pack print it."""
+    by = f" <i>({e(cited_by)})</i>" if cited_by else ""
+    return (f"{e(r.AUTHOR_LABELS.get(c.author, c.author))}, \u201c{e(c.section)}\u201d, line {c.line}: "
+            f'<span class="quote">\u201c{e(c.quote)}\u201d</span>{by}')
 
 
 def _events(events: list[r.EventRow], style: Style, heading="Events") -> str:
@@ -139,7 +142,7 @@ def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None) -> s
     meetings = [ev for ev in d.events if ev.kind == "meeting"]
     title = e(f.name) + (f' <span class="acr">({e(f.acronym)})</span>' if f.acronym else "")
     facts = "".join([
-        _row("Also called", e(", ".join(d.aliases))),
+        _row("Also called", e(", ".join(_other_names(d.aliases, f.name, f.acronym)))),
         _row("Track", e(r.TRACK_LABELS[f.track])),
         _row("Kind", e(r.label(f.kind))),
         _row("Scope", e(r.label(f.scope))),
@@ -157,8 +160,6 @@ def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None) -> s
              f'<p class="summary">{e(d.summary)}</p>']
     if style.timeline and d.events:
         parts.append(MINI_TIMELINE)
-    if d.note and not style.compact:
-        parts.append(f'<p class="note">Note: {e(d.note)}</p>')
     if d.members:
         rows = _by_participant(d.members, notes=style.member_notes)
         parts.append(f"<h2>Participants</h2>{_roles_table(rows, 'participants', style, notes)}")
@@ -174,6 +175,7 @@ def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None) -> s
     parts.append(claims(d.claims, notes, style))
     if not style.compact:
         parts.append(_discrepancies(d.discrepancies, notes))
+        parts.append(_data_note(d.note))
     parts.append(analyst_note(note))
     parts.append(_sources(notes))
     return "".join(parts)
@@ -246,9 +248,14 @@ def _by_participant(members: list[r.Membership], key: str = "participant", notes
         row[2].append(f"{ROLE_SYMBOLS.get(m.role, '')}\u00a0{r.label(m.role)}")
         bits = [x for x in (_span(m.since, m.until), m.note if notes else None) if x]
         if bits:
-            row[3].append(e(SEP.join(bits)))
+            row[3].append((r.label(m.role), SEP.join(bits)))
         row[4] += [c for c in m.cites if c not in row[4]]
-    return [(pid, name, ", ".join(roles), "<br>".join(details), cites) for pid, name, roles, details, cites in rows.values()]
+
+    def details(roles, bits) -> str:
+        # With several roles, say which role each date or note belongs to.
+        return "<br>".join(e(f"{role}: {text}" if len(roles) > 1 else text) for role, text in bits)
+
+    return [(rid, name, ", ".join(roles), details(roles, bits), cites) for rid, name, roles, bits, cites in rows.values()]
 
 
 def _roles_table(rows, what: str, style: Style, notes: _Notes) -> str:
@@ -264,6 +271,17 @@ def _people(people: list[r.PersonRow], style: Style) -> str:
     if not people:
         return ""
     return "<h2>People</h2><ul>" + "".join(f"<li>{link(p.id, p.name, style)}, {e(p.role)}</li>" for p in people) + "</ul>"
+
+
+def _other_names(aliases, *names) -> list[str]:
+    """Aliases that say something new: not the name again in other letters."""
+    known = {n.casefold() for n in names if n}
+    return [a for a in aliases if a.casefold() not in known]
+
+
+def _data_note(text: str | None) -> str:
+    """The curators' note on the record (how the paper's readings were reconciled), after the facts."""
+    return f'<h2>About this record</h2><p class="note">{e(text)}</p>' if text else ""
 
 
 def _by_forum(members: list[r.Membership], notes: bool = True):
@@ -314,12 +332,18 @@ def event(d: r.EventDetail, style: Style = SCREEN, note: str | None = None) -> s
 def participant(d: r.ParticipantDetail, style: Style = SCREEN, note: str | None = None) -> str:
     p = d.participant
     notes = _Notes(d.sources, style)
-    present = [m for m in d.memberships if m.role not in ("absent", "excluded")]
-    away = [m for m in d.memberships if m.role in ("absent", "excluded")]
-    facts = "".join([_row("Full name", e(p.name)), _row("Kind", e(r.label(p.kind))),
-                     _row("Also called", e(", ".join(p.aliases))),
+    by_forum: dict[str, list[r.Membership]] = {}
+    for m in d.memberships:
+        by_forum.setdefault(m.forum_id, []).append(m)
+    # A forum the participant once attended but then stayed away from counts as away (r.takes_part).
+    taking = {fid for fid, ms in by_forum.items() if r.takes_part([(m.role, m.since, m.until) for m in ms])}
+    present = [m for m in d.memberships if m.forum_id in taking]
+    away = [m for m in d.memberships if m.forum_id not in taking]
+    facts = "".join([_row("Full name", e(p.name) if p.name != p.short_name else ""),
+                     _row("Kind", e(r.label(p.kind))),
+                     _row("Also called", e(", ".join(_other_names(p.aliases, p.short_name, p.name)))),
                      _row("Takes part in", f"{len({m.forum_id for m in present})} forums"),
-                     _row("Absent from", f"{len({m.forum_id for m in away})} forums" if away else "")])
+                     _row("Absent or excluded", f"{len({m.forum_id for m in away})} forums" if away else "")])
     parts = [f"<h1>{e(p.short_name)}</h1>", f'<table class="facts">{facts}</table>']
     if style.timeline and d.memberships:
         parts.append(MINI_TIMELINE)
@@ -346,7 +370,7 @@ def person(d: r.PersonDetail, style: Style = SCREEN, note: str | None = None) ->
     notes = _Notes(d.sources, style)
     facts = "".join([
         _row("Role", e(p.role)),
-        _row("Of", link(d.participant.id, d.participant.short_name, style) if d.participant else ""),
+        _row("Affiliation", link(d.participant.id, d.participant.short_name, style) if d.participant else ""),
         _row("Forums", ", ".join(link(f.id, f.name, style) for f in d.forums)),
     ])
     parts = [f"<h1>{e(p.name)}{notes.refs(d.cites)}</h1>", f'<table class="facts">{facts}</table>']

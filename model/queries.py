@@ -40,17 +40,30 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
     if not path.is_file():
         raise DatabaseUnavailable(f"The reference database is missing: {path}\n"
                                   "Build it with `make db` (or `forum-atlas build`).")
+    try:  # the OS's own reason (permissions, a locked file) rather than SQLite's "unable to open"
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        raise DatabaseUnavailable(f"The reference database cannot be opened ({exc.strerror or exc}): {path}\n"
+                                  "Check that this user may read it.") from None
     try:
         con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
                               check_same_thread=False)
         version = con.execute("PRAGMA user_version").fetchone()[0]
         ok = con.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
+            raise DatabaseUnavailable(f"The reference database cannot be opened ({exc}): {path}\n"
+                                      "Check that this user may read it.") from None
         raise DatabaseUnavailable(f"The reference database is damaged and cannot be read: {path}\n"
                                   f"({exc}). Rebuild it with `make db`.") from None
     if ok != "ok":
         con.close()
         raise DatabaseUnavailable(f"The reference database failed its integrity check: {path}\n"
+                                  "Rebuild it with `make db`.")
+    if version == 0:  # an empty file, or some other SQLite file: ours always carry a schema version
+        con.close()
+        raise DatabaseUnavailable(f"This is not a Forum Atlas database (it has no schema version): {path}\n"
                                   "Rebuild it with `make db`.")
     if version != t.SCHEMA_VERSION:
         con.close()
@@ -121,9 +134,6 @@ class Atlas:
     def participants(self) -> list[r.ParticipantRow]:
         return sorted(self._participants.values(), key=lambda p: p.short_name.lower())
 
-    def participant_row(self, pid: str) -> r.ParticipantRow | None:
-        return self._participants.get(pid)
-
     def people(self) -> list[r.PersonRow]:
         return sorted(self._people.values(), key=lambda p: p.name)
 
@@ -157,7 +167,7 @@ class Atlas:
     def grouped(self, by: str) -> list[tuple[str, list[r.ForumRow]]]:
         """Top-level groups of forums: [(label, forums)], in a stable, meaningful order.
 
-        Sub-bodies stay in their parent's group; the tree nests them under the parent.
+        The tree nests a sub-body under its parent when both fall in the same group.
         For 'participant', a forum appears under each participant it involves.
         """
         if by not in GROUPINGS:
@@ -176,17 +186,9 @@ class Atlas:
         title = {"track": lambda f: r.TRACK_LABELS[f.track], "status": lambda f: r.STATUS_LABELS[f.status],
                  "kind": lambda f: r.label(f.kind), "scope": lambda f: r.label(f.scope)}[by]
         groups: dict = {}
-        for f in forums:
-            top = self._root(f)
-            groups.setdefault(key(top), (title(top), []))[1].append(f)
+        for f in forums:  # each forum by its own value: a defunct study project of an active dialogue is defunct
+            groups.setdefault(key(f), (title(f), []))[1].append(f)
         return [groups[k] for k in sorted(groups)]
-
-    def _root(self, forum: r.ForumRow) -> r.ForumRow:
-        seen = set()
-        while forum.parent_id and forum.parent_id in self._forums and forum.id not in seen:
-            seen.add(forum.id)
-            forum = self._forums[forum.parent_id]
-        return forum
 
     def roles_by_participant(self) -> dict[str, dict[str, list[str]]]:
         """participant id -> forum id -> its roles there (for the tree's participant filter)."""
@@ -339,7 +341,7 @@ def _with_sources(atlas: Atlas, detail, cite_lists):
 
 
 def _forum_order(f: r.ForumRow):
-    return (f.founded.key() if f.founded else (10**9, 0, ""), f.name.lower())
+    return (f.founded.key() if f.founded else (10**9, 0, 0, ""), f.name.lower())
 
 
 def _role_rank(role: str) -> int:

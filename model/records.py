@@ -18,6 +18,20 @@ SCOPE_LABELS = {"asia-pacific": "Asia-Pacific", "east-asia": "East Asia", "north
                 "north-pacific": "North Pacific"}
 
 
+AWAY = ("absent", "excluded")
+
+
+def takes_part(roles) -> bool:
+    """Does a participant with these (role, since, until) in one forum take part in it?
+
+    Absent and excluded never count, and neither does a role that ended before a later absence
+    began (the DPRK attended NEACD's planning meeting in July 1993, then stayed away).
+    """
+    away_starts = [since.start for role, since, _ in roles if role in AWAY and since]
+    return any(role not in AWAY and (until is None or not any(start > until.end for start in away_starts))
+               for role, _, until in roles)
+
+
 def label(value: str | None) -> str:
     """'working-group' -> 'Working group'; place names keep their capitals."""
     if value in SCOPE_LABELS:
@@ -62,7 +76,7 @@ class ForumRow:
             return ""
         first = self.founded.first
         year = f"{first.year}s" if first.decade else str(first.year)
-        return {"about": f"c. {year}", "before": f"< {year}", "after": f"> {year}"}.get(first.approx, year)
+        return {"about": f"c. {year}", "before": f"before {year}", "after": f"after {year}"}.get(first.approx, year)
 
 
 @dataclass(frozen=True, slots=True)

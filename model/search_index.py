@@ -19,10 +19,10 @@ from __future__ import annotations
 import sqlite3
 
 from model import records as r
+from model.records import takes_part
 
 VERSION = "2"  # stored in meta as search_index; search asks for a rebuild when it differs
 KINDS = ("participant", "forum", "event", "person", "claim", "quote")  # rowid order
-AWAY = ("absent", "excluded")
 MARK = "\ue000"  # the first character of every facet token
 AUTHOR_SHORT = {"cossa": "Cossa", "fukushima": "Fukushima", "preface": "Haggard and Pinkston", "front": "Front matter"}
 
@@ -48,22 +48,6 @@ def year_facets(first: int, last: int) -> list[str]:
     out |= {facet("d", str(y // 10)) for y in range(first, last + 1)}
     out |= {facet("c", str(y // 100)) for y in range(first, last + 1)}
     return sorted(out)
-
-
-def takes_part(roles: list[dict]) -> bool:
-    """Does a participant with these roles in one forum take part in it?
-
-    Absent and excluded never count, and neither does a role that ended before a later absence
-    began (the DPRK attended NEACD's planning meeting in July 1993, then stayed away).
-    """
-    away_starts = [m["since"].start for m in roles if m["role"] in AWAY and m["since"]]
-    for m in roles:
-        if m["role"] in AWAY:
-            continue
-        ended = m["until"].end if m["until"] else None
-        if ended is None or not any(start > ended for start in away_starts):
-            return True
-    return False
 
 
 def _join(*parts, sep: str = " ") -> str:
@@ -94,7 +78,8 @@ def rows(ds) -> list[tuple]:
         by_participant: dict[str, list[dict]] = {}
         for m in f["members"]:
             by_participant.setdefault(m["participant"], []).append(m)
-        takers[f["id"]] = sorted(pid for pid, roles in by_participant.items() if takes_part(roles))
+        takers[f["id"]] = sorted(pid for pid, roles in by_participant.items()
+                                  if takes_part([(m["role"], m["since"], m["until"]) for m in roles]))
 
     def forum_facets(fids) -> set[str]:
         out = set()
