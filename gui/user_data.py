@@ -97,6 +97,9 @@ class UserDataUI(QObject):
             self.window.statusBar().showMessage(" ".join(self.store.messages))
         self._set_editable(self.store.writable, self.store.reason)
         self.refresh_lists()
+        # An empty dock only takes room from the detail pane: it shows once there is something to list
+        # (Notes menu, or the first "Add to basket").
+        self.dock.setVisible(bool(self.store.basket() or self.store.bookmarks() or self.store.notes()))
         self._show_record(self.rid)
         if self.rid and self.window.detail.record_id == self.rid:
             self._refresh_detail()

@@ -119,7 +119,10 @@ class Atlas:
         return None
 
     def name_of(self, rid: str) -> str:
-        for table in (self._forums, self._participants, self._people):
+        """The name to show for any record: a participant's short name ("North Korea")."""
+        if rid in self._participants:
+            return self._participants[rid].short_name
+        for table in (self._forums, self._people):
             if rid in table:
                 return table[rid].name
         event = self.session.get(t.Event, rid)
