@@ -565,28 +565,26 @@ class TimelinePainter:
             if b > a:
                 p.fillRect(QRectF(a, top, b - a, h), brush)
 
+        def ramp(a: float, b: float, from_clear: bool) -> QBrush:
+            """A gradient between clear and ``color``: the soft edge of an approximate date."""
+            clear = QColor(color)
+            clear.setAlpha(0)
+            g = QLinearGradient(a, 0, b, 0)
+            g.setColorAt(0, clear if from_clear else color)
+            g.setColorAt(1, color if from_clear else clear)
+            return QBrush(g)
+
         fade = min(24.0, (x_hi - x_lo) / 3)
         # left end: uncertain part (lighter), or a fade when approximate/unknown
         if bar.soft_lo:
             end = x_ls if x_ls - x_lo > 2 else x_lo + fade
-            g = QLinearGradient(x_lo, 0, end, 0)
-            clear = QColor(color)
-            clear.setAlpha(0)
-            g.setColorAt(0, clear)
-            g.setColorAt(1, color)
-            fill(x_lo, end, QBrush(g))
+            fill(x_lo, end, ramp(x_lo, end, from_clear=True))
             x_ls = end
         elif x_ls > x_lo:
             fill(x_lo, x_ls, faint)
         if bar.soft_hi:
-            start = x_hs if x_hi - x_hs > 2 else x_hi - fade
-            start = max(start, x_ls)
-            g = QLinearGradient(start, 0, x_hi, 0)
-            clear = QColor(color)
-            clear.setAlpha(0)
-            g.setColorAt(0, color)
-            g.setColorAt(1, clear)
-            fill(start, x_hi, QBrush(g))
+            start = max(x_hs if x_hi - x_hs > 2 else x_hi - fade, x_ls)
+            fill(start, x_hi, ramp(start, x_hi, from_clear=False))
             x_hs = start
         elif x_hi > x_hs:
             fill(x_hs, x_hi, faint)
