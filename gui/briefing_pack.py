@@ -115,7 +115,7 @@ def matrix_html(atlas, forums: list[r.ForumRow]) -> str:
                 "</td>" for f in chunk)
             if any((p.id, f.id) in roles for f in chunk):
                 rows.append(f"<tr><td>{escape(p.short_name)}</td>{cells}</tr>")
-        out.append('<table border="1" cellspacing="0" cellpadding="3" width="100%">'
+        out.append('<table border="1" cellspacing="0" cellpadding="3" width="100%" style="border-collapse: collapse; border-color: #999">'
                    f"<tr><th align=\"left\">Participant</th>{head}</tr>{''.join(rows)}</table><p></p>")
     return "".join(out)
 
