@@ -98,7 +98,6 @@ class Sheet:
     tail: QTextDocument | None
     timeline: TimelineData | None
     level: int
-    sources: list  # the citations printed on this sheet, in note order
 
     def timeline_height(self, device) -> float:
         """The mini-timeline strip's height in device pixels: the axis and up to MINI_LANES lanes."""
@@ -161,7 +160,7 @@ def layout_sheet(atlas, rid: str, device: QPagedPaintDevice, note: str | None = 
         html = (render.forum if kind == "forum" else render.participant)(detail, style, note=note)
         head, _, tail = html.partition(render.MINI_TIMELINE)
         return Sheet(_document(head, size, width, device), _document(tail, size, width, device) if tail else None,
-                     data if tail else None, level, [])
+                     data if tail else None, level)
 
     def fits(sheet: Sheet) -> bool:
         return sheet.height(device) <= room

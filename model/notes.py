@@ -37,6 +37,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from model import atomic
+
 SCHEMA_VERSION = 3
 DB_NAME = "notes.sqlite"
 BACKUP_DAYS = 10
@@ -345,8 +347,7 @@ class UserData:
                 dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
             finally:
                 dst.close()
-            _fsync(tmp)
-            os.replace(tmp, target)
+            atomic.replace_into(tmp, target)
             return target
         except (OSError, sqlite3.Error) as exc:
             if not self._backup_failed or not quiet:
@@ -602,8 +603,7 @@ def _create_fresh(path: Path) -> None:
         migrate(con)
     finally:
         con.close()
-    _fsync(tmp)
-    os.replace(tmp, path)
+    atomic.replace_into(tmp, path)
 
 
 def _copy_database(source: Path, target: Path) -> None:
@@ -616,8 +616,7 @@ def _copy_database(source: Path, target: Path) -> None:
     finally:
         src.close()
         dst.close()
-    _fsync(tmp)
-    os.replace(tmp, target)
+    atomic.replace_into(tmp, target)
 
 
 def _remove(path: Path) -> None:
@@ -625,14 +624,6 @@ def _remove(path: Path) -> None:
     for stale in (path, *(Path(f"{path}{s}") for s in _SIDE_FILES)):
         if stale.exists():
             stale.unlink()
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _set_aside(path: Path, label: str, main: bool = True) -> Path:
