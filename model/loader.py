@@ -86,26 +86,27 @@ _LineLoader.yaml_implicit_resolvers = {
 }
 
 
-# Field specifications: name -> (type, required, argument). Types:
+# Field specifications: name -> (type, required, argument). ``note`` is content a reader sees; ``data_note``
+# is the curators' own (scanning damage, reasoning) and is shown only under "About this record". Types:
 #   id, str, int, strs, date, enum (argument: allowed values), ref / refs (argument: table),
 #   cite, members. "any" refs resolve against every table's ids.
 _CITE_FIELDS = {"line": ("int", True, None), "quote": ("str", True, None), "note": ("str", False, None)}
 SPECS: dict[str, dict[str, tuple]] = {
     "participants": {
         "id": ("id", True, None), "name": ("str", True, None), "short_name": ("str", False, None),
-        "kind": ("enum", True, PARTICIPANT_KINDS), "aliases": ("strs", False, None), "note": ("str", False, None),
+        "kind": ("enum", True, PARTICIPANT_KINDS), "aliases": ("strs", False, None), "note": ("str", False, None), "data_note": ("str", False, None),
     },
     "forums": {
         "id": ("id", True, None), "name": ("str", True, None), "acronym": ("str", False, None),
         "aliases": ("strs", False, None), "kind": ("enum", True, FORUM_KINDS),
         "track": ("enum", False, TRACKS), "scope": ("enum", True, SCOPES),
         "status": ("enum", True, STATUSES), "founded": ("date", False, None), "ended": ("date", False, None),
-        "parent": ("ref", False, "forums"), "summary": ("str", True, None), "note": ("str", False, None),
+        "parent": ("ref", False, "forums"), "summary": ("str", True, None), "note": ("str", False, None), "data_note": ("str", False, None),
         "cite": ("cite", True, None), "members": ("members", False, None),
     },
     "members": {
         "participant": ("ref", True, "participants"), "role": ("enum", True, ROLES),
-        "since": ("date", False, None), "until": ("date", False, None), "note": ("str", False, None),
+        "since": ("date", False, None), "until": ("date", False, None), "note": ("str", False, None), "data_note": ("str", False, None),
         "cite": ("cite", True, None),
     },
     "events": {
@@ -113,21 +114,21 @@ SPECS: dict[str, dict[str, tuple]] = {
         "date": ("date", True, None), "end": ("date", False, None), "place": ("str", False, None),
         "ordinal": ("int", False, None), "chair": ("ref", False, "participants"),
         "forums": ("refs", False, "forums"), "participants": ("refs", False, "participants"),
-        "people": ("refs", False, "people"), "summary": ("str", False, None), "note": ("str", False, None),
+        "people": ("refs", False, "people"), "summary": ("str", False, None), "note": ("str", False, None), "data_note": ("str", False, None),
         "cite": ("cite", True, None),
     },
     "people": {
         "id": ("id", True, None), "name": ("str", True, None), "role": ("str", True, None),
         "participant": ("ref", False, "participants"), "forums": ("refs", False, "forums"),
-        "note": ("str", False, None), "cite": ("cite", True, None),
+        "note": ("str", False, None), "data_note": ("str", False, None), "cite": ("cite", True, None),
     },
     "relations": {
         "from": ("ref", True, "forums"), "to": ("ref", True, "forums"), "kind": ("enum", True, RELATION_KINDS),
-        "note": ("str", False, None), "cite": ("cite", True, None),
+        "note": ("str", False, None), "data_note": ("str", False, None), "cite": ("cite", True, None),
     },
     "claims": {
         "id": ("id", False, None), "forum": ("ref", True, "forums"), "author": ("enum", True, AUTHORS),
-        "stance": ("enum", False, STANCES), "text": ("str", True, None), "cite": ("cite", True, None),
+        "stance": ("enum", False, STANCES), "text": ("str", True, None), "data_note": ("str", False, None), "cite": ("cite", True, None),
     },
     "discrepancies": {
         "id": ("id", True, None), "about": ("refs", True, "any"), "note": ("str", True, None),
