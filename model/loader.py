@@ -36,7 +36,7 @@ RELATION_KINDS = ("supports", "grew-out-of", "modelled-on", "proposed-as", "comp
 AUTHORS = ("cossa", "fukushima", "preface")
 STANCES = ("positive", "negative", "mixed", "neutral")
 MAX_QUOTE_WORDS = 45
-TABLES = ("participants", "forums", "events", "people", "relations", "claims", "discrepancies", "eras")
+TABLES = ("participants", "forums", "events", "people", "relations", "claims", "discrepancies", "eras", "coverage")
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FOLD = str.maketrans({
@@ -143,6 +143,9 @@ SPECS: dict[str, dict[str, tuple]] = {
         "id": ("id", True, None), "name": ("str", True, None), "start": ("date", True, None),
         "end": ("date", True, None),
     },
+    # Why a paragraph of the paper has no record citing it (forum-atlas stats --coverage). ``pending`` marks one
+    # that holds something a briefing could ask which no record states yet: a to-do, shown as such.
+    "coverage": {"line": ("int", True, None), "reason": ("str", True, None), "pending": ("bool", False, None)},
 }
 # Pairs of date fields where the second may never fall before the first.
 _ORDERED = {"forums": ("founded", "ended"), "members": ("since", "until"), "delegation": ("since", "until"),
@@ -208,6 +211,11 @@ class _Checker:
             if not isinstance(value, str):
                 self.problem(where, line, name, f"expected text, got {type(value).__name__} {value!r}")
             return str(value).strip()
+        if kind == "bool":
+            if not isinstance(value, bool):
+                self.problem(where, line, name, f"expected true or false, got {value!r}")
+                return None
+            return value
         if kind == "int":
             if not isinstance(value, int) or isinstance(value, bool):
                 self.problem(where, line, name, f"expected a whole number, got {value!r}")
@@ -422,6 +430,11 @@ def load(data_dir: Path, paper: Path | None = None) -> Dataset:
         if forum["parent"] == forum["id"]:
             check.problem(forum["_file"], forum["_line"], "parent", "a forum cannot be its own parent")
         _check_roles(check, forum, ids["participants"])
+    for entry in tables["coverage"]:
+        part = next((p for p in source["parts"] if p["first"] <= (entry["line"] or 0) <= p["last"]), None)
+        if isinstance(entry["line"], int) and (part is None or part["author"] == "front"):
+            check.problem(entry["_file"], entry["_line"], "line",
+                          f"line {entry['line']} is not in the preface or either author's part")
     if check.problems:
         raise DataError(check.problems)
     return Dataset(source=dict(source), tables=tables, citations=check.citations, files=files)

@@ -39,8 +39,8 @@ ROLES: tuple[Role, ...] = (
     Role("co-chair", "Co-chair", "\u25c7", (FORUM,),
          "Chairs or chaired the forum itself jointly with another.", agency=True),
     Role("host", "Host", "\u2302", (FORUM,),
-         "Hosted the forum or one or more of its meetings (the paper says hosted, held in its capital, "
-         "organised the meeting).", agency=True),
+         "Hosted or organised the forum or one or more of its meetings: the paper says it hosted or organised "
+         "them, or that a meeting was held in its territory.", agency=True),
     Role("funder", "Funder", "$", (FORUM,),
          "Gives or gave money for it: used only where the paper speaks of money (a contribution, a grant, "
          "funds, paying for supplies).", agency=True),
@@ -58,7 +58,8 @@ ROLES: tuple[Role, ...] = (
     Role("private-capacity", "Private capacity", "\u25cc", (FORUM,),
          "Its people take part only as private individuals, not as its representatives.", agency=True),
     Role("absent", "Absent", "\u2205", (FORUM,),
-         "Was invited, or expected, and stayed away.", away=True),
+         "Stayed away by its own choice: invited or expected, it did not come (the paper says absent, chose not "
+         "to participate, preferred to wait, self-exclusionary).", away=True),
     Role("excluded", "Excluded", "\u2715", (FORUM,),
          "Kept out by others (the paper says excluded, barred, not invited, refused representation).",
          away=True),
@@ -70,10 +71,11 @@ ROLES: tuple[Role, ...] = (
     Role("supporter", "Supporter", "\u271a", (PROPOSAL,),
          "Spoke for the proposal or backed it.", agency=True),
     Role("cool", "Cool", "\u2744", (PROPOSAL,),
-         "Received the proposal coldly, or did not take it up (the paper's \u201ccool\u201d, \u201creceived "
-         "coldly\u201d, \u201cnot taken up\u201d), without rejecting it outright.", away=True, agency=True),
+         "Received the proposal coldly, did not take it up, or called it premature (the paper's \u201ccool\u201d, "
+         "\u201creceived coldly\u201d, \u201cnot taken up\u201d, \u201cpremature\u201d), without rejecting it.",
+         away=True, agency=True),
     Role("opposed", "Opposed", "\u2716", (PROPOSAL,),
-         "Rejected the proposal or argued against it (the paper says rejected, declined, called it premature).",
+         "Rejected the proposal: the paper says it rejected it.",
          away=True, agency=True),
 )
 
