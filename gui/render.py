@@ -383,7 +383,7 @@ def participant(d: r.ParticipantDetail, style: Style = SCREEN, note: str | None 
     facts = "".join([_row("Full name", e(p.name) if p.name != p.short_name else ""),
                      _row("Kind", e(r.label(p.kind))),
                      _row("Also called", e(", ".join(_other_names(p.aliases, p.short_name, p.name)))),
-                     _row("Takes part in", f"{len({m.forum_id for m in present})} forums"
+                     _row("Takes part in", _plural(len({m.forum_id for m in present}), "forum")
                           if present or not d.represents else ""),
                      _row("Absent or excluded", f"{len({m.forum_id for m in away})} forums" if away else ""),
                      _row("Represents", _plural(len({x.forum_id for x in d.represents}), "forum") if d.represents

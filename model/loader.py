@@ -402,19 +402,18 @@ def load(data_dir: Path, paper: Path | None = None) -> Dataset:
     _number_claims(tables["claims"])
     ids: dict[str, dict[str, dict]] = {t: {} for t in TABLES}
     first_use: dict[str, tuple[str, dict]] = {}  # an id names one record of any kind: notes and exports rely on it
-    for table, records in tables.items():
-        for rec in records:
-            rid = rec.get("id")
-            if rid is None:
-                continue
-            if rid in first_use:
-                other_table, first = first_use[rid]
-                what = "" if other_table == table else f", a record in {other_table}"
-                check.problem(rec["_file"], rec["_line"], "id",
-                              f"duplicate id {rid!r} (first at {first['_file']}:{first['_line']}{what})")
-            else:
-                first_use[rid] = (table, rec)
-                ids[table][rid] = rec
+    in_reading_order = sorted(((rec["_file"], rec["_line"], table, rec) for table, records in tables.items()
+                               for rec in records if rec.get("id") is not None), key=lambda x: x[:2])
+    for _, _, table, rec in in_reading_order:
+        rid = rec["id"]
+        if rid in first_use:
+            other_table, first = first_use[rid]
+            what = "" if other_table == table else f", a record in {other_table}"
+            check.problem(rec["_file"], rec["_line"], "id",
+                          f"duplicate id {rid!r} (first at {first['_file']}:{first['_line']}{what})")
+        else:
+            first_use[rid] = (table, rec)
+        ids[table].setdefault(rid, rec)  # references still resolve within their own table
     every = {rid for table in ids.values() for rid in table}
     for where, line, name, table, rid in check.refs:
         known = every if table == "any" else ids[table]
