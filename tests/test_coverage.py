@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import REAL_DATA
+
 from model import coverage
 from model.loader import load
 

@@ -6,8 +6,8 @@ import sqlite3
 import unicodedata
 
 import pytest
-from PySide6.QtCore import Qt
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from gui import printing
 from model import build

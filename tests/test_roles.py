@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import REAL_DATA
+
 from model import roles
 from model.dates import PartialDate
 from model.loader import DataError, load
