@@ -29,8 +29,8 @@ class Role:
 ROLES: tuple[Role, ...] = (
     Role("founder", "Founder", "\u2605", (FORUM,),
          "Set the forum up: the paper says it founded, established, instituted, sponsored or organised its "
-         "beginning. A founding state or organisation counts as a member; an institute or agency that set "
-         "it up does not.", agency=True),
+         "beginning. A founding state counts as a member; an organisation, institute or agency that set it "
+         "up (a sponsor) does not.", agency=True),
     Role("proposer", "Proposer", "\u270e", (FORUM, PROPOSAL),
          "Put the idea forward: the paper says it proposed, suggested or initiated it.", agency=True),
     Role("chair", "Chair", "\u25c6", (FORUM,),
@@ -86,8 +86,8 @@ SYMBOLS: dict[str, str] = {role.name: role.symbol for role in ROLES}
 # Participant kinds that may hold a membership of their own, and those that may only represent one.
 MEMBER_KINDS = ("state", "territory", "organisation", "institute", "group")
 DELEGATE_KINDS = ("agency", "institute")
-# Founders that count as members: states and organisations, not the institutes or agencies that set a forum up.
-FOUNDING_MEMBER_KINDS = ("state", "territory", "organisation")
+# Founders that count as members: states, not the organisations, institutes or agencies that sponsor a forum.
+FOUNDING_MEMBER_KINDS = ("state", "territory")
 
 
 def record_kind(status: str) -> str:
