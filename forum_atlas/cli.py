@@ -231,8 +231,7 @@ def _coverage(args) -> int:
             mine = [x for x in paragraphs if x.author == author]
             print(f"{names[author]}: {sum(x.cited for x in mine)} of {len(mine)} paragraphs cited")
         if p.cited:
-            shown = ", ".join(p.records[:4]) + (f" and {len(p.records) - 4} more" if len(p.records) > 4 else "")
-            print(f"  line {p.line:>3}  cited by {shown}")
+            print(f"  line {p.line:>3}  cited by {len(p.records)}: {', '.join(p.records)}")
         elif p.reason:
             print(f"  line {p.line:>3}  not cited{' (a record is pending)' if p.pending else ''}: {p.reason}")
         else:
