@@ -161,8 +161,8 @@ def _copy(table: str, rec: dict, k: int, plan: _Plan, date: Callable, cite: Call
             dates[name] = str(value)
         elif kind == "cite":
             out[name] = cite(value, k)
-        elif kind == "members":
-            out[name] = [_copy(table, m, k, plan, date, cite, "members") for m in value]
+        elif kind in ("members", "delegation"):
+            out[name] = [_copy(table, m, k, plan, date, cite, kind) for m in value]
     for name, text in _moved(dates, plan.shifts[k], spec_name or table).items():
         out[name] = date(text)
     for name in _TAGGED.get(table, ()):

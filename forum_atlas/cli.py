@@ -80,7 +80,11 @@ def _parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("build", help="compile the YAML sources into the bundled SQLite database")
     data_args(sp)
     sp.add_argument("--out", type=Path, help="where to write the database (default: resources/forum-atlas.sqlite)")
-    sub.add_parser("stats", help="counts of the reference data, and what is missing")
+    sp = sub.add_parser("stats", help="counts of the reference data, and what is missing")
+    sp.add_argument("--coverage", action="store_true",
+                    help="every paragraph of the preface and both parts with the records that cite it, and why an "
+                         "uncited one has none; exit 1 when a paragraph has neither")
+    data_args(sp)
     sp = sub.add_parser("export", help="export the reference data as JSON (one file) or CSV (one file per table)")
     sp.add_argument("--format", choices=("json", "csv"), default="json")
     sp.add_argument("--out", type=Path, help="file (json) or folder (csv); default: standard output / ./export")
@@ -174,6 +178,8 @@ def _open_atlas():
 
 
 def _stats(args) -> int:
+    if args.coverage:
+        return _coverage(args)
     atlas = _open_atlas()
     counts = atlas.counts()
     print("Records")
@@ -198,6 +204,50 @@ def _stats(args) -> int:
         for f in missing:
             note = atlas.forum(f.id).note
             print(f"  {f.id:<28}{'note: ' + note[:70] if note else '(no note explaining why)'}")
+    return 0
+
+
+def _coverage(args) -> int:
+    from model import coverage, paths
+    from model.loader import DataError
+
+    paper = args.paper or paths.default_paper()
+    if paper is None or not paper.is_file():
+        print("forum-atlas: coverage needs the paper's text; give --paper PATH", file=sys.stderr)
+        return 2
+    try:
+        ds = _load(args)
+        lines = paper.read_text(encoding="utf-8").splitlines()
+    except DataError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        print(f"forum-atlas: {len(exc.problems)} problem(s) in the data; coverage not measured", file=sys.stderr)
+        return 1
+    paragraphs = coverage.paragraphs(ds, lines)
+    names = {p["author"]: f"{p['name']} ({p['by']})" if p.get("by") else p["name"] for p in ds.source["parts"]}
+    author = None
+    for p in paragraphs:
+        if p.author != author:
+            author = p.author
+            mine = [x for x in paragraphs if x.author == author]
+            print(f"{names[author]}: {sum(x.cited for x in mine)} of {len(mine)} paragraphs cited")
+        if p.cited:
+            print(f"  line {p.line:>3}  cited by {len(p.records)}: {', '.join(p.records)}")
+        elif p.reason:
+            print(f"  line {p.line:>3}  not cited{' (a record is pending)' if p.pending else ''}: {p.reason}")
+        else:
+            print(f"  line {p.line:>3}  NOT CITED, and coverage.yaml gives no reason")
+    cited = [p for p in paragraphs if p.cited]
+    share = 100 * len(cited) / len(paragraphs) if paragraphs else 100.0
+    print(f"Cited: {len(cited)} of {len(paragraphs)} paragraphs ({share:.1f}%)")
+    uncited = [p for p in paragraphs if not p.cited]
+    pending = [p for p in uncited if p.reason and p.pending]
+    bare = [p for p in uncited if not p.reason]
+    print(f"Uncited: {len(uncited) - len(pending) - len(bare)} explained, {len(pending)} awaiting a record "
+          f"(lines {', '.join(str(p.line) for p in pending) or 'none'}), {len(bare)} with neither a record nor a reason")
+    if bare:
+        print("forum-atlas: paragraphs with neither a citing record nor a reason in coverage.yaml: line "
+              + ", ".join(str(p.line) for p in bare), file=sys.stderr)
+        return 1
     return 0
 
 

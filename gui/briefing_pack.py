@@ -93,11 +93,15 @@ def matrix_html(atlas, forums: list[r.ForumRow]) -> str:
     """Participants by forums, a symbol for each role; forums in columns of ten."""
     ids = [f.id for f in forums]
     roles: dict[tuple[str, str], list[str]] = {}
-    for m in atlas.memberships():
+    by_forum: dict[str, list[r.Membership]] = {}
+    for m in atlas.memberships():  # memberships only: a delegation (a ministry, an agency) is never a column entry
         if m.forum_id in ids:
             roles.setdefault((m.participant_id, m.forum_id), []).append(m.role)
+            by_forum.setdefault(m.forum_id, []).append(m)
+    counts = {fid: len(r.members(ms)) for fid, ms in by_forum.items()}
     people = [p for p in atlas.participants() if any((p.id, fid) in roles for fid in ids)]
-    legend = " \u00b7 ".join(f"{render.ROLE_SYMBOLS[k]} {r.label(k)}" for k in render.ROLE_SYMBOLS)
+    used = {x for held in roles.values() for x in held}
+    legend = " \u00b7 ".join(f"{render.ROLE_SYMBOLS[k]} {r.label(k)}" for k in render.ROLE_SYMBOLS if k in used)
     keys = {f.id: f.acronym or f"F{n}" for n, f in enumerate(forums, 1)}
     unnamed = [f for f in forums if not f.acronym]
     out = ["<h1>Membership matrix</h1>", f'<p class="note">{escape(legend)}</p>']
@@ -115,6 +119,8 @@ def matrix_html(atlas, forums: list[r.ForumRow]) -> str:
                 "</td>" for f in chunk)
             if any((p.id, f.id) in roles for f in chunk):
                 rows.append(f"<tr><td>{escape(p.short_name)}</td>{cells}</tr>")
+        totals = "".join(f'<td align="center"><b>{counts.get(f.id, 0)}</b></td>' for f in chunk)
+        rows.append(f"<tr><td><b>Members</b></td>{totals}</tr>")
         out.append('<table border="1" cellspacing="0" cellpadding="3" width="100%" style="border-collapse: collapse; border-color: #999">'
                    f"<tr><th align=\"left\">Participant</th>{head}</tr>{''.join(rows)}</table><p></p>")
     return "".join(out)

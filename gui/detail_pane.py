@@ -26,6 +26,7 @@ class DetailPane(QTextBrowser):
         self.record_id: str | None = None
         self.note_for = None  # record id -> the analyst's note (set by gui/user_data.py), shown boxed
         self.style = render.SCREEN
+        self._atlas = None
         self.show_empty()
 
     def show_empty(self) -> None:
@@ -39,6 +40,9 @@ class DetailPane(QTextBrowser):
         self.style = replace(render.SCREEN, days=days)
 
     def show_record(self, atlas, rid: str) -> bool:
+        if rid != self.record_id:  # "About this record" starts closed on every record
+            self.style = replace(self.style, about=False)
+        self._atlas = atlas
         kind = atlas.kind_of(rid)
         html = None
         note = self.note_for(rid) if self.note_for and kind else None
@@ -67,3 +71,8 @@ class DetailPane(QTextBrowser):
             self.recordLinkActivated.emit(target)
         elif scheme == "cite" and target:
             self.citationActivated.emit(target)
+        elif scheme == "about" and target in ("open", "close") and self.record_id and self._atlas is not None:
+            self.style = replace(self.style, about=target == "open")
+            position = self.verticalScrollBar().value()
+            self.show_record(self._atlas, self.record_id)
+            self.verticalScrollBar().setValue(position)

@@ -25,7 +25,7 @@ GROUPINGS = [("track", "Track"), ("kind", "Kind"), ("scope", "Scope"), ("status"
              ("participant", "Participant")]
 COLUMNS = ("Forum", "Acronym", "Founded", "Role")
 ID_ROLE = Qt.ItemDataRole.UserRole
-AWAY = ("absent", "excluded")
+AWAY = r.AWAY  # roles that mean staying out: model/roles.py
 _TOP = QModelIndex()  # the invisible root, as a default argument
 
 

@@ -1,7 +1,9 @@
 """The one renderer: detail records to HTML, for the detail pane and the printed fact sheet.
 
-Every value from the data is escaped here; links use only the ``atlas:`` (a record) and
-``cite:`` (a source note) schemes, which the detail pane's link handler allow-lists.
+Every value from the data is escaped here; links use only the ``atlas:`` (a record), ``cite:``
+(a source note) and ``about:`` (open or close "About this record") schemes, which the detail pane's
+link handler allow-lists. The curators' data notes appear only on screen, under a collapsed "About
+this record"; never on paper, in a name or in a snippet.
 No Qt import: the output is a string that QTextBrowser and QTextDocument both take.
 """
 
@@ -13,15 +15,14 @@ from datetime import date
 from html import escape
 
 from model import records as r
+from model import roles
 
 AUTHOR_HEADINGS = {"cossa": "The U.S. view (Cossa)", "fukushima": "The Japanese view (Fukushima)",
                    "preface": "The preface (Haggard and Pinkston)"}
 SHORT_AUTHORS = {"cossa": "Cossa", "fukushima": "Fukushima", "preface": "Preface", "front": "Front matter"}
 SEP = " \u2014 "  # an em dash between a value and its note
-ROLE_SYMBOLS = {"founder": "\u2605", "member": "\u25cf", "chair": "\u25c6", "co-chair": "\u25c7",
-                "host": "\u2302", "observer": "\u25cb", "associate": "\u25d0", "dialogue-partner": "\u25d1",
-                "private-capacity": "\u25cc", "proposer": "\u270e", "funder": "$", "absent": "\u2205",
-                "excluded": "\u2715"}
+ROLE_SYMBOLS = roles.SYMBOLS
+ABOUT_OPEN, ABOUT_CLOSE = "about:open", "about:close"
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Style:
     member_notes: bool = True  # paper, when short of room: roles and dates without their notes
     timeline: bool = False  # paper: mark where the mini-timeline goes
     days: tuple[int, int] | None = None  # screen: list only events in this range of days (ordinals)
+    about: bool = False  # screen: "About this record" (the curators' data notes) is open; paper never shows it
 
 
 MINI_TIMELINE = "<!-- mini-timeline -->"  # the fact sheet splits the page here and draws the timeline
@@ -138,6 +140,10 @@ def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None) -> s
     f = d.forum
     notes = _Notes(d.sources, style)
     founders = [m for m in d.members if m.role == "founder"]
+    member_ids = d.member_ids
+    staying_away = [m.participant_name for m in d.members if m.participant_id in member_ids and not r.takes_part(
+        [(x.role, x.since, x.until) for x in d.members if x.participant_id == m.participant_id])]
+    away_names = list(dict.fromkeys(staying_away))
     hosts = _by_participant([m for m in d.members if m.role in ("host", "chair", "co-chair")])
     meetings = [ev for ev in d.events if ev.kind == "meeting"]
     title = e(f.name) + (f' <span class="acr">({e(f.acronym)})</span>' if f.acronym else "")
@@ -152,12 +158,16 @@ def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None) -> s
         _row("Part of", link(d.parent.id, d.parent.name, style) if d.parent else ""),
         _row("Sub-bodies", ", ".join(link(c.id, c.name, style) for c in d.children)),
         _row("Founders", ", ".join(link(m.participant_id, m.participant_name, style) for m in founders)),
+        _row("Members", (f"{len(member_ids)}" + (f" ({e(', '.join(away_names))} staying away)" if away_names else ""))
+             if member_ids else ""),
         _row("Meetings", f"{len(meetings)} recorded in the paper" if meetings else ""),
         _row("Hosts, chairs", ", ".join(f"{link(pid, name, style)} ({e(roles.lower())})"
                                          for pid, name, roles, _, _ in hosts)),
     ])
     parts = [f'<h1>{title}{notes.refs(d.cites)}</h1>', f'<table class="facts">{facts}</table>',
              f'<p class="summary">{e(d.summary)}</p>']
+    if d.note:
+        parts.append(f'<p class="note">Note: {e(d.note)}</p>')
     if style.timeline and d.events:
         parts.append(MINI_TIMELINE)
     if d.members:
@@ -175,7 +185,7 @@ def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None) -> s
     parts.append(claims(d.claims, notes, style))
     if not style.compact:
         parts.append(_discrepancies(d.discrepancies, notes))
-        parts.append(_data_note(d.note))
+    parts.append(about(_forum_data_notes(d), style))
     parts.append(analyst_note(note))
     parts.append(_sources(notes))
     return "".join(parts)
@@ -246,10 +256,11 @@ def _by_participant(members: list[r.Membership], key: str = "participant", notes
         rid, name = (m.participant_id, m.participant_name) if key == "participant" else (m.forum_id, m.forum_name)
         row = rows.setdefault(rid, [rid, name, [], [], []])
         row[2].append(f"{ROLE_SYMBOLS.get(m.role, '')}\u00a0{r.label(m.role)}")
-        bits = [x for x in (_span(m.since, m.until), m.note if notes else None) if x]
+        bits = [x for x in (_span(m.since, m.until), m.note if notes else None, _delegation(m.delegation)) if x]
         if bits:
             row[3].append((r.label(m.role), SEP.join(bits)))
-        row[4] += [c for c in m.cites if c not in row[4]]
+        cites = [*m.cites, *(c for d in m.delegation for c in d.cites)]
+        row[4] += [c for c in cites if c not in row[4]]
 
     def details(roles, bits) -> str:
         # With several roles, say which role each date or note belongs to.
@@ -279,9 +290,37 @@ def _other_names(aliases, *names) -> list[str]:
     return [a for a in aliases if a.casefold() not in known]
 
 
-def _data_note(text: str | None) -> str:
-    """The curators' note on the record (how the paper's readings were reconciled), after the facts."""
-    return f'<h2>About this record</h2><p class="note">{e(text)}</p>' if text else ""
+def _delegation(delegates) -> str:
+    """'represented by Japanese Foreign Ministry (MOFA), Japan Defense Agency (JDA) (since 1996)'."""
+    if not delegates:
+        return ""
+    return "represented by " + ", ".join(
+        d.participant_name + (f" ({_span(d.since, d.until)})" if d.since or d.until else "") for d in delegates)
+
+
+def about(items: list[tuple[str, str]], style: Style) -> str:
+    """The curators' data notes, (what, note), under "About this record": screen only, closed until asked."""
+    if not items or not style.links:
+        return ""
+    if not style.about:
+        return f'<p class="about"><a href="{ABOUT_OPEN}">About this record \u25b8</a></p>'
+    body = "".join(f"<li>{f'<i>{e(what)}:</i> ' if what else ''}{e(text)}</li>" for what, text in items)
+    return (f'<p class="about"><a href="{ABOUT_CLOSE}">About this record \u25be</a></p>'
+            f'<p class="note">The curators\u2019 notes on this record (how the paper was read), not the paper\u2019s '
+            f'content:</p><ul class="about">{body}</ul>')
+
+
+def _forum_data_notes(d: r.ForumDetail) -> list[tuple[str, str]]:
+    items = [("", d.data_note)] if d.data_note else []
+    for m in d.members:
+        if m.data_note:
+            items.append((f"{m.participant_name}, {r.label(m.role).lower()}", m.data_note))
+        items += [(f"{m.participant_name}, represented by {x.participant_name}", x.data_note)
+                  for x in m.delegation if x.data_note]
+    items += [(f"{x.from_name} {x.kind.replace('-', ' ')} {x.to_name}", x.data_note) for x in d.relations if x.data_note]
+    items += [(f"Judgement by {SHORT_AUTHORS.get(c.author, c.author)}", c.data_note) for c in d.claims if c.data_note]
+    items += [("Disagreement", x.data_note) for x in d.discrepancies if x.data_note]
+    return items
 
 
 def _by_forum(members: list[r.Membership], notes: bool = True):
@@ -324,6 +363,8 @@ def event(d: r.EventDetail, style: Style = SCREEN, note: str | None = None) -> s
     if d.note:
         parts.append(f'<p class="note">Note: {e(d.note)}</p>')
     parts.append(_discrepancies(d.discrepancies, notes))
+    parts.append(about(([("", d.data_note)] if d.data_note else [])
+                       + [("Disagreement", x.data_note) for x in d.discrepancies if x.data_note], style))
     parts.append(analyst_note(note))
     parts.append(_sources(notes))
     return "".join(parts)
@@ -342,8 +383,11 @@ def participant(d: r.ParticipantDetail, style: Style = SCREEN, note: str | None 
     facts = "".join([_row("Full name", e(p.name) if p.name != p.short_name else ""),
                      _row("Kind", e(r.label(p.kind))),
                      _row("Also called", e(", ".join(_other_names(p.aliases, p.short_name, p.name)))),
-                     _row("Takes part in", f"{len({m.forum_id for m in present})} forums"),
-                     _row("Absent or excluded", f"{len({m.forum_id for m in away})} forums" if away else "")])
+                     _row("Takes part in", _plural(len({m.forum_id for m in present}), "forum")
+                          if present or not d.represents else ""),
+                     _row("Absent or excluded", f"{len({m.forum_id for m in away})} forums" if away else ""),
+                     _row("Represents", _plural(len({x.forum_id for x in d.represents}), "forum") if d.represents
+                          else "")])
     parts = [f"<h1>{e(p.short_name)}</h1>", f'<table class="facts">{facts}</table>']
     if style.timeline and d.memberships:
         parts.append(MINI_TIMELINE)
@@ -353,16 +397,35 @@ def participant(d: r.ParticipantDetail, style: Style = SCREEN, note: str | None 
     def table(ms):
         return _roles_table(_by_forum(ms, notes=style.member_notes), "forums", style, notes)
 
-    parts.append(f"<h2>Forums and roles</h2>{table(present)}" if present else
-                 '<h2>Forums and roles</h2><p class="empty">The paper names no forum this participant takes part in.</p>')
+    if present or not d.represents:
+        parts.append(f"<h2>Forums and roles</h2>{table(present)}" if present else
+                     '<h2>Forums and roles</h2><p class="empty">The paper names no forum this participant takes part '
+                     "in.</p>")
+    if d.represents:
+        parts.append(f"<h2>Represents</h2>{_represents(d.represents, style, notes)}")
     if away:
         parts.append(f'<h2>Absent or excluded</h2><div class="away">{table(away)}</div>')
     if not style.compact:
         parts.append(_people(d.people, style))
     parts.append(_events(d.events, style))
+    parts.append(about([("", d.data_note)] if d.data_note else [], style))
     parts.append(analyst_note(note))
     parts.append(_sources(notes))
     return "".join(parts)
+
+
+def _represents(items: list[r.Representation], style: Style, notes: _Notes) -> str:
+    """An agency's page: the memberships it represents, one row per forum and member."""
+    rows = "".join(
+        f'<tr><td>{link(x.forum_id, x.forum_name, style)}</td>'
+        f'<td>{link(x.member_id, x.member_name, style)} ({e(r.label(x.role).lower())})</td>'
+        f'<td>{e(SEP.join(b for b in (_span(x.since, x.until), x.note if style.member_notes else None) if b))}'
+        f'{notes.refs(x.cites)}</td></tr>' for x in items)
+    return f'<table class="members">{rows}</table>'
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def person(d: r.PersonDetail, style: Style = SCREEN, note: str | None = None) -> str:
@@ -377,6 +440,7 @@ def person(d: r.PersonDetail, style: Style = SCREEN, note: str | None = None) ->
     if d.note:
         parts.append(f'<p class="note">Note: {e(d.note)}</p>')
     parts.append(_events(d.events, style))
+    parts.append(about([("", d.data_note)] if d.data_note else [], style))
     parts.append(analyst_note(note))
     parts.append(_sources(notes))
     return "".join(parts)
@@ -422,4 +486,5 @@ p.note, p.more, .empty p { font-style: italic; }
 sup { font-size: 8.5pt; }
 table.analyst { margin-top: 10px; border-color: #b08d2a; border-style: solid; }
 table.analyst td { padding: 4px 8px 6px 8px; }
+p.about { margin-top: 12px; }
 """

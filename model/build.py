@@ -46,46 +46,56 @@ def _rows(ds: Dataset) -> list[SQLModel]:
 
     for p in ds["participants"]:
         rows.append(t.Participant(id=p["id"], name=p["name"], short_name=p["short_name"] or p["name"],
-                                  kind=p["kind"], aliases=json.dumps(p["aliases"]), note=p["note"]))
-    membership_id = 0
+                                  kind=p["kind"], aliases=json.dumps(p["aliases"]), variants=json.dumps(p["variants"]),
+                                  note=p["note"], data_note=p["data_note"]))
+    membership_id = delegation_id = 0
     for f in ds["forums"]:
         flo, fhi = _days(f["founded"])
         elo, ehi = _days(f["ended"])
         rows.append(t.Forum(
-            id=f["id"], name=f["name"], acronym=f["acronym"], aliases=json.dumps(f["aliases"]), kind=f["kind"],
+            id=f["id"], name=f["name"], acronym=f["acronym"], aliases=json.dumps(f["aliases"]),
+            variants=json.dumps(f["variants"]), kind=f["kind"],
             track=f["track"], scope=f["scope"], status=f["status"], founded=_text(f["founded"]),
             founded_lo=flo, founded_hi=fhi, ended=_text(f["ended"]), ended_lo=elo, ended_hi=ehi,
-            parent_id=f["parent"], summary=f["summary"], note=f["note"]))
+            parent_id=f["parent"], summary=f["summary"], note=f["note"], data_note=f["data_note"]))
         cite("forum", f["id"], f["cite"])
         for m in f["members"]:
             membership_id += 1
             rows.append(t.Membership(id=membership_id, forum_id=f["id"], participant_id=m["participant"],
                                      role=m["role"], since=_text(m["since"]), until=_text(m["until"]),
-                                     note=m["note"]))
+                                     note=m["note"], data_note=m["data_note"]))
             cite("membership", str(membership_id), m["cite"])
+            for d in m["delegation"]:
+                delegation_id += 1
+                rows.append(t.Delegation(id=delegation_id, membership_id=membership_id, participant_id=d["participant"],
+                                         since=_text(d["since"]), until=_text(d["until"]), note=d["note"],
+                                         data_note=d["data_note"]))
+                cite("delegation", str(delegation_id), d["cite"])
     for e in ds["events"]:
         lo = e["date"].start.toordinal()
         hi = (e["end"] or e["date"]).end.toordinal()
         rows.append(t.Event(id=e["id"], title=e["title"], kind=e["kind"], date=str(e["date"]), lo=lo, hi=hi,
                             end=_text(e["end"]), place=e["place"], ordinal=e["ordinal"], chair_id=e["chair"],
-                            summary=e["summary"], note=e["note"]))
+                            summary=e["summary"], note=e["note"], data_note=e["data_note"]))
         rows += [t.EventForum(event_id=e["id"], forum_id=x) for x in dict.fromkeys(e["forums"])]
         rows += [t.EventParticipant(event_id=e["id"], participant_id=x) for x in dict.fromkeys(e["participants"])]
         rows += [t.EventPerson(event_id=e["id"], person_id=x) for x in dict.fromkeys(e["people"])]
         cite("event", e["id"], e["cite"])
     for p in ds["people"]:
-        rows.append(t.Person(id=p["id"], name=p["name"], role=p["role"], participant_id=p["participant"],
-                             note=p["note"]))
+        rows.append(t.Person(id=p["id"], name=p["name"], variants=json.dumps(p["variants"]), role=p["role"],
+                             participant_id=p["participant"], note=p["note"], data_note=p["data_note"]))
         rows += [t.PersonForum(person_id=p["id"], forum_id=x) for x in dict.fromkeys(p["forums"])]
         cite("person", p["id"], p["cite"])
     for n, r in enumerate(ds["relations"], 1):
-        rows.append(t.Relation(id=n, from_id=r["from"], to_id=r["to"], kind=r["kind"], note=r["note"]))
+        rows.append(t.Relation(id=n, from_id=r["from"], to_id=r["to"], kind=r["kind"], note=r["note"],
+                               data_note=r["data_note"]))
         cite("relation", str(n), r["cite"])
     for c in ds["claims"]:
-        rows.append(t.Claim(id=c["id"], forum_id=c["forum"], author=c["author"], stance=c["stance"], text=c["text"]))
+        rows.append(t.Claim(id=c["id"], forum_id=c["forum"], author=c["author"], stance=c["stance"], text=c["text"],
+                            data_note=c["data_note"]))
         cite("claim", c["id"], c["cite"])
     for d in ds["discrepancies"]:
-        rows.append(t.Discrepancy(id=d["id"], note=d["note"]))
+        rows.append(t.Discrepancy(id=d["id"], note=d["note"], data_note=d["data_note"]))
         rows += [t.DiscrepancyRecord(discrepancy_id=d["id"], record_id=x) for x in dict.fromkeys(d["about"])]
         cite("discrepancy", d["id"], d["cite"])
     for e in ds["eras"]:

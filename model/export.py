@@ -18,7 +18,7 @@ from model import tables as t
 from model.dates import PartialDate
 from model.queries import Atlas
 
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2  # 2: delegations, discrepancies, data notes, variants (README: "Export")
 
 
 def _date(text: str | None) -> dict | None:
@@ -42,11 +42,20 @@ def to_dict(atlas: Atlas) -> dict:
     def cites(record: str, rid: str) -> list[str]:
         return sorted(links.get((record, rid), []))
 
+    delegations: dict[int, list[dict]] = defaultdict(list)
+    for d in s.exec(select(t.Delegation).order_by(t.Delegation.id)):
+        delegations[d.membership_id].append({
+            "participant": d.participant_id, "since": _date(d.since), "until": _date(d.until), "note": d.note,
+            "data_note": d.data_note, "citations": cites("delegation", str(d.id))})
     members: dict[str, list[dict]] = defaultdict(list)
     for m in s.exec(select(t.Membership).order_by(t.Membership.id)):
         members[m.forum_id].append({
             "participant": m.participant_id, "role": m.role, "since": _date(m.since), "until": _date(m.until),
-            "note": m.note, "citations": cites("membership", str(m.id))})
+            "note": m.note, "data_note": m.data_note, "delegation": delegations.get(m.id, []),
+            "citations": cites("membership", str(m.id))})
+    about: dict[str, list[str]] = defaultdict(list)
+    for row in s.exec(select(t.DiscrepancyRecord)):
+        about[row.discrepancy_id].append(row.record_id)
     event_links: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for table, column, key in ((t.EventForum, "forum_id", "forums"), (t.EventParticipant, "participant_id",
                                                                        "participants"),
@@ -63,11 +72,14 @@ def to_dict(atlas: Atlas) -> dict:
         "source": {"id": src.id, "title": src.title, "authors": src.authors, "publisher": src.publisher,
                    "series": src.series, "date": src.date, "as_of": src.as_of},
         "participants": [{"id": p.id, "name": p.name, "short_name": p.short_name, "kind": p.kind,
-                          "aliases": _list(p.aliases), "note": p.note}
+                          "aliases": _list(p.aliases), "variants": _list(p.variants), "note": p.note,
+                          "data_note": p.data_note}
                          for p in s.exec(select(t.Participant).order_by(t.Participant.id))],
-        "forums": [{"id": f.id, "name": f.name, "acronym": f.acronym, "aliases": _list(f.aliases), "kind": f.kind,
+        "forums": [{"id": f.id, "name": f.name, "acronym": f.acronym, "aliases": _list(f.aliases),
+                    "variants": _list(f.variants), "kind": f.kind,
                     "track": f.track, "scope": f.scope, "status": f.status, "founded": _date(f.founded),
                     "ended": _date(f.ended), "parent": f.parent_id, "summary": f.summary, "note": f.note,
+                    "data_note": f.data_note,
                     "memberships": members.get(f.id, []), "citations": cites("forum", f.id)}
                    for f in s.exec(select(t.Forum).order_by(t.Forum.id))],
         "events": [{"id": e.id, "forums": sorted(event_links[e.id]["forums"]), "title": e.title, "kind": e.kind,
@@ -75,21 +87,37 @@ def to_dict(atlas: Atlas) -> dict:
                     PartialDate.parse(e.date).qualifier(), "text": _when(e), "place": e.place, "ordinal": e.ordinal,
                     "chair": e.chair_id, "participants": sorted(event_links[e.id]["participants"]),
                     "people": sorted(event_links[e.id]["people"]), "summary": e.summary, "note": e.note,
+                    "data_note": e.data_note,
                     "citations": cites("event", e.id)}
                    for e in s.exec(select(t.Event).order_by(t.Event.lo, t.Event.id))],
-        "people": [{"id": p.id, "name": p.name, "role": p.role, "participant": p.participant_id,
-                    "forums": sorted(person_forums.get(p.id, [])), "note": p.note,
+        "people": [{"id": p.id, "name": p.name, "variants": _list(p.variants), "role": p.role,
+                    "participant": p.participant_id, "forums": sorted(person_forums.get(p.id, [])), "note": p.note,
+                    "data_note": p.data_note,
                     "citations": cites("person", p.id)}
                    for p in s.exec(select(t.Person).order_by(t.Person.id))],
-        "relations": [{"from": x.from_id, "to": x.to_id, "kind": x.kind, "note": x.note,
+        "relations": [{"from": x.from_id, "to": x.to_id, "kind": x.kind, "note": x.note, "data_note": x.data_note,
                        "citations": cites("relation", str(x.id))}
                       for x in s.exec(select(t.Relation).order_by(t.Relation.id))],
         "claims": [{"id": c.id, "author": c.author, "forum": c.forum_id, "stance": c.stance, "text": c.text,
-                    "citations": cites("claim", c.id)}
+                    "data_note": c.data_note, "citations": cites("claim", c.id)}
                    for c in s.exec(select(t.Claim).order_by(t.Claim.id))],
+        # Where the paper disagrees with itself: the note states both readings, which the atlas uses, and why;
+        # each reading's passage is among the citations.
+        "discrepancies": [{"id": d.id, "note": d.note, "data_note": d.data_note,
+                           "records": [{"id": rid, "kind": atlas.kind_of(rid) or _kind(rid, s)}
+                                       for rid in sorted(about.get(d.id, []))],
+                           "citations": cites("discrepancy", d.id)}
+                          for d in s.exec(select(t.Discrepancy).order_by(t.Discrepancy.id))],
         "citations": [{"id": c.id, "author": c.author, "part": c.part, "section": c.section, "line": c.line,
                        "quote": c.quote} for c in s.exec(select(t.Citation).order_by(t.Citation.line, t.Citation.id))],
     }
+
+
+def _kind(rid: str, s) -> str:
+    """The kind of a record kind_of does not name (a claim, another discrepancy)."""
+    if s.get(t.Claim, rid) is not None:
+        return "claim"
+    return "discrepancy" if s.get(t.Discrepancy, rid) is not None else "record"
 
 
 def _end_iso(e: t.Event) -> str | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from model import roles
 from model.dates import DateError, PartialDate
 
 PARTICIPANT_KINDS = ("state", "territory", "organisation", "institute", "agency", "group")
@@ -27,10 +28,7 @@ SCOPES = (
     "north-pacific", "europe", "bilateral",
 )
 STATUSES = ("active", "defunct", "proposed")
-ROLES = (
-    "founder", "member", "chair", "co-chair", "host", "observer", "associate", "dialogue-partner",
-    "private-capacity", "proposer", "funder", "absent", "excluded",
-)
+ROLES = roles.ORDER  # each role's rule and the record kinds it applies to: model/roles.py
 EVENT_KINDS = (
     "founding", "meeting", "proposal", "speech", "declaration", "agreement", "dissolution", "crisis", "other",
 )
@@ -38,7 +36,7 @@ RELATION_KINDS = ("supports", "grew-out-of", "modelled-on", "proposed-as", "comp
 AUTHORS = ("cossa", "fukushima", "preface")
 STANCES = ("positive", "negative", "mixed", "neutral")
 MAX_QUOTE_WORDS = 45
-TABLES = ("participants", "forums", "events", "people", "relations", "claims", "discrepancies", "eras")
+TABLES = ("participants", "forums", "events", "people", "relations", "claims", "discrepancies", "eras", "coverage")
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FOLD = str.maketrans({
@@ -89,16 +87,18 @@ _LineLoader.yaml_implicit_resolvers = {
 # Field specifications: name -> (type, required, argument). ``note`` is content a reader sees; ``data_note``
 # is the curators' own (scanning damage, reasoning) and is shown only under "About this record". Types:
 #   id, str, int, strs, date, enum (argument: allowed values), ref / refs (argument: table),
-#   cite, members. "any" refs resolve against every table's ids.
+#   cite, members, delegation. "any" refs resolve against every table's ids. ``variants`` are spellings
+#   damaged in scanning: searchable, never shown as a name.
 _CITE_FIELDS = {"line": ("int", True, None), "quote": ("str", True, None), "note": ("str", False, None)}
 SPECS: dict[str, dict[str, tuple]] = {
     "participants": {
         "id": ("id", True, None), "name": ("str", True, None), "short_name": ("str", False, None),
-        "kind": ("enum", True, PARTICIPANT_KINDS), "aliases": ("strs", False, None), "note": ("str", False, None), "data_note": ("str", False, None),
+        "kind": ("enum", True, PARTICIPANT_KINDS), "aliases": ("strs", False, None), "variants": ("strs", False, None),
+        "note": ("str", False, None), "data_note": ("str", False, None),
     },
     "forums": {
         "id": ("id", True, None), "name": ("str", True, None), "acronym": ("str", False, None),
-        "aliases": ("strs", False, None), "kind": ("enum", True, FORUM_KINDS),
+        "aliases": ("strs", False, None), "variants": ("strs", False, None), "kind": ("enum", True, FORUM_KINDS),
         "track": ("enum", False, TRACKS), "scope": ("enum", True, SCOPES),
         "status": ("enum", True, STATUSES), "founded": ("date", False, None), "ended": ("date", False, None),
         "parent": ("ref", False, "forums"), "summary": ("str", True, None), "note": ("str", False, None), "data_note": ("str", False, None),
@@ -107,7 +107,12 @@ SPECS: dict[str, dict[str, tuple]] = {
     "members": {
         "participant": ("ref", True, "participants"), "role": ("enum", True, ROLES),
         "since": ("date", False, None), "until": ("date", False, None), "note": ("str", False, None), "data_note": ("str", False, None),
-        "cite": ("cite", True, None),
+        "cite": ("cite", True, None), "delegation": ("delegation", False, None),
+    },
+    # Who represents a membership (a ministry, an agency, an officer's service, an institute): not a member itself.
+    "delegation": {
+        "participant": ("ref", True, "participants"), "since": ("date", False, None), "until": ("date", False, None),
+        "note": ("str", False, None), "data_note": ("str", False, None), "cite": ("cite", True, None),
     },
     "events": {
         "id": ("id", True, None), "title": ("str", True, None), "kind": ("enum", True, EVENT_KINDS),
@@ -118,8 +123,8 @@ SPECS: dict[str, dict[str, tuple]] = {
         "cite": ("cite", True, None),
     },
     "people": {
-        "id": ("id", True, None), "name": ("str", True, None), "role": ("str", True, None),
-        "participant": ("ref", False, "participants"), "forums": ("refs", False, "forums"),
+        "id": ("id", True, None), "name": ("str", True, None), "variants": ("strs", False, None),
+        "role": ("str", True, None), "participant": ("ref", False, "participants"), "forums": ("refs", False, "forums"),
         "note": ("str", False, None), "data_note": ("str", False, None), "cite": ("cite", True, None),
     },
     "relations": {
@@ -132,15 +137,19 @@ SPECS: dict[str, dict[str, tuple]] = {
     },
     "discrepancies": {
         "id": ("id", True, None), "about": ("refs", True, "any"), "note": ("str", True, None),
-        "cite": ("cite", True, None),
+        "data_note": ("str", False, None), "cite": ("cite", True, None),
     },
     "eras": {
         "id": ("id", True, None), "name": ("str", True, None), "start": ("date", True, None),
         "end": ("date", True, None),
     },
+    # Why a paragraph of the paper has no record citing it (forum-atlas stats --coverage). ``pending`` marks one
+    # that holds something a briefing could ask which no record states yet: a to-do, shown as such.
+    "coverage": {"line": ("int", True, None), "reason": ("str", True, None), "pending": ("bool", False, None)},
 }
 # Pairs of date fields where the second may never fall before the first.
-_ORDERED = {"forums": ("founded", "ended"), "members": ("since", "until"), "events": ("date", "end"),
+_ORDERED = {"forums": ("founded", "ended"), "members": ("since", "until"), "delegation": ("since", "until"),
+            "events": ("date", "end"),
             "eras": ("start", "end")}
 
 
@@ -183,7 +192,7 @@ class _Checker:
             if value is None or value == "" or value == []:
                 if required:
                     self.problem(where, rec.line, name, "required field is missing")
-                out[name] = [] if kind in ("strs", "refs", "cite", "members") else None
+                out[name] = [] if kind in ("strs", "refs", "cite", "members", "delegation") else None
                 continue
             out[name] = self.value(kind, arg, value, where, line, name, table)
         for lo, hi in [_ORDERED[spec_name or table]] if (spec_name or table) in _ORDERED else []:
@@ -202,6 +211,11 @@ class _Checker:
             if not isinstance(value, str):
                 self.problem(where, line, name, f"expected text, got {type(value).__name__} {value!r}")
             return str(value).strip()
+        if kind == "bool":
+            if not isinstance(value, bool):
+                self.problem(where, line, name, f"expected true or false, got {value!r}")
+                return None
+            return value
         if kind == "int":
             if not isinstance(value, int) or isinstance(value, bool):
                 self.problem(where, line, name, f"expected a whole number, got {value!r}")
@@ -234,11 +248,12 @@ class _Checker:
                 self.problem(where, line, name, "expected a list of {line, quote}")
                 return []
             return [c for c in (self.cite(item, where) for item in value) if c]
-        if kind == "members":
+        if kind in ("members", "delegation"):
             if not isinstance(value, list):
-                self.problem(where, line, name, "expected a list of memberships")
+                self.problem(where, line, name, "expected a list of " + (
+                    "memberships" if kind == "members" else "{participant, since, until, note, cite}"))
                 return []
-            return [m for m in (self.record(table, item, where, "members") for item in value) if m]
+            return [m for m in (self.record(table, item, where, kind) for item in value) if m]
         raise AssertionError(kind)
 
     def cite(self, item, where: str) -> str | None:
@@ -386,16 +401,19 @@ def load(data_dir: Path, paper: Path | None = None) -> Dataset:
 
     _number_claims(tables["claims"])
     ids: dict[str, dict[str, dict]] = {t: {} for t in TABLES}
-    for table, records in tables.items():
-        for rec in records:
-            rid = rec.get("id")
-            if rid is None:
-                continue
-            if rid in ids[table]:
-                first = ids[table][rid]
-                check.problem(rec["_file"], rec["_line"], "id",
-                              f"duplicate id {rid!r} (first at {first['_file']}:{first['_line']})")
-            ids[table][rid] = rec
+    first_use: dict[str, tuple[str, dict]] = {}  # an id names one record of any kind: notes and exports rely on it
+    in_reading_order = sorted(((rec["_file"], rec["_line"], table, rec) for table, records in tables.items()
+                               for rec in records if rec.get("id") is not None), key=lambda x: x[:2])
+    for _, _, table, rec in in_reading_order:
+        rid = rec["id"]
+        if rid in first_use:
+            other_table, first = first_use[rid]
+            what = "" if other_table == table else f", a record in {other_table}"
+            check.problem(rec["_file"], rec["_line"], "id",
+                          f"duplicate id {rid!r} (first at {first['_file']}:{first['_line']}{what})")
+        else:
+            first_use[rid] = (table, rec)
+        ids[table].setdefault(rid, rec)  # references still resolve within their own table
     every = {rid for table in ids.values() for rid in table}
     for where, line, name, table, rid in check.refs:
         known = every if table == "any" else ids[table]
@@ -410,9 +428,44 @@ def load(data_dir: Path, paper: Path | None = None) -> Dataset:
     for forum in tables["forums"]:
         if forum["parent"] == forum["id"]:
             check.problem(forum["_file"], forum["_line"], "parent", "a forum cannot be its own parent")
+        _check_roles(check, forum, ids["participants"])
+    for entry in tables["coverage"]:
+        part = next((p for p in source["parts"] if p["first"] <= (entry["line"] or 0) <= p["last"]), None)
+        if isinstance(entry["line"], int) and (part is None or part["author"] == "front"):
+            check.problem(entry["_file"], entry["_line"], "line",
+                          f"line {entry['line']} is not in the preface or either author's part")
     if check.problems:
         raise DataError(check.problems)
     return Dataset(source=dict(source), tables=tables, citations=check.citations, files=files)
+
+
+def _check_roles(check: _Checker, forum: dict, participants: dict[str, dict]) -> None:
+    """Each role allowed for the record's kind (model/roles.py); agencies represent, in delegations."""
+    kind = roles.record_kind(forum["status"] or "")
+    allowed = roles.allowed(kind)
+    for m in forum["members"]:
+        where, line = m["_file"], m["_line"]
+        holder = participants.get(m["participant"])
+        if m["role"] in roles.BY_NAME and m["role"] not in allowed:
+            what = "a proposal (status proposed)" if kind == roles.PROPOSAL else "a forum"
+            check.problem(where, line, "role", f"{m['role']!r} is not a role in {what}; "
+                                               f"use one of: {', '.join(allowed)}")
+        elif holder and holder["kind"] not in roles.MEMBER_KINDS and m["role"] in roles.BY_NAME \
+                and not roles.BY_NAME[m["role"]].agency:
+            check.problem(where, line, "participant",
+                          f"{m['participant']!r} is an {holder['kind']}: it cannot be {m['role']!r} itself; list it "
+                          "in the delegation of the state or organisation it represents")
+        if m["delegation"] and holder and holder["kind"] not in roles.MEMBER_KINDS:
+            check.problem(where, line, "delegation", f"{m['participant']!r} is an {holder['kind']}: only a state "
+                                                     "or organisation's entry has a delegation")
+        for d in m["delegation"]:
+            delegate = participants.get(d["participant"])
+            if delegate and delegate["kind"] not in roles.DELEGATE_KINDS:
+                check.problem(d["_file"], d["_line"], "participant",
+                              f"{d['participant']!r} is a {delegate['kind']}: a delegation is made of "
+                              f"{' or '.join(roles.DELEGATE_KINDS)} participants")
+            if d["participant"] == m["participant"]:
+                check.problem(d["_file"], d["_line"], "participant", "a participant cannot be its own delegation")
 
 
 def _number_claims(claims: list[dict]) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine, select
 
-from model import paths
+from model import paths, roles
 from model import records as r
 from model import tables as t
 from model.dates import PartialDate
@@ -23,8 +23,6 @@ from model.dates import PartialDate
 GROUPINGS = ("track", "kind", "scope", "status", "participant")
 _TRACK_ORDER = {"1": 0, "1.5": 1, "2": 2, None: 3}
 _STATUS_ORDER = {"active": 0, "defunct": 1, "proposed": 2}
-ROLE_ORDER = ("founder", "proposer", "chair", "co-chair", "host", "funder", "member", "dialogue-partner",
-              "associate", "observer", "private-capacity", "absent", "excluded")
 
 
 class DatabaseUnavailable(Exception):
@@ -91,12 +89,13 @@ class Atlas:
         self._forums = {f.id: r.ForumRow(f.id, f.name, f.acronym, f.kind, f.track, f.scope, f.status,
                                          _date(f.founded), _date(f.ended), f.parent_id)
                         for f in s.exec(select(t.Forum))}
-        self._forum_text = {f.id: (tuple(json.loads(f.aliases)), f.summary, f.note) for f in s.exec(select(t.Forum))}
+        self._forum_text = {f.id: (tuple(json.loads(f.aliases)), f.summary, f.note, f.data_note)
+                            for f in s.exec(select(t.Forum))}
         self._participants = {p.id: r.ParticipantRow(p.id, p.name, p.short_name, p.kind, tuple(json.loads(p.aliases)))
                               for p in s.exec(select(t.Participant))}
-        self._participant_notes = {p.id: p.note for p in s.exec(select(t.Participant))}
+        self._participant_notes = {p.id: (p.note, p.data_note) for p in s.exec(select(t.Participant))}
         self._people = {p.id: r.PersonRow(p.id, p.name, p.role, p.participant_id) for p in s.exec(select(t.Person))}
-        self._person_notes = {p.id: p.note for p in s.exec(select(t.Person))}
+        self._person_notes = {p.id: (p.note, p.data_note) for p in s.exec(select(t.Person))}
         self.meta = {m.key: m.value for m in s.exec(select(t.Meta))}
         self._forum_details: dict[str, r.ForumDetail | None] = {}
         self._links: dict[tuple[str, str], tuple[str, ...]] | None = None
@@ -148,6 +147,7 @@ class Atlas:
         s = self.session
         return {"forums": len(self._forums), "participants": len(self._participants),
                 "memberships": len(s.exec(select(t.Membership.id)).all()),
+                "delegations": len(s.exec(select(t.Delegation.id)).all()),
                 "events": len(s.exec(select(t.Event.id)).all()), "people": len(self._people),
                 "relations": len(s.exec(select(t.Relation.id)).all()), "claims": len(s.exec(select(t.Claim.id)).all()),
                 "discrepancies": len(s.exec(select(t.Discrepancy.id)).all()),
@@ -161,10 +161,42 @@ class Atlas:
             q = q.where(t.Membership.participant_id == participant_id)
         rows = self.session.exec(q).all()
         cites = self._cites("membership", [str(m.id) for m in rows])
+        delegations = self._delegations([m.id for m in rows])
         out = [r.Membership(m.forum_id, self._forums[m.forum_id].name, m.participant_id,
                             self._participants[m.participant_id].short_name, m.role, _date(m.since),
-                            _date(m.until), m.note, cites.get(str(m.id), ())) for m in rows]
-        return sorted(out, key=lambda m: (_role_rank(m.role), m.participant_name.lower(), m.forum_name.lower()))
+                            _date(m.until), m.note, cites.get(str(m.id), ()), delegations.get(m.id, ()), m.data_note,
+                            self._participants[m.participant_id].kind) for m in rows]
+        return sorted(out, key=lambda m: (roles.rank(m.role), m.participant_name.lower(), m.forum_name.lower()))
+
+    def _delegations(self, membership_ids: list[int]) -> dict[int, tuple[r.Delegate, ...]]:
+        """membership id -> who represents it, in file order."""
+        rows = []
+        for chunk in range(0, len(membership_ids), 900):
+            part = membership_ids[chunk:chunk + 900]
+            rows += self.session.exec(select(t.Delegation).where(t.Delegation.membership_id.in_(part))
+                                      .order_by(t.Delegation.id)).all()
+        cites = self._cites("delegation", [str(d.id) for d in rows])
+        out: dict[int, list[r.Delegate]] = defaultdict(list)
+        for d in rows:
+            out[d.membership_id].append(r.Delegate(d.participant_id, self._participants[d.participant_id].short_name,
+                                                   _date(d.since), _date(d.until), d.note, cites.get(str(d.id), ()),
+                                                   d.data_note))
+        return {k: tuple(v) for k, v in out.items()}
+
+    def member_count(self, fid: str) -> int:
+        """How many members a forum has: states and organisations, never the agencies that represent them."""
+        return len(r.members(self.memberships(forum_id=fid)))
+
+    def represents(self, pid: str) -> list[r.Representation]:
+        """The memberships a ministry, agency or institute represents, by forum."""
+        s = self.session
+        rows = s.exec(select(t.Delegation, t.Membership).where(t.Delegation.participant_id == pid)
+                      .where(t.Delegation.membership_id == t.Membership.id)).all()
+        cites = self._cites("delegation", [str(d.id) for d, _ in rows])
+        out = [r.Representation(m.forum_id, self._forums[m.forum_id].name, m.participant_id,
+                                self._participants[m.participant_id].short_name, m.role, _date(d.since),
+                                _date(d.until), d.note, cites.get(str(d.id), ())) for d, m in rows]
+        return sorted(out, key=lambda x: (x.forum_name.lower(), roles.rank(x.role)))
 
     # -- groupings for the tree and the timeline --------------------------------------
     def grouped(self, by: str) -> list[tuple[str, list[r.ForumRow]]]:
@@ -239,16 +271,16 @@ class Atlas:
         if row is None:
             return None
         s = self.session
-        aliases, summary, note = self._forum_text[fid]
+        aliases, summary, note, data_note = self._forum_text[fid]
         relations = []
         rel_rows = s.exec(select(t.Relation).where((t.Relation.from_id == fid) | (t.Relation.to_id == fid))).all()
         rel_cites = self._cites("relation", [str(x.id) for x in rel_rows])
         for x in rel_rows:
             relations.append(r.Relation(x.from_id, self._forums[x.from_id].name, x.to_id, self._forums[x.to_id].name,
-                                        x.kind, x.note, rel_cites.get(str(x.id), ())))
+                                        x.kind, x.note, rel_cites.get(str(x.id), ()), x.data_note))
         claim_rows = s.exec(select(t.Claim).where(t.Claim.forum_id == fid)).all()
         claim_cites = self._cites("claim", [c.id for c in claim_rows])
-        claims = [r.Claim(c.id, c.forum_id, c.author, c.stance, c.text, claim_cites.get(c.id, ()))
+        claims = [r.Claim(c.id, c.forum_id, c.author, c.stance, c.text, claim_cites.get(c.id, ()), c.data_note)
                   for c in claim_rows]
         claims.sort(key=lambda c: (["cossa", "fukushima", "preface"].index(c.author), c.id))
         people_ids = s.exec(select(t.PersonForum.person_id).where(t.PersonForum.forum_id == fid)).all()
@@ -258,8 +290,8 @@ class Atlas:
             children=sorted((f for f in self._forums.values() if f.parent_id == fid), key=_forum_order),
             members=self.memberships(forum_id=fid), events=self.events(forum_ids={fid}), relations=relations,
             claims=claims, people=[self._people[p] for p in sorted(people_ids)],
-            discrepancies=self._discrepancies(fid), cites=self._cites("forum", [fid]).get(fid, ()))
-        return _with_sources(self, detail, [detail.cites, *(m.cites for m in detail.members),
+            discrepancies=self._discrepancies(fid), cites=self._cites("forum", [fid]).get(fid, ()), data_note=data_note)
+        return _with_sources(self, detail, [detail.cites, *(c for m in detail.members for c in _membership_cites(m)),
                                             *(x.cites for x in relations), *(c.cites for c in claims),
                                             *(d.cites for d in detail.discrepancies)])
 
@@ -275,7 +307,7 @@ class Atlas:
             event=row, summary=e.summary, note=e.note, chair=self._participants.get(e.chair_id or ""),
             forums=[self._forums[f] for f in row.forums], participants=[self._participants[p] for p in sorted(pids)],
             people=[self._people[p] for p in sorted(people)], discrepancies=self._discrepancies(eid),
-            cites=self._cites("event", [eid]).get(eid, ()))
+            cites=self._cites("event", [eid]).get(eid, ()), data_note=e.data_note)
         return _with_sources(self, detail, [detail.cites, *(d.cites for d in detail.discrepancies)])
 
     def participant(self, pid: str) -> r.ParticipantDetail | None:
@@ -287,11 +319,14 @@ class Atlas:
         eids |= set(s.exec(select(t.Event.id).where(t.Event.chair_id == pid)))
         events = self._event_rows(s.exec(select(t.Event).where(t.Event.id.in_(eids))).all()) if eids else []
         members = self.memberships(participant_id=pid)
-        members.sort(key=lambda m: (m.role in ("absent", "excluded"), m.forum_name.lower(), _role_rank(m.role)))
+        members.sort(key=lambda m: (m.role in r.AWAY, m.forum_name.lower(), roles.rank(m.role)))
+        represents = self.represents(pid)
+        note, data_note = self._participant_notes.get(pid, (None, None))
         detail = r.ParticipantDetail(
-            participant=row, note=self._participant_notes.get(pid), memberships=members, events=events,
-            people=sorted((p for p in self._people.values() if p.participant_id == pid), key=lambda p: p.name))
-        return _with_sources(self, detail, [m.cites for m in members])
+            participant=row, note=note, memberships=members, events=events,
+            people=sorted((p for p in self._people.values() if p.participant_id == pid), key=lambda p: p.name),
+            data_note=data_note, represents=represents)
+        return _with_sources(self, detail, [*(m.cites for m in members), *(x.cites for x in represents)])
 
     def person(self, pid: str) -> r.PersonDetail | None:
         row = self._people.get(pid)
@@ -301,10 +336,11 @@ class Atlas:
         fids = s.exec(select(t.PersonForum.forum_id).where(t.PersonForum.person_id == pid)).all()
         eids = s.exec(select(t.EventPerson.event_id).where(t.EventPerson.person_id == pid)).all()
         events = self._event_rows(s.exec(select(t.Event).where(t.Event.id.in_(eids))).all()) if eids else []
+        note, data_note = self._person_notes.get(pid, (None, None))
         detail = r.PersonDetail(
-            person=row, note=self._person_notes.get(pid), participant=self._participants.get(row.participant_id or ""),
+            person=row, note=note, participant=self._participants.get(row.participant_id or ""),
             forums=sorted((self._forums[f] for f in fids), key=_forum_order), events=events,
-            cites=self._cites("person", [pid]).get(pid, ()))
+            cites=self._cites("person", [pid]).get(pid, ()), data_note=data_note)
         return _with_sources(self, detail, [detail.cites])
 
     def citation(self, cid: str) -> r.Citation | None:
@@ -332,7 +368,8 @@ class Atlas:
         for did in sorted(ids):
             d = s.get(t.Discrepancy, did)
             about = s.exec(select(t.DiscrepancyRecord.record_id).where(t.DiscrepancyRecord.discrepancy_id == did)).all()
-            out.append(r.Discrepancy(d.id, d.note, tuple(about), self._cites("discrepancy", [did]).get(did, ())))
+            out.append(r.Discrepancy(d.id, d.note, tuple(about), self._cites("discrepancy", [did]).get(did, ()),
+                                     d.data_note))
         return out
 
 
@@ -347,5 +384,7 @@ def _forum_order(f: r.ForumRow):
     return (f.founded.key() if f.founded else (10**9, 0, 0, ""), f.name.lower())
 
 
-def _role_rank(role: str) -> int:
-    return ROLE_ORDER.index(role) if role in ROLE_ORDER else len(ROLE_ORDER)
+def _membership_cites(m: r.Membership):
+    """A membership's citations, then its delegation's, in order."""
+    yield m.cites
+    yield from (d.cites for d in m.delegation)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from model import roles
 from model.dates import PartialDate
 
 TRACK_LABELS = {"1": "Track 1 (official)", "1.5": "Track 1.5 (mixed)", "2": "Track 2 (non-governmental)",
@@ -18,24 +19,27 @@ SCOPE_LABELS = {"asia-pacific": "Asia-Pacific", "east-asia": "East Asia", "north
                 "north-pacific": "North Pacific"}
 
 
-AWAY = ("absent", "excluded")
+AWAY = roles.AWAY
 
 
-def takes_part(roles) -> bool:
+def takes_part(held) -> bool:
     """Does a participant with these (role, since, until) in one forum take part in it?
 
-    Absent and excluded never count, and neither does a role that ended before a later absence
-    began (the DPRK attended NEACD's planning meeting in July 1993, then stayed away).
+    Roles that mean staying out (absent, excluded, not a party, cool, opposed: model/roles.py) never
+    count, and neither does a role that ended before a later absence began (the DPRK helped found the
+    NEACD in July 1993, then stayed away).
     """
-    away_starts = [since.start for role, since, _ in roles if role in AWAY and since]
+    away_starts = [since.start for role, since, _ in held if role in AWAY and since]
     return any(role not in AWAY and (until is None or not any(start > until.end for start in away_starts))
-               for role, _, until in roles)
+               for role, _, until in held)
 
 
 def label(value: str | None) -> str:
-    """'working-group' -> 'Working group'; place names keep their capitals."""
+    """'working-group' -> 'Working group'; place names keep their capitals; roles by their own labels."""
     if value in SCOPE_LABELS:
         return SCOPE_LABELS[value]
+    if value in roles.BY_NAME:
+        return roles.BY_NAME[value].label
     return (value or "none").replace("-", " ").capitalize()
 
 
@@ -89,11 +93,54 @@ class ParticipantRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Delegate:
+    """Who represents a membership: a ministry, an agency or an institute, with its own dates and citations."""
+
+    participant_id: str
+    participant_name: str
+    since: PartialDate | None
+    until: PartialDate | None
+    note: str | None
+    cites: tuple[str, ...] = ()
+    data_note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Membership:
     forum_id: str
     forum_name: str
     participant_id: str
     participant_name: str
+    role: str
+    since: PartialDate | None
+    until: PartialDate | None
+    note: str | None
+    cites: tuple[str, ...] = ()
+    delegation: tuple[Delegate, ...] = ()
+    data_note: str | None = None
+    participant_kind: str = "state"
+
+    @property
+    def counts_as_member(self) -> bool:
+        return roles.counts_as_member(self.role, self.participant_kind)
+
+
+def members(memberships) -> list[str]:
+    """The ids of the participants a forum counts as members (model/roles.py), in first-seen order.
+
+    Delegations are never members; a founding state is, and stays counted if it later stays away.
+    """
+    return list(dict.fromkeys(m.participant_id for m in memberships if m.counts_as_member))
+
+
+@dataclass(frozen=True, slots=True)
+class Representation:
+    """On an agency's page: a membership it represents (Japan's in the ARF, for the Foreign Ministry)."""
+
+    forum_id: str
+    forum_name: str
+    member_id: str
+    member_name: str
     role: str
     since: PartialDate | None
     until: PartialDate | None
@@ -130,6 +177,7 @@ class Relation:
     kind: str
     note: str | None
     cites: tuple[str, ...] = ()
+    data_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +188,7 @@ class Claim:
     stance: str | None
     text: str
     cites: tuple[str, ...] = ()
+    data_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +197,7 @@ class Discrepancy:
     note: str
     about: tuple[str, ...]
     cites: tuple[str, ...] = ()
+    data_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +224,11 @@ class ForumDetail:
     discrepancies: list[Discrepancy]
     cites: tuple[str, ...]
     sources: list[Citation] = field(default_factory=list)  # every citation on the page, in note order
+    data_note: str | None = None
+
+    @property
+    def member_ids(self) -> list[str]:
+        return members(self.members)
 
 
 @dataclass(frozen=True)
@@ -188,6 +243,7 @@ class EventDetail:
     discrepancies: list[Discrepancy]
     cites: tuple[str, ...]
     sources: list[Citation] = field(default_factory=list)
+    data_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -198,6 +254,8 @@ class ParticipantDetail:
     events: list[EventRow]
     people: list[PersonRow]
     sources: list[Citation] = field(default_factory=list)
+    data_note: str | None = None
+    represents: list[Representation] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -209,3 +267,4 @@ class PersonDetail:
     events: list[EventRow]
     cites: tuple[str, ...]
     sources: list[Citation] = field(default_factory=list)
+    data_note: str | None = None

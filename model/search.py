@@ -53,14 +53,14 @@ FILTERS = ("track", "member", "year", "kind", "author", "status")
 MAX_RAW = 4000  # characters looked at
 MAX_TEXT = 200  # characters searched
 MAX_WORDS = 12
-WEIGHTS = "0, 0, 10, 8, 1, 0.5, 0, 0, 0, 0"  # kind, record_id, title, aliases, body, context, facets, ...
+WEIGHTS = "0, 0, 10, 8, 1, 0.5, 0, 0, 0, 0, 6"  # kind, record_id, title, aliases, body, context, facets, ..., variants
 BM25_BUDGET = 600  # rows the words' doclists may hold for exact bm25 to stay cheap
 CANDIDATES = 40  # title matches per kind ranked here when bm25 would be too dear
 EXPAND_MAX = 48  # a prefix standing for more terms than this is left to FTS5
 MAX_NAMED = 5  # participants one typed name may stand for (aliases can be shared)
 
 _TITLED = ("participant", "forum", "event", "person")
-_TITLE_COLUMNS = "{title aliases}"
+_TITLE_COLUMNS = "{title aliases variants}"  # a damaged spelling finds its record, never shows
 _ON_OFF = f"'{MARK_ON}', '{MARK_OFF}'"
 _RANK = f"bm25({WEIGHTS})"
 _MARKED = (f"rowid, kind, record_id, highlight(search, 2, {_ON_OFF}), highlight(search, 3, {_ON_OFF}), "
@@ -622,7 +622,7 @@ def _hit(row) -> Hit:
     return Hit(kind, rid, target or rid, title or label, snippet, info or "")
 
 
-def _expression(words: str, facet: str | None, columns: str = "{title aliases body context}") -> str:
+def _expression(words: str, facet: str | None, columns: str = "{title aliases body context variants}") -> str:
     parts = [f"{columns} : ({words})"] if words else []
     if facet:
         parts.append(f"facets : ({facet})")

@@ -5,13 +5,14 @@ rowid range (table ``search_kinds``): a search can then ask each kind for its be
 
 Indexed columns, weighted by search (model/search.py): ``title`` (the name as shown), ``aliases``
 (other names, a forum's acronym first, so that "ARF" ranks the ARF above its sub-bodies; an event's
-place; a person's role), ``body`` (summary, note, claim text, quote) and
+place; a person's role), ``body`` (summary, note, claim text, quote), ``variants`` (spellings damaged
+in scanning: found by search, never shown, so never in a snippet) and
 ``context`` (scope, date, forum names, author). ``facets`` holds filter tokens, one per fact a
 filter can ask about (participants taking part, track, status, kind, author, years). Each starts with
 a private-use character that search strips from anything typed, so words never match facets and
 facets never crowd the prefix indexes a one-letter word uses. ``label``, ``info`` and ``target``
 (the record a hit selects) are stored, not indexed: the result list shows them without a query
-per row. ``search_terms`` lists every indexed term with the number of rows holding it.
+per row. The curators' data notes are never indexed. ``search_terms`` lists every indexed term with the number of rows holding it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import sqlite3
 from model import records as r
 from model.records import takes_part
 
-VERSION = "2"  # stored in meta as search_index; search asks for a rebuild when it differs
+VERSION = "3"  # stored in meta as search_index; search asks for a rebuild when it differs
 KINDS = ("participant", "forum", "event", "person", "claim", "quote")  # rowid order
 MARK = "\ue000"  # the first character of every facet token
 AUTHOR_SHORT = {"cossa": "Cossa", "fukushima": "Fukushima", "preface": "Haggard and Pinkston", "front": "Front matter"}
@@ -29,11 +30,11 @@ AUTHOR_SHORT = {"cossa": "Cossa", "fukushima": "Fukushima", "preface": "Haggard 
 FTS_SQL = """
 CREATE VIRTUAL TABLE search USING fts5(
     kind UNINDEXED, record_id UNINDEXED, title, aliases, body, context, facets,
-    label UNINDEXED, info UNINDEXED, target UNINDEXED,
+    label UNINDEXED, info UNINDEXED, target UNINDEXED, variants,
     tokenize = "unicode61 remove_diacritics 2", prefix = '1 2 3'
 )
 """
-COLUMNS = ("kind", "record_id", "title", "aliases", "body", "context", "facets", "label", "info", "target")
+COLUMNS = ("kind", "record_id", "title", "aliases", "body", "context", "facets", "label", "info", "target", "variants")
 
 
 def facet(key: str, value: str) -> str:
@@ -107,6 +108,8 @@ def rows(ds) -> list[tuple]:
         link(f["cite"], [f["id"]], f["id"], 0)
         for m in f["members"]:
             link(m["cite"], [f["id"]], f["id"], 1)
+            for d in m["delegation"]:
+                link(d["cite"], [f["id"]], f["id"], 1)
     for c in ds["claims"]:
         link(c["cite"], [c["forum"]], c["forum"], 2)
     for x in ds["relations"]:
@@ -127,7 +130,7 @@ def rows(ds) -> list[tuple]:
         title = p["short_name"] or p["name"]
         info = _join(r.label(p["kind"]), p["name"] if others else None, sep=" \u00b7 ")
         out.append(("participant", p["id"], title, _join(*others, *p["aliases"], sep="; "), p["note"] or "",
-                    r.label(p["kind"]), "", title, info, p["id"]))
+                    r.label(p["kind"]), "", title, info, p["id"], _variants(p)))
     for f in ds["forums"]:
         title = f"{f['name']} ({f['acronym']})" if f["acronym"] else f["name"]
         parent = forums[f["parent"]]["name"] if f["parent"] in forums else None
@@ -139,7 +142,8 @@ def rows(ds) -> list[tuple]:
         info = _join(track, r.label(f["kind"]), founded, f["status"], sep=" \u00b7 ")
         names = "; ".join(dict.fromkeys([*([f["acronym"]] if f["acronym"] else []), *f["aliases"]]))
         out.append(("forum", f["id"], title, names, _join(f["summary"], f["note"]),
-                    _join(r.label(f["scope"]), parent, sep="; "), " ".join(sorted(tokens)), title, info, f["id"]))
+                    _join(r.label(f["scope"]), parent, sep="; "), " ".join(sorted(tokens)), title, info, f["id"],
+                    _variants(f)))
     for e in ds["events"]:
         when = _when(e)
         names = [short(fid) for fid in e["forums"]]
@@ -148,19 +152,19 @@ def rows(ds) -> list[tuple]:
         info = _join(when, e["place"], ", ".join(names), sep=" \u00b7 ")
         out.append(("event", e["id"], e["title"], e["place"] or "", _join(e["summary"], e["note"]),
                     _join(when, *(forums[fid]["name"] for fid in e["forums"]), *names, sep="; "),
-                    " ".join(sorted(tokens)), e["title"], info, e["id"]))
+                    " ".join(sorted(tokens)), e["title"], info, e["id"], ""))
     for p in ds["people"]:
         who = participants[p["participant"]]["short_name"] if p["participant"] in participants else None
         tokens = forum_facets(p["forums"]) | ({facet("m", p["participant"])} if p["participant"] else set())
         out.append(("person", p["id"], p["name"], p["role"] or "", p["note"] or "",
                     _join(who, *(short(fid) for fid in p["forums"]), sep="; "), " ".join(sorted(tokens)),
-                    p["name"], p["role"] or "", p["id"]))
+                    p["name"], p["role"] or "", p["id"], _variants(p)))
     for c in ds["claims"]:
         title = f"{AUTHOR_SHORT[c['author']]} on {short(c['forum'])}"
         tokens = forum_facets([c["forum"]]) | {facet("a", c["author"])}
         info = _join(r.AUTHOR_LABELS.get(c["author"], c["author"]), c["stance"], sep=" \u00b7 ")
         out.append(("claim", c["id"], title, "", c["text"], r.AUTHOR_LABELS.get(c["author"], ""),
-                    " ".join(sorted(tokens)), title, info, c["forum"]))
+                    " ".join(sorted(tokens)), title, info, c["forum"], ""))
     for cid in sorted(ds.citations):
         c = ds.citations[cid]
         label = f"{AUTHOR_SHORT.get(c['author'], c['author'])}, \u201c{c['section']}\u201d, line {c['line']}"
@@ -171,10 +175,14 @@ def rows(ds) -> list[tuple]:
                      ("cited for " + ", ".join(names[:3]) + (" \u2026" if len(names) > 3 else "")) if names else None,
                      sep=" \u00b7 ")
         out.append(("quote", cid, "", "", c["quote"], _join(c["section"], r.AUTHOR_LABELS.get(c["author"]), sep="; "),
-                    " ".join(sorted(tokens)), label, info, targets[0] if targets else ""))
+                    " ".join(sorted(tokens)), label, info, targets[0] if targets else "", ""))
     order = {k: n for n, k in enumerate(KINDS)}
     out.sort(key=lambda row: order[row[0]])  # stable: each kind keeps its own order
     return out
+
+
+def _variants(rec: dict) -> str:
+    return "; ".join(rec.get("variants") or [])
 
 
 def _name(rid: str, forums, events, people, participants) -> str:
@@ -196,7 +204,7 @@ def write(con: sqlite3.Connection, ds) -> None:
     for rowid, row in enumerate(rows(ds), 1):
         ranges.setdefault(row[0], [rowid, rowid])[1] = rowid
         numbered.append((rowid, *row))
-    con.executemany(f"INSERT INTO search(rowid, {', '.join(COLUMNS)}) VALUES ({', '.join('?' * 11)})", numbered)
+    con.executemany(f"INSERT INTO search(rowid, {', '.join(COLUMNS)}) VALUES ({', '.join('?' * (len(COLUMNS) + 1))})", numbered)
     con.executemany("INSERT INTO search_kinds(kind, lo, hi) VALUES (?, ?, ?)",
                     [(k, *ranges[k]) for k in KINDS if k in ranges])
     con.execute("INSERT INTO search(search) VALUES ('optimize')")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: delegations, data notes, variants
 
 
 class Meta(SQLModel, table=True):
@@ -35,7 +35,9 @@ class Participant(SQLModel, table=True):
     short_name: str
     kind: str
     aliases: str = "[]"
+    variants: str = "[]"  # spellings damaged in scanning: searchable, never shown
     note: str | None = None
+    data_note: str | None = None  # the curators' own note, shown only under "About this record"
 
 
 class Forum(SQLModel, table=True):
@@ -43,6 +45,7 @@ class Forum(SQLModel, table=True):
     name: str
     acronym: str | None = None
     aliases: str = "[]"
+    variants: str = "[]"
     kind: str
     track: str | None = None
     scope: str
@@ -56,6 +59,7 @@ class Forum(SQLModel, table=True):
     parent_id: str | None = Field(default=None, foreign_key="forum.id", index=True)
     summary: str
     note: str | None = None
+    data_note: str | None = None
 
 
 class Membership(SQLModel, table=True):
@@ -66,6 +70,19 @@ class Membership(SQLModel, table=True):
     since: str | None = None
     until: str | None = None
     note: str | None = None
+    data_note: str | None = None
+
+
+class Delegation(SQLModel, table=True):
+    """Who represents a membership (a ministry, an agency, an institute); not a member itself."""
+
+    id: int = Field(primary_key=True)
+    membership_id: int = Field(foreign_key="membership.id", index=True)
+    participant_id: str = Field(foreign_key="participant.id", index=True)
+    since: str | None = None
+    until: str | None = None
+    note: str | None = None
+    data_note: str | None = None
 
 
 class Event(SQLModel, table=True):
@@ -81,6 +98,7 @@ class Event(SQLModel, table=True):
     chair_id: str | None = Field(default=None, foreign_key="participant.id")
     summary: str | None = None
     note: str | None = None
+    data_note: str | None = None
 
 
 class EventForum(SQLModel, table=True):
@@ -101,9 +119,11 @@ class EventPerson(SQLModel, table=True):
 class Person(SQLModel, table=True):
     id: str = Field(primary_key=True)
     name: str
+    variants: str = "[]"
     role: str
     participant_id: str | None = Field(default=None, foreign_key="participant.id")
     note: str | None = None
+    data_note: str | None = None
 
 
 class PersonForum(SQLModel, table=True):
@@ -117,6 +137,7 @@ class Relation(SQLModel, table=True):
     to_id: str = Field(foreign_key="forum.id", index=True)
     kind: str
     note: str | None = None
+    data_note: str | None = None
 
 
 class Claim(SQLModel, table=True):
@@ -125,11 +146,13 @@ class Claim(SQLModel, table=True):
     author: str
     stance: str | None = None
     text: str
+    data_note: str | None = None
 
 
 class Discrepancy(SQLModel, table=True):
     id: str = Field(primary_key=True)
     note: str
+    data_note: str | None = None
 
 
 class DiscrepancyRecord(SQLModel, table=True):
@@ -148,7 +171,7 @@ class Citation(SQLModel, table=True):
 
 
 class CitationLink(SQLModel, table=True):
-    """Which record a citation supports. ``record`` is 'forum', 'membership', 'event', ..."""
+    """Which record a citation supports. ``record`` is 'forum', 'membership', 'delegation', 'event', ..."""
 
     citation_id: str = Field(foreign_key="citation.id", primary_key=True)
     record: str = Field(primary_key=True)

@@ -159,6 +159,34 @@ def test_export_json_validates_against_shipped_schema(fixture_db, real_db):
     assert arf["founded"] == {"date": "1994", "end": None, "qualifier": None, "text": "1994"}
 
 
+def test_export_2_carries_discrepancies_and_delegations(real_db):
+    import json
+
+    import jsonschema
+
+    from model import paths
+
+    schema = json.loads(paths.resource("export.schema.json").read_text())
+    assert schema["properties"]["schema_version"] == {"const": 2}
+    data = json.loads(_cli("export", "--format", "json", env_db=real_db).stdout)
+    jsonschema.validate(data, schema)
+    assert data["schema_version"] == 2
+    count = next(d for d in data["discrepancies"] if d["id"] == "arf-member-count")
+    assert {"id": "arf", "kind": "forum"} in count["records"]
+    lines = {c["id"]: c["line"] for c in data["citations"]}
+    assert {lines[c] for c in count["citations"]} >= {84, 144}  # both readings' passages
+    assert count["note"]
+    arf = next(f for f in data["forums"] if f["id"] == "arf")
+    japan = next(m for m in arf["memberships"] if m["participant"] == "jp" and m["role"] == "member")
+    assert [d["participant"] for d in japan["delegation"]] == ["mofa-jp", "jda"]
+    assert japan["delegation"][1]["since"]["date"] == "1996" and japan["delegation"][1]["citations"]
+    assert all(m["participant"] not in ("mofa-jp", "jda", "us-state", "us-dod") for m in arf["memberships"])
+    # A version-1 reader's shape is refused: the schema names what changed.
+    old = dict(data, schema_version=1)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(old, schema)
+
+
 def test_export_csv_writes_one_file_per_table(fixture_db, tmp_path):
     done = _cli("export", "--format", "csv", "--out", str(tmp_path / "csv"), env_db=fixture_db)
     assert done.returncode == 0, done.stderr

@@ -207,8 +207,12 @@ def test_neacd_track_members_and_the_absent_dprk(forums):
     assert "igcc" in members(neacd, "founder")  # line 226
     assert {"us", "cn", "jp", "ru", "kr"} <= members(neacd, "member")
     assert "kp" in members(neacd, "absent")  # lines 94, 228, 431
-    kp_member = [m for m in neacd["members"] if m["participant"] == "kp" and m["role"] == "member"]
-    assert all(str(m["until"]) == "1993-07" for m in kp_member), "the DPRK attended only the July 1993 planning meeting"
+    assert "kp" not in members(neacd, "member")  # line 441: "before the DPRK joins"
+    kp_founder = [m for m in neacd["members"] if m["participant"] == "kp" and m["role"] == "founder"]
+    assert [str(m["until"]) for m in kp_founder] == ["1993-07"], "the DPRK attended only the July 1993 planning meeting"
+    # The U.S. government's representatives are the U.S. membership's delegation, not members (line 242).
+    us = next(m for m in neacd["members"] if m["participant"] == "us" and m["role"] == "member")
+    assert [d["participant"] for d in us["delegation"]] == ["us-state", "us-dod", "us-jcs"]
 
 
 def test_neacd_meetings(ds):
@@ -232,9 +236,11 @@ def test_arf_meetings_and_members(ds, forums):
     # Line 84's roster, read with India (line 144) for the doubled Vietnam: twenty-two members.
     roster = {"bn", "id", "la", "my", "mm", "ph", "sg", "th", "vn", "au", "kh", "ca", "cn", "jp", "mn", "pg", "ru",
               "kr", "nz", "us", "eu", "in"}
-    states = members(arf, "member") - {"mofa-jp", "jda", "us-state", "us-dod"}
-    assert states == roster
-    assert "kp" in members(arf, "absent") and "kp" not in members(arf, "member")  # line 140
+    assert members(arf, "member") == roster
+    assert "kp" in members(arf, "not-party") and "kp" not in members(arf, "member")  # line 140
+    japan = next(m for m in arf["members"] if m["participant"] == "jp" and m["role"] == "member")
+    assert [(d["participant"], str(d["since"]) if d["since"] else None) for d in japan["delegation"]] == [
+        ("mofa-jp", None), ("jda", "1996")]  # line 399
 
 
 def test_kedo_founders(forums):
@@ -248,7 +254,7 @@ def test_four_party_talks(ds, forums):
     talks = forums["four-party-talks"]
     assert members(talks, "member") == {"kr", "kp", "cn", "us"}  # line 86
     assert members(talks, "proposer") == {"kr", "us"}  # line 148: Cheju, April 1996
-    assert "jp" in members(talks, "excluded")  # line 184
+    assert "jp" in members(talks, "not-party")  # line 184: "not a part of", not kept out
     got = {n: (str(e["date"]), e["place"], e["chair"]) for n, e in meetings(ds, "four-party-talks").items()}
     assert got == {
         1: ("early 1997-12", "Geneva", "us"),  # lines 86, 154

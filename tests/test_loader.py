@@ -210,3 +210,19 @@ def test_unquoted_valid_date_loads(data_copy):
             .replace('founded: "1994"', "founded: 1994-07-25"))
     forum = next(f for f in load(data_copy)["forums"] if f["id"] == "t1")
     assert str(forum["founded"]) == "1994-07-25"
+
+
+def test_an_id_names_one_record_of_any_kind(data_copy):
+    # A forum and an event (or a participant) may not share an id: notes and exports refer to records by it.
+    _append(data_copy, """events:
+  - id: neacd
+    title: An event that takes a forum's id
+    kind: meeting
+    date: "1993"
+    cite: [{line: 94, quote: "eight formal NEACD meetings held since October 1993"}]
+participants:
+  - {id: arf, name: A participant that takes a forum's id, kind: state}
+""")
+    assert _problems(data_copy) == [  # in reading order: files by name, then by line
+        "mini.yaml:10: id: duplicate id 'arf' (first at bad.yaml:8, a record in participants)",
+        "mini.yaml:28: id: duplicate id 'neacd' (first at bad.yaml:2, a record in events)"]
