@@ -233,17 +233,15 @@ def _coverage(args) -> int:
         if p.cited:
             print(f"  line {p.line:>3}  cited by {len(p.records)}: {', '.join(p.records)}")
         elif p.reason:
-            print(f"  line {p.line:>3}  not cited{' (a record is pending)' if p.pending else ''}: {p.reason}")
+            print(f"  line {p.line:>3}  not cited: {p.reason}")
         else:
             print(f"  line {p.line:>3}  NOT CITED, and coverage.yaml gives no reason")
     cited = [p for p in paragraphs if p.cited]
     share = 100 * len(cited) / len(paragraphs) if paragraphs else 100.0
     print(f"Cited: {len(cited)} of {len(paragraphs)} paragraphs ({share:.1f}%)")
     uncited = [p for p in paragraphs if not p.cited]
-    pending = [p for p in uncited if p.reason and p.pending]
     bare = [p for p in uncited if not p.reason]
-    print(f"Uncited: {len(uncited) - len(pending) - len(bare)} explained, {len(pending)} awaiting a record "
-          f"(lines {', '.join(str(p.line) for p in pending) or 'none'}), {len(bare)} with neither a record nor a reason")
+    print(f"Uncited: {len(uncited) - len(bare)} explained, {len(bare)} with neither a record nor a reason")
     if bare:
         print("forum-atlas: paragraphs with neither a citing record nor a reason in coverage.yaml: line "
               + ", ".join(str(p.line) for p in bare), file=sys.stderr)

@@ -19,7 +19,6 @@ class Paragraph:
     section: str
     records: tuple[str, ...]  # what cites it: "forum arf", "membership arf/jp (member)", ...
     reason: str | None = None  # why nothing cites it (coverage.yaml)
-    pending: bool = False  # the reason says a record is still to be written
 
     @property
     def cited(self) -> bool:
@@ -73,5 +72,5 @@ def paragraphs(ds: Dataset, paper_lines: list[str]) -> list[Paragraph]:
                 continue
             why = reasons.get(line)
             out.append(Paragraph(line, part["author"], section, tuple(cited.get(line, ())),
-                                 why["reason"] if why else None, bool(why and why["pending"])))
+                                 why["reason"] if why else None))
     return out

@@ -143,9 +143,8 @@ SPECS: dict[str, dict[str, tuple]] = {
         "id": ("id", True, None), "name": ("str", True, None), "start": ("date", True, None),
         "end": ("date", True, None),
     },
-    # Why a paragraph of the paper has no record citing it (forum-atlas stats --coverage). ``pending`` marks one
-    # that holds something a briefing could ask which no record states yet: a to-do, shown as such.
-    "coverage": {"line": ("int", True, None), "reason": ("str", True, None), "pending": ("bool", False, None)},
+    # Why a paragraph of the paper has no record citing it (forum-atlas stats --coverage).
+    "coverage": {"line": ("int", True, None), "reason": ("str", True, None)},
 }
 # Pairs of date fields where the second may never fall before the first.
 _ORDERED = {"forums": ("founded", "ended"), "members": ("since", "until"), "delegation": ("since", "until"),
@@ -211,11 +210,6 @@ class _Checker:
             if not isinstance(value, str):
                 self.problem(where, line, name, f"expected text, got {type(value).__name__} {value!r}")
             return str(value).strip()
-        if kind == "bool":
-            if not isinstance(value, bool):
-                self.problem(where, line, name, f"expected true or false, got {value!r}")
-                return None
-            return value
         if kind == "int":
             if not isinstance(value, int) or isinstance(value, bool):
                 self.problem(where, line, name, f"expected a whole number, got {value!r}")
