@@ -226,15 +226,17 @@ def _export(args) -> int:
     return 0
 
 
-def atomic_write(target: Path, write) -> int:
-    """Write through a temporary file beside ``target``, then rename: never a half-written target."""
+def atomic_write(target: Path, write, protect: tuple[Path, ...] = ()) -> int:
+    """Write through a temporary file beside ``target``, then rename: never a half-written target.
+
+    0 when written; 1, with the reason on standard error, when not (see model.atomic.write_text).
+    """
     from model import atomic
 
     try:
-        with atomic.replacing(Path(target)) as tmp, open(tmp, "w", encoding="utf-8") as fh:
-            write(fh)
+        atomic.write_text(Path(target), write, protect)
     except OSError as exc:
-        print(f"forum-atlas: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"forum-atlas: cannot write {target}: {atomic.why(exc)}", file=sys.stderr)
         return 1
     return 0
 

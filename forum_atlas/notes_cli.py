@@ -71,7 +71,7 @@ def _export(store, args) -> int:
         return 0
     from forum_atlas.cli import atomic_write
 
-    if atomic_write(args.out, write) != 0:
+    if atomic_write(args.out, write, protect=(store.path,)) != 0:
         return 1
     print(f"wrote {len(items)} notes to {args.out}", file=sys.stderr)
     return 0

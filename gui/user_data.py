@@ -388,8 +388,7 @@ class UserDataUI(QObject):
             return
         import json
 
-        from forum_atlas.cli import atomic_write
-        from model import notes
+        from model import atomic, notes
 
         atlas = self.window.atlas
 
@@ -403,7 +402,10 @@ class UserDataUI(QObject):
         else:
             def write(fh):
                 fh.write(notes.export_markdown(items, describe))
-        if atomic_write(Path(path), write) != 0:
-            QMessageBox.warning(self.window, "Export failed", f"Forum Atlas could not write {path}.")
-        else:
-            self.window.statusBar().showMessage(f"Exported {len(items)} notes to {path}", 5000)
+        try:
+            atomic.write_text(Path(path), write, protect=(self.store.path,))
+        except OSError as exc:
+            QMessageBox.warning(self.window, "Export failed",
+                                f"Forum Atlas could not write {path}: {atomic.why(exc)}. Your notes are unchanged.")
+            return
+        self.window.statusBar().showMessage(f"Exported {len(items)} notes to {path}", 5000)
