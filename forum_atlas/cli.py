@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -99,7 +100,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    for arg in sys.argv[1:] if argv is None else argv:
+        if any("\udc80" <= ch <= "\udcff" for ch in arg):  # bytes that are not UTF-8 (surrogateescape)
+            parser.error(f"an argument is not valid UTF-8 text: {str(os.fsencode(arg))[2:-1]}")
+    if args.screenshot is not None and not args.screenshot.strip():
+        parser.error("--screenshot needs the path of a PNG file to write")
     if args.self_test:
         from gui.self_test import run as self_test
 
@@ -108,16 +115,42 @@ def main(argv: list[str] | None = None) -> int:
         from gui.app import run  # the window: only now does Qt load
 
         return run(args)
+    if sys.stdout is None:  # started with standard output closed: the results would go nowhere
+        print("forum-atlas: standard output is closed; nothing was done", file=sys.stderr)
+        return 1
     try:
-        return {"check": _check, "build": _build, "stats": _stats, "export": _export, "search": search_cli.run,
+        code = {"check": _check, "build": _build, "stats": _stats, "export": _export, "search": search_cli.run,
                 "notes": notes_cli.run, "print": _print, "pack": _print}[args.command](args)
-    except BrokenPipeError:
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:  # the reader stopped reading (| head): not an error
+        _drop_stdout()
         return 0
+    except OSError as exc:
+        from model.atomic import why
+
+        if exc.filename is not None:  # a file's error that escaped its command: say which, plainly
+            print(f"forum-atlas: {exc.filename}: {why(exc)}", file=sys.stderr)
+            return 1
+        _drop_stdout()
+        print(f"forum-atlas: cannot write to standard output: {why(exc)}", file=sys.stderr)
+        return 1
+
+
+def _drop_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's final flush cannot fail again."""
+    import contextlib
+
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _load(args):
     from model import loader, paths
 
+    if args.paper is not None and not args.paper.is_file():  # a mistyped path must not pass every quote unchecked
+        raise SystemExit(f"forum-atlas: the paper's text is not at {args.paper} "
+                         f"({'a folder' if args.paper.is_dir() else 'no such file'}); nothing was checked")
     paper = args.paper or paths.default_paper()
     if paper is not None and not paper.is_file():
         print(f"forum-atlas: the paper's text is not at {paper}", file=sys.stderr)
