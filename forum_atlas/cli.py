@@ -177,6 +177,10 @@ def _check(args) -> int:
 
 
 def _build(args) -> int:
+    import sqlite3
+
+    from sqlalchemy.exc import SQLAlchemyError
+
     from model import build, paths
     from model.loader import DataError
 
@@ -189,8 +193,11 @@ def _build(args) -> int:
     target = args.out or paths.resource("forum-atlas.sqlite")
     try:
         build.build(ds, target)
-    except OSError as exc:
-        print(f"forum-atlas: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+    except (OSError, sqlite3.Error, SQLAlchemyError) as exc:  # a full disk surfaces through SQLite
+        from model.notes import describe_error
+
+        print(f"forum-atlas: cannot write {target}: {describe_error(getattr(exc, 'orig', None) or exc)}; "
+              "the database was left as it was", file=sys.stderr)
         return 1
     print(f"built {target} (data version {build.data_version(ds)})")
     return 0

@@ -393,8 +393,10 @@ def _read_paper(paper: Path, sha256: str, problems: list[str]) -> list[str] | No
 
 
 def _read_yaml(path: Path, problems: list[str]):
+    text = ""
     try:
-        doc, duplicates = _parse(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        doc, duplicates = _parse(text)
         for line, key, first in duplicates:
             problems.append(f"{path.name}:{line}: {key}: the key is repeated (first at line {first}); "
                             "keep one")
@@ -405,8 +407,14 @@ def _read_yaml(path: Path, problems: list[str]):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         problems.append(f"{path.name}:{line}: yaml: {exc.problem or exc}")
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        problems.append(f"{path.name}:0: file: cannot read: {exc}")
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (a NUL, say)
+        line = text.count("\n", 0, exc.position) + 1
+        problems.append(f"{path.name}:{line}: yaml: character {exc.character!r} is not allowed in YAML")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes().count(b"\n", 0, exc.start) + 1
+        problems.append(f"{path.name}:{line}: file: cannot read: not UTF-8 text (byte {exc.object[exc.start]:#04x})")
+    except (OSError, yaml.YAMLError) as exc:
+        problems.append(f"{path.name}:0: file: cannot read: {' '.join(str(exc).split())}")
     except ValueError as exc:  # a scalar PyYAML could not construct; dates no longer reach here
         problems.append(f"{path.name}:0: yaml: {exc}")
     return None
