@@ -9,16 +9,26 @@ Safety, in the order :class:`UserData` applies it when it opens:
 
 * **One writer.** An exclusive lock on ``notes.sqlite.lock`` (``fcntl.flock``; ``msvcrt.locking`` on Windows)
   is held while the store is open. The kernel drops it when the process dies, even by SIGKILL. A second
-  instance that cannot take it opens the database read-only (SQLite ``mode=ro``) and says so.
+  instance that cannot take it opens the database read-only (SQLite ``mode=ro``) and says so. Before every
+  write the lock file is checked: if it was deleted or replaced, the lock is taken again, or, when another
+  process holds the new one, this store stops writing. A file system that cannot lock at all gets the notes
+  read-only, with a message saying why. A save that names the text it started from never overwrites a
+  note changed meanwhile (by an import, say): both texts are kept.
+* **A symlinked notes file** is used where it points; a link whose target is missing (a drive not mounted)
+  switches notes off with a message, and nothing is created in its place.
 * **Too new is refused.** The schema version (``PRAGMA user_version``) is read from the file's header before
   SQLite opens it; a file from a newer version is left byte-for-byte untouched and notes are switched off.
-* **Damage is detected and repaired.** A file that is not SQLite, is empty, or fails ``PRAGMA quick_check``
-  is moved aside with ``.damaged`` in its name (with its ``-wal``), and the newest backup that passes its own
+* **Damage is detected and repaired.** A file that is not SQLite, is empty, fails ``PRAGMA quick_check``,
+  or lacks a table or column of the version it claims, is moved aside with ``.damaged`` in its name (with its ``-wal``), and the newest backup that passes its own
   check is restored; with no backup, a fresh database is started. Either way :attr:`UserData.messages` says so.
 * **Migrations** run step by step (1 -> 2 -> 3), each in one transaction with its ``user_version`` bump, after
-  a ``notes-before-v<N>`` backup.
+  a ``notes-before-v<N>`` backup (not repeated while the content is the same, as when a failed migration is
+  tried again on each start).
 * **Backups**: one a day (``backups/notes-YYYY-MM-DD.sqlite``, made with SQLite's backup API through a
-  temporary file and a rename), keeping the newest :data:`BACKUP_DAYS`.
+  temporary file, checked, and renamed into place), refreshed when the store closes and every
+  :data:`BACKUP_EVERY` seconds while notes change. Each records when it was taken and a generation number;
+  restoring takes the good backup of the highest generation and rotation keeps the :data:`BACKUP_DAYS`
+  highest, so neither depends on the clock. Temporary files of a killed run are removed on opening.
 * **Every save is one committed transaction** in WAL mode with ``synchronous=FULL``: once a save method returns,
   the change is in the WAL and survives the process being killed (and, with FULL, a power cut).
 * **An unwritable folder** leaves the store unavailable (or read-only, if an existing file can be read), with a

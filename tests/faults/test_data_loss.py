@@ -136,3 +136,55 @@ def test_cli_export_full_disk_says_why_and_keeps_the_old_file(small_disk):
     assert done.returncode == 1
     assert ("No space left" in done.stderr or "too large" in done.stderr), done.stderr
     assert target.read_bytes() == b"{}"
+
+
+def test_window_json_export_failure_shows_the_real_reason(qtbot, window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    warned = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(fifo), "JSON (*.json)"))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    next(a for a in window.file_menu.actions() if a.text().startswith("Export data as JSON")).trigger()
+    assert warned and "not a regular file" in warned[0]
+    assert fifo.is_fifo()
+
+
+def test_the_gui_writes_files_without_the_command_line():
+    """gui/ uses model.atomic for its safe writes, not forum_atlas.cli (architecture: gui never imports it)."""
+    import re
+
+    gui = Path(__file__).resolve().parents[2] / "gui"
+    for name in ("user_data.py", "window_actions.py", "printing.py", "print_dialogs.py", "timeline.py"):
+        assert not re.search(r"from forum_atlas\.cli import", (gui / name).read_text()), name
+
+
+# -- 2. the window backs up after a quiet spell -----------------------------------------------------------
+
+def test_the_window_backs_up_after_a_quiet_spell(qtbot, atlas, settings_reset, tmp_path):
+    import sqlite3
+
+    from PySide6.QtCore import Qt
+
+    from gui.main_window import MainWindow
+
+    w = MainWindow(atlas=atlas)
+    qtbot.addWidget(w)
+    w.user_data.open(tmp_path / "home")
+    w.user_data.backup_timer.setInterval(50)
+    w.select("arf")
+    edit = w.user_data.editor.edit
+    qtbot.mouseClick(edit.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(edit, "typed after the morning's backup")
+    assert w.user_data.flush()
+
+    def backed_up():
+        con = sqlite3.connect(w.user_data.store.backups()[0])
+        try:
+            return con.execute("SELECT text FROM notes").fetchall() == [("typed after the morning's backup",)]
+        finally:
+            con.close()
+
+    qtbot.waitUntil(backed_up, timeout=3000)
+    w.user_data.close()
