@@ -260,7 +260,8 @@ def _export(args) -> int:
     try:
         written = export.write_csv(atlas, folder)
     except OSError as exc:
-        print(f"forum-atlas: cannot write into {folder}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"forum-atlas: cannot write into {folder}: {exc.filename or ''}{': ' if exc.filename else ''}"
+              f"{exc.strerror or exc}", file=sys.stderr)
         return 1
     print(f"wrote {len(written)} CSV files into {folder}")
     return 0

@@ -78,17 +78,17 @@ def writable_target(target: Path, protect: tuple[Path, ...] = ()) -> Path:
     target = Path(target)
     real = Path(os.path.realpath(target)) if target.is_symlink() else target
     if target.is_symlink() and not real.parent.is_dir():
-        raise OSError(errno.ENOENT, f"it is a link to {real}, whose folder is missing")
+        raise OSError(errno.ENOENT, f"it is a link to {real}, whose folder is missing", str(target))
     try:
         mode = real.stat().st_mode
     except FileNotFoundError:
         return real
     if not stat.S_ISREG(mode):
-        raise OSError(errno.EINVAL, "it is not a regular file, so it was left alone")
+        raise OSError(errno.EINVAL, "it is not a regular file, so it was left alone", str(target))
     for guarded in protect:
         try:
             if os.path.samefile(real, guarded):
-                raise OSError(errno.EPERM, "it is your notes database; choose another file")
+                raise OSError(errno.EPERM, "it is your notes database; choose another file", str(target))
         except FileNotFoundError:
             continue
     return real

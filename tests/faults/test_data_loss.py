@@ -188,3 +188,19 @@ def test_the_window_backs_up_after_a_quiet_spell(qtbot, atlas, settings_reset, t
 
     qtbot.waitUntil(backed_up, timeout=3000)
     w.user_data.close()
+
+
+def test_csv_export_writes_through_links_and_leaves_pipes_alone(tmp_path):
+    import subprocess
+    import sys
+
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    real = _old_file(tmp_path / "forum-real.csv", b"old")
+    (folder / "forum.csv").symlink_to(real)
+    os.mkfifo(folder / "event.csv")
+    done = subprocess.run([sys.executable, "-m", "forum_atlas", "export", "--format", "csv", "--out", str(folder)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "event.csv: it is not a regular file" in done.stderr
+    assert (folder / "event.csv").is_fifo() and (folder / "forum.csv").is_symlink()
+    assert real.read_text().startswith("id,name")
