@@ -102,9 +102,12 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    for arg in sys.argv[1:] if argv is None else argv:
-        if any("\udc80" <= ch <= "\udcff" for ch in arg):  # bytes that are not UTF-8 (surrogateescape)
-            parser.error(f"an argument is not valid UTF-8 text: {str(os.fsencode(arg))[2:-1]}")
+    for name, value in vars(args).items():  # ids, queries, titles: text (paths are Path, and may be any bytes)
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and any("\udc80" <= ch <= "\udcff" for ch in text):  # undecodable bytes
+                parser.error(f"{name} is not valid UTF-8 text: {str(os.fsencode(text))[2:-1]}")
+    if sys.stdout is not None and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="surrogateescape")  # a path given in any bytes is printed back as given
     if args.screenshot is not None and not args.screenshot.strip():
         parser.error("--screenshot needs the path of a PNG file to write")
     if args.self_test:

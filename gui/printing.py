@@ -53,7 +53,7 @@ def write_pdf(target: Path, paper: str, paint) -> int:
     target = Path(target)
     try:
         real = atomic.writable_target(target)  # through a symlink; never onto a folder or a device
-        tmp = atomic.temp_beside(real)
+        tmp = atomic.temp_beside(real, prefix=".forum-atlas-")  # Qt opens it: keep its name plain text
     except OSError as exc:
         raise PrintError(f"Cannot write {target}: {atomic.why(exc)}.") from None
     try:

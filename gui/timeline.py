@@ -167,7 +167,7 @@ class TimelineWidget(QWidget):
         palette = light_palette()
         painter = TimelinePainter()
         real = atomic.writable_target(path)  # through a symlink; never onto a folder or a device
-        with atomic.replacing(real, suffix=suffix) as tmp:  # the old file stays until the new one is whole
+        with atomic.replacing(real, prefix=".forum-atlas-", suffix=suffix) as tmp:  # the old file stays until the new one is whole
             if suffix == ".png":
                 image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
                 image.fill(palette.color(palette.ColorRole.Window))

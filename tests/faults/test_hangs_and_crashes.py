@@ -228,3 +228,12 @@ def test_a_killed_build_leaves_no_stray_file_after_the_next(tmp_path):
     assert [p.name for p in tmp_path.iterdir() if re.match(r"\.build-", p.name)]
     build.build(load(ROOT / "tests" / "fixtures" / "data"), target)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["atlas.sqlite"]
+
+
+def test_a_non_utf8_output_path_is_written_as_given(tmp_path):
+    name = os.fsdecode(b"caf\xe9.pdf")  # a Latin-1 file name, not UTF-8: valid on Linux
+    done = subprocess.run([sys.executable, "-m", "forum_atlas", "print", "arf", "--out", str(tmp_path / name)],
+                          capture_output=True, timeout=120, cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert os.listdir(os.fsencode(tmp_path)) == [b"caf\xe9.pdf"]
+    assert b"wrote" in done.stdout and b"caf\xe9.pdf" in done.stdout
