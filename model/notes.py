@@ -225,6 +225,7 @@ class UserData:
         self._backup_failed = False
         self._changed = False  # notes changed since the last backup
         self._backed_up_at = time.monotonic()
+        self._identity: tuple[int, int] | None = None  # (device, inode) of the file opened for writing
         self._open()
 
     # -- opening ------------------------------------------------------------------------------------
@@ -334,6 +335,7 @@ class UserData:
                                      f"Backups of earlier notes are in {self.backup_folder}.")
         con = _connect_rw(self.path)
         self._con = con
+        self._identity = _identity(self.path)
         version = con.execute("PRAGMA user_version").fetchone()[0]
         if version < SCHEMA_VERSION:
             self._backup_before_migration(version)
@@ -479,6 +481,7 @@ class UserData:
         if not self.writable or self._con is None:
             raise UserDataReadOnly(self.reason or "Notes are read-only.")
         self._keep_lock()
+        self._keep_file()
         con = self._con
         con.execute("BEGIN IMMEDIATE")
         try:
@@ -516,6 +519,18 @@ class UserData:
         self.reason = (f"The lock file of your notes ({self._lock.path}) was removed, and another Forum Atlas "
                        f"process now holds your notes{why}. This window no longer saves, so that neither "
                        "overwrites the other; your unsaved text is kept in this window.")
+        self.messages.append(self.reason)
+        raise UserDataReadOnly(self.reason)
+
+    def _keep_file(self) -> None:
+        """Before each write: the notes file must still be the one opened. Moved, deleted or replaced by
+        another file, saves would go into a file nobody reads again: stop writing instead."""
+        if self._identity is None or _identity(self.path) == self._identity:
+            return
+        self.writable = False
+        self.reason = (f"Your notes file {self.path} was moved, deleted or replaced while Forum Atlas had it "
+                       "open, so this window stopped saving rather than write into a file nobody would read. "
+                       "Your unsaved text is kept in this window; reopen Forum Atlas to go on.")
         self.messages.append(self.reason)
         raise UserDataReadOnly(self.reason)
 
@@ -666,6 +681,14 @@ class UserData:
 
 
 # -- helpers ------------------------------------------------------------------------------------------
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
 
 def _unfold(text: str, at: int) -> int:
     """The index in ``text`` of index ``at`` in ``text.casefold()`` (which folds one character at a time)."""

@@ -329,3 +329,25 @@ def test_a_notes_process_killed_in_a_migration_backup_leaves_nothing_behind(fold
     with UserData(folder) as store:
         assert store.writable
     assert not list((folder / "backups").glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("how", ["replaced", "deleted", "moved"])
+def test_a_notes_file_replaced_while_open_is_not_written_into_the_void(folder, how):
+    import shutil
+
+    store = UserData(folder)
+    try:
+        store.set_note("arf", "saved before")
+        path = store.path
+        if how == "replaced":
+            shutil.copy(path, folder / "old-copy.sqlite")
+            os.replace(folder / "old-copy.sqlite", path)
+        elif how == "deleted":
+            path.unlink()
+        else:
+            path.rename(folder / "elsewhere.sqlite")
+        with pytest.raises(UserDataReadOnly, match="moved, deleted or replaced"):
+            store.set_note("arf", "would be lost")
+        assert not store.writable
+    finally:
+        store.close()
