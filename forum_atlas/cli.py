@@ -153,7 +153,8 @@ def _load(args):
 
     if args.paper is not None and not args.paper.is_file():  # a mistyped path must not pass every quote unchecked
         raise SystemExit(f"forum-atlas: the paper's text is not at {args.paper} "
-                         f"({'a folder' if args.paper.is_dir() else 'no such file'}); nothing was checked")
+                         f"({'no such file' if not args.paper.exists() else 'not a regular file'}); "
+                         "nothing was checked")
     paper = args.paper or paths.default_paper()
     if paper is not None and not paper.is_file():
         print(f"forum-atlas: the paper's text is not at {paper}", file=sys.stderr)

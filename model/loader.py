@@ -395,6 +395,9 @@ def _read_paper(paper: Path, sha256: str, problems: list[str]) -> list[str] | No
 def _read_yaml(path: Path, problems: list[str]):
     text = ""
     try:
+        if not path.is_file():  # a pipe or a device named *.yaml would block the read, or never end
+            problems.append(f"{path.name}:0: file: not a regular file")
+            return None
         text = path.read_text(encoding="utf-8")
         doc, duplicates = _parse(text)
         for line, key, first in duplicates:

@@ -237,3 +237,12 @@ def test_a_non_utf8_output_path_is_written_as_given(tmp_path):
     assert done.returncode == 0, done.stderr
     assert os.listdir(os.fsencode(tmp_path)) == [b"caf\xe9.pdf"]
     assert b"wrote" in done.stdout and b"caf\xe9.pdf" in done.stdout
+
+
+def test_a_pipe_among_the_yaml_files_or_as_the_paper_does_not_hang(data_copy):
+    os.mkfifo(data_copy / "pipe.yaml")
+    done = forum_atlas("check", "--data", str(data_copy), timeout=60)
+    assert done.returncode == 1 and "pipe.yaml:0: file: not a regular file" in done.stderr
+    (data_copy / "pipe.yaml").unlink()
+    done = forum_atlas("check", "--data", str(data_copy), "--paper", "/dev/zero", timeout=60)
+    assert done.returncode == 1 and "not a regular file" in done.stderr
