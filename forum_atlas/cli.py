@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -103,7 +104,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    for name, value in vars(args).items():  # ids, queries, titles: text (paths are Path, and may be any bytes)
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and any("\udc80" <= ch <= "\udcff" for ch in text):  # undecodable bytes
+                parser.error(f"{name} is not valid UTF-8 text: {str(os.fsencode(text))[2:-1]}")
+    if sys.stdout is not None and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="surrogateescape")  # a path given in any bytes is printed back as given
+    if args.screenshot is not None and not args.screenshot.strip():
+        parser.error("--screenshot needs the path of a PNG file to write")
     if args.self_test:
         from gui.self_test import run as self_test
 
@@ -112,16 +122,43 @@ def main(argv: list[str] | None = None) -> int:
         from gui.app import run  # the window: only now does Qt load
 
         return run(args)
+    if sys.stdout is None:  # started with standard output closed: the results would go nowhere
+        print("forum-atlas: standard output is closed; nothing was done", file=sys.stderr)
+        return 1
     try:
-        return {"check": _check, "build": _build, "stats": _stats, "export": _export, "search": search_cli.run,
+        code = {"check": _check, "build": _build, "stats": _stats, "export": _export, "search": search_cli.run,
                 "notes": notes_cli.run, "print": _print, "pack": _print}[args.command](args)
-    except BrokenPipeError:
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:  # the reader stopped reading (| head): not an error
+        _drop_stdout()
         return 0
+    except OSError as exc:
+        from model.atomic import why
+
+        if exc.filename is not None:  # a file's error that escaped its command: say which, plainly
+            print(f"forum-atlas: {exc.filename}: {why(exc)}", file=sys.stderr)
+            return 1
+        _drop_stdout()
+        print(f"forum-atlas: cannot write to standard output: {why(exc)}", file=sys.stderr)
+        return 1
+
+
+def _drop_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's final flush cannot fail again."""
+    import contextlib
+
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _load(args):
     from model import loader, paths
 
+    if args.paper is not None and not args.paper.is_file():  # a mistyped path must not pass every quote unchecked
+        raise SystemExit(f"forum-atlas: the paper's text is not at {args.paper} "
+                         f"({'no such file' if not args.paper.exists() else 'not a regular file'}); "
+                         "nothing was checked")
     paper = args.paper or paths.default_paper()
     if paper is not None and not paper.is_file():
         print(f"forum-atlas: the paper's text is not at {paper}", file=sys.stderr)
@@ -148,6 +185,10 @@ def _check(args) -> int:
 
 
 def _build(args) -> int:
+    import sqlite3
+
+    from sqlalchemy.exc import SQLAlchemyError
+
     from model import build, paths
     from model.loader import DataError
 
@@ -160,8 +201,11 @@ def _build(args) -> int:
     target = args.out or paths.resource("forum-atlas.sqlite")
     try:
         build.build(ds, target)
-    except OSError as exc:
-        print(f"forum-atlas: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+    except (OSError, sqlite3.Error, SQLAlchemyError) as exc:  # a full disk surfaces through SQLite
+        from model.notes import describe_error
+
+        print(f"forum-atlas: cannot write {target}: {describe_error(getattr(exc, 'orig', None) or exc)}; "
+              "the database was left as it was", file=sys.stderr)
         return 1
     print(f"built {target} (data version {build.data_version(ds)})")
     return 0
@@ -268,21 +312,24 @@ def _export(args) -> int:
     try:
         written = export.write_csv(atlas, folder)
     except OSError as exc:
-        print(f"forum-atlas: cannot write into {folder}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"forum-atlas: cannot write into {folder}: {exc.filename or ''}{': ' if exc.filename else ''}"
+              f"{exc.strerror or exc}", file=sys.stderr)
         return 1
     print(f"wrote {len(written)} CSV files into {folder}")
     return 0
 
 
-def atomic_write(target: Path, write) -> int:
-    """Write through a temporary file beside ``target``, then rename: never a half-written target."""
+def atomic_write(target: Path, write, protect: tuple[Path, ...] = ()) -> int:
+    """Write through a temporary file beside ``target``, then rename: never a half-written target.
+
+    0 when written; 1, with the reason on standard error, when not (see model.atomic.write_text).
+    """
     from model import atomic
 
     try:
-        with atomic.replacing(Path(target)) as tmp, open(tmp, "w", encoding="utf-8") as fh:
-            write(fh)
+        atomic.write_text(Path(target), write, protect)
     except OSError as exc:
-        print(f"forum-atlas: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"forum-atlas: cannot write {target}: {atomic.why(exc)}", file=sys.stderr)
         return 1
     return 0
 

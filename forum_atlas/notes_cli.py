@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -71,14 +72,14 @@ def _export(store, args) -> int:
         return 0
     from forum_atlas.cli import atomic_write
 
-    if atomic_write(args.out, write) != 0:
+    if atomic_write(args.out, write, protect=(store.path,)) != 0:
         return 1
     print(f"wrote {len(items)} notes to {args.out}", file=sys.stderr)
     return 0
 
 
 def _import(store, args) -> int:
-    from model.notes import UserDataReadOnly, parse_import
+    from model.notes import UserDataReadOnly, describe_error, parse_import
 
     try:
         raw = args.file.read_text(encoding="utf-8")
@@ -96,6 +97,9 @@ def _import(store, args) -> int:
         report = store.merge(items, source=args.file.name)
     except UserDataReadOnly as exc:
         print(f"forum-atlas: cannot import: {exc}", file=sys.stderr)
+        return 1
+    except (OSError, sqlite3.Error) as exc:  # one transaction: a failed import changed nothing
+        print(f"forum-atlas: cannot import: {describe_error(exc)}; nothing was imported", file=sys.stderr)
         return 1
     describe = _describer()
     print(f"imported from {args.file}: {len(report.added)} added, {len(report.extended)} extended, "

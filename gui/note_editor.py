@@ -5,6 +5,8 @@ A widget only: it owns no data. gui/user_data.py loads a note into it and saves 
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
@@ -31,7 +33,7 @@ class Banner(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
-        self.text = QLabel(wordWrap=True, objectName="notesBannerText")
+        self.text = QLabel(wordWrap=True, objectName="notesBannerText", textFormat=Qt.TextFormat.PlainText)
         self.text.setForegroundRole(QPalette.ColorRole.ToolTipText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QToolButton(text="\u2715", autoRaise=True, toolTip="Dismiss")
@@ -55,12 +57,15 @@ class NoteEditor(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent, objectName="noteArea")
-        self.heading = QLabel("Your note", objectName="noteHeading")
+        # Ids, names and paths shown here can come from outside (an import file): always plain text, never
+        # markup that could load an image, draw a fake heading or take a minute to lay out.
+        self.heading = QLabel("Your note", objectName="noteHeading", textFormat=Qt.TextFormat.PlainText)
         font = QFont(self.heading.font())
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.caption = QLabel("your own words \u2014 not from the paper", objectName="noteCaption")
+        self.caption = QLabel("your own words \u2014 not from the paper", objectName="noteCaption",
+                              textFormat=Qt.TextFormat.PlainText)
         self.caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.state = QLabel(objectName="noteState")
         self.state.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -94,7 +99,7 @@ class NoteEditor(QWidget):
 
     def set_record(self, title: str, caption: str) -> None:
         self.heading.setText(title)
-        self.heading.setToolTip(title)
+        self.heading.setToolTip(f"<span>{html.escape(title)}</span>")  # a tooltip guesses its format: escape
         self.caption.setText(caption)
 
     def set_starred(self, on: bool) -> None:

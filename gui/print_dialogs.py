@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -30,9 +30,11 @@ def preview_sheet(window, rid: str) -> None:
 
     def paint(device) -> None:
         painter = QPainter(device)
-        fact_sheet.paint_sheet(painter, device, fact_sheet.layout_sheet(window.atlas, rid, device, note),
-                               fact_sheet.footer_text(window.atlas))
-        painter.end()
+        try:
+            fact_sheet.paint_sheet(painter, device, fact_sheet.layout_sheet(window.atlas, rid, device, note),
+                                   fact_sheet.footer_text(window.atlas))
+        finally:  # a painter left active when its device goes away crashes Qt
+            painter.end()
 
     dialog = QPrintPreviewDialog(printer, window)
     dialog.setWindowTitle(f"Fact sheet: {window.atlas.name_of(rid)}")
@@ -47,19 +49,24 @@ def _ask_path(window, title: str, name: str) -> tuple[Path, str] | None:
     return Path(path), "letter" if "Letter" in chosen else "a4"
 
 
-def _report(window, action) -> None:
+def _write(window, path: Path, action) -> None:
+    """Run ``action``; say "Wrote" only when it wrote, else show why in a dialog and the status bar."""
     try:
         action()
     except printing.PrintError as exc:
-        QMessageBox.warning(window, "Could not write the PDF", str(exc))
+        window.statusBar().showMessage(f"The PDF was not written: {exc}", 15000)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Could not write the PDF", str(exc), parent=window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a path or an id is text, never markup
+        box.exec()
+        return
+    window.statusBar().showMessage(f"Wrote {path}", 5000)
 
 
 def export_sheet(window, rid: str) -> None:
     answer = _ask_path(window, "Export fact sheet as PDF", f"{rid}.pdf")
     if answer:
         path, paper = answer
-        _report(window, lambda: printing.sheet_pdf(window.atlas, rid, path, paper, window.user_data.note(rid)))
-        window.statusBar().showMessage(f"Wrote {path}", 5000)
+        _write(window, path, lambda: printing.sheet_pdf(window.atlas, rid, path, paper, window.user_data.note(rid)))
 
 
 class PackDialog(QDialog):
@@ -94,6 +101,5 @@ def export_pack(window) -> None:
         path, paper = answer
         when: date = dialog.when.date().toPython()
         notes = {rid: window.user_data.note(rid) for rid in ids}
-        _report(window, lambda: printing.pack_pdf(window.atlas, ids, path, paper, dialog.title.text(), when,
-                                                  {k: v for k, v in notes.items() if v}))
-        window.statusBar().showMessage(f"Wrote {path}", 5000)
+        _write(window, path, lambda: printing.pack_pdf(window.atlas, ids, path, paper, dialog.title.text(), when,
+                                                       {k: v for k, v in notes.items() if v}))

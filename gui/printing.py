@@ -46,30 +46,58 @@ def _writer(path: str, paper: str) -> QPdfWriter:
 def write_pdf(target: Path, paper: str, paint) -> int:
     """Run ``paint(painter, writer)`` into a temporary PDF beside ``target``, then rename it into place.
 
-    Never leaves a half-written file at the target; raises PrintError with a plain message.
+    The target is replaced only by a whole PDF: the painter must end cleanly and the file must end in a
+    trailer whose cross-reference offset lies inside it (a full disk truncates it; Qt does not always say).
+    Raises PrintError with a plain message; the old target is then untouched.
     """
     target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
     try:
-        tmp = str(atomic.temp_beside(target))
+        real = atomic.writable_target(target)  # through a symlink; never onto a folder or a device
+        tmp = atomic.temp_beside(real, prefix=".forum-atlas-")  # Qt opens it: keep its name plain text
     except OSError as exc:
-        raise PrintError(f"Cannot write into {folder}: {exc.strerror or exc}.") from None
+        raise PrintError(f"Cannot write {target}: {atomic.why(exc)}.") from None
     try:
-        writer = _writer(tmp, paper)
+        writer = _writer(str(tmp), paper)
         painter = QPainter()
         if not painter.begin(writer):
             raise PrintError(f"Cannot write {target}.")
-        pages = paint(painter, writer)
-        painter.end()
-        if os.path.getsize(tmp) == 0:
-            raise PrintError(f"Cannot write {target}: the disk may be full.")
-        atomic.replace_into(tmp, target)  # with a normal file's mode, not mkstemp's 0600
+        try:
+            pages = paint(painter, writer)
+        finally:  # a painter left active when its device goes away crashes Qt
+            ended = painter.end()
+        if not ended:
+            raise PrintError(f"Cannot write {target}: the PDF could not be finished (is the disk full?).")
+        problem = pdf_problem(tmp)
+        if problem:
+            raise PrintError(f"Cannot write {target}: {problem}. The disk may be full; "
+                             f"{'the old file was left as it was' if real.exists() else 'nothing was written'}.")
+        atomic.replace_into(tmp, real)  # with a normal file's mode, not mkstemp's 0600
         return pages
     except OSError as exc:
-        raise PrintError(f"Cannot write {target}: {exc.strerror or exc}.") from None
+        raise PrintError(f"Cannot write {target}: {atomic.why(exc)}.") from None
     finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        tmp.unlink(missing_ok=True)
+
+
+def pdf_problem(path: Path) -> str | None:
+    """None for a PDF that was written to its end; otherwise what is wrong with it."""
+    with open(path, "rb") as fh:
+        size = fh.seek(0, os.SEEK_END)
+        if size == 0:
+            return "the PDF came out empty"
+        fh.seek(max(0, size - 64))
+        tail = fh.read().rstrip()
+        head_at = tail.rfind(b"startxref")
+        if not tail.endswith(b"%%EOF") or head_at < 0:
+            return "the PDF came out truncated"
+        try:
+            xref = int(tail[head_at + 9:-5].strip())
+        except ValueError:
+            return "the PDF came out truncated"
+        fh.seek(0)
+        if fh.read(5) != b"%PDF-" or not 0 < xref < size:
+            return "the PDF came out damaged"
+    return None
 
 
 def sheet_pdf(atlas, rid: str, target: Path, paper: str = "a4", note: str | None = None) -> int:

@@ -12,6 +12,7 @@ Escape clears the brushed range. Clicking a count badge zooms into it.
 
 from __future__ import annotations
 
+import errno
 import html
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QScrollBar, QSizePolicy, QToolTip, QWidget
 
 from gui.timeline_paint import PaintStats, TimelinePainter, light_palette
+from model import atomic
 from model.records import STATUS_LABELS
 from model.timeline_layout import SYMBOL_LABELS, Hit, TimelineData, Viewport, frame_for, symbol_of
 
@@ -164,29 +166,42 @@ class TimelineWidget(QWidget):
                              "show fewer forums (a participant filter) and export again")
         palette = light_palette()
         painter = TimelinePainter()
-        if suffix == ".png":
-            image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
-            image.fill(palette.color(palette.ColorRole.Window))
-            p = QPainter(image)
-            p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-            painter.paint(p, view, palette, font=self.font())
-            p.end()
-            if not image.save(str(path), "PNG"):
-                raise OSError(f"could not write {path}")
-        else:
-            from PySide6.QtSvg import QSvgGenerator
+        real = atomic.writable_target(path)  # through a symlink; never onto a folder or a device
+        with atomic.replacing(real, prefix=".forum-atlas-", suffix=suffix) as tmp:  # the old file stays until the new one is whole
+            if suffix == ".png":
+                image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+                image.fill(palette.color(palette.ColorRole.Window))
+                p = QPainter(image)
+                try:
+                    p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+                    painter.paint(p, view, palette, font=self.font())
+                finally:  # a painter left active when its device goes away crashes Qt
+                    p.end()
+                if not image.save(str(tmp), "PNG"):
+                    raise OSError(errno.EIO, "the image could not be written (is the disk full?)")
+                ending = b"IEND\xaeB`\x82"
+            else:
+                from PySide6.QtSvg import QSvgGenerator
 
-            gen = QSvgGenerator()
-            gen.setFileName(str(path))
-            gen.setSize(QSize(w, h))
-            gen.setViewBox(QRectF(0, 0, w, h))
-            gen.setTitle("Forum Atlas timeline")
-            gen.setDescription("Asia-Pacific security forums, after IGCC Policy Paper 51 (1999)")
-            p = QPainter(gen)
-            painter.paint(p, view, palette, font=self.font(), vector=True)
-            p.end()
-            if not path.is_file():
-                raise OSError(f"could not write {path}")
+                gen = QSvgGenerator()
+                gen.setFileName(str(tmp))
+                gen.setSize(QSize(w, h))
+                gen.setViewBox(QRectF(0, 0, w, h))
+                gen.setTitle("Forum Atlas timeline")
+                gen.setDescription("Asia-Pacific security forums, after IGCC Policy Paper 51 (1999)")
+                p = QPainter(gen)
+                try:
+                    painter.paint(p, view, palette, font=self.font(), vector=True)
+                finally:
+                    ended = p.end()
+                del gen  # closes its file, so what was written can be checked
+                if not ended:
+                    raise OSError(errno.EIO, "the drawing could not be finished (is the disk full?)")
+                ending = b"</svg>"
+            with open(tmp, "rb") as fh:  # Qt reports some failed writes as success: read the end back
+                fh.seek(max(0, fh.seek(0, 2) - 32))
+                if not fh.read().rstrip().endswith(ending):
+                    raise OSError(errno.ENOSPC, "the file came out truncated (is the disk full?)")
         return path
 
     # -- painting ----------------------------------------------------------------------------------

@@ -28,7 +28,14 @@ from gui.forum_tree import ID_ROLE
 from gui.note_editor import NoteEditor
 
 DEBOUNCE_MS = 500
-WRITE_ERRORS = (OSError, sqlite3.Error)  # what a save can raise; writes are only tried when the store is writable
+BACKUP_QUIET_MS = 60_000  # a backup of changed notes after a minute without saves
+WRITE_ERRORS = (OSError, sqlite3.Error)  # what a save can raise (UserDataReadOnly is an OSError)
+
+
+def _describe(exc: BaseException) -> str:
+    from model.notes import describe_error
+
+    return describe_error(exc)
 
 
 class UserDataUI(QObject):
@@ -40,6 +47,7 @@ class UserDataUI(QObject):
         self._dirty = False
         self._loading = False
         self._pending: dict[str, str] = {}  # record id -> text not yet saved (kept if a save fails)
+        self._base: dict[str, str | None] = {}  # record id -> the stored note an edit started from
         self._known: set[str] = set()
 
         self.editor = NoteEditor()
@@ -64,6 +72,8 @@ class UserDataUI(QObject):
 
         self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self.timer.timeout.connect(self.flush)
+        self.backup_timer = QTimer(self, singleShot=True, interval=BACKUP_QUIET_MS)
+        self.backup_timer.timeout.connect(self._quiet_backup)
         self.editor.edit.textChanged.connect(self._on_typing)
         self.editor.bookmarkToggled.connect(self._on_star)
         self.editor.addToBasketClicked.connect(lambda: self.add_to_basket())
@@ -106,6 +116,7 @@ class UserDataUI(QObject):
 
     def close(self) -> None:
         self.flush()
+        self.backup_timer.stop()  # closing the store backs up what changed
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -168,6 +179,7 @@ class UserDataUI(QObject):
             text = self._pending.get(rid)
             if text is None and self.store is not None:
                 text = self.store.note(rid)
+                self._base[rid] = text
             self.editor.edit.setPlainText(text or "")
             self._dirty = rid in self._pending
             known = rid in self._known or not self._known
@@ -207,19 +219,36 @@ class UserDataUI(QObject):
         saved = []
         for rid, text in list(self._pending.items()):
             try:
-                self.store.set_note(rid, text)
+                stored = (self.store.set_note(rid, text, self._base[rid]) if rid in self._base
+                          else self.store.set_note(rid, text))
             except WRITE_ERRORS as exc:
-                self._report(f"Your note was not saved ({exc}). The text is kept in this window; "
-                             "Forum Atlas tries again with your next change.")
+                self._report(f"Your note was not saved ({_describe(exc)}). The text is kept in this "
+                             "window; Forum Atlas tries again with your next change.")
                 self.editor.state.setText("Not saved")
+                if not self.writable:  # the store gave up writing (its lock was taken): say so, keep the text
+                    self.editor.banner.show_messages([self.store.reason])
+                    self.editor.set_editable(False, self.store.reason)
                 return False
             del self._pending[rid]
+            self._base[rid] = stored if stored.strip() else None
             saved.append(rid)
+            if stored != text:  # changed elsewhere meanwhile: both texts were kept, show them
+                self._report(f"Your note on {self._name(rid)} was changed elsewhere (another window or an "
+                             "import) while you edited it; both texts are kept, yours below a marker line.")
+                if rid == self.rid:
+                    self._loading = True
+                    self.editor.edit.setPlainText(stored)
+                    self._loading = False
         self.editor.state.setText("Saved")
+        self.backup_timer.start()
         if self.window.detail.record_id in saved:
             self._refresh_detail()
         self._fill_notes()
         return True
+
+    def _quiet_backup(self) -> None:
+        if self.writable:
+            self.store.backup_if_changed()
 
     def _refresh_detail(self) -> None:
         """Re-render the detail pane for its record (the note box changed), keeping the scroll position."""
@@ -247,7 +276,7 @@ class UserDataUI(QObject):
         try:
             self.store.set_bookmarked(rid, on)
         except WRITE_ERRORS as exc:
-            self._report(f"The bookmark was not saved ({exc}).")
+            self._report(f"The bookmark was not saved ({_describe(exc)}).")
             return
         if rid == self.rid:
             self.editor.set_starred(on)
@@ -265,7 +294,7 @@ class UserDataUI(QObject):
         try:
             added = self.store.add_to_basket(rid)
         except WRITE_ERRORS as exc:
-            self._report(f"The basket was not saved ({exc}).")
+            self._report(f"The basket was not saved ({_describe(exc)}).")
             return
         name = self._name(rid)
         self.window.statusBar().showMessage(f"Added {name} to the basket" if added else
@@ -280,7 +309,7 @@ class UserDataUI(QObject):
         try:
             self.store.remove_from_basket(rid)
         except WRITE_ERRORS as exc:
-            self._report(f"The basket was not saved ({exc}).")
+            self._report(f"The basket was not saved ({_describe(exc)}).")
             return
         n = ids.index(rid) if rid in ids else 0
         rest = [x for x in ids if x != rid]
@@ -293,7 +322,7 @@ class UserDataUI(QObject):
         try:
             self.store.set_basket(ids)
         except WRITE_ERRORS as exc:
-            self._report(f"The basket order was not saved ({exc}).")
+            self._report(f"The basket order was not saved ({_describe(exc)}).")
             self._fill_basket()
 
     # -- lists ------------------------------------------------------------------------------------------
@@ -388,8 +417,7 @@ class UserDataUI(QObject):
             return
         import json
 
-        from forum_atlas.cli import atomic_write
-        from model import notes
+        from model import atomic, notes
 
         atlas = self.window.atlas
 
@@ -403,7 +431,10 @@ class UserDataUI(QObject):
         else:
             def write(fh):
                 fh.write(notes.export_markdown(items, describe))
-        if atomic_write(Path(path), write) != 0:
-            QMessageBox.warning(self.window, "Export failed", f"Forum Atlas could not write {path}.")
-        else:
-            self.window.statusBar().showMessage(f"Exported {len(items)} notes to {path}", 5000)
+        try:
+            atomic.write_text(Path(path), write, protect=(self.store.path,))
+        except OSError as exc:
+            QMessageBox.warning(self.window, "Export failed",
+                                f"Forum Atlas could not write {path}: {atomic.why(exc)}. Your notes are unchanged.")
+            return
+        self.window.statusBar().showMessage(f"Exported {len(items)} notes to {path}", 5000)

@@ -130,11 +130,12 @@ class WindowActions:
         path, _ = QFileDialog.getSaveFileName(self.w, "Export the atlas as JSON", "forum-atlas.json", "JSON (*.json)")
         if not path:
             return
-        from forum_atlas.cli import atomic_write  # the same safe write as the command line
-        from model import export
+        from model import atomic, export  # the same safe write as the command line
 
-        if atomic_write(Path(path), lambda fh: export.write_json(self.w.atlas, fh)) != 0:
-            QMessageBox.warning(self.w, "Export failed", f"Forum Atlas could not write {path}.")
+        try:
+            atomic.write_text(Path(path), lambda fh: export.write_json(self.w.atlas, fh))
+        except OSError as exc:
+            QMessageBox.warning(self.w, "Export failed", f"Forum Atlas could not write {path}: {atomic.why(exc)}.")
 
     def export_timeline(self) -> None:
         """The whole timeline, or the brushed date range, as PNG or SVG."""

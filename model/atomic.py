@@ -7,7 +7,9 @@ tempfile.mkstemp makes its file 0600; before the rename the file is given the mo
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -65,6 +67,48 @@ def replace_into(tmp: Path, target: Path) -> None:
         pass
     finally:
         os.close(dfd)
+
+
+def writable_target(target: Path, protect: tuple[Path, ...] = ()) -> Path:
+    """The path to replace for ``target``: a symlink's target (the link itself stays), else ``target``.
+
+    Raises OSError when the target is not a regular file (a folder, a device, a pipe), when a link
+    points nowhere, or when it is one of ``protect`` (the notes database, say): those are never replaced.
+    """
+    target = Path(target)
+    real = Path(os.path.realpath(target)) if target.is_symlink() else target
+    if target.is_symlink() and not real.parent.is_dir():
+        raise OSError(errno.ENOENT, f"it is a link to {real}, whose folder is missing", str(target))
+    try:
+        mode = real.stat().st_mode
+    except FileNotFoundError:
+        return real
+    if not stat.S_ISREG(mode):
+        raise OSError(errno.EINVAL, "it is not a regular file, so it was left alone", str(target))
+    for guarded in protect:
+        try:
+            if os.path.samefile(real, guarded):
+                raise OSError(errno.EPERM, "it is your notes database; choose another file", str(target))
+        except FileNotFoundError:
+            continue
+    return real
+
+
+def write_text(target: Path, write, protect: tuple[Path, ...] = ()) -> None:
+    """``write(fh)`` text into ``target`` atomically; raises OSError saying why when anything fails.
+
+    A symlink is written through to its target; anything but a regular file, or one of ``protect``,
+    is refused (see :func:`writable_target`).
+    """
+    real = writable_target(target, protect)
+    with replacing(real) as tmp, open(tmp, "w", encoding="utf-8") as fh:
+        write(fh)
+        fh.flush()  # so a full disk fails here, inside the block, and the target is never replaced
+
+
+def why(exc: BaseException) -> str:
+    """The plain reason in an OSError (its strerror), or the exception's text."""
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 
 
 @contextmanager

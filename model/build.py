@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -112,7 +113,8 @@ def build(dataset: Dataset, target: Path) -> Path:
     """Write the database for ``dataset`` to ``target`` atomically; return the target."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with atomic.replacing(target, prefix=".build-", suffix=".sqlite") as tmp:
+    _clear_leftovers(target.parent)
+    with atomic.replacing(target, prefix=f".build-{os.getpid()}-", suffix=".sqlite") as tmp:
         engine = create_engine(f"sqlite:///{tmp}")
         SQLModel.metadata.create_all(engine)
         with Session(engine) as session:
@@ -126,3 +128,24 @@ def build(dataset: Dataset, target: Path) -> Path:
         con.execute("VACUUM")
         con.close()
     return target
+
+
+def _clear_leftovers(folder: Path) -> None:
+    """Remove the temporary files of killed builds: each is named for its process, so one still running
+    (another build into the same folder) keeps its own."""
+    for stray in folder.glob(".build-*.sqlite*"):
+        pid = stray.name.split("-")[1]
+        if pid.isdigit() and not _alive(int(pid)):
+            stray.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    if os.name == "nt":  # there os.kill would end the process: keep its files
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, but belongs to someone else
+        return True
+    return True

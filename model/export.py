@@ -145,7 +145,7 @@ def write_csv(atlas: Atlas, folder: Path) -> list[Path]:
     for table in t.SQLModel.metadata.sorted_tables:
         path = folder / f"{table.name}.csv"
         rows = atlas.session.exec(select(*table.columns)).all()
-        with atomic.replacing(path) as tmp, tmp.open("w", newline="", encoding="utf-8") as fh:
+        with atomic.replacing(atomic.writable_target(path)) as tmp, tmp.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)
             writer.writerow([c.name for c in table.columns])
             writer.writerows(rows)

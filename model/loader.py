@@ -39,6 +39,10 @@ MAX_QUOTE_WORDS = 45
 TABLES = ("participants", "forums", "events", "people", "relations", "claims", "discrepancies", "eras", "coverage")
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+INT_LIMIT = 2**63  # SQLite's integers are 64-bit
+ONE_LINE = ("name", "short_name", "acronym", "aliases", "title", "place", "role", "heading", "author", "by")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
     "\u201e": '"', "\u2033": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
@@ -68,11 +72,58 @@ class _Map(dict):
 
 # libyaml's parser when PyYAML has it (about ten times faster; same nodes, same line marks).
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    duplicates: list[tuple[int, str, int]]  # (line, key, line of the first) for each repeated key
+
     def construct_mapping(self, node, deep=False):
         mapping = _Map(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if hasattr(k, "value")}
+        mapping.key_lines = {}
+        for k, _ in node.value:  # YAML keeps the last of two equal keys; a curator meant one of them
+            if isinstance(k, yaml.ScalarNode):
+                if k.value in mapping.key_lines:
+                    self.duplicates.append((k.start_mark.line + 1, k.value, mapping.key_lines[k.value]))
+                else:
+                    mapping.key_lines[k.value] = k.start_mark.line + 1
         return mapping
+
+
+MAX_DEPTH = 40  # the data nests five deep; far deeper is an attack on the recursive constructor
+
+
+def _parse(text: str, loader_class=None) -> tuple[object, list[tuple[int, str, int]]]:
+    """YAML text to Python values, and its repeated keys. Refuses aliases (the data has none, and a few hundred
+    bytes of nested aliases expand to gigabytes) and nesting deeper than MAX_DEPTH, before constructing
+    anything; both raise yaml.MarkedYAMLError with the line."""
+    loader = (loader_class or _LineLoader)(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None, []
+        _check_nodes(root)
+        loader.duplicates = []
+        return loader.construct_document(root), loader.duplicates
+    finally:
+        loader.dispose()
+
+
+def _check_nodes(root) -> None:
+    seen: set[int] = set()
+    stack = [(root, 1, root.start_mark)]
+    while stack:  # iterative: the check itself must not recurse
+        node, depth, where = stack.pop()
+        if id(node) in seen:
+            raise yaml.MarkedYAMLError(problem="aliases (*name) are not allowed in the atlas's data; "
+                                       "write the value out", problem_mark=where)
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise yaml.MarkedYAMLError(problem=f"nested more than {MAX_DEPTH} deep", problem_mark=node.start_mark)
+        # Pushed in reverse, so nodes are met in document order: an anchor before its aliases, and an alias
+        # is reported at the key or sequence that uses it.
+        if isinstance(node, yaml.MappingNode):
+            for k, v in reversed(node.value):
+                stack += [(v, depth + 1, k.start_mark), (k, depth + 1, k.start_mark)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(item, depth + 1, node.start_mark) for item in reversed(node.value)]
 
 
 _LineLoader.add_constructor("tag:yaml.org,2002:map", lambda loader, node: loader.construct_mapping(node))
@@ -209,10 +260,14 @@ class _Checker:
         if kind == "str":
             if not isinstance(value, str):
                 self.problem(where, line, name, f"expected text, got {type(value).__name__} {value!r}")
+            self.plain(str(value), where, line, name)
             return str(value).strip()
         if kind == "int":
             if not isinstance(value, int) or isinstance(value, bool):
                 self.problem(where, line, name, f"expected a whole number, got {value!r}")
+                return None
+            if not -INT_LIMIT <= value < INT_LIMIT:  # what SQLite stores; build would raise OverflowError
+                self.problem(where, line, name, f"{value} is out of range")
                 return None
             return value
         if kind == "enum":
@@ -230,6 +285,8 @@ class _Checker:
             items = value if isinstance(value, list) else [value]
             if not isinstance(value, list):
                 self.problem(where, line, name, "expected a list")
+            for item in items if kind == "strs" else ():
+                self.plain(str(item), where, line, name)
             if kind == "refs":
                 for item in items:
                     self.refs.append((where, line, name, arg, str(item)))
@@ -249,6 +306,13 @@ class _Checker:
                 return []
             return [m for m in (self.record(table, item, where, kind) for item in value) if m]
         raise AssertionError(kind)
+
+    def plain(self, text: str, where: str, line: int, name: str) -> None:
+        """Control characters (and lone surrogates, which SQLite cannot store) are never data; a name, a
+        title or an alias is one line, so not even a tab or a line break belongs in it."""
+        bad = (_CONTROL if name in ONE_LINE else _CONTROL_IN_TEXT).search(text)
+        if bad:
+            self.problem(where, line, name, f"control character U+{ord(bad.group()):04X} in {text[:40]!r}")
 
     def cite(self, item, where: str) -> str | None:
         if not isinstance(item, _Map):
@@ -338,14 +402,31 @@ def _read_paper(paper: Path, sha256: str, problems: list[str]) -> list[str] | No
 
 
 def _read_yaml(path: Path, problems: list[str]):
+    text = ""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        if not path.is_file():  # a pipe or a device named *.yaml would block the read, or never end
+            problems.append(f"{path.name}:0: file: not a regular file")
+            return None
+        text = path.read_text(encoding="utf-8")
+        doc, duplicates = _parse(text)
+        for line, key, first in duplicates:
+            problems.append(f"{path.name}:{line}: {key}: the key is repeated (first at line {first}); "
+                            "keep one")
+        return doc
+    except RecursionError:  # a safety net under MAX_DEPTH: libyaml's composer recurses too
+        problems.append(f"{path.name}:0: yaml: nested too deeply")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         problems.append(f"{path.name}:{line}: yaml: {exc.problem or exc}")
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        problems.append(f"{path.name}:0: file: cannot read: {exc}")
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (a NUL, say)
+        line = text.count("\n", 0, exc.position) + 1
+        problems.append(f"{path.name}:{line}: yaml: character {exc.character!r} is not allowed in YAML")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes().count(b"\n", 0, exc.start) + 1
+        problems.append(f"{path.name}:{line}: file: cannot read: not UTF-8 text (byte {exc.object[exc.start]:#04x})")
+    except (OSError, yaml.YAMLError) as exc:
+        problems.append(f"{path.name}:0: file: cannot read: {' '.join(str(exc).split())}")
     except ValueError as exc:  # a scalar PyYAML could not construct; dates no longer reach here
         problems.append(f"{path.name}:0: yaml: {exc}")
     return None
@@ -361,7 +442,13 @@ def load(data_dir: Path, paper: Path | None = None) -> Dataset:
         raise DataError([f"{data_dir}:0: data: the folder does not exist"
                          if not data_dir.exists() else f"{data_dir}:0: data: not a folder"])
     files = sorted(data_dir.glob("*.yaml"))
-    docs = [(p, _read_yaml(p, problems)) for p in files]
+    docs, unread = [], []
+    for path in files:
+        before = len(problems)
+        doc = _read_yaml(path, problems)
+        if doc is None and len(problems) > before:
+            unread.append(path.name)
+        docs.append((path, doc))
     source_docs = [(p, d) for p, d in docs if isinstance(d, dict) and "source" in d]
     if len(source_docs) != 1:
         raise DataError(problems + [f"{data_dir}:0: source: exactly one file must hold the `source` record"])
@@ -409,10 +496,14 @@ def load(data_dir: Path, paper: Path | None = None) -> Dataset:
             first_use[rid] = (table, rec)
         ids[table].setdefault(rid, rec)  # references still resolve within their own table
     every = {rid for table in ids.values() for rid in table}
-    for where, line, name, table, rid in check.refs:
-        known = every if table == "any" else ids[table]
-        if rid not in known:
-            check.problem(where, line, name, f"unknown {table.rstrip('s') if table != 'any' else 'record'} id {rid!r}")
+    unknown = [ref for ref in check.refs if ref[4] not in (every if ref[3] == "any" else ids[ref[3]])]
+    if unread and unknown:  # the unread file's records are missing: each reference to them would be reported
+        check.problem(unread[0], 0, "references", f"{len(unknown)} reference(s) to records not found were not "
+                                                  f"listed, because {', '.join(unread)} could not be read; fix "
+                                                  "the error above and check again")
+        unknown = []
+    for where, line, name, table, rid in unknown:
+        check.problem(where, line, name, f"unknown {table.rstrip('s') if table != 'any' else 'record'} id {rid!r}")
     for claim in tables["claims"]:
         for cid in claim["cite"]:
             cited = check.citations[cid]["author"]
@@ -428,6 +519,7 @@ def load(data_dir: Path, paper: Path | None = None) -> Dataset:
         if isinstance(entry["line"], int) and (part is None or part["author"] == "front"):
             check.problem(entry["_file"], entry["_line"], "line",
                           f"line {entry['line']} is not in the preface or either author's part")
+    _check_parent_cycles(tables["forums"], check)
     if check.problems:
         raise DataError(check.problems)
     return Dataset(source=dict(source), tables=tables, citations=check.citations, files=files)
@@ -460,6 +552,25 @@ def _check_roles(check: _Checker, forum: dict, participants: dict[str, dict]) ->
                               f"{' or '.join(roles.DELEGATE_KINDS)} participants")
             if d["participant"] == m["participant"]:
                 check.problem(d["_file"], d["_line"], "participant", "a participant cannot be its own delegation")
+
+
+def _check_parent_cycles(forums: list[dict], check: _Checker) -> None:
+    """A forum cannot be its own ancestor: each cycle is reported once, at its first forum."""
+    parent = {f["id"]: f["parent"] for f in forums}
+    where = {f["id"]: f for f in forums}
+    reported: set[str] = set()
+    for start in parent:
+        path, at = [], start
+        while at in parent and at not in path and at not in reported:
+            path.append(at)
+            at = parent[at]
+        if at in path:
+            cycle = path[path.index(at):]
+            if len(cycle) > 1:  # a forum that is its own parent is reported above
+                first = where[cycle[0]]
+                check.problem(first["_file"], first["_line"], "parent",
+                              f"forums {' -> '.join([*cycle, cycle[0]])} are each other's parents")
+        reported.update(path)
 
 
 def _number_claims(claims: list[dict]) -> None:

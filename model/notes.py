@@ -9,16 +9,26 @@ Safety, in the order :class:`UserData` applies it when it opens:
 
 * **One writer.** An exclusive lock on ``notes.sqlite.lock`` (``fcntl.flock``; ``msvcrt.locking`` on Windows)
   is held while the store is open. The kernel drops it when the process dies, even by SIGKILL. A second
-  instance that cannot take it opens the database read-only (SQLite ``mode=ro``) and says so.
+  instance that cannot take it opens the database read-only (SQLite ``mode=ro``) and says so. Before every
+  write the lock file is checked: if it was deleted or replaced, the lock is taken again, or, when another
+  process holds the new one, this store stops writing. A file system that cannot lock at all gets the notes
+  read-only, with a message saying why. A save that names the text it started from never overwrites a
+  note changed meanwhile (by an import, say): both texts are kept.
+* **A symlinked notes file** is used where it points; a link whose target is missing (a drive not mounted)
+  switches notes off with a message, and nothing is created in its place.
 * **Too new is refused.** The schema version (``PRAGMA user_version``) is read from the file's header before
   SQLite opens it; a file from a newer version is left byte-for-byte untouched and notes are switched off.
-* **Damage is detected and repaired.** A file that is not SQLite, is empty, or fails ``PRAGMA quick_check``
-  is moved aside with ``.damaged`` in its name (with its ``-wal``), and the newest backup that passes its own
+* **Damage is detected and repaired.** A file that is not SQLite, is empty, fails ``PRAGMA quick_check``,
+  or lacks a table or column of the version it claims, is moved aside with ``.damaged`` in its name (with its ``-wal``), and the newest backup that passes its own
   check is restored; with no backup, a fresh database is started. Either way :attr:`UserData.messages` says so.
 * **Migrations** run step by step (1 -> 2 -> 3), each in one transaction with its ``user_version`` bump, after
-  a ``notes-before-v<N>`` backup.
+  a ``notes-before-v<N>`` backup (not repeated while the content is the same, as when a failed migration is
+  tried again on each start).
 * **Backups**: one a day (``backups/notes-YYYY-MM-DD.sqlite``, made with SQLite's backup API through a
-  temporary file and a rename), keeping the newest :data:`BACKUP_DAYS`.
+  temporary file, checked, and renamed into place), refreshed when the store closes and every
+  :data:`BACKUP_EVERY` seconds while notes change. Each records when it was taken and a generation number;
+  restoring takes the good backup of the highest generation and rotation keeps the :data:`BACKUP_DAYS`
+  highest, so neither depends on the clock. Temporary files of a killed run are removed on opening.
 * **Every save is one committed transaction** in WAL mode with ``synchronous=FULL``: once a save method returns,
   the change is in the WAL and survives the process being killed (and, with FULL, a power cut).
 * **An unwritable folder** leaves the store unavailable (or read-only, if an existing file can be read), with a
@@ -29,10 +39,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
+import hashlib
 import json
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,14 +55,21 @@ from model import atomic
 SCHEMA_VERSION = 3
 DB_NAME = "notes.sqlite"
 BACKUP_DAYS = 10
+BACKUP_EVERY = 600  # seconds: while notes change, a fresh backup at least this often (and on close)
 _HEADER = b"SQLite format 3\x00"
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26  # primary result codes that mean a damaged file
 _SQLITE_READONLY, _SQLITE_CANTOPEN = 8, 14  # a read-only open of a WAL file where no -shm can be made
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_IOERR, _SQLITE_FULL = 5, 6, 10, 13
+# The id syntax of the atlas's records (model/loader.py's slugs): an imported record id must have it, so an id
+# from outside can never carry markup or control characters into the window.
+_RECORD_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_KEEP_ANY = object()  # set_note's default base: overwrite whatever is stored
 
 
-class UserDataReadOnly(Exception):
-    """A write was asked of a store that is read-only or unavailable; the message says why."""
+class UserDataReadOnly(OSError):
+    """A write was asked of a store that is read-only or unavailable; the message says why. An OSError, so
+    that code handling failed writes handles this one too."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +165,10 @@ class _Lock:
                 import fcntl
 
                 fcntl.flock(self.fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            return False
+        except OSError as exc:
+            if exc.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, errno.EDEADLK):
+                return False  # another process holds it
+            raise LockUnsupported(exc) from None  # e.g. ENOLCK: a network file system without a lock daemon
         try:  # for the curious: who holds it
             self.fh.seek(0)
             self.fh.truncate()
@@ -162,8 +184,20 @@ class _Lock:
         except OSError:
             return ""
 
+    def still_ours(self) -> bool:
+        """False when the lock file was deleted or replaced: then another process may lock a new one."""
+        try:
+            here, ours = os.stat(self.path), os.fstat(self.fh.fileno())
+        except OSError:
+            return False
+        return (here.st_dev, here.st_ino) == (ours.st_dev, ours.st_ino)
+
     def release(self) -> None:
         self.fh.close()
+
+
+class LockUnsupported(Exception):
+    """The file system cannot lock files (``flock`` fails with something other than "already locked")."""
 
 
 # -- the store ----------------------------------------------------------------------------------------
@@ -189,23 +223,39 @@ class UserData:
         self._lock: _Lock | None = None
         self._backed_up_on: dt.date | None = None
         self._backup_failed = False
+        self._changed = False  # notes changed since the last backup
+        self._backed_up_at = time.monotonic()
+        self._identity: tuple[int, int] | None = None  # (device, inode) of the file opened for writing
         self._open()
 
     # -- opening ------------------------------------------------------------------------------------
     def _open(self) -> None:
+        if self.path.is_symlink():  # a notes file kept elsewhere (another drive): use it there, or not at all
+            real = Path(os.path.realpath(self.path))
+            if not real.is_file():
+                self._fail(f"Your notes file {self.path} is a link to {real}, which is missing (is its drive "
+                           "connected?). Nothing was created in its place, and notes are switched off until "
+                           "it is back; browsing works as usual.")
+                return
+            self.path = real
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._lock = _Lock(self.folder / f"{DB_NAME}.lock")
         except OSError as exc:
             self._open_unwritable(exc)
             return
-        if not self._lock.acquire():
+        try:
+            locked = self._lock.acquire()
+        except LockUnsupported as exc:
+            self._open_unlockable(exc.args[0])
+            return
+        if not locked:
             self._open_second_instance()
             return
         try:
             self._open_writable()
         except (OSError, sqlite3.Error) as exc:
-            self._fail(f"Forum Atlas could not open your notes at {self.path} ({_why(exc)}). "
+            self._fail(f"Forum Atlas could not open your notes at {self.path} ({describe_error(exc)}). "
                        "Notes, bookmarks and the basket are switched off for now; browsing works as usual.")
 
     def _fail(self, message: str) -> None:
@@ -216,26 +266,42 @@ class UserData:
         self.reason = message
         self.messages.append(message)
 
+    def _open_read_only(self, reason: str, shown: str) -> bool:
+        """Show a current, healthy notes file read-only; False (nothing opened) otherwise."""
+        if self.path.is_file() and _probe(self.path)[:2] == ("ok", SCHEMA_VERSION):
+            try:
+                self._con = _connect_ro(self.path)
+            except sqlite3.Error:
+                return False
+            self.available = True
+            self.reason = reason
+            self.messages.append(shown)
+            return True
+        return False
+
     def _open_unwritable(self, exc: OSError) -> None:
         base = (f"Forum Atlas cannot write to its data folder {self.folder} ({_why(exc)}), so notes, bookmarks "
                 "and the basket cannot be saved. Browsing works as usual.")
-        if self.path.is_file() and _probe(self.path) == ("ok", SCHEMA_VERSION):
-            try:
-                self._con = _connect_ro(self.path)
-                self.available = True
-                self.reason = base
-                self.messages.append(base + " Your existing notes are shown read-only.")
-                return
-            except sqlite3.Error:
-                pass
-        self._fail(base + " Notes are switched off.")
+        if not self._open_read_only(base, base + " Your existing notes are shown read-only."):
+            self._fail(base + " Notes are switched off.")
+
+    def _open_unlockable(self, exc: OSError) -> None:
+        self._lock.release()
+        self._lock = None
+        base = (f"The folder of your notes, {self.folder}, does not support file locking ({_why(exc)}; a network "
+                "drive without its lock service, perhaps), so Forum Atlas cannot make sure that only one window "
+                "changes your notes.")
+        if not self._open_read_only(base + " Notes are read-only here.",
+                                    base + " Your notes are shown read-only; to edit them, keep your notes "
+                                    "on a local disk (set XDG_DATA_HOME) or ask for file locking on that drive."):
+            self._fail(base + " Notes are switched off; browsing works as usual.")
 
     def _open_second_instance(self) -> None:
         who = self._lock.holder() if self._lock else ""
         self._lock.release()
         self._lock = None
         other = f"Another Forum Atlas window (process {who})" if who.isdigit() else "Another Forum Atlas window"
-        state, version = _probe(self.path) if self.path.exists() else ("missing", 0)
+        state, version, _ = _probe(self.path) if self.path.exists() else ("missing", 0, "")
         if state == "too-new":
             self._fail(_too_new(self.path, version))
             return
@@ -250,13 +316,14 @@ class UserData:
         self.messages.append(self.reason)
 
     def _open_writable(self) -> None:
+        self._clear_leftovers()
         if self.path.exists():
-            state, version = _probe(self.path)
+            state, version, why = _probe(self.path)
             if state == "too-new":
                 self._fail(_too_new(self.path, version))
                 return
             if state == "unusable":
-                raise OSError("another program has it busy, or it cannot be opened")
+                raise OSError(why)
             if state != "ok":
                 self._recover(state)
         else:
@@ -268,19 +335,47 @@ class UserData:
                                      f"Backups of earlier notes are in {self.backup_folder}.")
         con = _connect_rw(self.path)
         self._con = con
+        self._identity = _identity(self.path)
         version = con.execute("PRAGMA user_version").fetchone()[0]
         if version < SCHEMA_VERSION:
-            self._backup_to(self.backup_folder / f"notes-before-v{SCHEMA_VERSION}-{_stamp()}.sqlite",
-                            quiet=False)
+            self._backup_before_migration(version)
             try:
                 migrate(con)
             except sqlite3.Error as exc:
-                self._fail(f"Forum Atlas could not upgrade your notes file {self.path} from version {version} "
-                           f"({_why(exc)}). It was left as it was. Notes are switched off for now.")
+                now_at = con.execute("PRAGMA user_version").fetchone()[0]
+                state = ("It was left as it was" if now_at == version else
+                         f"It was upgraded to version {now_at}, but the next step failed; the backup of it as "
+                         "it was before is in " + str(self.backup_folder))
+                self._fail(f"Forum Atlas could not upgrade your notes file {self.path} from version {now_at} "
+                           f"to {SCHEMA_VERSION} ({describe_error(exc)}). {state}. Notes are switched off "
+                           "for now.")
                 return
         self.available = self.writable = True
         self.reason = ""
         self.maybe_backup()
+
+    def _clear_leftovers(self) -> None:
+        """Temporary files of a killed run: under the lock, none can be another process's work in progress."""
+        for stray in (self.folder / f".{DB_NAME}.new", self.folder / f".{DB_NAME}.restore",
+                      *(self.backup_folder.glob(".notes-*.tmp") if self.backup_folder.is_dir() else ())):
+            with contextlib.suppress(OSError):
+                _remove(stray)
+
+    def _backup_before_migration(self, version: int) -> None:
+        """A ``notes-before-vN`` backup, unless one with the same content is there already (a migration
+        that failed before and is tried again on every start must not fill the disk with copies)."""
+        mine = _content_digest(self._con)
+        for old in self.backup_folder.glob(f"notes-before-v{SCHEMA_VERSION}-*.sqlite"):
+            try:
+                con = _connect_ro(old)
+                try:
+                    if _content_digest(con) == mine:
+                        return
+                finally:
+                    con.close()
+            except sqlite3.Error:
+                continue
+        self._backup_to(self.backup_folder / f"notes-before-v{SCHEMA_VERSION}-{_stamp()}.sqlite", quiet=False)
 
     def _recover(self, damage: str) -> None:
         """Move the damaged file aside, then restore the newest good backup or start afresh."""
@@ -288,11 +383,12 @@ class UserData:
         for backup in self._backups():
             if _probe(backup)[0] == "ok":
                 _copy_database(backup, self.path)
-                when = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+                taken, newest = _backup_times(self.path, backup)
                 self.messages.append(
                     f"Your notes file was damaged ({damage}). It was moved aside as {aside.name}, and your notes "
-                    f"were restored from the backup of {when} ({backup.name}). Changes made after that backup "
-                    "are not in the restored notes.")
+                    f"were restored from the backup taken {taken} ({backup.name})"
+                    + (f", whose newest note was saved {newest}" if newest else "")
+                    + ". Changes made after that backup are not in the restored notes.")
                 return
         _create_fresh(self.path)
         self.messages.append(
@@ -300,12 +396,15 @@ class UserData:
             f"notes file was started. The damaged file was kept as {aside}.")
 
     # -- backups --------------------------------------------------------------------------------------
+    # Each backup records when it was taken and a generation, one more than the highest among the backups
+    # before it. Choosing and rotating go by generation, so a clock set wrong (a backup dated 2099) can
+    # neither win every restore nor escape rotation.
     def _backups(self) -> list[Path]:
-        """Backup files, newest first."""
+        """Backup files, newest (highest generation) first."""
         if not self.backup_folder.is_dir():
             return []
         found = [p for p in self.backup_folder.glob("notes-*.sqlite") if p.is_file()]
-        return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+        return sorted(found, key=lambda p: (_generation(p), p.stat().st_mtime, p.name), reverse=True)
 
     def backups(self) -> list[Path]:
         return self._backups()
@@ -322,37 +421,57 @@ class UserData:
             if made is None:
                 return None
         self._backed_up_on = today
-        daily = sorted(p for p in self.backup_folder.glob("notes-????-??-??.sqlite"))
-        for old in daily[:-BACKUP_DAYS]:
+        self._rotate()
+        return made
+
+    def _rotate(self) -> None:
+        daily = [p for p in self._backups() if re.fullmatch(r"notes-\d{4}-\d\d-\d\d\.sqlite", p.name)]
+        for old in daily[BACKUP_DAYS:]:
             with contextlib.suppress(OSError):
                 old.unlink()
-        return made
 
     def backup(self) -> Path | None:
         """Write (or refresh) today's backup now."""
         if not self.writable:
             return None
         self._backed_up_on = None
-        target = self.backup_folder / f"notes-{self._today().isoformat()}.sqlite"
-        return self._backup_to(target)
+        made = self._backup_to(self.backup_folder / f"notes-{self._today().isoformat()}.sqlite")
+        if made is not None:
+            self._rotate()
+        return made
+
+    def backup_if_changed(self) -> Path | None:
+        """Refresh today's backup when notes changed since the last one (after a quiet spell, on close)."""
+        return self.backup() if self._changed else None
 
     def _backup_to(self, target: Path, quiet: bool = True) -> Path | None:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_name(f".{target.name}.tmp")
             _remove(tmp)  # a half-made copy from a killed run
+            generation = 1 + max((_generation(p) for p in self._backups()), default=0)
             dst = sqlite3.connect(tmp)
             try:
                 self._con.backup(dst)
                 dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+                with dst:
+                    dst.execute("DROP TABLE IF EXISTS backup_info")
+                    dst.execute("CREATE TABLE backup_info (taken TEXT NOT NULL, generation INTEGER NOT NULL)")
+                    dst.execute("INSERT INTO backup_info VALUES (?, ?)", (now(), generation))
             finally:
                 dst.close()
+            state, _, why = _probe(tmp)
+            if state != "ok":  # never let a bad copy take the place of a good backup
+                _remove(tmp)
+                raise OSError(f"the copy failed its check: {why or state}")
             atomic.replace_into(tmp, target)
+            self._changed = False
+            self._backed_up_at = time.monotonic()
             return target
         except (OSError, sqlite3.Error) as exc:
             if not self._backup_failed or not quiet:
                 self.messages.append(f"Forum Atlas could not write a backup of your notes to {target.parent} "
-                                     f"({_why(exc)}). Your notes themselves are saved.")
+                                     f"({describe_error(exc)}). Your notes themselves are saved.")
             self._backup_failed = True
             return None
 
@@ -361,6 +480,8 @@ class UserData:
         """Run ``work`` in one committed transaction; when this returns, the change is durable."""
         if not self.writable or self._con is None:
             raise UserDataReadOnly(self.reason or "Notes are read-only.")
+        self._keep_lock()
+        self._keep_file()
         con = self._con
         con.execute("BEGIN IMMEDIATE")
         try:
@@ -370,18 +491,70 @@ class UserData:
             if con.in_transaction:
                 con.execute("ROLLBACK")
             raise
-        self.maybe_backup()
+        self._changed = True
+        if not self.maybe_backup() and time.monotonic() - self._backed_up_at >= BACKUP_EVERY:
+            self.backup()
         return result
 
-    def set_note(self, record: str, text: str) -> None:
-        """Save the note on ``record``; blank text removes the note."""
-        if text.strip():
-            self._write(lambda con: con.execute(
-                "INSERT INTO notes (record, text, updated) VALUES (?, ?, ?) "
-                "ON CONFLICT (record) DO UPDATE SET text = excluded.text, updated = excluded.updated",
-                (record, text, now())))
+    def _keep_lock(self) -> None:
+        """Before each write: if the lock file was deleted or replaced, another process could have taken a
+        new one. Take the lock again if nobody holds it; if somebody does, stop writing here."""
+        if self._lock is None or self._lock.still_ours():
+            return
+        try:
+            fresh = _Lock(self._lock.path)
+            taken = fresh.acquire()
+        except (OSError, LockUnsupported) as exc:
+            fresh, taken = None, False
+            why = f" ({_why(exc.args[0] if isinstance(exc, LockUnsupported) else exc)})"
         else:
-            self._write(lambda con: con.execute("DELETE FROM notes WHERE record = ?", (record,)))
+            why = ""
+        if taken:
+            self._lock.release()
+            self._lock = fresh
+            return
+        if fresh is not None:
+            fresh.release()
+        self.writable = False
+        self.reason = (f"The lock file of your notes ({self._lock.path}) was removed, and another Forum Atlas "
+                       f"process now holds your notes{why}. This window no longer saves, so that neither "
+                       "overwrites the other; your unsaved text is kept in this window.")
+        self.messages.append(self.reason)
+        raise UserDataReadOnly(self.reason)
+
+    def _keep_file(self) -> None:
+        """Before each write: the notes file must still be the one opened. Moved, deleted or replaced by
+        another file, saves would go into a file nobody reads again: stop writing instead."""
+        if self._identity is None or _identity(self.path) == self._identity:
+            return
+        self.writable = False
+        self.reason = (f"Your notes file {self.path} was moved, deleted or replaced while Forum Atlas had it "
+                       "open, so this window stopped saving rather than write into a file nobody would read. "
+                       "Your unsaved text is kept in this window; reopen Forum Atlas to go on.")
+        self.messages.append(self.reason)
+        raise UserDataReadOnly(self.reason)
+
+    def set_note(self, record: str, text: str, base: str | None | object = _KEEP_ANY) -> str:
+        """Save the note on ``record``; blank text removes the note. Returns the text now stored.
+
+        With ``base`` (the stored text this edit started from; None for no note), a note that was changed
+        meanwhile (another window, an import) is never overwritten: both texts are kept, ours below a marker.
+        """
+        def work(con):
+            row = con.execute("SELECT text FROM notes WHERE record = ?", (record,)).fetchone()
+            stored = row[0] if row else None
+            new = text
+            if base is not _KEEP_ANY and stored != base and stored is not None and stored != text:
+                marker = f"--- this window's text, saved {now()[:16]}Z; the note above was changed elsewhere meanwhile ---"
+                new = stored if not text.strip() or text.strip() in stored else f"{stored.rstrip()}\n\n{marker}\n{text}"
+            if new.strip():
+                con.execute("INSERT INTO notes (record, text, updated) VALUES (?, ?, ?) "
+                            "ON CONFLICT (record) DO UPDATE SET text = excluded.text, updated = excluded.updated",
+                            (record, new, now()))
+            else:
+                con.execute("DELETE FROM notes WHERE record = ?", (record,))
+            return new
+        return self._write(work)
 
     def set_bookmarked(self, record: str, on: bool) -> None:
         sql = "INSERT OR IGNORE INTO bookmarks (record) VALUES (?)" if on else "DELETE FROM bookmarks WHERE record = ?"
@@ -491,7 +664,7 @@ class UserData:
     def close(self) -> None:
         if self._con is not None:
             if self.writable:
-                self.maybe_backup()
+                self.backup_if_changed() or self.maybe_backup()
             self._con.close()
             self._con = None
         if self._lock is not None:
@@ -508,6 +681,14 @@ class UserData:
 
 
 # -- helpers ------------------------------------------------------------------------------------------
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
 
 def _unfold(text: str, at: int) -> int:
     """The index in ``text`` of index ``at`` in ``text.casefold()`` (which folds one character at a time)."""
@@ -527,42 +708,141 @@ def snippet(text: str, at: int, length: int, width: int = 70) -> str:
     return ("\u2026" if start > 0 else "") + piece + ("\u2026" if end < len(text) else "")
 
 
-def _probe(path: Path) -> tuple[str, int]:
-    """('ok', version), ('too-new', version), ('unusable', 0) or (a description of the damage, 0).
+def _probe(path: Path) -> tuple[str, int, str]:
+    """(state, version, why): ('ok', version, ''), ('too-new', version, ''), ('unusable', 0, why), or
+    (a description of the damage, 0, '').
 
     Never writes ``path``. Only real damage is described as such: a file that is busy or cannot be opened
-    (permissions, I/O) is 'unusable' and is never moved aside.
+    (permissions, I/O, a full disk) is 'unusable', with the reason, and is never moved aside. A file whose
+    tables are not those of its version is damage, like one that fails its integrity check.
     """
     try:
         with open(path, "rb") as fh:
             head = fh.read(100)
-    except OSError:
-        return "unusable", 0
+    except OSError as exc:
+        return "unusable", 0, describe_error(exc)
     if not head:
-        return "the file is empty", 0
+        return "the file is empty", 0, ""
     if len(head) < 100 or not head.startswith(_HEADER):
-        return "the file is not a SQLite database", 0
+        return "the file is not a SQLite database", 0, ""
     if int.from_bytes(head[60:64], "big") > SCHEMA_VERSION:  # before SQLite touches it at all
-        return "too-new", int.from_bytes(head[60:64], "big")
+        return "too-new", int.from_bytes(head[60:64], "big"), ""
     try:
         con = _connect_ro(path, timeout=1)  # a writer holds its lock for milliseconds
         try:
             version = con.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                return "too-new", version
+                return "too-new", version, ""
             rows = [row[0] for row in con.execute("PRAGMA quick_check")]
             if rows != ["ok"]:
-                return f"it failed its integrity check: {rows[0]}", 0
+                return f"it failed its integrity check: {rows[0]}", 0, ""
             tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if version == 0 or "notes" not in tables:
-                return "it is not a Forum Atlas notes file", 0
-            return "ok", version
+                return "it is not a Forum Atlas notes file", 0, ""
+            missing = _missing_columns(con, version)
+            if missing:
+                return (f"its tables are not those of notes format {version} "
+                        f"(no {', '.join(missing[:3])})"), 0, ""
+            return "ok", version, ""
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-            return f"SQLite cannot read it: {exc}", 0
-        return "unusable", 0
+        if _code(exc) in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            return f"SQLite cannot read it: {exc}", 0, ""
+        return "unusable", 0, describe_error(exc)
+
+
+_SCHEMAS: dict[int, dict[str, set[str]]] = {}
+
+
+def _missing_columns(con: sqlite3.Connection, version: int) -> list[str]:
+    """The tables and columns of notes format ``version`` that ``con`` lacks ('notes.updated', 'basket')."""
+    if version not in _SCHEMAS:  # what the migration steps make, read back from a scratch database
+        scratch = sqlite3.connect(":memory:", isolation_level=None)
+        migrate(scratch, version)
+        _SCHEMAS[version] = _columns(scratch)
+        scratch.close()
+    have = _columns(con)
+    missing = []
+    for table, columns in _SCHEMAS[version].items():
+        if table not in have:
+            missing.append(table)
+        else:
+            missing += [f"{table}.{c}" for c in sorted(columns - have[table])]
+    return missing
+
+
+def _columns(con: sqlite3.Connection) -> dict[str, set[str]]:
+    names = [row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return {name: {row[1] for row in con.execute("SELECT * FROM pragma_table_info(?)", (name,))} for name in names}
+
+
+def _code(exc: BaseException) -> int:
+    return getattr(exc, "sqlite_errorcode", 0) & 0xFF
+
+
+def describe_error(exc: BaseException) -> str:
+    """A disk or database error in plain words: each cause its own, never a guess at "another program"."""
+    code = _code(exc)
+    if code == _SQLITE_FULL or getattr(exc, "errno", None) in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return "another program has the file busy"
+    if code == _SQLITE_IOERR:
+        return f"the disk could not be read or written ({exc})"
+    if code == _SQLITE_READONLY or getattr(exc, "errno", None) == errno.EROFS:
+        return "the file or its folder is read-only"
+    if code == _SQLITE_CANTOPEN:
+        return "the file cannot be opened (permissions, or a missing or read-only location)"
+    return _why(exc)
+
+
+def _generation(backup: Path) -> int:
+    """A backup's generation (0 for one from before generations were recorded, or unreadable)."""
+    try:
+        con = _connect_ro(backup, timeout=1)
+        try:
+            return con.execute("SELECT max(generation) FROM backup_info").fetchone()[0] or 0
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
+def _backup_times(restored: Path, backup: Path) -> tuple[str, str | None]:
+    """When ``backup`` was taken (its own record, else the file's time) and its newest note's time."""
+    taken = newest = None
+    with contextlib.suppress(sqlite3.Error):
+        con = _connect_ro(restored)
+        try:
+            newest = con.execute("SELECT max(updated) FROM notes WHERE updated != ''").fetchone()[0]
+        finally:
+            con.close()
+    con = _connect_ro(backup)
+    try:
+        with contextlib.suppress(sqlite3.Error):
+            taken = con.execute("SELECT taken FROM backup_info").fetchone()[0]
+    finally:
+        con.close()
+    taken = _local(taken) if taken else dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    return taken, _local(newest) if newest else None
+
+
+def _local(stamp: str) -> str:
+    """A stored UTC time as local time, to the minute (the stamp itself when it cannot be read)."""
+    try:
+        return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
+
+
+def _content_digest(con: sqlite3.Connection) -> str:
+    """A digest of the notes, bookmarks and basket (not the backup record): equal content, equal digest."""
+    digest = hashlib.sha256()
+    for line in con.iterdump():
+        if "backup_info" not in line:
+            digest.update(line.encode())
+    return digest.hexdigest()
 
 
 def _connect_ro(path: Path, timeout: float = 5) -> sqlite3.Connection:
@@ -581,7 +861,7 @@ def _connect_ro(path: Path, timeout: float = 5) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         con.close()
         wal = Path(f"{path}-wal")
-        if (getattr(exc, "sqlite_errorcode", 0) & 0xFF not in (_SQLITE_READONLY, _SQLITE_CANTOPEN)
+        if (_code(exc) not in (_SQLITE_READONLY, _SQLITE_CANTOPEN)
                 or os.access(path.parent, os.W_OK) or (wal.exists() and wal.stat().st_size > 0)):
             raise
     return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None, timeout=timeout)
@@ -613,6 +893,8 @@ def _copy_database(source: Path, target: Path) -> None:
     src, dst = _connect_ro(source), sqlite3.connect(tmp)
     try:
         src.backup(dst)
+        with dst:  # the backup's own record is not part of the notes
+            dst.execute("DROP TABLE IF EXISTS backup_info")
     finally:
         src.close()
         dst.close()
@@ -667,12 +949,12 @@ def read_notes(folder: Path | str | None = None) -> tuple[dict[str, str], list[s
     path = (Path(folder) if folder is not None else default_folder()) / DB_NAME
     if not path.exists():
         return {}, []
-    state, version = _probe(path)
+    state, version, why = _probe(path)
     if state == "too-new":
         return {}, [f"your notes file {path} is from a newer version of Forum Atlas (notes format {version}; "
                     f"this version reads up to {SCHEMA_VERSION})"]
     if state == "unusable":
-        return {}, [f"your notes file {path} is busy or cannot be opened"]
+        return {}, [f"your notes file {path} cannot be opened: {why}"]
     if state != "ok":
         return {}, [f"your notes file {path} is damaged ({state}); it was left as it is, and opening Forum "
                     "Atlas restores it from a backup"]
@@ -683,7 +965,7 @@ def read_notes(folder: Path | str | None = None) -> tuple[dict[str, str], list[s
         finally:
             con.close()
     except sqlite3.Error as exc:
-        return {}, [f"your notes file {path} cannot be read ({_why(exc)})"]
+        return {}, [f"your notes file {path} cannot be read ({describe_error(exc)})"]
     return {record: text for record, text in rows if text}, []
 
 
@@ -751,6 +1033,10 @@ def parse_import(raw: str) -> tuple[list[tuple[str, str, str | None]], list[str]
             ok = False
         if ok and not (_encodable(record) and _encodable(text)):
             problems.append(f"item {n}: invalid Unicode (a lone surrogate such as \\ud800)")
+            ok = False
+        if ok and not _RECORD_ID.fullmatch(record.strip()):
+            problems.append(f"item {n}: \"record\" {record.strip()[:40]!r} is not a record id (lowercase letters, "
+                            "digits and single hyphens, like \"arf\" or \"neacd-1993-10\")")
             ok = False
         if ok and updated is not None:
             stamp = _iso_utc(updated)

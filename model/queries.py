@@ -13,7 +13,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from sqlalchemy.pool import StaticPool
-from sqlmodel import Session, create_engine, select
+from sqlmodel import Session, SQLModel, create_engine, select
 
 from model import paths, roles
 from model import records as r
@@ -67,6 +67,11 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
         con.close()
         raise DatabaseUnavailable(f"The reference database has schema version {version}, but this version of "
                                   f"Forum Atlas reads version {t.SCHEMA_VERSION}: {path}\nRebuild it with `make db`.")
+    missing = sorted(set(SQLModel.metadata.tables) - {row[0] for row in con.execute("SELECT name FROM sqlite_master")})
+    if missing:  # the right version stamp, but not the tables it stands for: damage, not a crash later
+        con.close()
+        raise DatabaseUnavailable(f"The reference database is damaged: {path}\n(it lacks the table "
+                                  f"{', '.join(missing)}). Rebuild it with `make db`.")
     return con
 
 

@@ -289,13 +289,13 @@ def test_the_newest_good_backup_is_the_one_restored(folder):
     with UserData(folder, today=clock) as store:
         store.set_note("arf", "day two")
     clock.day += dt.timedelta(days=1)
-    with UserData(folder, today=clock) as store:  # backup of day three holds "day two"
+    with UserData(folder, today=clock) as store:  # closing refreshes day three's backup: "day three"
         store.set_note("arf", "day three")
     newest = UserData(folder, today=clock).backups()
     _damage(newest[0], "garbage")  # the newest backup is bad too
     _damage(folder / notes.DB_NAME, "garbage")
     with UserData(folder, today=clock) as store:
-        assert store.note("arf") == "day one"
+        assert store.note("arf") == "day two"
         assert "restored from the backup" in store.messages[0] and newest[1].name in store.messages[0]
 
 
@@ -325,7 +325,7 @@ def test_one_backup_a_day_keeping_ten(folder):
     assert names[0] == "notes-2025-03-05.sqlite" and names[-1] == "notes-2025-03-14.sqlite"
     con = sqlite3.connect(folder / "backups" / names[-1])
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one self-contained file
-    assert con.execute("SELECT text FROM notes").fetchone()[0] == "day 12, later"  # as it stood that morning
+    assert con.execute("SELECT text FROM notes").fetchone()[0] == "day 13, later"  # as it stood at closing
     con.close()
 
 

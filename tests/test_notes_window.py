@@ -297,7 +297,7 @@ def failing_save(window, monkeypatch):
 
     calls = []
 
-    def set_note(record, text):
+    def set_note(record, text, *base):
         calls.append(record)
         raise sqlite3.OperationalError("database or disk is full")
 

@@ -1,0 +1,58 @@
+"""The fault-injection suite: every attack is counted, and the counts are printed at the end of the run."""
+
+from __future__ import annotations
+
+import pytest
+
+from faults.disk import SmallDisk
+
+TOTALS = {"tried": 0, "held": 0}
+
+
+class Attacks:
+    """``attacks.run(name, fn)``: one attack; it held when ``fn`` returns without raising. A test fails
+    after all its attacks ran when any did not hold, listing each."""
+
+    def __init__(self):
+        self.failed: list[str] = []
+
+    def run(self, name: str, fn, *args) -> None:
+        TOTALS["tried"] += 1
+        try:
+            fn(*args)
+        except Exception as exc:  # noqa: BLE001 - an attack that got through, whatever it raised
+            self.failed.append(f"{name}: {type(exc).__name__}: {exc}"[:400])
+            return
+        TOTALS["held"] += 1
+
+    def check(self) -> None:
+        assert not self.failed, f"{len(self.failed)} attack(s) got through:\n" + "\n".join(self.failed)
+
+
+@pytest.fixture
+def attacks():
+    a = Attacks()
+    yield a
+    a.check()
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    disk = SmallDisk(tmp_path)
+    yield disk
+    disk.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A test here that does not use ``attacks`` is one attack of its own."""
+    report = yield
+    if report.when == "call" and not report.skipped and "attacks" not in item.fixturenames:
+        TOTALS["tried"] += 1
+        TOTALS["held"] += report.passed
+    return report
+
+
+def pytest_terminal_summary(terminalreporter):
+    if TOTALS["tried"]:
+        terminalreporter.write_line(f"fault suite: {TOTALS['tried']} attacks tried, {TOTALS['held']} held")
