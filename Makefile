@@ -30,8 +30,10 @@ check: $(STAMP)
 run: setup
 	$(BIN)/forum-atlas $(ARGS)
 
+# ruff, then the import contracts in pyproject.toml (layers; model/ imports no Qt).
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-logo --no-cache
 
 test: setup lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(ARGS)

@@ -17,9 +17,9 @@ class _Version(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, help="show program's version number and exit")
 
     def __call__(self, parser, namespace, values, option_string=None):
-        from forum_atlas import __version__
+        from model.version import version
 
-        print(f"{parser.prog} {__version__}")
+        print(f"{parser.prog} {version()}")
         parser.exit()
 
 
@@ -95,6 +95,8 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--paper", choices=("a4", "letter"), default="a4")
     notes_cli.add_parser(sub)  # forum-atlas notes export|import
     search_cli.add_parser(sub)  # forum-atlas search QUERY [--json]
+    # The self-test runs the steps of the commands this version has; it is told them rather than reading the parser.
+    p.set_defaults(available_commands=frozenset(sub.choices))
     return p
 
 
@@ -103,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         from gui.self_test import run as self_test
 
-        return self_test()
+        return self_test(commands=args.available_commands)
     if args.command is None:
         from gui.app import run  # the window: only now does Qt load
 

@@ -179,13 +179,13 @@ class WindowActions:
 
     # -- Help ------------------------------------------------------------------------------------------
     def about(self) -> None:
-        from forum_atlas import __version__
+        from model.version import version
 
         atlas = self.w.atlas
         counts = atlas.counts() if atlas else {}
         lines = "".join(f"<tr><td>{k}</td><td align=right>{v}</td></tr>" for k, v in counts.items())
         data = atlas.meta.get("data_version", "?") if atlas else "not loaded"
         QMessageBox.about(self.w, "About Forum Atlas",
-                          f"<h3>Forum Atlas {__version__}</h3><p>Asia-Pacific security forums as described in "
+                          f"<h3>Forum Atlas {version()}</h3><p>Asia-Pacific security forums as described in "
                           "<i>Security Multilateralism in Asia: Views from the United States and Japan</i> "
                           f"(IGCC Policy Paper 51, June 1999).</p><p>Data version {data}</p><table>{lines}</table>")
