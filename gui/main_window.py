@@ -1,4 +1,4 @@
-"""The main window: forum tree, detail pane and timeline in splitters, all following one Selection."""
+"""The main window: forum tree, detail pane and timeline in splitters, all following one AppState."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QWidget
 
-from gui.selection import Selection
+from gui.app_state import AppState
 
 
 class MainWindow(QMainWindow):
@@ -16,14 +16,16 @@ class MainWindow(QMainWindow):
 
     ``defer=True`` shows only the frame first (title, saved geometry, a line of text); ``build()`` and
     ``load()`` then run after the first paint, so the panes' modules and SQLModel never delay it.
+    ``state``: what the user looks at (gui/app_state.py); a new one when not given.
     """
 
-    def __init__(self, atlas=None, defer: bool = False):
+    def __init__(self, atlas=None, defer: bool = False, state: AppState | None = None):
         super().__init__()
         self.setWindowTitle("Forum Atlas")
         self.atlas = atlas
         self.settings = QSettings()
-        self.selection = Selection(self)
+        self.state = state or AppState(self)
+        self.selection = self.state.selection
         self.resize(1280, 820)
         geometry = self.settings.value("geometry")
         if geometry is not None:
@@ -47,7 +49,7 @@ class MainWindow(QMainWindow):
         from gui.user_data import UserDataUI
         from gui.window_actions import WindowActions
 
-        self.tree_pane = ForumTreePane()
+        self.tree_pane = ForumTreePane(self.state)
         self.detail = DetailPane()
         self.timeline = TimelineWidget()
         self.upper = QSplitter(Qt.Orientation.Horizontal, objectName="upperSplitter")
@@ -72,15 +74,16 @@ class MainWindow(QMainWindow):
         self.user_data = UserDataUI(self)
         self._restore_state()
 
-        self.tree_pane.forumSelected.connect(self.selection.select)
+        # Panes set the state; the window makes the panes follow it (the tree follows it by itself).
         self.search_pane.resultActivated.connect(self.selection.select)
-        self.tree_pane.groupingChanged.connect(self._regroup)
-        self.tree_pane.visibleForumsChanged.connect(self.timeline.set_visible_forums)
         self.timeline.recordClicked.connect(self.selection.select)
         self.timeline.rangeBrushed.connect(self._brushed)
         self.detail.recordLinkActivated.connect(self.selection.select)
         self.detail.citationActivated.connect(self.show_citation)
         self.selection.changed.connect(self._follow_selection)
+        self.state.groupingChanged.connect(self._follow_grouping)
+        self.state.filtersChanged.connect(self._follow_filters)
+        self.state.dateRangeChanged.connect(self._follow_date_range)
         QApplication.instance().installEventFilter(self)  # mouse back and forward buttons
         self.setWindowTitle("Forum Atlas")
         self.built = True
@@ -97,7 +100,8 @@ class MainWindow(QMainWindow):
                 self.detail.setHtml(f"<h2>The atlas cannot open its data</h2><pre>{escape(str(exc))}</pre>")
                 return False
         self.tree_pane.set_atlas(self.atlas)
-        self.timeline.set_atlas(self.atlas, by=self.tree_pane.current_grouping())
+        self.timeline.set_atlas(self.atlas, by=self.state.grouping)
+        self._follow_filters()
         self.detail.show_empty()
         self.user_data.open()
         return True
@@ -120,16 +124,24 @@ class MainWindow(QMainWindow):
         store = self.user_data.store
         return store.search(text) if store is not None else []
 
-    def _regroup(self, key: str) -> None:
-        """The timeline's lanes follow the tree's grouping."""
+    def _follow_grouping(self, key: str) -> None:
+        """The timeline's lanes are grouped as the tree's forums."""
         self.settings.setValue("grouping", key)
         if self.atlas is not None:
             self.timeline.set_atlas(self.atlas, by=key)
 
+    def _follow_filters(self) -> None:
+        """The timeline shows the forums the tree shows: the participant and the text filter both apply."""
+        self.timeline.set_visible_forums(self.tree_pane.visible_forums())
+
     def _brushed(self, lo: int, hi: int) -> None:
-        """A date range brushed on the timeline narrows the detail pane's events; (0, 0) clears it."""
-        self.detail.set_date_range((lo, hi) if (lo, hi) != (0, 0) else None)
-        if self.detail.record_id:
+        self.state.set_date_range((lo, hi) if (lo, hi) != (0, 0) else None)
+
+    def _follow_date_range(self, days: tuple[int, int] | None) -> None:
+        """A date range narrows the detail pane's events and shows as the timeline's brush."""
+        self.timeline.set_brush(days)
+        self.detail.set_date_range(days)
+        if self.detail.record_id and self.atlas is not None:
             self.detail.show_record(self.atlas, self.detail.record_id)
 
     def show_citation(self, cid: str) -> None:
@@ -152,7 +164,7 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(state)
         grouping = self.settings.value("grouping")
         if grouping:
-            self.tree_pane.set_grouping(str(grouping))
+            self.state.set_grouping(str(grouping))
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
         if self.built and not self.user_data.confirm_close():  # a note that cannot be saved: the user decides
@@ -162,7 +174,7 @@ class MainWindow(QMainWindow):
         if self.built:  # not when closed before the panes were made
             self.settings.setValue("splitter/upper", self.upper.saveState())
             self.settings.setValue("splitter/outer", self.outer.saveState())
-            self.settings.setValue("grouping", self.tree_pane.current_grouping())
+            self.settings.setValue("grouping", self.state.grouping)
             QApplication.instance().removeEventFilter(self)
             self.user_data.close()  # saves the note being typed, releases the notes file
         super().closeEvent(event)

@@ -140,6 +140,12 @@ class TimelineWidget(QWidget):
     def brush(self) -> tuple[int, int] | None:
         return self._brush
 
+    def set_brush(self, days: tuple[int, int] | None) -> None:
+        """Show this brushed range (days lo..hi, ordinals) without emitting ``rangeBrushed``; None clears it."""
+        if days != self._brush:
+            self._brush = tuple(days) if days else None
+            self.update()
+
     def clear_brush(self) -> None:
         if self._brush is not None:
             self._brush = None

@@ -70,7 +70,10 @@ class UserDataUI(QObject):
         self.panel.activated.connect(window.selection.select)
         self.panel.basketReordered.connect(self._on_reordered)
         self.panel.removeRequested.connect(self.remove_from_basket)
-        window.selection.changed.connect(self._on_selection)
+        # Save before the selection moves (aboutToChange), load after (changed): in that order, always,
+        # whichever pane connected first.
+        window.selection.aboutToChange.connect(self._before_selection)
+        window.selection.changed.connect(self._show_record)
         window.detail.note_for = self.note
         tree = window.tree_pane.tree
         tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -154,9 +157,8 @@ class UserDataUI(QObject):
         return self.store.note(rid) if self.store is not None else None
 
     # -- the note editor ------------------------------------------------------------------------------
-    def _on_selection(self, rid: str) -> None:
+    def _before_selection(self, _leaving: str) -> None:
         self.flush()
-        self._show_record(rid)
 
     def _show_record(self, rid: str | None) -> None:
         self.rid = rid
