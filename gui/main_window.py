@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
 
     def build(self) -> None:
         """Create the panes, menus and connections (imported here: they are not needed for the first frame)."""
+        from gui.actions import ActionRegistry
         from gui.detail_pane import DetailPane
         from gui.forum_tree import ForumTreePane
         from gui.search_pane import SearchPane
@@ -69,9 +70,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.outer)
         self.upper.setSizes([430, 850])
         self.outer.setSizes([560, 260])
-        self.actions = WindowActions(self)
+        # Every command is declared in gui/actions.py; its owner binds it (window_actions, user_data).
+        self.registry = ActionRegistry(self)
+        self.commands = WindowActions(self, self.registry)
         # The analyst's own data: note editor under the detail pane, basket dock, Notes menu (gui/user_data.py).
         self.user_data = UserDataUI(self)
+        self.menus = self.registry.build_menus()
+        self.toolbar = self.registry.build_toolbar()
+        self.registry.bind("view.toolbar", self.toolbar.setVisible, "toggled")
+        self.toolbar.visibilityChanged.connect(self.registry["view.toolbar"].setChecked)
+        self.registry["view.toolbar"].setChecked(True)
         self._restore_state()
 
         # Panes set the state; the window makes the panes follow it (the tree follows it by itself).
@@ -176,6 +184,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue("splitter/outer", self.outer.saveState())
             self.settings.setValue("grouping", self.state.grouping)
             QApplication.instance().removeEventFilter(self)
+            self.registry.close()
             self.user_data.close()  # saves the note being typed, releases the notes file
         super().closeEvent(event)
 
