@@ -5,9 +5,10 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QWidget
 
+from gui import settings as S
 from gui.app_state import AppState
 
 
@@ -23,12 +24,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle("Forum Atlas")
         self.atlas = atlas
-        self.settings = QSettings()
+        self.settings = S.Settings()
         self.state = state or AppState(self)
         self.selection = self.state.selection
         self.resize(1280, 820)
-        geometry = self.settings.value("geometry")
-        if geometry is not None:
+        geometry = self.settings.get(S.GEOMETRY)
+        if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         self.built = False
         if defer and atlas is None:
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
 
     def _follow_grouping(self, key: str) -> None:
         """The timeline's lanes are grouped as the tree's forums."""
-        self.settings.setValue("grouping", key)
+        self.settings.set(S.GROUPING, key)
         if self.atlas is not None:
             self.timeline.set_atlas(self.atlas, by=key)
 
@@ -161,28 +162,40 @@ class MainWindow(QMainWindow):
             self.passage.show()
 
     def source_text(self) -> Path | None:
-        value = self.settings.value("sourceText")
+        value = self.settings.get(S.SOURCE_TEXT)
         return Path(value) if value and Path(value).is_file() else None
 
     # -- persistence, mouse buttons, screenshots ----------------------------------------------
+    def _splitters(self) -> list[tuple[S.Setting, QSplitter]]:
+        return [(S.UPPER_SPLIT, self.upper), (S.OUTER_SPLIT, self.outer), (S.LEFT_SPLIT, self.left),
+                (S.DETAIL_SPLIT, self.user_data.area)]
+
     def _restore_state(self) -> None:
-        for name, splitter in (("upper", self.upper), ("outer", self.outer)):
-            state = self.settings.value(f"splitter/{name}")
-            if state is not None:
+        """Pane sizes, the docks and toolbar, and what was being looked at, as the last window left them."""
+        for setting, splitter in self._splitters():
+            state = self.settings.get(setting)
+            if not state.isEmpty():
                 splitter.restoreState(state)
-        grouping = self.settings.value("grouping")
-        if grouping:
-            self.state.set_grouping(str(grouping))
+        state = self.settings.get(S.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        self.state.set_grouping(self.settings.get(S.GROUPING))
+        self.state.set_participant(self.settings.get(S.PARTICIPANT) or None)
+
+    def _save_state(self) -> None:
+        for setting, splitter in self._splitters():
+            self.settings.set(setting, splitter.saveState())
+        self.settings.set(S.WINDOW_STATE, self.saveState())
+        self.settings.set(S.GROUPING, self.state.grouping)
+        self.settings.set(S.PARTICIPANT, self.state.participant or "")
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
         if self.built and not self.user_data.confirm_close():  # a note that cannot be saved: the user decides
             event.ignore()
             return
-        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.set(S.GEOMETRY, self.saveGeometry())
         if self.built:  # not when closed before the panes were made
-            self.settings.setValue("splitter/upper", self.upper.saveState())
-            self.settings.setValue("splitter/outer", self.outer.saveState())
-            self.settings.setValue("grouping", self.state.grouping)
+            self._save_state()
             QApplication.instance().removeEventFilter(self)
             self.registry.close()
             self.user_data.close()  # saves the note being typed, releases the notes file

@@ -98,7 +98,9 @@ class WindowActions:
     def choose_source_text(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.w, "Your copy of the paper's text", "", "Text files (*.txt)")
         if path:
-            self.w.settings.setValue("sourceText", path)
+            from gui.settings import SOURCE_TEXT
+
+            self.w.settings.set(SOURCE_TEXT, path)
 
     def export_json(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self.w, "Export the atlas as JSON", "forum-atlas.json", "JSON (*.json)")
