@@ -9,11 +9,6 @@ from test_main_window import click_row
 from gui.actions import ACTIONS, MENUS, TOOLBAR, _types
 
 
-@pytest.fixture(autouse=True)
-def data_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-
-
 def walk(menu: QMenu, path: str) -> list[tuple[str, QAction]]:
     """(menu path, action) for every command in ``menu`` and its submenus."""
     out = []

@@ -1,16 +1,10 @@
 """One app state (gui/app_state.py): the selection, its history and the filters, followed by every pane."""
 
-import pytest
 from PySide6.QtCore import Qt
 from test_main_window import click_row, visible_forums
 from test_notes_window import type_note
 
 from gui.app_state import AppState
-
-
-@pytest.fixture(autouse=True)
-def data_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
 
 
 def timeline_forums(window) -> set[str]:

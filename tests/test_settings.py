@@ -7,11 +7,6 @@ from test_main_window import click_row
 from gui import settings as S
 
 
-@pytest.fixture(autouse=True)
-def data_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-
-
 def open_window(qtbot, atlas):
     from gui.main_window import MainWindow
 
