@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from forum_atlas import notes_cli, search_cli
+from model.exit_codes import ExitCode
 
 
 class _Version(argparse.Action):
@@ -114,7 +115,15 @@ def main(argv: list[str] | None = None) -> int:
         return {"check": _check, "build": _build, "stats": _stats, "export": _export, "search": search_cli.run,
                 "notes": notes_cli.run, "print": _print, "pack": _print}[args.command](args)
     except BrokenPipeError:
-        return 0
+        return ExitCode.OK
+    except Exception:  # a bug: a plain message, the traceback in the crash log
+        from model import crash_log
+
+        kind, value, tb = sys.exc_info()
+        path = crash_log.write(kind, value, tb, f"forum-atlas {args.command}")
+        print(f"forum-atlas: unexpected error ({kind.__name__}: {value})"
+              + (f"; the details are in {path}" if path else ""), file=sys.stderr)
+        return ExitCode.CRASHED
 
 
 def _load(args):
@@ -172,7 +181,7 @@ def _open_atlas():
         return Atlas()
     except DatabaseUnavailable as exc:
         print(f"forum-atlas: {exc}", file=sys.stderr)
-        sys.exit(2)
+        sys.exit(ExitCode.UNAVAILABLE)
 
 
 def _stats(args) -> int:

@@ -25,6 +25,7 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     from forum_atlas.cli import _open_atlas
+    from model.exit_codes import ExitCode
     from model.search import MARK_OFF, MARK_ON, search
 
     results = search(_open_atlas(), " ".join(args.query), limit=args.limit)
@@ -51,4 +52,4 @@ def run(args) -> int:
         print(f"forum-atlas: {hint}", file=sys.stderr)
     if not results and not results.hints:
         print("forum-atlas: no matches", file=sys.stderr)
-    return 0 if results else 1
+    return ExitCode.OK if results else ExitCode.FAILED

@@ -263,6 +263,8 @@ def run(out=None, commands: frozenset[str] = frozenset()) -> int:
 def _run_steps(state: State, out) -> int:
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
+    from model.exit_codes import ExitCode
+
     def excepthook(kind, value, tb):
         state.errors.append("".join(traceback.format_exception(kind, value, tb)).strip())
 
@@ -292,7 +294,7 @@ def _run_steps(state: State, out) -> int:
                 for text in state.qt_messages[-10:]:
                     print(f"        Qt: {text}", file=out)
                 print(f"self-test FAILED at step '{name}' ({passed} passed before it)", file=out, flush=True)
-                return 1
+                return ExitCode.FAILED
             ms = (time.perf_counter() - started) * 1000
             print(f"  ok    {name} ({ms:.0f} ms): {detail}", file=out, flush=True)
             passed += 1
@@ -301,4 +303,4 @@ def _run_steps(state: State, out) -> int:
         qInstallMessageHandler(old_handler)
     later = f"; not yet in this version: {', '.join(skipped)}" if skipped else ""
     print(f"self-test passed: {passed} steps{later}", file=out, flush=True)
-    return 0
+    return ExitCode.OK
