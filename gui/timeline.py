@@ -20,9 +20,11 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QScrollBar, QSizePolicy, QToolTip, QWidget
 
-from gui.timeline_paint import PaintStats, TimelinePainter, light_palette
+from gui.timeline_marks import PaintStats, light_palette
+from gui.timeline_paint import TimelinePainter
 from model.records import STATUS_LABELS
-from model.timeline_layout import SYMBOL_LABELS, Hit, TimelineData, Viewport, frame_for, symbol_of
+from model.timeline_layout import SYMBOL_LABELS, TimelineData, symbol_of
+from model.timeline_viewport import Hit, Viewport, frame_for
 
 ZOOM_STEP = 1.5
 MAX_EXPORT_HEIGHT = 30000  # pixels: about 1,300 lanes
