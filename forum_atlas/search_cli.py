@@ -26,7 +26,8 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     from forum_atlas.cli import _open_atlas
     from model.exit_codes import ExitCode
-    from model.search import MARK_OFF, MARK_ON, search
+    from model.search import search
+    from model.search_results import MARK_OFF, MARK_ON
 
     results = search(_open_atlas(), " ".join(args.query), limit=args.limit)
     if args.json:

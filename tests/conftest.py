@@ -111,13 +111,18 @@ def settings_reset(qapp):
     QSettings().clear()
 
 
-@pytest.fixture
-def window(qtbot, atlas, settings_reset):
+def open_window(qtbot, atlas, **kwargs):
+    """A main window on ``atlas``, shown at 1400x900 and closed after the test."""
     from gui.main_window import MainWindow
 
-    w = MainWindow(atlas=atlas)
+    w = MainWindow(atlas=atlas, **kwargs)
     qtbot.addWidget(w)
     w.resize(1400, 900)
     w.show()
     qtbot.waitExposed(w)
     return w
+
+
+@pytest.fixture
+def window(qtbot, atlas, settings_reset):
+    return open_window(qtbot, atlas)

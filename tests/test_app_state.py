@@ -1,5 +1,6 @@
 """One app state (gui/app_state.py): the selection, its history and the filters, followed by every pane."""
 
+from conftest import open_window
 from PySide6.QtCore import Qt
 from test_main_window import click_row, visible_forums
 from test_notes_window import type_note
@@ -17,15 +18,10 @@ def test_a_note_is_saved_for_its_record_before_any_pane_sees_the_new_selection(q
     Before the about-to-change signal, saving depended on the note editor having connected to the selection
     first; here a pane that connected earlier reads the notes store as the selection changes.
     """
-    from gui.main_window import MainWindow
-
     state = AppState()
     seen = []
     state.selection.changed.connect(lambda rid: seen.append((rid, window.user_data.store.note("arf"))))
-    window = MainWindow(atlas=atlas, state=state)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_window(qtbot, atlas, state=state)
     click_row(qtbot, window, "arf")
     type_note(qtbot, window, "typed on the ARF")
     click_row(qtbot, window, "neacd")

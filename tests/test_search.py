@@ -14,7 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from model import search as s
-from model.search import Results, parse, search, to_html, to_plain
+from model.search import search
+from model.search_query import parse
+from model.search_results import Results, to_html, to_plain
 
 AWAY = ("absent", "excluded")
 

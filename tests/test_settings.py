@@ -1,21 +1,11 @@
 """Typed settings (gui/settings.py): the window comes back as the user left it."""
 
 import pytest
+from conftest import open_window
 from PySide6.QtCore import QSettings, Qt
 from test_main_window import click_row
 
 from gui import settings as S
-
-
-def open_window(qtbot, atlas):
-    from gui.main_window import MainWindow
-
-    w = MainWindow(atlas=atlas)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def test_a_restart_restores_panes_dock_filters_and_the_note_split(qtbot, atlas, window):
