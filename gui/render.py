@@ -13,10 +13,10 @@ from datetime import date
 from html import escape
 
 from model import records as r
+from model import vocabulary
 
-AUTHOR_HEADINGS = {"cossa": "The U.S. view (Cossa)", "fukushima": "The Japanese view (Fukushima)",
-                   "preface": "The preface (Haggard and Pinkston)"}
-SHORT_AUTHORS = {"cossa": "Cossa", "fukushima": "Fukushima", "preface": "Preface", "front": "Front matter"}
+AUTHOR_HEADINGS = vocabulary.AUTHORS.labels("heading")
+SHORT_AUTHORS = vocabulary.PARTS.labels("short")
 SEP = " \u2014 "  # an em dash between a value and its note
 ROLE_SYMBOLS = {"founder": "\u2605", "member": "\u25cf", "chair": "\u25c6", "co-chair": "\u25c7",
                 "host": "\u2302", "observer": "\u25cb", "associate": "\u25d0", "dialogue-partner": "\u25d1",

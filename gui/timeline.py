@@ -23,8 +23,9 @@ from PySide6.QtWidgets import QApplication, QScrollBar, QSizePolicy, QToolTip, Q
 from gui.timeline_marks import PaintStats, light_palette
 from gui.timeline_paint import TimelinePainter
 from model.records import STATUS_LABELS
-from model.timeline_layout import SYMBOL_LABELS, TimelineData, symbol_of
+from model.timeline_layout import TimelineData
 from model.timeline_viewport import Hit, Viewport, frame_for
+from model.vocabulary import EVENT_KINDS
 
 ZOOM_STEP = 1.5
 MAX_EXPORT_HEIGHT = 30000  # pixels: about 1,300 lanes
@@ -430,7 +431,7 @@ def tooltip_for(hit: Hit, data: TimelineData) -> str:
         lines = [f"<b>{esc(e.title)}</b>", esc(e.when())]
         if e.place:
             lines.append(esc(e.place))
-        lines.append(f"<i>{esc(SYMBOL_LABELS[symbol_of(e.kind)] if e.kind != 'speech' else 'Speech')}</i>")
+        lines.append(f"<i>{esc(EVENT_KINDS[e.kind].label if e.kind in EVENT_KINDS else e.kind)}</i>")
         return "<br>".join(lines)
     if hit.kind == "cluster":
         a, b = date.fromordinal(hit.lo), date.fromordinal(hit.hi)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from model import vocabulary
 from model.dates import DateError, PartialDate
 
 PARTICIPANT_KINDS = ("state", "territory", "organisation", "institute", "agency", "group")
@@ -21,21 +22,19 @@ FORUM_KINDS = (
     "organisation", "alliance", "treaty-body", "dialogue", "negotiation", "conference", "seminar",
     "working-group", "study-project", "trilateral", "network", "economic-forum",
 )
-TRACKS = ("1", "1.5", "2")
+TRACKS = vocabulary.TRACKS.names
 SCOPES = (
     "global", "asia-pacific", "east-asia", "northeast-asia", "southeast-asia", "korean-peninsula",
     "north-pacific", "europe", "bilateral",
 )
-STATUSES = ("active", "defunct", "proposed")
+STATUSES = vocabulary.STATUSES.names
 ROLES = (
     "founder", "member", "chair", "co-chair", "host", "observer", "associate", "dialogue-partner",
     "private-capacity", "proposer", "funder", "absent", "excluded",
 )
-EVENT_KINDS = (
-    "founding", "meeting", "proposal", "speech", "declaration", "agreement", "dissolution", "crisis", "other",
-)
+EVENT_KINDS = vocabulary.EVENT_KINDS.names
 RELATION_KINDS = ("supports", "grew-out-of", "modelled-on", "proposed-as", "companion-of", "replaced", "part-of")
-AUTHORS = ("cossa", "fukushima", "preface")
+AUTHORS = vocabulary.AUTHORS.names
 STANCES = ("positive", "negative", "mixed", "neutral")
 MAX_QUOTE_WORDS = 45
 TABLES = ("participants", "forums", "events", "people", "relations", "claims", "discrepancies", "eras")

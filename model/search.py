@@ -29,22 +29,20 @@ import re
 import sqlite3
 import weakref
 
-from model import loader
+from model import loader, vocabulary
 from model import search_index as ix
 from model.loader import EVENT_KINDS, FORUM_KINDS, STATUSES
 from model.search_query import Query, clean, fold, parse, quoted, tokens
 from model.search_results import MARK_OFF, MARK_ON, Group, Results, hit_from_row, to_plain
 
-KIND_ORDER = ("forum", "event", "participant", "person", "claim", "quote")
-KIND_LABELS = {"forum": "Forums", "event": "Events", "participant": "Participants", "person": "People",
-               "claim": "Claims", "quote": "Quotes"}
+KIND_ORDER = vocabulary.RECORD_KINDS.names
+KIND_LABELS = vocabulary.RECORD_KINDS.labels()
 RECORD_KINDS = {"forum": "forum", "forums": "forum", "event": "event", "events": "event",
                 "participant": "participant", "participants": "participant", "person": "person",
                 "people": "person", "persons": "person", "claim": "claim", "claims": "claim",
                 "quote": "quote", "quotes": "quote", "passage": "quote", "passages": "quote"}
 TRACKS = (*loader.TRACKS, "none")
-AUTHORS = {"cossa": "cossa", "fukushima": "fukushima", "preface": "preface", "haggard": "preface",
-           "pinkston": "preface"}
+AUTHORS = {name: t.name for t in vocabulary.AUTHORS for name in (t.name, *t.aliases)}  # what author: takes
 
 WEIGHTS = "0, 0, 10, 8, 1, 0.5, 0, 0, 0, 0"  # kind, record_id, title, aliases, body, context, facets, ...
 BM25_BUDGET = 600  # rows the words' doclists may hold for exact bm25 to stay cheap

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from model import vocabulary
 from model.dates import PartialDate
 from model.timeline_axis import MAX_DAY, MIN_DAY, YEAR_DAYS
 
@@ -25,11 +26,7 @@ SYMBOL_LABELS = {
     "agreement": "Declaration or agreement", "dissolution": "Dissolution", "crisis": "Crisis",
     "other": "Other (speech, etc.)",
 }
-KIND_SYMBOL = {
-    "founding": "founding", "meeting": "meeting", "proposal": "proposal", "declaration": "agreement",
-    "agreement": "agreement", "dissolution": "dissolution", "crisis": "crisis", "speech": "other",
-    "other": "other",
-}
+KIND_SYMBOL = vocabulary.EVENT_KINDS.labels("symbol")
 STATUS_STYLES = ("active", "defunct", "proposed")
 
 def symbol_of(kind: str) -> str:
