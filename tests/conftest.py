@@ -52,7 +52,7 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def user_folders(tmp_path, monkeypatch):
     """Each test its own user-data and state folders (notes, backups, crash logs): tests in parallel never
-    share a writable file. (QSettings reads its folder once per process: settings_reset clears it instead.)"""
+    share a writable file. Settings: settings_reset."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
 
@@ -100,12 +100,14 @@ def atlas(real_db):
 
 
 @pytest.fixture
-def settings_reset(qapp):
-    """Each window test starts from empty settings."""
+def settings_reset(qapp, tmp_path):
+    """Each window test starts from empty settings, in a settings file of its own."""
     from PySide6.QtCore import QSettings
 
     qapp.setOrganizationName("Forum Atlas Tests")
     qapp.setApplicationName("Forum Atlas")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     QSettings().clear()
     yield
     QSettings().clear()

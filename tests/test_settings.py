@@ -8,7 +8,7 @@ from test_main_window import click_row
 from gui import settings as S
 
 
-def test_a_restart_restores_panes_dock_filters_and_the_note_split(qtbot, atlas, window):
+def test_a_restart_restores_panes_dock_filters_and_the_note_split(qtbot, atlas, window, tmp_path):
     w = window
     click_row(qtbot, w, "arf")
     qtbot.keyClick(w, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # the basket dock shows
@@ -23,6 +23,7 @@ def test_a_restart_restores_panes_dock_filters_and_the_note_split(qtbot, atlas, 
     qtbot.wait(50)
     sizes = (dock.width(), w.user_data.area.sizes(), w.upper.sizes())
     assert w.close()
+    assert list((tmp_path / "settings").rglob("*.ini"))  # this test's own settings file (tests/conftest.py)
 
     again = open_window(qtbot, atlas)
     qtbot.wait(50)
