@@ -127,9 +127,9 @@ class ActionRegistry(QObject):
         for spec in ACTIONS:
             action = QAction(spec.text, window, objectName=spec.id, checkable=spec.checkable)
             action.setData(spec.data)
-            keys = [seq for s in spec.shortcuts
-                    for seq in (QKeySequence.keyBindings(s) if isinstance(s, Key) else [QKeySequence(s)])]
-            if keys:  # a standard key may have no binding on this platform (Quit on Windows)
+            # A standard key gives this platform's main binding, or none (Quit on Windows).
+            keys = [seq for seq in map(QKeySequence, spec.shortcuts) if not seq.isEmpty()]
+            if keys:
                 action.setShortcuts(keys)
             if spec.tip:
                 action.setToolTip(spec.tip)
@@ -137,6 +137,7 @@ class ActionRegistry(QObject):
             theme, fallback = spec.icon
             if theme:
                 action.setIcon(QIcon.fromTheme(theme, style.standardIcon(getattr(QStyle.StandardPixmap, fallback))))
+                action.setIconVisibleInMenu(False)  # icons are for the toolbar; in menus they read as check boxes
             if spec.group:
                 self._groups.setdefault(spec.group, QActionGroup(window)).addAction(action)
             if spec.scope == "window":
