@@ -30,11 +30,14 @@ check: $(STAMP)
 run: setup
 	$(BIN)/forum-atlas $(ARGS)
 
+# ruff, then the import contracts in pyproject.toml (layers; model/ imports no Qt).
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-logo --no-cache
 
+# In parallel, one worker per core (pytest-xdist); the slowest tests start first (tests/conftest.py).
 test: setup lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto --dist worksteal $(ARGS)
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(ARGS)

@@ -47,6 +47,11 @@ _BINDING = re.compile(r"^PySide6/Qt(?P<name>[A-Za-z]\w*)\.(?:abi3\.so|pyd|cpytho
 _TRANSLATION = re.compile(r"(?:^|/)translations/[^/]+\.qm$")
 _PYSIDE_QML = re.compile(r"(?:^|/)(?:lib)?pyside6qml[\w.]*$")
 FROM_THE_SYSTEM = ("libcups", "libfontconfig", "libfreetype")
+# What Qt's xcb plugin needs beyond the libxcb every X desktop has: the bundle carries these (the build machine
+# must have them: Debian's libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
+# libxkbcommon-x11-0). Without libxcb-icccm4 and libxcb-keysyms1 a desktop lacking them cannot open the window.
+XCB_CARRIED = ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1", "libxcb-image.so.0",
+               "libxcb-render-util.so.0", "libxkbcommon-x11.so.0")
 _FROM_THE_SYSTEM = re.compile(rf"(?:^|/)(?:{'|'.join(FROM_THE_SYSTEM)})\.so[.\d]*$")
 
 

@@ -2,12 +2,9 @@
 
 
 def __getattr__(name: str):
-    """``__version__``, looked up on first use: importing importlib.metadata costs the window's start ~30 ms."""
+    """``__version__``, looked up on first use (model/version.py says why)."""
     if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
+        from model.version import version
 
-        try:
-            return version("forum-atlas")
-        except PackageNotFoundError:  # a bundle without package metadata
-            return "0+unknown"
+        return version()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

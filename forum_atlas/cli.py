@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from forum_atlas import notes_cli, search_cli
+from model.exit_codes import ExitCode
 
 
 class _Version(argparse.Action):
@@ -18,9 +19,9 @@ class _Version(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, help="show program's version number and exit")
 
     def __call__(self, parser, namespace, values, option_string=None):
-        from forum_atlas import __version__
+        from model.version import version
 
-        print(f"{parser.prog} {__version__}")
+        print(f"{parser.prog} {version()}")
         parser.exit()
 
 
@@ -100,6 +101,8 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--paper", choices=("a4", "letter"), default="a4")
     notes_cli.add_parser(sub)  # forum-atlas notes export|import
     search_cli.add_parser(sub)  # forum-atlas search QUERY [--json]
+    # The self-test runs the steps of the commands this version has; it is told them rather than reading the parser.
+    p.set_defaults(available_commands=frozenset(sub.choices))
     return p
 
 
@@ -117,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         from gui.self_test import run as self_test
 
-        return self_test()
+        return self_test(commands=args.available_commands)
     if args.command is None:
         from gui.app import run  # the window: only now does Qt load
 
@@ -132,16 +135,24 @@ def main(argv: list[str] | None = None) -> int:
         return code
     except BrokenPipeError:  # the reader stopped reading (| head): not an error
         _drop_stdout()
-        return 0
+        return ExitCode.OK
     except OSError as exc:
         from model.atomic import why
 
         if exc.filename is not None:  # a file's error that escaped its command: say which, plainly
             print(f"forum-atlas: {exc.filename}: {why(exc)}", file=sys.stderr)
-            return 1
+            return ExitCode.FAILED
         _drop_stdout()
         print(f"forum-atlas: cannot write to standard output: {why(exc)}", file=sys.stderr)
-        return 1
+        return ExitCode.FAILED
+    except Exception:  # a bug: a plain message, the traceback in the crash log
+        from model import crash_log
+
+        kind, value, tb = sys.exc_info()
+        path = crash_log.write(kind, value, tb, f"forum-atlas {args.command}")
+        print(f"forum-atlas: unexpected error ({kind.__name__}: {value})"
+              + (f"; the details are in {path}" if path else ""), file=sys.stderr)
+        return ExitCode.CRASHED
 
 
 def _drop_stdout() -> None:
@@ -218,7 +229,7 @@ def _open_atlas():
         return Atlas()
     except DatabaseUnavailable as exc:
         print(f"forum-atlas: {exc}", file=sys.stderr)
-        sys.exit(2)
+        sys.exit(ExitCode.UNAVAILABLE)
 
 
 def _stats(args) -> int:

@@ -25,7 +25,9 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     from forum_atlas.cli import _open_atlas
-    from model.search import MARK_OFF, MARK_ON, search
+    from model.exit_codes import ExitCode
+    from model.search import search
+    from model.search_results import MARK_OFF, MARK_ON
 
     results = search(_open_atlas(), " ".join(args.query), limit=args.limit)
     if args.json:
@@ -51,4 +53,4 @@ def run(args) -> int:
         print(f"forum-atlas: {hint}", file=sys.stderr)
     if not results and not results.hints:
         print("forum-atlas: no matches", file=sys.stderr)
-    return 0 if results else 1
+    return ExitCode.OK if results else ExitCode.FAILED

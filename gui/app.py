@@ -70,13 +70,18 @@ def startup_stamp(what: str) -> None:
 
 
 def run(args) -> int:
+    from model.exit_codes import ExitCode
+
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
-        return 2
+        return ExitCode.UNAVAILABLE
     from PySide6.QtCore import QTimer
 
     app = application()
+    from gui.crash import CrashReporter
     from gui.main_window import MainWindow
+
+    CrashReporter(app).install()  # an unexpected error: logged, and a dialog says where
 
     if args.screenshot:
         return MainWindow().save_screenshot(args.screenshot, args.size, args.select)
@@ -108,7 +113,7 @@ def run(args) -> int:
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, app.quit)
     code = app.exec()
-    return 2 if failed else code  # 2, as the headless commands exit when the database cannot be opened
+    return ExitCode.UNAVAILABLE if failed else code  # as the headless commands do
 
 
 def _why_not_loaded() -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -42,7 +42,8 @@ class BasketPanel(QTabWidget):
     basketReordered = Signal(list)
     removeRequested = Signal(str)
 
-    def __init__(self, parent=None):
+    def __init__(self, up: QAction, down: QAction, remove: QAction, parent=None):
+        """``up``, ``down``, ``remove``: the registry's basket actions (gui/actions.py), shown as the buttons."""
         super().__init__(parent, objectName="userTabs")
         self.writable = True
         self.basket = QListWidget(objectName="basket")
@@ -51,9 +52,10 @@ class BasketPanel(QTabWidget):
         self.basket.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.basket.setAlternatingRowColors(True)
         self.basket.model().rowsMoved.connect(self._on_rows_moved)
-        self.up_action = self._list_action("Move &up", "Ctrl+Up", lambda: self.move(-1))
-        self.down_action = self._list_action("Move &down", "Ctrl+Down", lambda: self.move(1))
-        self.remove_action = self._list_action("&Remove", QKeySequence.StandardKey.Delete, self._remove)
+        self.up_action, self.down_action, self.remove_action = up, down, remove
+        up.triggered.connect(lambda: self.move(-1))
+        down.triggered.connect(lambda: self.move(1))
+        remove.triggered.connect(self._remove)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         for name, action in (("basketUp", self.up_action), ("basketDown", self.down_action),
@@ -88,14 +90,6 @@ class BasketPanel(QTabWidget):
         layout.addWidget(_hint(hint))
         layout.addWidget(view, 1)
         return page
-
-    def _list_action(self, text: str, shortcut, slot) -> QAction:
-        action = QAction(text, self.basket)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        action.triggered.connect(slot)
-        self.basket.addAction(action)
-        return action
 
     # -- filling -------------------------------------------------------------------------------------
     def set_basket(self, rows: list[tuple[str, str, str, bool]], current: str | None = None) -> None:

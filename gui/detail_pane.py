@@ -25,7 +25,7 @@ class DetailPane(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.record_id: str | None = None
         self.note_for = None  # record id -> the analyst's note (set by gui/user_data.py), shown boxed
-        self.style = render.SCREEN
+        self.look = render.SCREEN  # the renderer's style; not "style", which would hide QWidget.style()
         self._atlas = None
         self.show_empty()
 
@@ -37,23 +37,23 @@ class DetailPane(QTextBrowser):
 
     def set_date_range(self, days: tuple[int, int] | None) -> None:
         """List only the events in this range of days (ordinals); None lists them all."""
-        self.style = replace(render.SCREEN, days=days)
+        self.look = replace(render.SCREEN, days=days)
 
     def show_record(self, atlas, rid: str) -> bool:
         if rid != self.record_id:  # "About this record" starts closed on every record
-            self.style = replace(self.style, about=False)
+            self.look = replace(self.look, about=False)
         self._atlas = atlas
         kind = atlas.kind_of(rid)
         html = None
         note = self.note_for(rid) if self.note_for and kind else None
         if kind == "forum":
-            html = render.forum(atlas.forum(rid), self.style, note=note)
+            html = render.forum(atlas.forum(rid), self.look, note=note)
         elif kind == "event":
-            html = render.event(atlas.event(rid), self.style, note=note)
+            html = render.event(atlas.event(rid), self.look, note=note)
         elif kind == "participant":
-            html = render.participant(atlas.participant(rid), self.style, note=note)
+            html = render.participant(atlas.participant(rid), self.look, note=note)
         elif kind == "person":
-            html = render.person(atlas.person(rid), self.style, note=note)
+            html = render.person(atlas.person(rid), self.look, note=note)
         if html is None:
             self.record_id = None
             self.setHtml(render.empty("No such record", f"Nothing in the atlas has the id \u201c{rid}\u201d."))
@@ -72,7 +72,7 @@ class DetailPane(QTextBrowser):
         elif scheme == "cite" and target:
             self.citationActivated.emit(target)
         elif scheme == "about" and target in ("open", "close") and self.record_id and self._atlas is not None:
-            self.style = replace(self.style, about=target == "open")
+            self.look = replace(self.look, about=target == "open")
             position = self.verticalScrollBar().value()
             self.show_record(self._atlas, self.record_id)
             self.verticalScrollBar().setValue(position)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -175,6 +175,11 @@ def _count(node: Node) -> int:
     return sum(1 + _count(c) for c in node.children if c.kind == "forum")
 
 
+def matches_text(text: str, words: str) -> bool:
+    """Whether ``text`` (a forum's lowercase name and acronym) holds every word of the text filter."""
+    return all(word in text for word in words.lower().split())
+
+
 class ForumFilter(QSortFilterProxyModel):
     """Narrows by typed text and by a participant's forums; parents of a match stay visible."""
 
@@ -201,19 +206,32 @@ class ForumFilter(QSortFilterProxyModel):
             return not self.text and self.allowed is None and bool(node.children)
         if self.allowed is not None and node.id not in self.allowed:
             return False
-        return all(word in node.text for word in self.text.split())
+        return matches_text(node.text, self.text)
+
+
+class ForumTreeView(QTreeView):
+    """The tree; ``stepping`` is True while an arrow key moves the current row (the history coalesces those)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent, objectName="forumTree")
+        self.stepping = False
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt override
+        self.stepping = True
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self.stepping = False
 
 
 class ForumTreePane(QWidget):
-    """Grouping, participant filter, text filter and the tree. Emits ``forumSelected`` on a user's pick."""
+    """Grouping, participant filter, text filter and the tree, all following and setting the app state."""
 
-    forumSelected = Signal(str)
-    visibleForumsChanged = Signal(object)  # set of forum ids, or None for all
-    groupingChanged = Signal(str)
-
-    def __init__(self, parent=None):
+    def __init__(self, state, parent=None):
         super().__init__(parent)
+        self.state = state
         self.atlas = None
+        self._roles: dict[str, dict[str, list[str]]] = {}
         self.grouping = QComboBox(objectName="groupingBox")
         for key, text in GROUPINGS:
             self.grouping.addItem(text, key)
@@ -224,7 +242,7 @@ class ForumTreePane(QWidget):
         self.model = ForumTreeModel(self)
         self.proxy = ForumFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.tree = QTreeView(objectName="forumTree")
+        self.tree = ForumTreeView()
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -255,10 +273,15 @@ class ForumTreePane(QWidget):
         layout.addLayout(self.stack, 1)
 
         self._quiet = False
-        self.filter.textChanged.connect(self._on_text)
+        self._show_grouping(state.grouping)
+        # The widgets set the state; the pane follows the state (whoever set it).
+        self.filter.textChanged.connect(state.set_text_filter)
         self.grouping.currentIndexChanged.connect(self._on_grouping)
         self.participant.currentIndexChanged.connect(self._on_participant)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
+        state.groupingChanged.connect(self._follow_grouping)
+        state.participantChanged.connect(self._follow_participant)
+        state.textFilterChanged.connect(self._follow_text)
 
     def set_atlas(self, atlas) -> None:
         self.atlas = atlas
@@ -271,19 +294,29 @@ class ForumTreePane(QWidget):
                 self.participant.addItem(p.short_name, p.id)
         self._quiet = False
         self.rebuild()
+        if self.state.participant not in self._roles:  # a remembered participant this atlas lacks
+            self.state.set_participant(None)
+        self._follow_participant(self.state.participant)
 
     def set_grouping(self, key: str) -> None:
-        n = self.grouping.findData(key)
-        if n >= 0:
-            self.grouping.setCurrentIndex(n)
+        self.state.set_grouping(key)
 
     def current_grouping(self) -> str:
-        return self.grouping.currentData()
+        return self.state.grouping
 
     def set_participant(self, pid: str | None) -> None:
-        n = self.participant.findData(pid)
-        if n >= 0:
-            self.participant.setCurrentIndex(n)
+        self.state.set_participant(pid)
+
+    def visible_forums(self) -> set[str] | None:
+        """The ids of the forums the participant and text filters let through; None when neither is set."""
+        pid, words = self.state.participant, self.state.text_filter.strip()
+        if self.atlas is None or (pid is None and not words):
+            return None
+        ids = set(self._roles.get(pid, {})) if pid else None
+        if words:
+            ids = {f.id for f in self.atlas.forums() if (ids is None or f.id in ids)
+                   and matches_text(f"{f.name} {f.acronym or ''}".lower(), words)}
+        return ids
 
     def groups(self) -> list[tuple[str, list[r.ForumRow]]]:
         return self.atlas.grouped(self.current_grouping()) if self.atlas else []
@@ -310,7 +343,7 @@ class ForumTreePane(QWidget):
         return index.data(ID_ROLE) if index.isValid() else None
 
     def select(self, rid: str) -> bool:
-        """Make ``rid`` the current row, without emitting forumSelected. False when not shown."""
+        """Make ``rid`` the current row, without selecting it in the app state. False when not shown."""
         match = self._find(self.model.root, rid)
         if match is None:
             self.tree.clearSelection()
@@ -337,32 +370,50 @@ class ForumTreePane(QWidget):
     def _on_current(self, current, _previous) -> None:
         rid = current.data(ID_ROLE) if current.isValid() else None
         if rid and not self._quiet:
-            self.forumSelected.emit(rid)
-
-    def _on_text(self, text: str) -> None:
-        self.proxy.set_text(text)
-        self.tree.expandAll()
-        self._update_empty()
+            self.state.selection.select(rid, step=self.tree.stepping)
 
     def _on_grouping(self) -> None:
         if not self._quiet:
-            self.rebuild()
-            self.groupingChanged.emit(self.current_grouping())
+            self.state.set_grouping(self.grouping.currentData())
 
     def _on_participant(self) -> None:
-        if self._quiet:
-            return
-        pid = self.participant.currentData()
+        if not self._quiet:
+            self.state.set_participant(self.participant.currentData())
+
+    # -- following the app state ------------------------------------------------------------------
+    def _show_grouping(self, key: str) -> None:
+        n = self.grouping.findData(key)
+        if n >= 0 and n != self.grouping.currentIndex():
+            self._quiet = True
+            self.grouping.setCurrentIndex(n)
+            self._quiet = False
+
+    def _follow_grouping(self, key: str) -> None:
+        self._show_grouping(key)
+        self.rebuild()
+
+    def _follow_participant(self, pid: str | None) -> None:
+        n = self.participant.findData(pid) if pid else 0
+        if n >= 0 and n != self.participant.currentIndex():
+            self._quiet = True
+            self.participant.setCurrentIndex(n)
+            self._quiet = False
         roles = dict(self._roles.get(pid, {})) if pid else {}
         self.model.set_filter_roles(roles)
         self.proxy.set_allowed(set(roles) if pid else None)
         self.tree.expandAll()
         self._update_role_column()
         self._update_empty()
-        self.visibleForumsChanged.emit(set(roles) if pid else None)
+
+    def _follow_text(self, text: str) -> None:
+        if self.filter.text() != text:
+            self.filter.setText(text)  # its textChanged sets the state again: no change, no signal
+        self.proxy.set_text(text)
+        self.tree.expandAll()
+        self._update_empty()
 
     def _update_role_column(self) -> None:
-        show = self.current_grouping() == "participant" or self.participant.currentData() is not None
+        show = self.current_grouping() == "participant" or self.state.participant is not None
         self.tree.setColumnHidden(3, not show)
 
     def _update_empty(self) -> None:

@@ -1,14 +1,15 @@
-"""The main window: forum tree, detail pane and timeline in splitters, all following one Selection."""
+"""The main window: forum tree, detail pane and timeline in splitters, all following one AppState."""
 
 from __future__ import annotations
 
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QWidget
 
-from gui.selection import Selection
+from gui import settings as S
+from gui.app_state import AppState
 
 
 class MainWindow(QMainWindow):
@@ -16,17 +17,19 @@ class MainWindow(QMainWindow):
 
     ``defer=True`` shows only the frame first (title, saved geometry, a line of text); ``build()`` and
     ``load()`` then run after the first paint, so the panes' modules and SQLModel never delay it.
+    ``state``: what the user looks at (gui/app_state.py); a new one when not given.
     """
 
-    def __init__(self, atlas=None, defer: bool = False):
+    def __init__(self, atlas=None, defer: bool = False, state: AppState | None = None):
         super().__init__()
         self.setWindowTitle("Forum Atlas")
         self.atlas = atlas
-        self.settings = QSettings()
-        self.selection = Selection(self)
+        self.settings = S.Settings()
+        self.state = state or AppState(self)
+        self.selection = self.state.selection
         self.resize(1280, 820)
-        geometry = self.settings.value("geometry")
-        if geometry is not None:
+        geometry = self.settings.get(S.GEOMETRY)
+        if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         self.built = False
         if defer and atlas is None:
@@ -40,6 +43,7 @@ class MainWindow(QMainWindow):
 
     def build(self) -> None:
         """Create the panes, menus and connections (imported here: they are not needed for the first frame)."""
+        from gui.actions import ActionRegistry
         from gui.detail_pane import DetailPane
         from gui.forum_tree import ForumTreePane
         from gui.search_pane import SearchPane
@@ -47,7 +51,7 @@ class MainWindow(QMainWindow):
         from gui.user_data import UserDataUI
         from gui.window_actions import WindowActions
 
-        self.tree_pane = ForumTreePane()
+        self.tree_pane = ForumTreePane(self.state)
         self.detail = DetailPane()
         self.timeline = TimelineWidget()
         self.upper = QSplitter(Qt.Orientation.Horizontal, objectName="upperSplitter")
@@ -67,20 +71,28 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.outer)
         self.upper.setSizes([430, 850])
         self.outer.setSizes([560, 260])
-        self.actions = WindowActions(self)
+        # Every command is declared in gui/actions.py; its owner binds it (window_actions, user_data).
+        self.registry = ActionRegistry(self)
+        self.commands = WindowActions(self, self.registry)
         # The analyst's own data: note editor under the detail pane, basket dock, Notes menu (gui/user_data.py).
         self.user_data = UserDataUI(self)
+        self.menus = self.registry.build_menus()
+        self.toolbar = self.registry.build_toolbar()
+        self.registry.bind("view.toolbar", self.toolbar.setVisible, "toggled")
+        self.toolbar.visibilityChanged.connect(self.registry["view.toolbar"].setChecked)
+        self.registry["view.toolbar"].setChecked(True)
         self._restore_state()
 
-        self.tree_pane.forumSelected.connect(self.selection.select)
+        # Panes set the state; the window makes the panes follow it (the tree follows it by itself).
         self.search_pane.resultActivated.connect(self.selection.select)
-        self.tree_pane.groupingChanged.connect(self._regroup)
-        self.tree_pane.visibleForumsChanged.connect(self.timeline.set_visible_forums)
         self.timeline.recordClicked.connect(self.selection.select)
         self.timeline.rangeBrushed.connect(self._brushed)
         self.detail.recordLinkActivated.connect(self.selection.select)
         self.detail.citationActivated.connect(self.show_citation)
         self.selection.changed.connect(self._follow_selection)
+        self.state.groupingChanged.connect(self._follow_grouping)
+        self.state.filtersChanged.connect(self._follow_filters)
+        self.state.dateRangeChanged.connect(self._follow_date_range)
         QApplication.instance().installEventFilter(self)  # mouse back and forward buttons
         self.setWindowTitle("Forum Atlas")
         self.built = True
@@ -97,7 +109,8 @@ class MainWindow(QMainWindow):
                 self.detail.setHtml(f"<h2>The atlas cannot open its data</h2><pre>{escape(str(exc))}</pre>")
                 return False
         self.tree_pane.set_atlas(self.atlas)
-        self.timeline.set_atlas(self.atlas, by=self.tree_pane.current_grouping())
+        self.timeline.set_atlas(self.atlas, by=self.state.grouping)
+        self._follow_filters()
         self.detail.show_empty()
         self.user_data.open()
         return True
@@ -120,16 +133,24 @@ class MainWindow(QMainWindow):
         store = self.user_data.store
         return store.search(text) if store is not None else []
 
-    def _regroup(self, key: str) -> None:
-        """The timeline's lanes follow the tree's grouping."""
-        self.settings.setValue("grouping", key)
+    def _follow_grouping(self, key: str) -> None:
+        """The timeline's lanes are grouped as the tree's forums."""
+        self.settings.set(S.GROUPING, key)
         if self.atlas is not None:
             self.timeline.set_atlas(self.atlas, by=key)
 
+    def _follow_filters(self) -> None:
+        """The timeline shows the forums the tree shows: the participant and the text filter both apply."""
+        self.timeline.set_visible_forums(self.tree_pane.visible_forums())
+
     def _brushed(self, lo: int, hi: int) -> None:
-        """A date range brushed on the timeline narrows the detail pane's events; (0, 0) clears it."""
-        self.detail.set_date_range((lo, hi) if (lo, hi) != (0, 0) else None)
-        if self.detail.record_id:
+        self.state.set_date_range((lo, hi) if (lo, hi) != (0, 0) else None)
+
+    def _follow_date_range(self, days: tuple[int, int] | None) -> None:
+        """A date range narrows the detail pane's events and shows as the timeline's brush."""
+        self.timeline.set_brush(days)
+        self.detail.set_date_range(days)
+        if self.detail.record_id and self.atlas is not None:
             self.detail.show_record(self.atlas, self.detail.record_id)
 
     def show_citation(self, cid: str) -> None:
@@ -141,29 +162,42 @@ class MainWindow(QMainWindow):
             self.passage.show()
 
     def source_text(self) -> Path | None:
-        value = self.settings.value("sourceText")
+        value = self.settings.get(S.SOURCE_TEXT)
         return Path(value) if value and Path(value).is_file() else None
 
     # -- persistence, mouse buttons, screenshots ----------------------------------------------
+    def _splitters(self) -> list[tuple[S.Setting, QSplitter]]:
+        return [(S.UPPER_SPLIT, self.upper), (S.OUTER_SPLIT, self.outer), (S.LEFT_SPLIT, self.left),
+                (S.DETAIL_SPLIT, self.user_data.area)]
+
     def _restore_state(self) -> None:
-        for name, splitter in (("upper", self.upper), ("outer", self.outer)):
-            state = self.settings.value(f"splitter/{name}")
-            if state is not None:
+        """Pane sizes, the docks and toolbar, and what was being looked at, as the last window left them."""
+        for setting, splitter in self._splitters():
+            state = self.settings.get(setting)
+            if not state.isEmpty():
                 splitter.restoreState(state)
-        grouping = self.settings.value("grouping")
-        if grouping:
-            self.tree_pane.set_grouping(str(grouping))
+        state = self.settings.get(S.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        self.state.set_grouping(self.settings.get(S.GROUPING))
+        self.state.set_participant(self.settings.get(S.PARTICIPANT) or None)
+
+    def _save_state(self) -> None:
+        for setting, splitter in self._splitters():
+            self.settings.set(setting, splitter.saveState())
+        self.settings.set(S.WINDOW_STATE, self.saveState())
+        self.settings.set(S.GROUPING, self.state.grouping)
+        self.settings.set(S.PARTICIPANT, self.state.participant or "")
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
         if self.built and not self.user_data.confirm_close():  # a note that cannot be saved: the user decides
             event.ignore()
             return
-        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.set(S.GEOMETRY, self.saveGeometry())
         if self.built:  # not when closed before the panes were made
-            self.settings.setValue("splitter/upper", self.upper.saveState())
-            self.settings.setValue("splitter/outer", self.outer.saveState())
-            self.settings.setValue("grouping", self.tree_pane.current_grouping())
+            self._save_state()
             QApplication.instance().removeEventFilter(self)
+            self.registry.close()
             self.user_data.close()  # saves the note being typed, releases the notes file
         super().closeEvent(event)
 

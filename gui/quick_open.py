@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
-KIND_LABELS = {"forum": "Forum", "participant": "Participant", "person": "Person", "event": "Event"}
+from model import vocabulary
+
+KIND_LABELS = vocabulary.RECORD_KINDS.labels("short")
 
 
 def entries(atlas) -> list[tuple[str, str, str]]:

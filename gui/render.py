@@ -15,11 +15,10 @@ from datetime import date
 from html import escape
 
 from model import records as r
-from model import roles
+from model import roles, vocabulary
 
-AUTHOR_HEADINGS = {"cossa": "The U.S. view (Cossa)", "fukushima": "The Japanese view (Fukushima)",
-                   "preface": "The preface (Haggard and Pinkston)"}
-SHORT_AUTHORS = {"cossa": "Cossa", "fukushima": "Fukushima", "preface": "Preface", "front": "Front matter"}
+AUTHOR_HEADINGS = vocabulary.AUTHORS.labels("heading")
+SHORT_AUTHORS = vocabulary.PARTS.labels("short")
 SEP = " \u2014 "  # an em dash between a value and its note
 ROLE_SYMBOLS = roles.SYMBOLS
 ABOUT_OPEN, ABOUT_CLOSE = "about:open", "about:close"

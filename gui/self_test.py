@@ -31,6 +31,7 @@ class Failed(Exception):
 @dataclass
 class State:
     tmp: Path
+    commands: frozenset[str] = frozenset()  # the sub-commands of this version of `forum-atlas`
     app: object = None
     window: object = None
     forum: str | None = None  # the forum the steps work with
@@ -68,16 +69,6 @@ def _run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(_command(*args), capture_output=True, text=True, env=env, timeout=120)
 
 
-def _commands() -> set[str]:
-    """The sub-commands this version of `forum-atlas` has."""
-    import argparse
-
-    from forum_atlas.cli import _parser
-
-    return {name for action in _parser()._actions if isinstance(action, argparse._SubParsersAction)
-            for name in action.choices}
-
-
 def _widget(state: State, name: str):
     from PySide6.QtWidgets import QWidget
 
@@ -86,15 +77,15 @@ def _widget(state: State, name: str):
 
 # -- the steps -------------------------------------------------------------------------------------------------
 def package(state: State) -> str:
-    from forum_atlas import __version__
     from model import paths
+    from model.version import UNKNOWN, version
 
-    if __version__ == "0+unknown":
+    if version() == UNKNOWN:
         raise Failed("the package metadata is missing, so the version is unknown")
     missing = [p for p in (paths.database(), paths.resource("icons", "forum-atlas-256.png")) if not p.is_file()]
     if missing:
         raise Failed(f"missing: {', '.join(map(str, missing))}")
-    return f"version {__version__}, resources in {paths.ROOT}"
+    return f"version {version()}, resources in {paths.ROOT}"
 
 
 def window(state: State) -> str:
@@ -246,8 +237,8 @@ STEPS: list[tuple[str, Callable[[State], str], Callable[[State], bool] | None]] 
     ("database", database, None),
     ("select a forum", select_forum, None),
     ("paint", paint, None),
-    ("fact sheet to PDF", fact_sheet, lambda s: "print" in _commands()),
-    ("search command", search_command, lambda s: "search" in _commands()),
+    ("fact sheet to PDF", fact_sheet, lambda s: "print" in s.commands),
+    ("search command", search_command, lambda s: "search" in s.commands),
     ("search box", search_box, lambda s: _widget(s, "searchBox") is not None),
     ("close", close, None),
 ]
@@ -260,16 +251,19 @@ def _isolate(tmp: Path) -> None:
         os.environ[var] = str(tmp / var.lower())
 
 
-def run(out=None) -> int:
+def run(out=None, commands: frozenset[str] = frozenset()) -> int:
+    """``commands``: the sub-commands the caller (the command line) has, whose steps then run."""
     out = out or sys.stdout
     with tempfile.TemporaryDirectory(prefix="forum-atlas-self-test-") as folder:
-        state = State(Path(folder))
+        state = State(Path(folder), frozenset(commands))
         _isolate(state.tmp)
         return _run_steps(state, out)
 
 
 def _run_steps(state: State, out) -> int:
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    from model.exit_codes import ExitCode
 
     def excepthook(kind, value, tb):
         state.errors.append("".join(traceback.format_exception(kind, value, tb)).strip())
@@ -300,7 +294,7 @@ def _run_steps(state: State, out) -> int:
                 for text in state.qt_messages[-10:]:
                     print(f"        Qt: {text}", file=out)
                 print(f"self-test FAILED at step '{name}' ({passed} passed before it)", file=out, flush=True)
-                return 1
+                return ExitCode.FAILED
             ms = (time.perf_counter() - started) * 1000
             print(f"  ok    {name} ({ms:.0f} ms): {detail}", file=out, flush=True)
             passed += 1
@@ -309,4 +303,4 @@ def _run_steps(state: State, out) -> int:
         qInstallMessageHandler(old_handler)
     later = f"; not yet in this version: {', '.join(skipped)}" if skipped else ""
     print(f"self-test passed: {passed} steps{later}", file=out, flush=True)
-    return 0
+    return ExitCode.OK

@@ -21,10 +21,13 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QScrollBar, QSizePolicy, QToolTip, QWidget
 
-from gui.timeline_paint import PaintStats, TimelinePainter, light_palette
+from gui.timeline_marks import PaintStats, light_palette
+from gui.timeline_paint import TimelinePainter
 from model import atomic
 from model.records import STATUS_LABELS
-from model.timeline_layout import SYMBOL_LABELS, Hit, TimelineData, Viewport, frame_for, symbol_of
+from model.timeline_layout import TimelineData
+from model.timeline_viewport import Hit, Viewport, frame_for
+from model.vocabulary import EVENT_KINDS
 
 ZOOM_STEP = 1.5
 MAX_EXPORT_HEIGHT = 30000  # pixels: about 1,300 lanes
@@ -141,6 +144,12 @@ class TimelineWidget(QWidget):
 
     def brush(self) -> tuple[int, int] | None:
         return self._brush
+
+    def set_brush(self, days: tuple[int, int] | None) -> None:
+        """Show this brushed range (days lo..hi, ordinals) without emitting ``rangeBrushed``; None clears it."""
+        if days != self._brush:
+            self._brush = tuple(days) if days else None
+            self.update()
 
     def clear_brush(self) -> None:
         if self._brush is not None:
@@ -437,7 +446,7 @@ def tooltip_for(hit: Hit, data: TimelineData) -> str:
         lines = [f"<b>{esc(e.title)}</b>", esc(e.when())]
         if e.place:
             lines.append(esc(e.place))
-        lines.append(f"<i>{esc(SYMBOL_LABELS[symbol_of(e.kind)] if e.kind != 'speech' else 'Speech')}</i>")
+        lines.append(f"<i>{esc(EVENT_KINDS[e.kind].label if e.kind in EVENT_KINDS else e.kind)}</i>")
         return "<br>".join(lines)
     if hit.kind == "cluster":
         a, b = date.fromordinal(hit.lo), date.fromordinal(hit.hi)

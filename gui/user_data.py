@@ -13,12 +13,10 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
-    QMenu,
     QMessageBox,
     QSplitter,
 )
@@ -61,7 +59,11 @@ class UserDataUI(QObject):
         self.area.setSizes([700, 130])  # the record first; the note below, growable
         self.area.setCollapsible(0, False)
 
-        self.panel = BasketPanel()
+        registry = window.registry
+        self.panel = BasketPanel(registry["basket.up"], registry["basket.down"], registry["basket.remove"])
+        registry.attach("basket", self.panel.basket)  # Ctrl+Up, Ctrl+Down, Delete while the list has the focus
+        self.panel.basket.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.panel.basket.customContextMenuRequested.connect(self._basket_menu)
         self.dock = QDockWidget("Basket, bookmarks and notes", window, objectName="basketDock")
         self.dock.setWidget(self.panel)
         self.panel.setMinimumWidth(260)
@@ -80,14 +82,17 @@ class UserDataUI(QObject):
         self.panel.activated.connect(window.selection.select)
         self.panel.basketReordered.connect(self._on_reordered)
         self.panel.removeRequested.connect(self.remove_from_basket)
-        window.selection.changed.connect(self._on_selection)
+        # Save before the selection moves (aboutToChange), load after (changed): in that order, always,
+        # whichever pane connected first.
+        window.selection.aboutToChange.connect(self._before_selection)
+        window.selection.changed.connect(self._show_record)
         window.detail.note_for = self.note
         tree = window.tree_pane.tree
         tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         tree.customContextMenuRequested.connect(self._tree_menu)
         QApplication.instance().aboutToQuit.connect(self.flush)
         self._quit_hooked = True
-        self._build_menu()
+        self._bind_actions()
         self._show_record(None)
         self._set_editable(False, "Your notes open once the atlas has loaded.")
 
@@ -165,9 +170,8 @@ class UserDataUI(QObject):
         return self.store.note(rid) if self.store is not None else None
 
     # -- the note editor ------------------------------------------------------------------------------
-    def _on_selection(self, rid: str) -> None:
+    def _before_selection(self, _leaving: str) -> None:
         self.flush()
-        self._show_record(rid)
 
     def _show_record(self, rid: str | None) -> None:
         self.rid = rid
@@ -196,8 +200,8 @@ class UserDataUI(QObject):
 
     def _set_editable(self, on: bool, why: str) -> None:
         self.editor.set_editable(on, why)
-        for action in (self.basket_action, self.bookmark_action):
-            action.setEnabled(on)
+        self.window.registry["notes.bookmark"].setEnabled(on)
+        self._sync_record_actions()
         self.panel.setEnabled(self.store is not None and self.store.available)
         self.panel.set_writable(self.writable)
 
@@ -346,9 +350,11 @@ class UserDataUI(QObject):
 
     def _fill_basket(self, current: str | None = None) -> None:
         self.panel.set_basket(self._rows(self.store.basket() if self.store else []), current)
+        self._sync_record_actions()
 
     def _fill_bookmarks(self) -> None:
         self.panel.set_bookmarks(self._rows(self.store.bookmarks() if self.store else []))
+        self._sync_record_actions()
 
     def _fill_notes(self) -> None:
         notes = {n.record: n.text for n in self.store.notes()} if self.store else {}
@@ -356,56 +362,52 @@ class UserDataUI(QObject):
         self.panel.set_notes(sorted(rows, key=lambda row: (not row[3], row[1].lower())))
 
     # -- menus ----------------------------------------------------------------------------------------
-    def _build_menu(self) -> None:
-        bar = self.window.menuBar()
-        help_menu = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
-        menu = QMenu("&Notes", bar)
-        if help_menu is not None:
-            bar.insertMenu(help_menu, menu)
-        else:
-            bar.addMenu(menu)
-        self.basket_action = self._action(menu, "Add to &basket", "Ctrl+B", lambda: self.add_to_basket())
-        self.bookmark_action = self._action(menu, "&Bookmark", "Ctrl+D", self.toggle_bookmark)
-        self._action(menu, "&Edit note", "Ctrl+E", self.focus_editor)
-        menu.addSeparator()
-        menu.addAction(self.dock.toggleViewAction())
-        self.dock.toggleViewAction().setText("Show basket, bookmarks and notes")
-        menu.addSeparator()
-        self._action(menu, "E&xport notes\u2026", None, self.export_notes)
-        self.menu = menu
+    def _bind_actions(self) -> None:
+        """The Notes menu's and the context menus' commands (declared in gui/actions.py)."""
+        registry = self.window.registry
+        registry.bind("notes.basket_add", lambda: self.add_to_basket())
+        registry.bind("notes.basket_remove", lambda: self._remove_current())
+        registry.bind("notes.bookmark", lambda on: self.set_bookmarked(self._target(None), on))
+        registry.bind("notes.edit", self.focus_editor)
+        registry.bind("notes.show_panel", self.dock.setVisible, "toggled")
+        self.dock.visibilityChanged.connect(self._sync_panel_action)
+        registry.bind("notes.export", self.export_notes)
 
-    def _action(self, menu: QMenu, text: str, shortcut: str | None, slot) -> QAction:
-        action = menu.addAction(text)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
+    def _sync_panel_action(self) -> None:
+        # visibilityChanged also fires for a dock hidden behind a tab: ask whether it is open.
+        self.window.registry["notes.show_panel"].setChecked(not self.dock.isHidden())
+
+    def _sync_record_actions(self) -> None:
+        """Basket and bookmark actions say what they would do for the selected record."""
+        rid = self._target(None)
+        registry = self.window.registry
+        in_basket = bool(rid and self.store is not None and rid in self.store.basket())
+        registry["notes.basket_add"].setEnabled(self.writable and bool(rid))
+        registry["notes.basket_remove"].setEnabled(self.writable and in_basket)
+        registry["notes.bookmark"].setChecked(bool(rid and self.store is not None and self.store.is_bookmarked(rid)))
+
+    def _remove_current(self) -> None:
+        rid = self._target(None)
+        if rid:
+            self.remove_from_basket(rid)
 
     def focus_editor(self) -> None:
         self.editor.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def tree_menu(self, rid: str) -> QMenu:
-        """The right-click menu for a record in the tree."""
-        menu = QMenu(self.window.tree_pane.tree)
-        in_basket = self.store is not None and rid in self.store.basket()
-        starred = self.store is not None and self.store.is_bookmarked(rid)
-        add = menu.addAction("Add to basket")
-        add.setEnabled(self.writable and not in_basket)
-        add.triggered.connect(lambda: self.add_to_basket(rid))
-        remove = menu.addAction("Remove from basket")
-        remove.setEnabled(self.writable and in_basket)
-        remove.triggered.connect(lambda: self.remove_from_basket(rid))
-        star = menu.addAction("Remove bookmark" if starred else "Bookmark")
-        star.setEnabled(self.writable)
-        star.triggered.connect(lambda: self.set_bookmarked(rid, not starred))
-        return menu
-
     def _tree_menu(self, pos: QPoint) -> None:
+        """Right-click selects the record under the pointer, then offers what applies to it."""
         tree = self.window.tree_pane.tree
         rid = tree.indexAt(pos).data(ID_ROLE)
         if rid:
-            self._menu = self.tree_menu(rid)
+            self.window.selection.select(rid)
+            self._sync_record_actions()
+            self._menu = self.window.registry.context_menu("tree", tree)
             self._menu.popup(tree.viewport().mapToGlobal(pos))
+
+    def _basket_menu(self, pos: QPoint) -> None:
+        basket = self.panel.basket
+        self._menu = self.window.registry.context_menu("basket", basket)
+        self._menu.popup(basket.viewport().mapToGlobal(pos))
 
     def export_notes(self) -> None:
         if self.store is None:

@@ -1,86 +1,60 @@
-"""The main window's menus and what they do. Heavy modules (printing, export, dialogs) load on first use."""
+"""What the window's commands do (the commands themselves are declared in gui/actions.py).
+
+Heavy modules (printing, export, dialogs) load on first use."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from gui.forum_tree import GROUPINGS
 
 
 class WindowActions:
-    """Builds the menu bar of ``window`` and carries out its commands."""
+    """Carries out the window's commands: binds the registry's actions (gui/actions.py) to them."""
 
-    def __init__(self, window):
+    def __init__(self, window, registry):
         self.w = window
-        self._build()
-
-    def _action(self, menu, text, slot, shortcut=None) -> QAction:
-        action = menu.addAction(text)
-        action.triggered.connect(slot)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        return action
-
-    def _build(self) -> None:
-        w = self.w
-        bar = w.menuBar()
-        file = w.file_menu = bar.addMenu("&File")
-        self._action(file, "Print fact sheet\u2026", self.print_preview, QKeySequence.StandardKey.Print)
-        self._action(file, "Export fact sheet as PDF\u2026", self.export_sheet)
-        self._action(file, "Export briefing pack as PDF\u2026", self.export_pack)
-        self._action(file, "Export timeline as image\u2026", self.export_timeline)
-        self._action(file, "Export data as JSON\u2026", self.export_json)
-        file.addSeparator()
-        self._action(file, "Open source text\u2026", self.choose_source_text)
-        file.addSeparator()
-        self._action(file, "&Quit", w.close, QKeySequence.StandardKey.Quit)
-
-        edit = bar.addMenu("&Edit")
-        self._action(edit, "Copy &citation", self.copy_citation, "Ctrl+Shift+C")
-        edit.addSeparator()
-        self._action(edit, "&Find\u2026", w.search_pane.focus_box, QKeySequence.StandardKey.Find)
-        QShortcut(QKeySequence("/"), w, w.search_pane.focus_box)  # not while typing: fields take "/"
-
-        view = bar.addMenu("&View")
-        group_menu = view.addMenu("Group forums by")
-        self.grouping = QActionGroup(w)
-        for key, text in GROUPINGS:
-            action = group_menu.addAction(text)
-            action.setCheckable(True)
-            action.setData(key)
-            action.setChecked(key == w.tree_pane.current_grouping())
-            self.grouping.addAction(action)
-            action.triggered.connect(lambda _=False, k=key: w.tree_pane.set_grouping(k))
-        w.tree_pane.groupingChanged.connect(self._sync_grouping)
-        view.addSeparator()
-        self._action(view, "Zoom timeline in", w.timeline.zoom_in, "Ctrl+=")
-        self._action(view, "Zoom timeline out", w.timeline.zoom_out, "Ctrl+-")
-        self._action(view, "Fit whole timeline", w.timeline.fit_all, "Ctrl+0")
-        self._action(view, "Fit timeline to selection", w.timeline.fit_selection, "Ctrl+9")
-        self._action(view, "Clear date range", w.timeline.clear_brush)
-
-        go = bar.addMenu("&Go")
-        self.back = self._action(go, "&Back", w.selection.back, "Alt+Left")
-        self.forward = self._action(go, "&Forward", w.selection.forward, "Alt+Right")
-        go.addSeparator()
-        self._action(go, "Go to\u2026", self.quick_open, "Ctrl+K")
+        self.registry = registry
+        bind = registry.bind
+        w = window
+        bind("file.print", self.print_preview)
+        bind("file.export_sheet", self.export_sheet)
+        bind("file.export_pack", self.export_pack)
+        bind("file.export_timeline", self.export_timeline)
+        bind("file.export_json", self.export_json)
+        bind("file.source_text", self.choose_source_text)
+        bind("file.quit", w.close)
+        bind("edit.copy_citation", self.copy_citation)
+        bind("edit.find", w.search_pane.focus_box)
+        for key, _text in GROUPINGS:
+            action = registry[f"view.group.{key}"]
+            action.setChecked(key == w.state.grouping)
+            action.triggered.connect(lambda _=False, k=key: w.state.set_grouping(k))
+        w.state.groupingChanged.connect(self._sync_grouping)
+        bind("view.zoom_in", w.timeline.zoom_in)
+        bind("view.zoom_out", w.timeline.zoom_out)
+        bind("view.fit_all", w.timeline.fit_all)
+        bind("view.fit_selection", w.timeline.fit_selection)
+        bind("view.clear_range", lambda: w.state.set_date_range(None))
+        bind("go.back", w.selection.back)
+        bind("go.forward", w.selection.forward)
+        bind("go.quick_open", self.quick_open)
+        bind("go.next_pane", self.cycle_panes)
+        bind("help.shortcuts", self.show_shortcuts)
+        bind("help.about", self.about)
         w.selection.historyChanged.connect(self._update_history)
         self._update_history()
 
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&About Forum Atlas", self.about)
-        QShortcut(QKeySequence("F6"), w, self.cycle_panes)
-
     def _sync_grouping(self, key: str) -> None:
-        for action in self.grouping.actions():
-            action.setChecked(action.data() == key)
+        for spec_key, _text in GROUPINGS:
+            self.registry[f"view.group.{spec_key}"].setChecked(spec_key == key)
 
     def _update_history(self) -> None:
-        self.back.setEnabled(self.w.selection.can_go_back())
-        self.forward.setEnabled(self.w.selection.can_go_forward())
+        self.registry["go.back"].setEnabled(self.w.selection.can_go_back())
+        self.registry["go.forward"].setEnabled(self.w.selection.can_go_forward())
 
     def cycle_panes(self) -> None:
         panes = [self.w.tree_pane.tree, self.w.detail, self.w.timeline]
@@ -124,7 +98,9 @@ class WindowActions:
     def choose_source_text(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.w, "Your copy of the paper's text", "", "Text files (*.txt)")
         if path:
-            self.w.settings.setValue("sourceText", path)
+            from gui.settings import SOURCE_TEXT
+
+            self.w.settings.set(SOURCE_TEXT, path)
 
     def export_json(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self.w, "Export the atlas as JSON", "forum-atlas.json", "JSON (*.json)")
@@ -179,14 +155,20 @@ class WindowActions:
         export_pack(self.w)
 
     # -- Help ------------------------------------------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        from gui.shortcuts_dialog import ShortcutsDialog
+
+        self.w.shortcuts_dialog = ShortcutsDialog(self.registry.shortcut_rows(), self.w)
+        self.w.shortcuts_dialog.show()
+
     def about(self) -> None:
-        from forum_atlas import __version__
+        from model.version import version
 
         atlas = self.w.atlas
         counts = atlas.counts() if atlas else {}
         lines = "".join(f"<tr><td>{k}</td><td align=right>{v}</td></tr>" for k, v in counts.items())
         data = atlas.meta.get("data_version", "?") if atlas else "not loaded"
         QMessageBox.about(self.w, "About Forum Atlas",
-                          f"<h3>Forum Atlas {__version__}</h3><p>Asia-Pacific security forums as described in "
+                          f"<h3>Forum Atlas {version()}</h3><p>Asia-Pacific security forums as described in "
                           "<i>Security Multilateralism in Asia: Views from the United States and Japan</i> "
                           f"(IGCC Policy Paper 51, June 1999).</p><p>Data version {data}</p><table>{lines}</table>")

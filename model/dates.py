@@ -214,3 +214,11 @@ class PartialDate:
         if plain and a.year == b.year and a.month == b.month and a.day and b.day:
             return f"{a.day}\u2013{b.day} {MONTHS[a.month - 1]} {a.year}"
         return f"{a.display()} \u2013 {b.display()}"
+
+
+def event_date_text(date: PartialDate, end: PartialDate | None = None) -> str:
+    """An event's date as the atlas shows it everywhere (detail pane, search, export): from its date to its
+    end date when it has one ("July 1994", "1991\u201392")."""
+    if end is None:
+        return date.display()
+    return PartialDate(date.first, end.last or end.first).display()

@@ -15,7 +15,7 @@ from sqlmodel import select
 
 from model import atomic
 from model import tables as t
-from model.dates import PartialDate
+from model.dates import PartialDate, event_date_text
 from model.queries import Atlas
 
 EXPORT_VERSION = 2  # 2: delegations, discrepancies, data notes, variants (README: "Export")
@@ -126,11 +126,7 @@ def _end_iso(e: t.Event) -> str | None:
 
 
 def _when(e: t.Event) -> str:
-    d = PartialDate.parse(e.date)
-    if e.end:
-        end = PartialDate.parse(e.end)
-        d = PartialDate(d.first, end.last or end.first)
-    return d.display()
+    return event_date_text(PartialDate.parse(e.date), PartialDate.parse(e.end) if e.end else None)
 
 
 def write_json(atlas: Atlas, out) -> None:

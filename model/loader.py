@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from model import roles
+from model import roles, vocabulary
 from model.dates import DateError, PartialDate
 
 PARTICIPANT_KINDS = ("state", "territory", "organisation", "institute", "agency", "group")
@@ -22,18 +22,16 @@ FORUM_KINDS = (
     "organisation", "alliance", "treaty-body", "dialogue", "negotiation", "conference", "seminar",
     "working-group", "study-project", "trilateral", "network", "economic-forum",
 )
-TRACKS = ("1", "1.5", "2")
+TRACKS = vocabulary.TRACKS.names
 SCOPES = (
     "global", "asia-pacific", "east-asia", "northeast-asia", "southeast-asia", "korean-peninsula",
     "north-pacific", "europe", "bilateral",
 )
-STATUSES = ("active", "defunct", "proposed")
+STATUSES = vocabulary.STATUSES.names
 ROLES = roles.ORDER  # each role's rule and the record kinds it applies to: model/roles.py
-EVENT_KINDS = (
-    "founding", "meeting", "proposal", "speech", "declaration", "agreement", "dissolution", "crisis", "other",
-)
+EVENT_KINDS = vocabulary.EVENT_KINDS.names
 RELATION_KINDS = ("supports", "grew-out-of", "modelled-on", "proposed-as", "companion-of", "replaced", "part-of")
-AUTHORS = ("cossa", "fukushima", "preface")
+AUTHORS = vocabulary.AUTHORS.names
 STANCES = ("positive", "negative", "mixed", "neutral")
 MAX_QUOTE_WORDS = 45
 TABLES = ("participants", "forums", "events", "people", "relations", "claims", "discrepancies", "eras", "coverage")

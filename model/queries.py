@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine, select
 
-from model import paths, roles
+from model import paths, roles, vocabulary
 from model import records as r
 from model import tables as t
 from model.dates import PartialDate
@@ -287,7 +287,7 @@ class Atlas:
         claim_cites = self._cites("claim", [c.id for c in claim_rows])
         claims = [r.Claim(c.id, c.forum_id, c.author, c.stance, c.text, claim_cites.get(c.id, ()), c.data_note)
                   for c in claim_rows]
-        claims.sort(key=lambda c: (["cossa", "fukushima", "preface"].index(c.author), c.id))
+        claims.sort(key=lambda c: (vocabulary.AUTHORS.order(c.author), c.id))
         people_ids = s.exec(select(t.PersonForum.person_id).where(t.PersonForum.forum_id == fid)).all()
         detail = r.ForumDetail(
             forum=row, aliases=aliases, summary=summary, note=note,

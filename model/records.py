@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from model import roles
-from model.dates import PartialDate
+from model import roles, vocabulary
+from model.dates import PartialDate, event_date_text
 
-TRACK_LABELS = {"1": "Track 1 (official)", "1.5": "Track 1.5 (mixed)", "2": "Track 2 (non-governmental)",
-                None: "No track"}
-AUTHOR_LABELS = {"cossa": "U.S. view (Cossa)", "fukushima": "Japanese view (Fukushima)",
-                 "preface": "Preface (Haggard and Pinkston)", "front": "Front matter"}
-STATUS_LABELS = {"active": "Active in 1999", "defunct": "Defunct by 1999", "proposed": "Proposed, never realised"}
+TRACK_LABELS = {**vocabulary.TRACKS.labels(), None: vocabulary.NO_TRACK}
+AUTHOR_LABELS = vocabulary.PARTS.labels()
+STATUS_LABELS = vocabulary.STATUSES.labels()
 
 
 SCOPE_LABELS = {"asia-pacific": "Asia-Pacific", "east-asia": "East Asia", "northeast-asia": "Northeast Asia",
@@ -163,9 +161,7 @@ class EventRow:
     hi: int  # last day
 
     def when(self) -> str:
-        if self.end is None:
-            return self.date.display()
-        return PartialDate(self.date.first, self.end.last or self.end.first).display()
+        return event_date_text(self.date, self.end)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,10 +5,9 @@
 which the matching words sit between :data:`MARK_ON` and :data:`MARK_OFF` (:func:`to_html` turns
 them into ``<b>`` after escaping), and hints for the user ("Unknown filter ...").
 
-Safety: what the user typed never reaches FTS5 as syntax. Text is cleaned (control characters,
-surrogates, private-use characters go), capped, split into alphanumeric tokens, and every token
-is written as a quoted string; filters become facet tokens made here, never typed. Any SQLite
-error becomes "no matches" with a hint.
+Safety: what the user typed never reaches FTS5 as syntax: model/search_query.py parses it into tokens, each
+written as a quoted string; filters become facet tokens made here, never typed. Any SQLite error becomes
+"no matches" with a hint. The results' shape is model/search_results.py.
 
 Ranking: in each group, records whose title or aliases hold the words come first, those whose
 name, acronym or alias is what was typed ("ARF") or starts with it ("NEA": NEACD) before the rest;
@@ -28,31 +27,23 @@ import bisect
 import functools
 import re
 import sqlite3
-import unicodedata
 import weakref
-from dataclasses import dataclass, field
-from html import escape
 
-from model import loader
+from model import loader, vocabulary
 from model import search_index as ix
 from model.loader import EVENT_KINDS, FORUM_KINDS, STATUSES
+from model.search_query import Query, clean, fold, parse, quoted, tokens
+from model.search_results import MARK_OFF, MARK_ON, Group, Results, hit_from_row, to_plain
 
-MARK_ON, MARK_OFF = "\x02", "\x03"
-KIND_ORDER = ("forum", "event", "participant", "person", "claim", "quote")
-KIND_LABELS = {"forum": "Forums", "event": "Events", "participant": "Participants", "person": "People",
-               "claim": "Claims", "quote": "Quotes"}
+KIND_ORDER = vocabulary.RECORD_KINDS.names
+KIND_LABELS = vocabulary.RECORD_KINDS.labels()
 RECORD_KINDS = {"forum": "forum", "forums": "forum", "event": "event", "events": "event",
                 "participant": "participant", "participants": "participant", "person": "person",
                 "people": "person", "persons": "person", "claim": "claim", "claims": "claim",
                 "quote": "quote", "quotes": "quote", "passage": "quote", "passages": "quote"}
 TRACKS = (*loader.TRACKS, "none")
-AUTHORS = {"cossa": "cossa", "fukushima": "fukushima", "preface": "preface", "haggard": "preface",
-           "pinkston": "preface"}
-FILTERS = ("track", "member", "year", "kind", "author", "status")
+AUTHORS = {name: t.name for t in vocabulary.AUTHORS for name in (t.name, *t.aliases)}  # what author: takes
 
-MAX_RAW = 4000  # characters looked at
-MAX_TEXT = 200  # characters searched
-MAX_WORDS = 12
 WEIGHTS = "0, 0, 10, 8, 1, 0.5, 0, 0, 0, 0, 6"  # kind, record_id, title, aliases, body, context, facets, ..., variants
 BM25_BUDGET = 600  # rows the words' doclists may hold for exact bm25 to stay cheap
 CANDIDATES = 40  # title matches per kind ranked here when bm25 would be too dear
@@ -71,142 +62,7 @@ _TITLED_ROW = (f"rowid, kind, record_id, highlight(search, 2, {_ON_OFF}), highli
 _PLAIN = "rowid, kind, record_id, title, aliases, substr(body, 1, 300), '', label, info, target"
 _ACRONYM = re.compile(r"\(([^()]+)\)$")
 _MARKED_WORD = re.compile(f"{MARK_ON}([^{MARK_OFF}]*){MARK_OFF}")
-_WORD = re.compile(r'([A-Za-z]+):(?:"([^"]*)"?|(\S+))|"([^"]*)"?|(\S+)')
-_TOKEN = re.compile(r"[^\W_]+")
 _YEAR = re.compile(r"^(\d{3,4})(s?)(?:(?:\.\.|-|\u2013)(\d{3,4})?)?$|^(?:\.\.|-)(\d{3,4})$")
-
-
-# -- results ---------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Hit:
-    kind: str  # forum | event | participant | person | claim | quote
-    id: str  # the record's id (a citation id for a quote)
-    target: str  # the record that selecting this hit shows
-    title: str  # may hold MARK_ON/MARK_OFF
-    snippet: str  # may hold MARK_ON/MARK_OFF
-    info: str  # a plain line of context: track and kind, date and place, author ...
-
-    def to_dict(self) -> dict:
-        return {"kind": self.kind, "id": self.id, "target": self.target, "title": to_plain(self.title),
-                "snippet": to_plain(self.snippet), "snippet_html": to_html(self.snippet), "info": self.info}
-
-
-@dataclass(frozen=True, slots=True)
-class Group:
-    kind: str
-    label: str
-    hits: tuple[Hit, ...]
-    more: bool  # there are more hits than shown
-
-
-@dataclass(frozen=True)
-class Results:
-    text: str
-    groups: tuple[Group, ...] = ()
-    hints: tuple[str, ...] = ()
-
-    @property
-    def hits(self) -> list[Hit]:
-        return [h for g in self.groups for h in g.hits]
-
-    def __len__(self) -> int:
-        return sum(len(g.hits) for g in self.groups)
-
-    def __bool__(self) -> bool:
-        return len(self) > 0
-
-    def group(self, kind: str) -> Group | None:
-        return next((g for g in self.groups if g.kind == kind), None)
-
-    def ids(self, kind: str) -> list[str]:
-        g = self.group(kind)
-        return [h.id for h in g.hits] if g else []
-
-    def to_dict(self) -> dict:
-        return {"query": self.text, "hints": list(self.hints), "count": len(self),
-                "groups": [{"kind": g.kind, "label": g.label, "more": g.more, "hits": [h.to_dict() for h in g.hits]}
-                           for g in self.groups]}
-
-
-def to_html(marked: str) -> str:
-    """Escape, then turn the match markers into <b>...</b>."""
-    return escape(marked).replace(MARK_ON, "<b>").replace(MARK_OFF, "</b>")
-
-
-def to_plain(marked: str) -> str:
-    return marked.replace(MARK_ON, "").replace(MARK_OFF, "")
-
-
-# -- parsing -----------------------------------------------------------------------------------
-@dataclass
-class Query:
-    words: list[tuple[tuple[str, ...], bool]] = field(default_factory=list)  # (tokens, prefix)
-    filters: list[tuple[str, str]] = field(default_factory=list)  # (key, value)
-    hints: list[str] = field(default_factory=list)
-
-
-def clean(text) -> str:
-    """Drop what no one types on purpose: control and format characters, surrogates, private use."""
-    if not isinstance(text, str):
-        text = "" if text is None else str(text)
-    text = text[:MAX_RAW]
-    return "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, as the index's tokenizer stores terms."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
-
-
-def tokens(text: str) -> tuple[str, ...]:
-    return tuple(_TOKEN.findall(text))
-
-
-def parse(text) -> Query:
-    """Split typed text into words and filters.
-
-    A word is a tuple of tokens ("six-party" is a phrase of two) and matches as a prefix, except a
-    finished word of one or two letters and a "quoted phrase", which match exactly.
-    """
-    q = Query()
-    raw = clean(text)
-    if len(raw.strip()) > MAX_TEXT:
-        q.hints.append(f"Only the first {MAX_TEXT} characters were searched.")
-        raw = raw.strip()[:MAX_TEXT]
-    for m in _WORD.finditer(raw):
-        key, qvalue, value, phrase, word = m.groups()
-        if key is not None:
-            if key.lower() in FILTERS and (qvalue or value):
-                q.filters.append((key.lower(), (qvalue if qvalue is not None else value).strip()))
-                continue
-            if qvalue or value:
-                q.hints.append(f"Unknown filter \u201c{key}:\u201d; the filters are "
-                               + ", ".join(f"{f}:" for f in FILTERS) + ". It was searched as words.")
-            word = f"{key} {qvalue if qvalue is not None else value or ''}"
-        if phrase is not None:
-            toks = tokens(phrase)
-            if toks:
-                q.words.append((toks, False))
-            continue
-        typing = m.end() == len(raw)  # the word under the cursor, still being typed
-        parts = word.split()
-        for n, part in enumerate(parts):
-            toks = tokens(part)
-            if toks:  # a finished one- or two-letter word ("La Jolla") is a word, not a prefix
-                done = not (typing and n == len(parts) - 1)
-                q.words.append((toks, not (done and len(toks[-1]) < 3)))
-    if len(q.words) > MAX_WORDS:
-        q.hints.append(f"Only the first {MAX_WORDS} words were searched.")
-        del q.words[MAX_WORDS:]
-    return q
-
-
-def _string(text: str) -> str:
-    """An FTS5 string literal: always quoted, quotes doubled."""
-    return '"' + text.replace('"', '""') + '"'
 
 
 # -- the searcher ---------------------------------------------------------------------------------
@@ -266,7 +122,7 @@ class Searcher:
         if people:  # alias awareness: DPRK also finds "North Korea" and "Pyongyang" in the text
             names = list(dict.fromkeys(" ".join(toks) for pid in people for n in self.spoken[pid]
                                        if (toks := tokens(n))))
-            wider = "(" + words + " OR " + " OR ".join(_string(n) for n in names) + ")"
+            wider = "(" + words + " OR " + " OR ".join(quoted(n) for n in names) + ")"
             wider_cost = cost + sum(self._term_docs(t) for t in {fold(t) for n in names for t in n.split()})
         groups = []
         for kind in KIND_ORDER:
@@ -282,7 +138,7 @@ class Searcher:
                 rows, more = self._with_brought(rows, more, people, facet, limit,
                                                 " ".join(fold(t) for toks, _ in q.words for t in toks))
             if rows:
-                groups.append(Group(kind, KIND_LABELS[kind], tuple(_hit(row) for row in rows[:limit]),
+                groups.append(Group(kind, KIND_LABELS[kind], tuple(hit_from_row(row) for row in rows[:limit]),
                                     more or len(rows) > limit))
         if people:  # the user typed a participant's name: it is the best hit
             groups.sort(key=lambda g: g.kind != "participant")
@@ -306,7 +162,7 @@ class Searcher:
                 if part is None:
                     return None, 0
             else:
-                part = _string(" ".join(toks)) + ("*" if prefix else "")
+                part = quoted(" ".join(toks)) + ("*" if prefix else "")
                 docs = sum(self._term_docs(fold(t)) for t in toks)
                 last = fold(toks[-1])
                 if prefix and len(last) > 3:  # "six-part": one phrase per term the last word may end as
@@ -316,7 +172,7 @@ class Searcher:
                         return None, 0
                     if 0 < len(rows) <= 16:
                         head = " ".join(toks[:-1])
-                        part = "(" + " OR ".join(_string(f"{head} {t}") for t, _ in rows) + ")"
+                        part = "(" + " OR ".join(quoted(f"{head} {t}") for t, _ in rows) + ")"
                         docs = sum(self._term_docs(fold(t)) for t in toks[:-1]) + sum(d for _, d in rows)
             parts.append(part)
             cost += docs
@@ -332,14 +188,14 @@ class Searcher:
             if not rows and folded.isascii():
                 return None, 0
             docs = min(sum(d for (d,) in rows), self.total) if len(rows) < 400 else self.total
-            return _string(token) + "*", docs
+            return quoted(token) + "*", docs
         rows = self.con.execute("SELECT term, docs FROM search_terms WHERE term >= ? AND term < ? LIMIT ?",
                                 (folded, _next(folded), EXPAND_MAX + 1)).fetchall()
         if not rows:  # plain ASCII folds as the index does: nothing there. Otherwise let FTS5 fold it.
-            return (None, 0) if folded.isascii() else (_string(token) + "*", 0)
+            return (None, 0) if folded.isascii() else (quoted(token) + "*", 0)
         if len(rows) > EXPAND_MAX:
-            return _string(token) + "*", self.total
-        terms = " OR ".join(_string(t) for t, _ in rows)
+            return quoted(token) + "*", self.total
+        terms = " OR ".join(quoted(t) for t, _ in rows)
         return (f"({terms})" if len(rows) > 1 else terms), min(sum(d for _, d in rows), self.total)
 
     def _term_docs(self, term: str) -> int:
@@ -446,7 +302,7 @@ class Searcher:
                 kinds &= set(allowed)
                 for k, tokens_ in allowed.items():
                     if tokens_:
-                        facets.setdefault(k, []).append("(" + " OR ".join(_string(t) for t in tokens_) + ")")
+                        facets.setdefault(k, []).append("(" + " OR ".join(quoted(t) for t in tokens_) + ")")
         out: dict = {}
         for k in KIND_ORDER:
             clauses = common + facets.get(k, [])
@@ -531,7 +387,7 @@ def _next(prefix: str) -> str:
 
 
 def _any(key: str, values) -> str:
-    tokens_ = [_string(ix.facet(key, v)) for v in values]
+    tokens_ = [quoted(ix.facet(key, v)) for v in values]
     return tokens_[0] if len(tokens_) == 1 else "(" + " OR ".join(tokens_) + ")"
 
 
@@ -579,7 +435,7 @@ def _year_clause(a: int, b: int) -> str:
             y += 1
     if not tokens_:
         tokens_.append(ix.facet("y", "0"))
-    return " OR ".join(_string(t) for t in tokens_)
+    return " OR ".join(quoted(t) for t in tokens_)
 
 
 def _score(row, typed: set[str], phrase: str):
@@ -612,26 +468,11 @@ def _folded(text: str) -> str:
     return " ".join(fold(t) for t in tokens(text))
 
 
-def _hit(row) -> Hit:
-    _rowid, kind, rid, title, aliases, body, context, label, info, target = row
-    snippet = next((s for s in (body, aliases, context) if s and MARK_ON in s), None)
-    if snippet is None:
-        snippet = _shorten(to_plain(body or "") or to_plain(aliases or ""))
-    if kind == "quote":
-        title, snippet = label, f"\u201c{snippet}\u201d"
-    return Hit(kind, rid, target or rid, title or label, snippet, info or "")
-
-
 def _expression(words: str, facet: str | None, columns: str = "{title aliases body context variants}") -> str:
     parts = [f"{columns} : ({words})"] if words else []
     if facet:
         parts.append(f"facets : ({facet})")
     return " AND ".join(parts)
-
-
-def _shorten(text: str, size: int = 200) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= size else text[:size].rsplit(" ", 1)[0] + " \u2026"
 
 
 _searchers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

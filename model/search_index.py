@@ -20,12 +20,14 @@ from __future__ import annotations
 import sqlite3
 
 from model import records as r
+from model import vocabulary
+from model.dates import event_date_text
 from model.records import takes_part
 
 VERSION = "3"  # stored in meta as search_index; search asks for a rebuild when it differs
 KINDS = ("participant", "forum", "event", "person", "claim", "quote")  # rowid order
 MARK = "\ue000"  # the first character of every facet token
-AUTHOR_SHORT = {"cossa": "Cossa", "fukushima": "Fukushima", "preface": "Haggard and Pinkston", "front": "Front matter"}
+AUTHOR_SHORT = vocabulary.PARTS.labels("by")
 
 FTS_SQL = """
 CREATE VIRTUAL TABLE search USING fts5(
@@ -53,14 +55,6 @@ def year_facets(first: int, last: int) -> list[str]:
 
 def _join(*parts, sep: str = " ") -> str:
     return sep.join(p for p in parts if p)
-
-
-def _when(e: dict) -> str:
-    if e["end"] is None:
-        return e["date"].display()
-    from model.dates import PartialDate
-
-    return PartialDate(e["date"].first, e["end"].last or e["end"].first).display()
 
 
 def rows(ds) -> list[tuple]:
@@ -145,7 +139,7 @@ def rows(ds) -> list[tuple]:
                     _join(r.label(f["scope"]), parent, sep="; "), " ".join(sorted(tokens)), title, info, f["id"],
                     _variants(f)))
     for e in ds["events"]:
-        when = _when(e)
+        when = event_date_text(e["date"], e["end"])
         names = [short(fid) for fid in e["forums"]]
         tokens = forum_facets(e["forums"]) | {facet("k", e["kind"])} | set(span(e["date"], e["end"]))
         tokens |= {facet("m", pid) for pid in [*e["participants"], e["chair"]] if pid}

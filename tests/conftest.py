@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Settings and the analyst's data go to a private folder, never the user's own.
+# Settings and the analyst's data go to a private folder, never the user's own: one per test process (so
+# pytest-xdist's workers share none), and the analyst's data one per test (user_folders, below).
 _HOME = Path(tempfile.mkdtemp(prefix="forum-atlas-tests-"))
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
 os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
@@ -21,6 +22,39 @@ FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 REAL_DATA = ROOT / "resources" / "data"
 PAPER = ROOT.parent / "shared" / "source" / "security-multilateralism-in-asia.txt"
 PAPER_SHA256 = "600bf60fb0aa52cd7cc3fb88ca5bb693f1a9621c5efca8d2858d8b827bc51a5b"
+
+
+# The slowest tests (10 s or more each on this 2-core machine), marked `slow`: `make test ARGS='-m "not slow"'`
+# leaves them out for a quick run. They are also run first, so that the parallel workers (pytest-xdist) do not
+# start the longest ones last and wait on them at the end. By name here, so their modules need no edit.
+SLOW = {
+    "test_any_text_is_safe_and_every_hit_exists",
+    "test_sigkill_at_random_moments_loses_no_acknowledged_save",
+    "test_every_forum_and_participant_fits_one_page",
+    "test_cli_exit_codes_and_json",
+    "test_self_test_passes_from_source",
+    "test_export_json_validates_against_shipped_schema",
+    "test_pack_of_five_has_its_parts_in_order_and_right_page_numbers",
+    "test_export_import_round_trip",
+    "test_built_database_and_exports_get_a_normal_files_mode",
+    "test_screenshot_option_writes_a_png",
+    "test_fastbuild_writes_the_database_model_build_writes",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if getattr(item, "originalname", item.name) in SLOW:
+            item.add_marker(pytest.mark.slow)
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)  # stable: slow first, else as written
+
+
+@pytest.fixture(autouse=True)
+def user_folders(tmp_path, monkeypatch):
+    """Each test its own user-data and state folders (notes, backups, crash logs): tests in parallel never
+    share a writable file. Settings: settings_reset."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
 
 
 @pytest.fixture(scope="session")
@@ -66,24 +100,31 @@ def atlas(real_db):
 
 
 @pytest.fixture
-def settings_reset(qapp):
-    """Each window test starts from empty settings."""
+def settings_reset(qapp, tmp_path):
+    """Each window test starts from empty settings, in a settings file of its own."""
     from PySide6.QtCore import QSettings
 
     qapp.setOrganizationName("Forum Atlas Tests")
     qapp.setApplicationName("Forum Atlas")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     QSettings().clear()
     yield
     QSettings().clear()
 
 
-@pytest.fixture
-def window(qtbot, atlas, settings_reset):
+def open_window(qtbot, atlas, **kwargs):
+    """A main window on ``atlas``, shown at 1400x900 and closed after the test."""
     from gui.main_window import MainWindow
 
-    w = MainWindow(atlas=atlas)
+    w = MainWindow(atlas=atlas, **kwargs)
     qtbot.addWidget(w)
     w.resize(1400, 900)
     w.show()
     qtbot.waitExposed(w)
     return w
+
+
+@pytest.fixture
+def window(qtbot, atlas, settings_reset):
+    return open_window(qtbot, atlas)

@@ -219,3 +219,11 @@ def test_spec_is_python_and_reads_name_and_version_from_the_project():
     text = (BUILD_SPEC / "forum-atlas.spec").read_text(encoding="utf-8")
     compile(text, "forum-atlas.spec", "exec")
     assert 'copy_metadata(NAME)' in text and "pyproject.toml" in text
+
+
+def test_the_xcb_libraries_a_desktop_may_lack_are_kept_and_checked():
+    """The bundle carries them (CI's build fails without them; check-bundle looks for them in the bundle)."""
+    assert all(lean.keep(name) for name in lean.XCB_CARRIED)
+    spec = (BUILD_SPEC / "forum-atlas.spec").read_text(encoding="utf-8")
+    assert "lean.XCB_CARRIED" in spec and 'os.environ.get("CI")' in spec
+    assert "lean.XCB_CARRIED" in (BUILD_SPEC / "check-bundle").read_text(encoding="utf-8")

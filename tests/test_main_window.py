@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from gui.forum_tree import ID_ROLE, ForumTreeModel, build_tree
+from gui.settings import SOURCE_TEXT
 from model.records import AWAY, label
 
 
@@ -139,7 +140,7 @@ def test_following_a_link_and_going_back(qtbot, window, atlas):
 
 
 def test_opening_a_source_passage_highlights_the_quote(qtbot, window, atlas, paper):
-    window.settings.setValue("sourceText", str(paper))
+    window.settings.set(SOURCE_TEXT, str(paper))
     click_row(qtbot, window, "arf")
     first = atlas.forum("arf").sources[0]
     click_link(qtbot, window.detail, "1", after="ASEAN Regional Forum")

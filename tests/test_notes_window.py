@@ -150,7 +150,7 @@ def test_tree_context_menu_adds_to_the_basket(qtbot, window):
 
     def pick():
         menu = QApplication.activePopupWidget()
-        action = next(a for a in menu.actions() if a.text() == "Add to basket")
+        action = next(a for a in menu.actions() if a.objectName() == "notes.basket_add")
         chosen.append(action.text())
         action.trigger()
         menu.close()
@@ -214,7 +214,7 @@ def test_an_unwritable_data_folder_keeps_browsing(qtbot, atlas, settings_reset, 
     assert "ASEAN Regional Forum" in w.detail.toPlainText()  # browsing works
     assert w.user_data.editor.edit.isReadOnly()
     assert "cannot write" in w.user_data.editor.edit.placeholderText()
-    assert not w.user_data.basket_action.isEnabled()
+    assert not w.registry["notes.basket_add"].isEnabled()
 
 
 def test_a_restored_file_is_reported(qtbot, atlas, settings_reset, data_home):
@@ -266,8 +266,7 @@ def test_export_notes_from_the_menu(qtbot, window, tmp_path, monkeypatch):
     type_note(qtbot, window, "exported <b>as typed</b>")
     target = tmp_path / "mine.md"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Markdown (*.md)"))
-    action = next(a for a in window.user_data.menu.actions() if a.text().startswith("E&xport notes"))
-    action.trigger()  # saves the note being typed first
+    window.registry["notes.export"].trigger()  # saves the note being typed first
     text = target.read_text()
     assert "## ASEAN Regional Forum (arf)" in text and "exported <b>as typed</b>" in text
 

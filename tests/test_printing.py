@@ -146,7 +146,7 @@ def test_cli_pack_and_print_write_pdfs(tmp_path):
 
 
 def _trigger(window, text: str) -> None:
-    action = next(a for a in window.file_menu.actions() if a.text().startswith(text))
+    action = next(a for a in window.menus["&File"].actions() if a.text().startswith(text))
     action.trigger()
 
 

@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 
 from model import search as s
 from model.records import AWAY  # the roles that mean staying out (model/roles.py)
-from model.search import Results, parse, search, to_html, to_plain
+from model.search import search
+from model.search_query import parse
+from model.search_results import Results, to_html, to_plain
 
 
 def forums_taking_part(atlas, pid: str) -> set[str]:

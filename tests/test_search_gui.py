@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from gui.search_pane import HIT_ROLE, SearchResultsModel, rows_for, runs, wrap
+from gui.search_list import HIT_ROLE, SearchResultsModel, rows_for, runs, wrap
 
 
 def pane(window):
@@ -166,7 +166,7 @@ def test_results_model_passes_the_model_tester(qtmodeltester, atlas):
 
 
 def test_wrapping_is_pure_and_keeps_the_marks():
-    from model.search import MARK_OFF, MARK_ON
+    from model.search_results import MARK_OFF, MARK_ON
 
     parts = runs(f"the {MARK_ON}DPRK{MARK_OFF}'s channel into CSCAP and more words after it")
     assert parts[1] == ("DPRK", True) and parts[2][0].startswith("'s")

@@ -11,10 +11,10 @@ from PySide6.QtGui import QColor, QHelpEvent, QImage, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from gui.timeline import TimelineWidget
-from gui.timeline_paint import SYMBOL_COLORS
+from gui.timeline_marks import SYMBOL_COLORS
 from model.dates import PartialDate
 from model.records import EventRow, ForumRow
-from model.timeline_layout import frame_for
+from model.timeline_viewport import frame_for
 
 D = date.toordinal
 
@@ -68,7 +68,7 @@ def single_marker(w: TimelineWidget) -> tuple[str, QPoint]:
         lane = w.data.lanes[index]
         for cl in view.clusters(lane):
             if cl.count == 1 and view.plot_left + 10 < cl.x < view.width - 10:
-                return lane.track.ids[cl.i], QPoint(round(cl.x), round(view.lane_center(index)))
+                return lane.markers.ids[cl.i], QPoint(round(cl.x), round(view.lane_center(index)))
     raise AssertionError("no single marker in view")
 
 
@@ -128,7 +128,7 @@ def test_select_brings_a_forum_out_of_view_into_view_horizontally(timeline, atla
 
 
 def test_legend_wraps_and_keeps_every_entry(qtbot, timeline):
-    from gui.timeline_paint import legend_items
+    from gui.timeline_frame import legend_items
 
     items = legend_items(timeline.data)
     labels = [label for label, _ in items]
@@ -277,12 +277,12 @@ def test_far_zoom_shows_badges_and_close_zoom_single_markers(qtbot):
     assert far.badges > 10 and far.badges > far.markers
     badge_lane, badge = max(far.clusters, key=lambda ic: ic[1].count)
     assert badge.count >= 3
-    track = w.data.lanes[badge_lane].track
+    track = w.data.lanes[badge_lane].markers
     ids = set(track.ids[badge.i:badge.j])
     w.show_days(track.los[badge.i] - 1, track.his[badge.j - 1] + 1)
     near = painted(w)
     assert near.markers > near.badges
-    singles = {w.data.lanes[i].track.ids[c.i] for i, c in near.clusters if c.count == 1 and i == badge_lane}
+    singles = {w.data.lanes[i].markers.ids[c.i] for i, c in near.clusters if c.count == 1 and i == badge_lane}
     assert ids <= singles  # every event of the badge is now its own marker
 
 
@@ -409,12 +409,12 @@ def _drawn_color(frame, eid: str) -> tuple[QColor, float, float]:
     index = frame.data.lanes_of_event(eid)[0]
     lane = frame.data.lanes[index]
     k = frame.data.index_in(lane, eid)
-    cx = frame.scale.x(lane.track.centers[k])
+    cx = frame.scale.x(lane.markers.centers[k])
     cluster = next(c for c in frame.clusters(lane, cx - 1, cx + 1) if c.i <= k < c.j)
     if cluster.count > 1:  # the badge: the text colour (#1b1b1b) at alpha 200 over white
         grey = round(0x1b * 200 / 255 + 255 * 55 / 255)
         return QColor(grey, grey, grey), cluster.x, frame.lane_center(index)
-    return QColor(SYMBOL_COLORS[lane.track.symbols[k]][0]), cluster.x, frame.lane_center(index)
+    return QColor(SYMBOL_COLORS[lane.markers.symbols[k]][0]), cluster.x, frame.lane_center(index)
 
 
 def test_png_export_spans_the_whole_range(timeline, tmp_path):
@@ -426,7 +426,7 @@ def test_png_export_spans_the_whole_range(timeline, tmp_path):
     assert not image.isNull()
     frame = frame_for(timeline.data, 2400)
     assert (image.width(), image.height()) == (2400, round(frame.height))
-    events = sorted((timeline.data.event(e) for lane in timeline.data.lanes for e in lane.track.ids),
+    events = sorted((timeline.data.event(e) for lane in timeline.data.lanes for e in lane.markers.ids),
                     key=lambda e: (e.lo + e.hi) / 2)
     for e in (events[0], events[-1]):
         color, x, y = _drawn_color(frame, e.id)
@@ -439,7 +439,7 @@ def test_png_export_of_a_date_range(timeline, tmp_path):
     path = timeline.export_image(tmp_path / "nineties.png", lo, hi)
     image = QImage(str(path))
     frame = frame_for(timeline.data, 2400, lo, hi)
-    inside = [e for lane in timeline.data.lanes for e in lane.track.events if lo <= e.lo and e.hi <= hi]
+    inside = [e for lane in timeline.data.lanes for e in lane.markers.events if lo <= e.lo and e.hi <= hi]
     assert inside
     color, x, y = _drawn_color(frame, inside[len(inside) // 2].id)
     assert _near_color(image, x, y, color)

@@ -10,18 +10,9 @@ import pytest
 
 from model.dates import PartialDate
 from model.records import EventRow, ForumRow
-from model.timeline_layout import (
-    Metrics,
-    Scale,
-    TimelineData,
-    Track,
-    Viewport,
-    frame_for,
-    lifespan,
-    symbol_of,
-    tick_unit,
-    ticks,
-)
+from model.timeline_axis import Scale, tick_unit, ticks
+from model.timeline_layout import Markers, Metrics, TimelineData, lifespan, symbol_of
+from model.timeline_viewport import Viewport, frame_for
 
 D = date.toordinal
 
@@ -123,27 +114,27 @@ def test_visible_forums_filter_drops_lanes_and_empty_groups():
 def test_lifespans_are_drawn_honestly():
     as_of = day("1999-06-30")
     # founded "in 1994": the first year is uncertain; active: runs to the source's date
-    bar = lifespan(forum("a", "1994"), Track(), as_of)
+    bar = lifespan(forum("a", "1994"), Markers(), as_of)
     assert (bar.lo, bar.lo_sure, bar.hi, bar.style) == (day("1994-01-01"), day("1994-12-31"), as_of, "active")
     # "early 1994" spans its part of the year; "about" is soft
-    bar = lifespan(forum("b", "about early 1994"), Track(), as_of)
+    bar = lifespan(forum("b", "about early 1994"), Markers(), as_of)
     assert (bar.lo, bar.lo_sure, bar.soft_lo) == (day("1994-01-01"), day("1994-04-30"), True)
     # an exact day is a point
-    bar = lifespan(forum("c", "1994-07-25"), Track(), as_of)
+    bar = lifespan(forum("c", "1994-07-25"), Markers(), as_of)
     assert bar.lo == bar.lo_sure == day("1994-07-25")
     # defunct with an end date
-    bar = lifespan(forum("d", "1950", "1960-06", status="defunct"), Track(), as_of)
+    bar = lifespan(forum("d", "1950", "1960-06", status="defunct"), Markers(), as_of)
     assert (bar.hi_sure, bar.hi, bar.soft_hi) == (day("1960-06-01"), day("1960-06-30"), False)
     # defunct without an end date: to its last event, fading out
-    t = Track([event("e1", "1971-03-02", ["e"])])
+    t = Markers([event("e1", "1971-03-02", ["e"])])
     bar = lifespan(forum("e", "1970", status="defunct"), t, as_of)
     assert (bar.hi, bar.soft_hi) == (day("1971-03-02"), True)
     # no founding date: from the first event, fading in
     bar = lifespan(forum("f"), t, as_of)
     assert (bar.lo, bar.soft_lo) == (day("1971-03-02"), True)
     # a proposal is a stub at its date; nothing known at all: no bar
-    assert lifespan(forum("g", "1998", status="proposed"), Track(), as_of).style == "proposed"
-    assert lifespan(forum("h"), Track(), as_of) is None
+    assert lifespan(forum("g", "1998", status="proposed"), Markers(), as_of).style == "proposed"
+    assert lifespan(forum("h"), Markers(), as_of) is None
 
 
 def test_symbols_per_kind():
@@ -177,11 +168,11 @@ def test_far_zoom_merges_into_badges_and_close_zoom_splits_them():
     assert max(c.count for c in far) >= 3
     # zoom in on a badge: its events come apart
     badge = max(far, key=lambda c: c.count)
-    view.fit_days(lane.track.los[badge.i], lane.track.his[badge.j - 1])
+    view.fit_days(lane.markers.los[badge.i], lane.markers.his[badge.j - 1])
     assert view.scale.px_per_day > 10 * (1200 - 200) / (data.bounds()[1] - data.bounds()[0])
     near = view.clusters(lane)
-    ids_in_view = [lane.track.ids[k] for c in near for k in range(c.i, c.j)]
-    assert set(lane.track.ids[badge.i:badge.j]) <= set(ids_in_view)
+    ids_in_view = [lane.markers.ids[k] for c in near for k in range(c.i, c.j)]
+    assert set(lane.markers.ids[badge.i:badge.j]) <= set(ids_in_view)
     assert max(c.count for c in near) < badge.count
     assert sum(c.count == 1 for c in near) > len(near) // 2  # mostly single markers now
 
@@ -233,7 +224,7 @@ def test_cost_depends_on_what_is_visible_not_dataset_size():
         data = dense_data(n, seed=11)
         view = Viewport(data, 1600, 500)
         lane = data.lanes[1]
-        lane.track.centers = CountingList(lane.track.centers)
+        lane.markers.centers = CountingList(lane.markers.centers)
         bound = 2 * math.log2(n) + 4
         for ppd in (40.0, 2.0, 0.05, None):  # a few weeks, a couple of years, decades, everything
             if ppd is None:

@@ -1,0 +1,228 @@
+"""Every command of the window, declared once; the menu bar, the toolbar, the context menus and
+Help › Keyboard shortcuts are all built from :data:`ACTIONS`.
+
+A declaration says what the user sees (text, icon, shortcut) and where (menu path, toolbar, context menus);
+what the command does is bound by the part of the window that owns it (``registry.bind(id, slot)``: the menus'
+commands in gui/window_actions.py, the notes and basket in gui/user_data.py). To add a command: declare it here,
+bind it where its work is done; the menus, toolbar, shortcut list and their tests follow.
+
+Shortcuts are window-wide: a text field that has the focus does not swallow them (X11 desktops give Ctrl+E,
+Ctrl+K, Ctrl+D and Ctrl+U to line editing), except plain characters such as "/", which type into a field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QStyle,
+    QTextEdit,
+    QToolBar,
+)
+
+from gui.forum_tree import GROUPINGS
+
+Key = QKeySequence.StandardKey
+MENUS = ("&File", "&Edit", "&View", "&Go", "&Notes", "&Help")  # the menu bar, in order
+
+
+@dataclass(frozen=True)
+class Spec:
+    id: str
+    text: str
+    menu: str = ""  # menu path: "&View" or "&View/Group forums by"; "" for none
+    shortcuts: tuple[str | Key, ...] = ()  # the first is the one menus show
+    toolbar: str = ""  # its toolbar button's text, when TOOLBAR (below) lists it
+    icon: tuple[str, str] = ("", "")  # a freedesktop theme icon, and QStyle's standard icon when the theme lacks it
+    contexts: tuple[str, ...] = ()  # the context menus it appears in: "tree", "basket"
+    checkable: bool = False
+    group: str = ""  # checkable actions of one group exclude each other
+    data: str | None = None  # what the bound slot is told (a grouping key)
+    separator: bool = False  # a separator before it in its menu
+    scope: str = "window"  # "window": anywhere in the window; "basket": only while the basket list has the focus
+    tip: str = ""
+
+
+ACTIONS: tuple[Spec, ...] = (
+    Spec("file.print", "Print fact sheet\u2026", "&File", (Key.Print,), toolbar="Print",
+         icon=("document-print", "SP_FileIcon"), contexts=("tree",),
+         tip="Preview and print the fact sheet of the selected forum or participant"),
+    Spec("file.export_sheet", "Export fact sheet as PDF\u2026", "&File", contexts=("tree",)),
+    Spec("file.export_pack", "Export briefing pack as PDF\u2026", "&File"),
+    Spec("file.export_timeline", "Export timeline as image\u2026", "&File"),
+    Spec("file.export_json", "Export data as JSON\u2026", "&File"),
+    Spec("file.source_text", "Open source text\u2026", "&File", separator=True),
+    Spec("file.quit", "&Quit", "&File", (Key.Quit,), separator=True),
+
+    Spec("edit.copy_citation", "Copy &citation", "&Edit", ("Ctrl+Shift+C",), contexts=("tree",)),
+    Spec("edit.find", "&Find\u2026", "&Edit", (Key.Find, "/"), toolbar="Search",
+         icon=("edit-find", "SP_FileDialogContentsView"), separator=True,
+         tip="Search the atlas (Ctrl+F, or / when no text field has the focus)"),
+
+    *(Spec(f"view.group.{key}", text, "&View/Group forums by", checkable=True, group="grouping", data=key)
+      for key, text in GROUPINGS),
+    Spec("view.zoom_in", "Zoom timeline in", "&View", ("Ctrl+=",), separator=True),
+    Spec("view.zoom_out", "Zoom timeline out", "&View", ("Ctrl+-",)),
+    Spec("view.fit_all", "Fit whole timeline", "&View", ("Ctrl+0",)),
+    Spec("view.fit_selection", "Fit timeline to selection", "&View", ("Ctrl+9",)),
+    Spec("view.clear_range", "Clear date range", "&View"),
+    Spec("view.toolbar", "Show &toolbar", "&View", checkable=True, separator=True),
+
+    Spec("go.back", "&Back", "&Go", ("Alt+Left",), toolbar="Back", icon=("go-previous", "SP_ArrowBack")),
+    Spec("go.forward", "&Forward", "&Go", ("Alt+Right",), toolbar="Forward", icon=("go-next", "SP_ArrowForward")),
+    Spec("go.quick_open", "Go to\u2026", "&Go", ("Ctrl+K",), separator=True),
+    Spec("go.next_pane", "Next pane", "&Go", ("F6",), tip="Move the focus to the next pane"),
+
+    Spec("notes.basket_add", "Add to &basket", "&Notes", ("Ctrl+B",), contexts=("tree",)),
+    Spec("notes.basket_remove", "Remove from basket", "&Notes", contexts=("tree",)),
+    Spec("notes.bookmark", "&Bookmark", "&Notes", ("Ctrl+D",), contexts=("tree",), checkable=True),
+    Spec("notes.edit", "&Edit note", "&Notes", ("Ctrl+E",)),
+    Spec("notes.show_panel", "Show basket, bookmarks and notes", "&Notes", toolbar="Basket",
+         icon=("folder", "SP_DirIcon"), checkable=True, separator=True),
+    Spec("notes.export", "E&xport notes\u2026", "&Notes", separator=True),
+
+    Spec("help.shortcuts", "&Keyboard shortcuts", "&Help"),
+    Spec("help.about", "&About Forum Atlas", "&Help"),
+
+    Spec("basket.up", "Move &up", shortcuts=("Ctrl+Up",), contexts=("basket",), scope="basket"),
+    Spec("basket.down", "Move &down", shortcuts=("Ctrl+Down",), contexts=("basket",), scope="basket"),
+    Spec("basket.remove", "&Remove", shortcuts=(Key.Delete,), contexts=("basket",), scope="basket"),
+)
+
+TOOLBAR = ("go.back", "go.forward", "edit.find", "file.print", "notes.show_panel")  # the toolbar, in order
+
+TEXT_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+
+
+def plain_text(text: str) -> str:
+    """A menu text as read aloud or listed: no mnemonic ampersand, no ellipsis."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("\u2026")
+
+
+def _types(seq: QKeySequence) -> bool:
+    """A key that types a character into a text field ("/"): it is a shortcut only outside text fields."""
+    combo = seq[0]
+    mods = combo.keyboardModifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
+    return mods == Qt.KeyboardModifier.NoModifier and len(seq.toString()) == 1
+
+
+class ActionRegistry(QObject):
+    """The QActions of ``window``, made from :data:`ACTIONS`. ``registry[id]`` is the QAction."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.specs = {spec.id: spec for spec in ACTIONS}
+        self.actions: dict[str, QAction] = {}
+        self._groups: dict[str, QActionGroup] = {}
+        self._over_text: set[tuple[int, int]] = set()  # (key, modifiers) of the shortcuts text fields must not take
+        style = window.style()
+        for spec in ACTIONS:
+            action = QAction(spec.text, window, objectName=spec.id, checkable=spec.checkable)
+            action.setData(spec.data)
+            # A standard key gives this platform's main binding, or none (Quit on Windows).
+            keys = [seq for seq in map(QKeySequence, spec.shortcuts) if not seq.isEmpty()]
+            if keys:
+                action.setShortcuts(keys)
+            if spec.tip:
+                action.setToolTip(spec.tip)
+                action.setStatusTip(spec.tip)
+            theme, fallback = spec.icon
+            if theme:
+                action.setIcon(QIcon.fromTheme(theme, style.standardIcon(getattr(QStyle.StandardPixmap, fallback))))
+                action.setIconVisibleInMenu(False)  # icons are for the toolbar; in menus they read as check boxes
+            if spec.group:
+                self._groups.setdefault(spec.group, QActionGroup(window)).addAction(action)
+            if spec.scope == "window":
+                window.addAction(action)  # its shortcut works whether or not a menu or toolbar shows it
+                for seq in action.shortcuts():
+                    if not _types(seq):
+                        self._over_text.add((seq[0].key(), seq[0].keyboardModifiers()))
+            else:
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.actions[spec.id] = action
+        QApplication.instance().installEventFilter(self)
+
+    def __getitem__(self, action_id: str) -> QAction:
+        return self.actions[action_id]
+
+    def bind(self, action_id: str, slot, signal: str = "triggered") -> QAction:
+        """Connect the action's ``triggered`` (or ``toggled``) signal to ``slot``."""
+        action = self.actions[action_id]
+        getattr(action, signal).connect(slot)
+        return action
+
+    def close(self) -> None:
+        QApplication.instance().removeEventFilter(self)
+
+    # -- building ------------------------------------------------------------------------------------
+    def build_menus(self) -> dict[str, QMenu]:
+        """The menu bar, from the menu paths; returns every menu by its path."""
+        bar = self.window.menuBar()
+        menus: dict[str, QMenu] = {}
+        for title in MENUS:
+            menus[title] = bar.addMenu(title)
+        for spec in ACTIONS:
+            if not spec.menu:
+                continue
+            top, _, sub = spec.menu.partition("/")
+            menu = menus[top]
+            if sub and spec.menu not in menus:
+                menus[spec.menu] = menu.addMenu(sub)
+            if spec.separator:
+                menu.addSeparator()
+            menus[spec.menu].addAction(self.actions[spec.id])
+        return menus
+
+    def build_toolbar(self) -> QToolBar:
+        bar = QToolBar("Toolbar", self.window, objectName="mainToolbar", movable=False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action_id in TOOLBAR:
+            action = self.actions[action_id]
+            bar.addAction(action)
+            bar.widgetForAction(action).setText(self.specs[action_id].toolbar)
+        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        return bar
+
+    def context_menu(self, context: str, parent) -> QMenu:
+        """A context menu of the actions declared for ``context``, enabled as they are now."""
+        menu = QMenu(parent, objectName=f"{context}ContextMenu")
+        for spec in ACTIONS:
+            if context in spec.contexts:
+                menu.addAction(self.actions[spec.id])
+        return menu
+
+    def attach(self, context: str, widget) -> None:
+        """Give ``widget`` the actions of a widget-scoped context (their shortcuts work while it has the focus)."""
+        for spec in ACTIONS:
+            if spec.scope == context:
+                widget.addAction(self.actions[spec.id])
+
+    def shortcut_rows(self) -> list[tuple[str, str, str]]:
+        """(command, shortcuts, where) for every action with a shortcut, in declaration order."""
+        rows = []
+        for spec in ACTIONS:
+            action = self.actions[spec.id]
+            if action.shortcuts():
+                keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+                where = " \u203a ".join(plain_text(p) for p in spec.menu.split("/")) if spec.menu else \
+                    f"{spec.scope.capitalize()} list"
+                rows.append((plain_text(spec.text), keys, where))
+        return rows
+
+    # -- shortcuts over text fields ---------------------------------------------------------------------
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+        """A text field in this window asks first whether it wants a key ("shortcut override"); for the
+        registry's shortcuts the answer is no, so the command runs instead of the field editing its text."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(obj, TEXT_WIDGETS) \
+                and (event.key(), event.modifiers()) in self._over_text and obj.window() is self.window:
+            event.ignore()
+            return True
+        return False

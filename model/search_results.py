@@ -1,0 +1,88 @@
+"""Search results: hits grouped by kind, their titles and snippets with the matching words marked. No Qt.
+
+The matching words sit between :data:`MARK_ON` and :data:`MARK_OFF`; :func:`to_html` turns them into ``<b>``
+after escaping, :func:`to_plain` drops them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+MARK_ON, MARK_OFF = "\x02", "\x03"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    kind: str  # forum | event | participant | person | claim | quote
+    id: str  # the record's id (a citation id for a quote)
+    target: str  # the record that selecting this hit shows
+    title: str  # may hold MARK_ON/MARK_OFF
+    snippet: str  # may hold MARK_ON/MARK_OFF
+    info: str  # a plain line of context: track and kind, date and place, author ...
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "id": self.id, "target": self.target, "title": to_plain(self.title),
+                "snippet": to_plain(self.snippet), "snippet_html": to_html(self.snippet), "info": self.info}
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    kind: str
+    label: str
+    hits: tuple[Hit, ...]
+    more: bool  # there are more hits than shown
+
+
+@dataclass(frozen=True)
+class Results:
+    text: str
+    groups: tuple[Group, ...] = ()
+    hints: tuple[str, ...] = ()
+
+    @property
+    def hits(self) -> list[Hit]:
+        return [h for g in self.groups for h in g.hits]
+
+    def __len__(self) -> int:
+        return sum(len(g.hits) for g in self.groups)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def group(self, kind: str) -> Group | None:
+        return next((g for g in self.groups if g.kind == kind), None)
+
+    def ids(self, kind: str) -> list[str]:
+        g = self.group(kind)
+        return [h.id for h in g.hits] if g else []
+
+    def to_dict(self) -> dict:
+        return {"query": self.text, "hints": list(self.hints), "count": len(self),
+                "groups": [{"kind": g.kind, "label": g.label, "more": g.more, "hits": [h.to_dict() for h in g.hits]}
+                           for g in self.groups]}
+
+
+def to_html(marked: str) -> str:
+    """Escape, then turn the match markers into <b>...</b>."""
+    return escape(marked).replace(MARK_ON, "<b>").replace(MARK_OFF, "</b>")
+
+
+def to_plain(marked: str) -> str:
+    return marked.replace(MARK_ON, "").replace(MARK_OFF, "")
+
+
+def hit_from_row(row) -> Hit:
+    """A hit from a row of the search index's query (model/search.py)."""
+    _rowid, kind, rid, title, aliases, body, context, label, info, target = row
+    snippet = next((s for s in (body, aliases, context) if s and MARK_ON in s), None)
+    if snippet is None:
+        snippet = shorten(to_plain(body or "") or to_plain(aliases or ""))
+    if kind == "quote":
+        title, snippet = label, f"\u201c{snippet}\u201d"
+    return Hit(kind, rid, target or rid, title or label, snippet, info or "")
+
+
+def shorten(text: str, size: int = 200) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= size else text[:size].rsplit(" ", 1)[0] + " \u2026"
