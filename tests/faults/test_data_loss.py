@@ -64,7 +64,7 @@ def test_window_pdf_export_on_a_full_disk_shows_the_error_not_wrote(qtbot, windo
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF, A4 (*.pdf)"))
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     window.select("kedo")
-    next(a for a in window.file_menu.actions() if a.text().startswith("Export fact sheet")).trigger()
+    next(a for a in window.menus["&File"].actions() if a.text().startswith("Export fact sheet")).trigger()
     assert shown and "Cannot write" in shown[0]
     assert not window.statusBar().currentMessage().startswith("Wrote")
     assert target.read_bytes() == OLD
@@ -146,7 +146,7 @@ def test_window_json_export_failure_shows_the_real_reason(qtbot, window, monkeyp
     warned = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(fifo), "JSON (*.json)"))
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
-    next(a for a in window.file_menu.actions() if a.text().startswith("Export data as JSON")).trigger()
+    next(a for a in window.menus["&File"].actions() if a.text().startswith("Export data as JSON")).trigger()
     assert warned and "not a regular file" in warned[0]
     assert fifo.is_fifo()
 
