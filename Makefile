@@ -35,9 +35,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-logo --no-cache
 
-# In parallel, one worker per core (pytest-xdist); the slowest tests start first (tests/conftest.py).
+# In parallel, one worker per core (pytest-xdist), handing out one test at a time: the slowest tests come first
+# (tests/conftest.py) and so spread over the workers instead of queueing on one.
 test: setup lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto --dist worksteal $(ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto --dist load --maxschedchunk 1 $(ARGS)
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(ARGS)

@@ -78,10 +78,7 @@ def run(args) -> int:
     from PySide6.QtCore import QTimer
 
     app = application()
-    from gui.crash import CrashReporter
     from gui.main_window import MainWindow
-
-    CrashReporter(app).install()  # an unexpected error: logged, and a dialog says where
 
     if args.screenshot:
         return MainWindow().save_screenshot(args.screenshot, args.size, args.select)
@@ -94,6 +91,11 @@ def run(args) -> int:
     def load() -> None:
         if bench:
             startup_stamp("first-frame")
+        from gui.crash import CrashReporter
+
+        # From here on an unexpected error is logged and a dialog says where (not before the first frame:
+        # its import would delay it, and nothing before it does more than show a bare window).
+        CrashReporter(app).install()
         window.build()
         if not window.load():  # the window shows why in its detail pane; say it on stderr too
             failed.append(_why_not_loaded())

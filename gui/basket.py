@@ -53,8 +53,8 @@ class BasketPanel(QTabWidget):
         self.basket.setAlternatingRowColors(True)
         self.basket.model().rowsMoved.connect(self._on_rows_moved)
         self.up_action, self.down_action, self.remove_action = up, down, remove
-        up.triggered.connect(lambda: self.move(-1))
-        down.triggered.connect(lambda: self.move(1))
+        up.triggered.connect(lambda: self.move_current(-1))
+        down.triggered.connect(lambda: self.move_current(1))
         remove.triggered.connect(self._remove)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -138,7 +138,7 @@ class BasketPanel(QTabWidget):
         return item.data(ID_ROLE) if item else None
 
     # -- user actions --------------------------------------------------------------------------------
-    def move(self, offset: int) -> None:
+    def move_current(self, offset: int) -> None:  # not "move", which would hide QWidget.move()
         row = self.basket.currentRow()
         target = row + offset
         if row < 0 or not 0 <= target < self.basket.count():

@@ -94,3 +94,22 @@ def test_a_brushed_range_narrows_the_detail_pane_and_clears_from_the_menu(qtbot,
     window.state.set_date_range(None)
     assert window.timeline.brush() is None
     assert window.detail.toPlainText() == all_events
+
+
+def test_a_setter_that_changes_nothing_emits_nothing(qapp):
+    """What lets a pane follow the state by updating its own widget without looping."""
+    state = AppState()
+    heard = []
+    for name in ("groupingChanged", "participantChanged", "textFilterChanged", "filtersChanged",
+                 "dateRangeChanged", "asOfChanged"):
+        getattr(state, name).connect(lambda *args, n=name: heard.append(n))
+    state.set_as_of("1993-06")
+    state.set_as_of("1993-06")
+    state.set_text_filter("arf")
+    state.set_text_filter("arf")
+    state.set_date_range((1, 2))
+    state.set_date_range([1, 2])
+    state.set_participant("")  # "" is no participant, as None
+    state.set_grouping(state.grouping)
+    assert heard == ["asOfChanged", "textFilterChanged", "filtersChanged", "dateRangeChanged"]
+    assert state.as_of == "1993-06"
