@@ -14,7 +14,8 @@ theme brings GTK). Excluding Python modules does not stop that; filtering the co
   which matches the system's print server (and spares 8 MB of GnuTLS and Kerberos); without CUPS, printing offers
   PDF only. Fontconfig and FreeType: a bundled fontconfig older or newer than the system's misreads its
   /etc/fonts and its font cache (AppImage's linuxdeployqt leaves both out for that reason); every Linux desktop
-  has them.
+  has them. D-Bus (libdbus-1, which QtDBus links): the library speaks to the system's own bus daemon, every Linux
+  desktop has it, and the bundled copy brought libsystemd, libgcrypt and compressors with it (3.4 MB).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ _QT_FRAMEWORK = re.compile(r"(?:^|/)Qt(?P<name>[A-Za-z]\w*)\.framework(?:/|$)")
 _BINDING = re.compile(r"^PySide6/Qt(?P<name>[A-Za-z]\w*)\.(?:abi3\.so|pyd|cpython-[\w-]+\.so|so)$")
 _TRANSLATION = re.compile(r"(?:^|/)translations/[^/]+\.qm$")
 _PYSIDE_QML = re.compile(r"(?:^|/)(?:lib)?pyside6qml[\w.]*$")
-FROM_THE_SYSTEM = ("libcups", "libfontconfig", "libfreetype")
+FROM_THE_SYSTEM = ("libcups", "libfontconfig", "libfreetype", "libdbus-1")
 # What Qt's xcb plugin needs beyond the libxcb every X desktop has: the bundle carries these (the build machine
 # must have them: Debian's libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
 # libxkbcommon-x11-0). Without libxcb-icccm4 and libxcb-keysyms1 a desktop lacking them cannot open the window.

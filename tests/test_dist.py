@@ -61,7 +61,7 @@ def test_keeps(dest):
     "PySide6/Qt/plugins/tls/libqopensslbackend.so", "PySide6/Qt/plugins/generic/libqevdevmouseplugin.so",
     "PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-kms-integration.so",
     "PySide6/Qt/translations/qtbase_en.qm", "PySide6/Qt/translations/qtbase_ja.qm",
-    "PySide6/libpyside6qml.abi3.so.6.11", "libcups.so.2", "libfontconfig.so.1", "libfreetype.so.6",
+    "PySide6/libpyside6qml.abi3.so.6.11", "libcups.so.2", "libfontconfig.so.1", "libfreetype.so.6", "libdbus-1.so.3",
     "PySide6/Qt6Network.dll", "PySide6/translations/qtbase_de.qm", "PySide6/plugins/platforms/qwindowsd.dll",
     "PySide6/Qt/lib/QtQuick.framework/Versions/A/QtQuick",
 ])
