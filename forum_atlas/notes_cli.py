@@ -81,6 +81,10 @@ def _export(store, args) -> int:
 def _import(store, args) -> int:
     from model.notes import UserDataReadOnly, describe_error, parse_import
 
+    if args.file.exists() and (args.file.is_char_device() or args.file.is_block_device()):  # /dev/zero never ends
+        print(f"forum-atlas: cannot read {args.file}: it is a device, not a file; nothing was imported",
+              file=sys.stderr)
+        return 1
     try:
         raw = args.file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

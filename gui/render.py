@@ -190,11 +190,22 @@ def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None) -> s
     return "".join(parts)
 
 
+# How much of a note is laid out as rich text: Qt's layout of long lists takes time growing with the square
+# of their length (4,000 bullets: a second; 250,000: minutes), and a sheet or a pane shows only the start.
+NOTE_SHOWN_CHARS, NOTE_SHOWN_LINES = 20_000, 400
+
+
 def analyst_note(text: str | None) -> str:
     """The analyst's own note: boxed and labelled, so it never passes for a sourced fact."""
     if not text or not text.strip():
         return ""
-    body = light_markdown(text)
+    shown = text[:NOTE_SHOWN_CHARS]
+    lines = shown.split("\n", NOTE_SHOWN_LINES)
+    shown = "\n".join(lines[:NOTE_SHOWN_LINES])
+    body = light_markdown(shown)
+    if len(shown) < len(text):
+        body += (f'<p style="margin-top:4px; margin-bottom:0"><i>\u2026 and {len(text) - len(shown):,} more '
+                 "characters, not shown here: the note editor holds the whole note.</i></p>")
     return ('<table class="analyst" width="100%" border="1" cellspacing="0" cellpadding="6"><tr><td>'
             "<b>Analyst\u2019s note</b> <i>(your own words, not from the paper)</i>"
             f"{body}</td></tr></table>")

@@ -113,8 +113,9 @@ def build(dataset: Dataset, target: Path) -> Path:
     """Write the database for ``dataset`` to ``target`` atomically; return the target."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    _clear_leftovers(target.parent)
-    with atomic.replacing(target, prefix=f".build-{os.getpid()}-", suffix=".sqlite") as tmp:
+    real = atomic.writable_target(target)  # through a link; never onto a device such as /dev/null
+    _clear_leftovers(real.parent)
+    with atomic.replacing(real, prefix=f".build-{os.getpid()}-", suffix=".sqlite") as tmp:
         engine = create_engine(f"sqlite:///{tmp}")
         SQLModel.metadata.create_all(engine)
         with Session(engine) as session:

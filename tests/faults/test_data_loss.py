@@ -204,3 +204,27 @@ def test_csv_export_writes_through_links_and_leaves_pipes_alone(tmp_path):
     assert done.returncode == 1 and "event.csv: it is not a regular file" in done.stderr
     assert (folder / "event.csv").is_fifo() and (folder / "forum.csv").is_symlink()
     assert real.read_text().startswith("id,name")
+
+
+def test_build_never_replaces_a_pipe_or_device_and_writes_through_a_link(tmp_path):
+    import subprocess
+    import sys
+
+    from model import build, loader
+
+    fifo = tmp_path / "pipe.sqlite"
+    os.mkfifo(fifo)
+    data = Path(__file__).resolve().parents[1] / "fixtures" / "data"
+    done = subprocess.run([sys.executable, "-m", "forum_atlas", "build", "--data", str(data), "--out", str(fifo)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "not a regular file" in done.stderr and fifo.is_fifo()
+    real, link = tmp_path / "real.sqlite", tmp_path / "link.sqlite"
+    real.write_bytes(b"")
+    link.symlink_to(real)
+    build.build(loader.load(data), link)
+    assert link.is_symlink() and real.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_notes_import_from_a_device_is_refused_at_once(home):
+    done = _notes_cli(home, "import", "/dev/zero")
+    assert done.returncode == 1 and "it is a device" in done.stderr

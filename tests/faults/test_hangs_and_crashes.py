@@ -246,3 +246,23 @@ def test_a_pipe_among_the_yaml_files_or_as_the_paper_does_not_hang(data_copy):
     (data_copy / "pipe.yaml").unlink()
     done = forum_atlas("check", "--data", str(data_copy), "--paper", "/dev/zero", timeout=60)
     assert done.returncode == 1 and "not a regular file" in done.stderr
+
+
+@pytest.mark.parametrize("pattern", ["- x\n", "**a "])
+def test_a_huge_hostile_note_does_not_freeze_the_window(qtbot, atlas, settings_reset, tmp_path, pattern):
+    """200 KB of bullets took Qt minutes to lay out as rich text; the pane now shows the start of the note."""
+    from gui.main_window import MainWindow
+    from model.notes import UserData
+
+    with UserData(tmp_path / "home") as store:
+        store.set_note("arf", pattern * (200_000 // len(pattern)))
+    w = MainWindow(atlas=atlas)
+    qtbot.addWidget(w)
+    w.user_data.open(tmp_path / "home")
+    started = time.process_time()
+    w.select("arf")
+    qtbot.wait(10)
+    assert time.process_time() - started < 20
+    assert "more characters, not shown here" in w.detail.toPlainText()
+    assert len(w.user_data.editor.edit.toPlainText()) == len(pattern) * (200_000 // len(pattern))
+    w.user_data.close()
