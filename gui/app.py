@@ -95,20 +95,56 @@ def run(args) -> int:
         if bench:
             startup_stamp("first-frame")
         window.build()
+        if window.load_browse():  # the tree and the timeline from the browse data, without SQLModel
+            if args.select:
+                window.select(args.select)  # shown once the read API is open
+            QTimer.singleShot(0, browsable)  # after the filled tree has painted
+            return
         if not window.load():  # the window shows why in its detail pane; say it on stderr too
             failed.append(_why_not_loaded())
             print(f"forum-atlas: {failed[0]}", file=sys.stderr, flush=True)
         elif args.select:
             window.select(args.select)
         if bench:
-            QTimer.singleShot(0, interactive)  # after the filled tree has painted
+            QTimer.singleShot(0, interactive)
+
+    def browsable() -> None:
+        """The window answers; now import SQLModel and open the read API, a step per turn of the event loop."""
+        from gui.read_api import ReadApiLoader
+
+        if bench:
+            startup_stamp("interactive")
+            window.select(window.records.forums()[0].id)  # a click at the earliest moment
+        loader = ReadApiLoader(parent=window)
+        loader.ready.connect(lambda atlas: opened(loader, atlas))
+        loader.failed.connect(lambda message: not_opened(loader, message))
+        loader.start()
+
+    def opened(loader, atlas) -> None:
+        window.attach(atlas)
+        if bench:
+            startup_stamp("read-api")
+            name, seconds = loader.longest_step()
+            print(f"forum-atlas-startup-step {name} {seconds:.6f}", flush=True)
+            QTimer.singleShot(0, shown)  # after the record has painted
+
+    def not_opened(loader, message: str) -> None:
+        window.unavailable(message)
+        failed.append(message)
+        print(f"forum-atlas: {message}", file=sys.stderr, flush=True)
+        if bench:
+            app.quit()
+
+    def shown() -> None:
+        startup_stamp("record-shown")
+        app.quit()
 
     def interactive() -> None:
         startup_stamp("interactive")
         app.quit()
 
-    # Paint the bare window first, then make its panes and open the database: their imports (SQLModel's
-    # above all) would otherwise delay the first frame.
+    # Paint the bare window first, then make its panes and fill them from the browse data; SQLModel comes last,
+    # a module at a time: its import would otherwise delay the first useful paint threefold.
     on_first_paint(window, load)
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, app.quit)

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from sqlmodel import Session, SQLModel, create_engine
 
-from model import atomic, search_index
+from model import atomic, browse, search_index
 from model import tables as t
 from model.loader import Dataset
+from model.queries import Atlas
 
 
 def data_version(dataset: Dataset) -> str:
@@ -125,6 +126,12 @@ def build(dataset: Dataset, target: Path) -> Path:
         with con:
             search_index.write(con, dataset)  # the FTS5 index behind search (model/search_index.py)
             con.execute(f"PRAGMA user_version = {t.SCHEMA_VERSION}")
+        atlas = Atlas(tmp)  # the browse tables are the read API's own answers (model/browse.py)
+        try:
+            with con:
+                browse.write(con, atlas)
+        finally:
+            atlas.close()
         con.execute("VACUUM")
         con.close()
     return target
