@@ -5,7 +5,7 @@ Every run is a new process. It prints ``forum-atlas-startup <what> <time.monoton
 window's first paint is done, ``interactive`` once the forum tree is filled (from the browse data), painted and
 the event loop free. At that moment it clicks the first forum, then stamps ``read-api`` when SQLModel is imported
 and the read API open, and ``record-shown`` once the forum's detail has painted, after which it quits; a
-``forum-atlas-startup-step`` line gives the longest single step of that import (input waits at most that long).
+``forum-atlas-startup-wait`` line gives the longest the main thread waited meanwhile (gui/read_api.py's ticks).
 A second floor, a bare window that then imports SQLModel, is the yardstick for the app's peak memory. The monotonic clock is shared by every process on the machine, so
 the time from the parent's ``Popen`` to a stamp includes the interpreter's own start. Peak memory is
 the child's ``ru_maxrss`` from ``wait4`` (its CPU time is recorded too: on a busy machine it varies
@@ -72,8 +72,8 @@ def run_once(command: list[str], env: dict[str, str]) -> dict:
             parts = line.split()
             if len(parts) == 3 and parts[0] == "forum-atlas-startup":
                 stamps[parts[1]] = float(parts[2]) - start
-            elif len(parts) == 3 and parts[0] == "forum-atlas-startup-step":
-                stamps["longest-step"], stamps["longest-step-module"] = float(parts[2]), parts[1]
+            elif len(parts) == 2 and parts[0] == "forum-atlas-startup-wait":
+                stamps["longest-wait"] = float(parts[1])
         result = {**stamps, "rss_mb": usage.ru_maxrss / 1024, "cpu_s": usage.ru_utime + usage.ru_stime,
                   "exit": proc.returncode}
         if proc.returncode != 0 or not stamps:
@@ -105,10 +105,7 @@ def measure(runs: int = 9, bundle: Path | None = None) -> dict:
     for name, results in samples.items():
         good = [r for r in results if "error" not in r]
         out[name] = {"runs": len(good), "errors": [r["error"] for r in results if "error" in r][:2]}
-        steps = [r["longest-step-module"] for r in good if "longest-step-module" in r]
-        if steps:
-            out[name]["longest-step-module"] = max(set(steps), key=steps.count)
-        for key in ("first-frame", "interactive", "read-api", "record-shown", "longest-step", "sqlmodel-imported",
+        for key in ("first-frame", "interactive", "read-api", "record-shown", "longest-wait", "sqlmodel-imported",
                     "import", "rss_mb", "cpu_s"):
             values = [r[key] for r in good if key in r]
             if values:

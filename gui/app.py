@@ -109,13 +109,13 @@ def run(args) -> int:
             QTimer.singleShot(0, interactive)
 
     def browsable() -> None:
-        """The window answers; now import SQLModel and open the read API, a step per turn of the event loop."""
+        """The window answers; now import SQLModel and open the read API, on a thread (gui/read_api.py)."""
         from gui.read_api import ReadApiLoader
 
         if bench:
             startup_stamp("interactive")
             window.select(window.records.forums()[0].id)  # a click at the earliest moment
-        loader = ReadApiLoader(parent=window)
+        loader = ReadApiLoader(parent=window, watch=bench)
         loader.ready.connect(lambda atlas: opened(loader, atlas))
         loader.failed.connect(lambda message: not_opened(loader, message))
         loader.start()
@@ -124,8 +124,7 @@ def run(args) -> int:
         window.attach(atlas)
         if bench:
             startup_stamp("read-api")
-            name, seconds = loader.longest_step()
-            print(f"forum-atlas-startup-step {name} {seconds:.6f}", flush=True)
+            print(f"forum-atlas-startup-wait {loader.longest_wait:.6f}", flush=True)
             QTimer.singleShot(0, shown)  # after the record has painted
 
     def not_opened(loader, message: str) -> None:
@@ -144,7 +143,7 @@ def run(args) -> int:
         app.quit()
 
     # Paint the bare window first, then make its panes and fill them from the browse data; SQLModel comes last,
-    # a module at a time: its import would otherwise delay the first useful paint threefold.
+    # on a thread: its import would otherwise delay the first useful paint threefold.
     on_first_paint(window, load)
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, app.quit)
