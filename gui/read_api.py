@@ -4,8 +4,8 @@ An import holds the GIL, but only for one bytecode run or one C call at a time: 
 waiting main thread every switch interval, so Qt keeps handling input while the worker imports. Measured on this
 machine (2 cores, load 8): the main thread's longest wait was 110-170 ms on a thread, against 1.5 s when importing
 a module per turn of the event loop (SQLAlchemy's package imports its whole core at once, and cannot be split).
-The worker builds the ``Atlas`` too (its first queries configure the mappers); afterwards only the main thread
-uses it.
+The worker opens the ``Atlas`` too, and warms it (its first queries configure the mappers, the first detail reads
+every citation link); afterwards only the main thread uses it.
 """
 
 from __future__ import annotations
@@ -56,9 +56,12 @@ class ReadApiLoader(QObject):
             from model.queries import Atlas, DatabaseUnavailable
 
             try:
-                self._tell(Atlas(self.path), "")
+                atlas = Atlas(self.path)
             except DatabaseUnavailable as exc:
                 self._tell(None, str(exc))
+                return
+            atlas.warm()
+            self._tell(atlas, "")
         except BaseException:  # a bug: the window stops waiting, the crash reporter (gui/crash.py) says what
             self._tell(None, "The atlas could not open its data: an unexpected error (see the crash log).")
             raise

@@ -106,6 +106,14 @@ class Atlas:
         self._links: dict[tuple[str, str], tuple[str, ...]] | None = None
         self.source = s.exec(select(t.Source)).one()
 
+    def warm(self) -> None:
+        """Read the citation links every detail page needs and compile the detail's queries, by building one
+        forum's detail: the window does this on its loading thread, so that the first record clicked shows as
+        quickly as the next."""
+        forums = self.forums()
+        if forums:
+            self.forum(forums[0].id)
+
     def close(self) -> None:
         self.session.close()
         self.connection.close()
