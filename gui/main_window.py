@@ -145,6 +145,8 @@ class MainWindow(QMainWindow):
         self.user_data.open()
         if self.selection.current and self.atlas.kind_of(self.selection.current):
             self.detail.show_record(self.atlas, self.selection.current)
+        if self.search_pane.box.text().strip():  # typed while the atlas was opening
+            self.search_pane.run_search()
 
     def unavailable(self, message: str) -> None:
         """The database cannot be opened: say why in the detail pane."""

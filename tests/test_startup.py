@@ -80,8 +80,13 @@ def test_before_the_read_api_the_tree_filters_steps_and_quick_opens(qtbot, brows
 
     assert w.palette_dialog.items == entries(atlas) and w.palette_dialog.list.count() > 0  # as the read API lists
 
+    qtbot.keyClicks(w.search_pane.box, "ASEAN")
+    w.search_pane.run_search()
+    assert not w.search_pane.hit_rows()
+
     _open_read_api(w)
     qtbot.waitUntil(lambda: w.atlas is not None and w.detail.record_id == w.selection.current, timeout=60000)
+    assert w.search_pane.hit_rows()  # the search typed meanwhile runs once the atlas is open
 
 
 def test_browse_data_of_another_version_falls_back_to_the_read_api(qtbot, settings_reset, real_db, tmp_path,
