@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         except BrowseUnavailable as exc:
             self.statusBar().showMessage(f"Opening through the read API: {exc}", 8000)
             return False
+        self.user_data.dock.hide()  # until the notes open (attach): it shows then only if it lists something
         return True
 
     def fill(self, records) -> None:
@@ -168,10 +169,16 @@ class MainWindow(QMainWindow):
             return
         if self.atlas is not None:
             self.detail.show_record(self.atlas, rid)
-        elif not self._waiting:  # attach() shows it once the read API is open
-            self._waiting = True
-            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-            self.statusBar().showMessage(f"Opening {self.records.name_of(rid)}\u2026")
+        else:  # attach() shows it once the read API is open
+            from gui import render
+
+            name = self.records.name_of(rid)
+            self.detail.setHtml(render.empty(f"Opening {name}\u2026", "Its page shows as soon as the atlas has "
+                                             "opened its data, in a moment."))
+            if not self._waiting:
+                self._waiting = True
+                QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+            self.statusBar().showMessage(f"Opening {name}\u2026")
         if self.records.kind_of(rid) == "forum":
             self.tree_pane.select(rid)
         else:

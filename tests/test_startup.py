@@ -55,7 +55,8 @@ def test_a_click_before_the_read_api_is_open_shows_the_record_once_it_is(qtbot, 
     assert w.selection.current == fid and tree.currentIndex() == row  # the click is taken, not lost
     assert QApplication.overrideCursor().shape() == Qt.CursorShape.BusyCursor
     assert name in w.statusBar().currentMessage()
-    assert w.detail.record_id is None  # nothing to show it with yet
+    assert w.detail.record_id is None and f"Opening {name}" in w.detail.toPlainText()  # its page comes next
+    assert not w.user_data.dock.isVisible()  # shown, or not, once the notes open: no jump in between
 
     _open_read_api(w)
     qtbot.waitUntil(lambda: w.detail.record_id == fid, timeout=60000)
