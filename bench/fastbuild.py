@@ -113,7 +113,7 @@ def build(dataset: Dataset, target: Path, search: bool = True) -> Path:
     """Write the database for ``dataset`` to ``target`` atomically, as model.build.build does.
 
     ``model.build.build`` itself makes the file (schema, search index, stamps) with its row list
-    swapped for an empty one; the rows then go in here, in one transaction. ``search=False`` leaves
+    swapped for an empty one; the rows then go in here, in one transaction, and the browse tables after them. ``search=False`` leaves
     the search index empty (it is most of the time at 1000x, and no 1000x figure searches).
     """
     target = Path(target)
@@ -122,7 +122,7 @@ def build(dataset: Dataset, target: Path, search: bool = True) -> Path:
     staging = Path(name)
     indexed = dataset if search else Dataset(source=dataset.source, tables={t: [] for t in dataset.tables})
     try:
-        with mock.patch.object(slow, "_rows", lambda ds: []):
+        with mock.patch.object(slow, "_rows", lambda ds: []), mock.patch.object(slow, "add_browse", lambda path: None):
             slow.build(indexed, staging)
         grouped: dict[type[SQLModel], list[tuple]] = {}
         columns: dict[type[SQLModel], list[str]] = {}
@@ -138,6 +138,9 @@ def build(dataset: Dataset, target: Path, search: bool = True) -> Path:
                 cols = columns[model]
                 con.executemany(f"INSERT INTO {model.__tablename__} ({', '.join(cols)}) "
                                 f"VALUES ({', '.join('?' * len(cols))})", rows)
+        con.close()
+        slow.add_browse(staging)  # from the rows just written, as model.build does
+        con = sqlite3.connect(staging)
         con.execute("VACUUM")
         con.close()
         os.replace(staging, target)

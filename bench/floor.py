@@ -1,7 +1,8 @@
 """The start-up floor: a bare PySide6 window holding an empty tree, timed exactly as the app is.
 
 It prints the same ``forum-atlas-startup first-frame`` line as ``gui/app.py`` under
-FORUM_ATLAS_BENCH_STARTUP=1, once its first frame is painted, then quits.
+FORUM_ATLAS_BENCH_STARTUP=1, once its first frame is painted, then quits. With ``--sqlmodel`` it imports
+SQLModel after that frame (``sqlmodel-imported``), then quits: the floor for the app's peak memory.
 """
 
 import sys
@@ -20,6 +21,10 @@ def main() -> int:
 
     def painted() -> None:
         startup_stamp("first-frame")
+        if "--sqlmodel" in sys.argv:
+            import sqlmodel  # noqa: F401
+
+            startup_stamp("sqlmodel-imported")
         app.quit()
 
     on_first_paint(window, painted)

@@ -2,8 +2,11 @@
 
 Every run is a new process. It prints ``forum-atlas-startup <what> <time.monotonic()>`` lines
 (``gui.app.startup_stamp``; FORUM_ATLAS_BENCH_STARTUP=1 turns them on): ``first-frame`` once the
-window's first paint is done, ``interactive`` once the forum tree is filled, painted and the event
-loop free, after which it quits. The monotonic clock is shared by every process on the machine, so
+window's first paint is done, ``interactive`` once the forum tree is filled (from the browse data), painted and
+the event loop free. At that moment it clicks the first forum, then stamps ``read-api`` when SQLModel is imported
+and the read API open, and ``record-shown`` once the forum's detail has painted, after which it quits; a
+``forum-atlas-startup-wait`` line gives the longest the main thread waited meanwhile (gui/read_api.py's ticks).
+A second floor, a bare window that then imports SQLModel, is the yardstick for the app's peak memory. The monotonic clock is shared by every process on the machine, so
 the time from the parent's ``Popen`` to a stamp includes the interpreter's own start. Peak memory is
 the child's ``ru_maxrss`` from ``wait4`` (its CPU time is recorded too: on a busy machine it varies
 less than the wall clock). A third command times ``import model.queries`` alone, for reference.
@@ -11,6 +14,7 @@ less than the wall clock). A third command times ``import model.queries`` alone,
 
 from __future__ import annotations
 
+import compileall
 import os
 import statistics
 import subprocess
@@ -30,8 +34,16 @@ def app_command() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "forum_atlas"]
 
 
-def floor_command() -> list[str]:
-    return [sys.executable, str(FLOOR)]
+def floor_command(*extra: str) -> list[str]:
+    return [sys.executable, str(FLOOR), *extra]
+
+
+def compile_sources() -> None:
+    """Write the project's bytecode first, as an installed app (or the bundle) has it: otherwise, under
+    PYTHONDONTWRITEBYTECODE, each start would compile every module of the window from source again."""
+    root = Path(__file__).resolve().parent.parent
+    for package in ("forum_atlas", "gui", "model", "bench"):
+        compileall.compile_dir(str(root / package), quiet=1)
 
 
 def import_command() -> list[str]:
@@ -60,6 +72,8 @@ def run_once(command: list[str], env: dict[str, str]) -> dict:
             parts = line.split()
             if len(parts) == 3 and parts[0] == "forum-atlas-startup":
                 stamps[parts[1]] = float(parts[2]) - start
+            elif len(parts) == 2 and parts[0] == "forum-atlas-startup-wait":
+                stamps["longest-wait"] = float(parts[1])
         result = {**stamps, "rss_mb": usage.ru_maxrss / 1024, "cpu_s": usage.ru_utime + usage.ru_stime,
                   "exit": proc.returncode}
         if proc.returncode != 0 or not stamps:
@@ -74,7 +88,9 @@ def measure(runs: int = 9, bundle: Path | None = None) -> dict:
     env = {**os.environ, "FORUM_ATLAS_BENCH_STARTUP": "1", "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM",
            "offscreen"), "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data")}
     env.pop("FORUM_ATLAS_DB", None)
-    commands = {"floor": floor_command(), "app": app_command(), "import": import_command()}
+    compile_sources()
+    commands = {"floor": floor_command(), "app": app_command(), "floor-sqlmodel": floor_command("--sqlmodel"),
+                "import": import_command()}
     if bundle is not None:
         commands["bundle"] = [str(bundle)]
     samples: dict[str, list[dict]] = {name: [] for name in commands}
@@ -89,7 +105,8 @@ def measure(runs: int = 9, bundle: Path | None = None) -> dict:
     for name, results in samples.items():
         good = [r for r in results if "error" not in r]
         out[name] = {"runs": len(good), "errors": [r["error"] for r in results if "error" in r][:2]}
-        for key in ("first-frame", "interactive", "import", "rss_mb", "cpu_s"):
+        for key in ("first-frame", "interactive", "read-api", "record-shown", "longest-wait", "sqlmodel-imported",
+                    "import", "rss_mb", "cpu_s"):
             values = [r[key] for r in good if key in r]
             if values:
                 out[name][key] = statistics.median(values)

@@ -97,20 +97,56 @@ def run(args) -> int:
         # its import would delay it, and nothing before it does more than show a bare window).
         CrashReporter(app).install()
         window.build()
+        if window.load_browse():  # the tree and the timeline from the browse data, without SQLModel
+            if args.select:
+                window.select(args.select)  # shown once the read API is open
+            QTimer.singleShot(0, browsable)  # after the filled tree has painted
+            return
         if not window.load():  # the window shows why in its detail pane; say it on stderr too
             failed.append(_why_not_loaded())
             print(f"forum-atlas: {failed[0]}", file=sys.stderr, flush=True)
         elif args.select:
             window.select(args.select)
         if bench:
-            QTimer.singleShot(0, interactive)  # after the filled tree has painted
+            QTimer.singleShot(0, interactive)
+
+    def browsable() -> None:
+        """The window answers; now import SQLModel and open the read API, on a thread (gui/read_api.py)."""
+        from gui.read_api import ReadApiLoader
+
+        if bench:
+            startup_stamp("interactive")
+            forums = window.records.forums()  # a click at the earliest moment, on a forum Atlas.warm does not build
+            window.select(forums[len(forums) // 2].id)
+        loader = ReadApiLoader(parent=window, watch=bench)
+        loader.ready.connect(lambda atlas: opened(loader, atlas))
+        loader.failed.connect(lambda message: not_opened(loader, message))
+        loader.start()
+
+    def opened(loader, atlas) -> None:
+        window.attach(atlas)
+        if bench:
+            startup_stamp("read-api")
+            print(f"forum-atlas-startup-wait {loader.longest_wait:.6f}", flush=True)
+            QTimer.singleShot(0, shown)  # after the record has painted
+
+    def not_opened(loader, message: str) -> None:
+        window.unavailable(message)
+        failed.append(message)
+        print(f"forum-atlas: {message}", file=sys.stderr, flush=True)
+        if bench:
+            app.quit()
+
+    def shown() -> None:
+        startup_stamp("record-shown")
+        app.quit()
 
     def interactive() -> None:
         startup_stamp("interactive")
         app.quit()
 
-    # Paint the bare window first, then make its panes and open the database: their imports (SQLModel's
-    # above all) would otherwise delay the first frame.
+    # Paint the bare window first, then make its panes and fill them from the browse data; SQLModel comes last,
+    # on a thread: its import would otherwise delay the first useful paint threefold.
     on_first_paint(window, load)
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, app.quit)

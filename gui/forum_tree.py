@@ -293,10 +293,11 @@ class ForumTreePane(QWidget):
             if p.id in self._roles:
                 self.participant.addItem(p.short_name, p.id)
         self._quiet = False
-        self.rebuild()
         if self.state.participant not in self._roles:  # a remembered participant this atlas lacks
             self.state.set_participant(None)
-        self._follow_participant(self.state.participant)
+        # The participant filter first, then one rebuild: expanding the whole tree twice doubled the start's work.
+        self._follow_participant(self.state.participant, expand=False)
+        self.rebuild()
 
     def set_grouping(self, key: str) -> None:
         self.state.set_grouping(key)
@@ -392,7 +393,7 @@ class ForumTreePane(QWidget):
         self._show_grouping(key)
         self.rebuild()
 
-    def _follow_participant(self, pid: str | None) -> None:
+    def _follow_participant(self, pid: str | None, expand: bool = True) -> None:
         n = self.participant.findData(pid) if pid else 0
         if n >= 0 and n != self.participant.currentIndex():
             self._quiet = True
@@ -401,7 +402,8 @@ class ForumTreePane(QWidget):
         roles = dict(self._roles.get(pid, {})) if pid else {}
         self.model.set_filter_roles(roles)
         self.proxy.set_allowed(set(roles) if pid else None)
-        self.tree.expandAll()
+        if expand:
+            self.tree.expandAll()
         self._update_role_column()
         self._update_empty()
 

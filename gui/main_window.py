@@ -23,7 +23,9 @@ class MainWindow(QMainWindow):
     def __init__(self, atlas=None, defer: bool = False, state: AppState | None = None):
         super().__init__()
         self.setWindowTitle("Forum Atlas")
-        self.atlas = atlas
+        self.atlas = atlas  # the read API (SQLModel): the detail pane, search, notes and views read through it
+        self.records = None  # what the tree, the timeline and quick-open read: the browse data or the read API
+        self._waiting = False  # a record was picked before the read API was open: busy cursor until it is
         self.settings = S.Settings()
         self.state = state or AppState(self)
         self.selection = self.state.selection
@@ -104,26 +106,80 @@ class MainWindow(QMainWindow):
 
         if self.atlas is None:
             try:
-                self.atlas = Atlas()
+                atlas = Atlas()
             except DatabaseUnavailable as exc:
-                self.detail.setHtml(f"<h2>The atlas cannot open its data</h2><pre>{escape(str(exc))}</pre>")
+                self.unavailable(str(exc))
                 return False
-        self.tree_pane.set_atlas(self.atlas)
-        self.timeline.set_atlas(self.atlas, by=self.state.grouping)
+        else:
+            atlas = self.atlas
+        if self.records is None:
+            self.fill(atlas)
+        self.attach(atlas)
+        return True
+
+    def load_browse(self) -> bool:
+        """Fill the tree and the timeline from the browse data, before SQLModel is imported (gui/app.py).
+        False when the browse data cannot be used: then ``load()`` reads everything through the read API."""
+        from model.browse import Browse, BrowseUnavailable
+
+        try:
+            self.fill(Browse())
+        except BrowseUnavailable as exc:
+            self.statusBar().showMessage(f"Opening through the read API: {exc}", 8000)
+            return False
+        self.user_data.dock.hide()  # until the notes open (attach): it shows then only if it lists something
+        return True
+
+    def fill(self, records) -> None:
+        """The tree, the timeline and quick-open read ``records``: the browse data (model/browse.py) or the read
+        API, which answer alike for them (tests/test_browse.py)."""
+        self.records = records
+        self.tree_pane.set_atlas(records)
+        self.timeline.set_atlas(records, by=self.state.grouping)
         self._follow_filters()
         self.detail.show_empty()
+
+    def attach(self, atlas) -> None:
+        """The read API is open: a record picked while it was opening shows now."""
+        self.atlas = atlas
+        self._stop_waiting()
         self.user_data.open()
-        return True
+        if self.selection.current and self.atlas.kind_of(self.selection.current):
+            self.detail.show_record(self.atlas, self.selection.current)
+        if self.search_pane.box.text().strip():  # typed while the atlas was opening
+            self.search_pane.run_search()
+
+    def unavailable(self, message: str) -> None:
+        """The database cannot be opened: say why in the detail pane."""
+        self._stop_waiting()
+        self.detail.setHtml(f"<h2>The atlas cannot open its data</h2><pre>{escape(message)}</pre>")
+
+    def _stop_waiting(self) -> None:
+        if self._waiting:
+            self._waiting = False
+            QApplication.restoreOverrideCursor()
+            self.statusBar().clearMessage()
 
     # -- selection -------------------------------------------------------------------------
     def select(self, rid: str) -> None:
         self.selection.select(rid)
 
     def _follow_selection(self, rid: str) -> None:
-        if self.atlas is None:
+        if self.records is None:
             return
-        self.detail.show_record(self.atlas, rid)
-        if self.atlas.kind_of(rid) == "forum":
+        if self.atlas is not None:
+            self.detail.show_record(self.atlas, rid)
+        else:  # attach() shows it once the read API is open
+            from gui import render
+
+            name = self.records.name_of(rid)
+            self.detail.setHtml(render.empty(f"Opening {name}\u2026", "Its page shows as soon as the atlas has "
+                                             "opened its data, in a moment."))
+            if not self._waiting:
+                self._waiting = True
+                QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+            self.statusBar().showMessage(f"Opening {name}\u2026")
+        if self.records.kind_of(rid) == "forum":
             self.tree_pane.select(rid)
         else:
             self.tree_pane.tree.clearSelection()
@@ -136,8 +192,8 @@ class MainWindow(QMainWindow):
     def _follow_grouping(self, key: str) -> None:
         """The timeline's lanes are grouped as the tree's forums."""
         self.settings.set(S.GROUPING, key)
-        if self.atlas is not None:
-            self.timeline.set_atlas(self.atlas, by=key)
+        if self.records is not None:
+            self.timeline.set_atlas(self.records, by=key)
 
     def _follow_filters(self) -> None:
         """The timeline shows the forums the tree shows: the participant and the text filter both apply."""
@@ -193,6 +249,7 @@ class MainWindow(QMainWindow):
         if self.built and not self.user_data.confirm_close():  # a note that cannot be saved: the user decides
             event.ignore()
             return
+        self._stop_waiting()
         self.settings.set(S.GEOMETRY, self.saveGeometry())
         if self.built:  # not when closed before the panes were made
             self._save_state()

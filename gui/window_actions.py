@@ -67,9 +67,9 @@ class WindowActions:
         from gui.quick_open import QuickOpen, entries
 
         w = self.w
-        if w.atlas is None:
+        if w.records is None:  # the browse data or the read API (gui/main_window.py)
             return
-        w.palette_dialog = QuickOpen(entries(w.atlas), w)
+        w.palette_dialog = QuickOpen(entries(w.records), w)
         w.palette_dialog.chosen.connect(w.selection.select)
         w.palette_dialog.show()
         w.palette_dialog.edit.setFocus()

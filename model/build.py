@@ -15,9 +15,10 @@ from pathlib import Path
 
 from sqlmodel import Session, SQLModel, create_engine
 
-from model import atomic, search_index
+from model import atomic, browse, search_index
 from model import tables as t
 from model.loader import Dataset
+from model.queries import Atlas
 
 
 def data_version(dataset: Dataset) -> str:
@@ -126,9 +127,25 @@ def build(dataset: Dataset, target: Path) -> Path:
         with con:
             search_index.write(con, dataset)  # the FTS5 index behind search (model/search_index.py)
             con.execute(f"PRAGMA user_version = {t.SCHEMA_VERSION}")
+        con.close()
+        add_browse(tmp)
+        con = sqlite3.connect(tmp)
         con.execute("VACUUM")
         con.close()
     return target
+
+
+def add_browse(path: Path) -> None:
+    """Write the browse tables (model/browse.py) into the finished file at ``path``: the read API's own answers,
+    so that the window's first paint shows what SQLModel would."""
+    atlas = Atlas(path)
+    con = sqlite3.connect(path)
+    try:
+        with con:
+            browse.write(con, atlas)
+    finally:
+        con.close()
+        atlas.close()
 
 
 def _clear_leftovers(folder: Path) -> None:

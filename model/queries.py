@@ -91,20 +91,27 @@ class Atlas:
     def _load_small_tables(self) -> None:
         """Forums, participants and names are few and used everywhere: keep them in memory."""
         s = self.session
+        forums, participants, people = (s.exec(select(table)).all() for table in (t.Forum, t.Participant, t.Person))
         self._forums = {f.id: r.ForumRow(f.id, f.name, f.acronym, f.kind, f.track, f.scope, f.status,
-                                         _date(f.founded), _date(f.ended), f.parent_id)
-                        for f in s.exec(select(t.Forum))}
-        self._forum_text = {f.id: (tuple(json.loads(f.aliases)), f.summary, f.note, f.data_note)
-                            for f in s.exec(select(t.Forum))}
+                                         _date(f.founded), _date(f.ended), f.parent_id) for f in forums}
+        self._forum_text = {f.id: (tuple(json.loads(f.aliases)), f.summary, f.note, f.data_note) for f in forums}
         self._participants = {p.id: r.ParticipantRow(p.id, p.name, p.short_name, p.kind, tuple(json.loads(p.aliases)))
-                              for p in s.exec(select(t.Participant))}
-        self._participant_notes = {p.id: (p.note, p.data_note) for p in s.exec(select(t.Participant))}
-        self._people = {p.id: r.PersonRow(p.id, p.name, p.role, p.participant_id) for p in s.exec(select(t.Person))}
-        self._person_notes = {p.id: (p.note, p.data_note) for p in s.exec(select(t.Person))}
+                              for p in participants}
+        self._participant_notes = {p.id: (p.note, p.data_note) for p in participants}
+        self._people = {p.id: r.PersonRow(p.id, p.name, p.role, p.participant_id) for p in people}
+        self._person_notes = {p.id: (p.note, p.data_note) for p in people}
         self.meta = {m.key: m.value for m in s.exec(select(t.Meta))}
         self._forum_details: dict[str, r.ForumDetail | None] = {}
         self._links: dict[tuple[str, str], tuple[str, ...]] | None = None
         self.source = s.exec(select(t.Source)).one()
+
+    def warm(self) -> None:
+        """Read the citation links every detail page needs and compile the detail's queries, by building one
+        forum's detail: the window does this on its loading thread, so that the first record clicked shows as
+        quickly as the next."""
+        forums = self.forums()
+        if forums:
+            self.forum(forums[0].id)
 
     def close(self) -> None:
         self.session.close()
@@ -361,8 +368,9 @@ class Atlas:
         """Citation ids of each record; every link is read once, on first use (a detail asks many times)."""
         if self._links is None:
             links: dict[tuple[str, str], list[str]] = defaultdict(list)
-            for link in self.session.exec(select(t.CitationLink)):
-                links[(link.record, link.record_id)].append(link.citation_id)
+            link = t.CitationLink  # columns, not objects: a few thousand rows, read once
+            for cid, record, rid in self.session.exec(select(link.citation_id, link.record, link.record_id)):
+                links[(record, rid)].append(cid)
             self._links = {k: tuple(sorted(v)) for k, v in links.items()}
         return {rid: self._links[(record, rid)] for rid in ids if (record, rid) in self._links}
 

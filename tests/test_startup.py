@@ -1,0 +1,147 @@
+"""Start-up: the window is filled from the browse data and answers before SQLModel is imported; a record clicked
+meanwhile shows as soon as the read API is open (gui/app.py, gui/read_api.py, MainWindow.load_browse/attach)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+
+@pytest.fixture
+def browsing(qtbot, settings_reset, real_db, monkeypatch):
+    """A window as ``forum-atlas`` opens it: panes built and filled from the browse data, no read API yet."""
+    monkeypatch.setenv("FORUM_ATLAS_DB", str(real_db))
+    from gui.main_window import MainWindow
+
+    w = MainWindow(defer=True)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    w.build()
+    assert w.load_browse()
+    assert w.atlas is None
+    yield w
+    while QApplication.overrideCursor() is not None:  # a failed test must not leave the busy cursor to others
+        QApplication.restoreOverrideCursor()
+
+
+def _open_read_api(w):
+    from gui.read_api import ReadApiLoader
+
+    loader = ReadApiLoader(parent=w)
+    loader.ready.connect(w.attach)
+    loader.start()
+    return loader
+
+
+def test_a_click_before_the_read_api_is_open_shows_the_record_once_it_is(qtbot, browsing):
+    w = browsing
+    tree, proxy = w.tree_pane.tree, w.tree_pane.proxy
+    group = proxy.index(0, 0)
+    row = proxy.index(0, 0, group)
+    fid = row.data(Qt.ItemDataRole.UserRole)
+    name = w.records.forum_row(fid).name
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(row).center())
+
+    assert w.selection.current == fid and tree.currentIndex() == row  # the click is taken, not lost
+    assert QApplication.overrideCursor().shape() == Qt.CursorShape.BusyCursor
+    assert name in w.statusBar().currentMessage()
+    assert w.detail.record_id is None and f"Opening {name}" in w.detail.toPlainText()  # its page comes next
+    assert not w.user_data.dock.isVisible()  # shown, or not, once the notes open: no jump in between
+
+    _open_read_api(w)
+    qtbot.waitUntil(lambda: w.detail.record_id == fid, timeout=60000)
+    assert name in w.detail.toPlainText()
+    assert QApplication.overrideCursor() is None and w.statusBar().currentMessage() == ""
+
+
+def test_before_the_read_api_the_tree_filters_steps_and_quick_opens(qtbot, browsing, atlas):
+    w = browsing
+    tree, proxy = w.tree_pane.tree, w.tree_pane.proxy
+    shown = sum(proxy.rowCount(proxy.index(g, 0)) for g in range(proxy.rowCount()))
+    qtbot.keyClicks(w.tree_pane.filter, "regional forum")
+    narrowed = sum(proxy.rowCount(proxy.index(g, 0)) for g in range(proxy.rowCount()))
+    assert 0 < narrowed < shown
+    first = proxy.index(0, 0, proxy.index(0, 0))
+    tree.setFocus()
+    tree.setCurrentIndex(first)
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    assert w.selection.current == tree.currentIndex().data(Qt.ItemDataRole.UserRole)
+    w.commands.quick_open()
+    from gui.quick_open import entries
+
+    assert w.palette_dialog.items == entries(atlas) and w.palette_dialog.list.count() > 0  # as the read API lists
+
+    qtbot.keyClicks(w.search_pane.box, "ASEAN")
+    w.search_pane.run_search()
+    assert not w.search_pane.hit_rows()
+
+    _open_read_api(w)
+    qtbot.waitUntil(lambda: w.atlas is not None and w.detail.record_id == w.selection.current, timeout=60000)
+    assert w.search_pane.hit_rows()  # the search typed meanwhile runs once the atlas is open
+
+
+def test_browse_data_of_another_version_falls_back_to_the_read_api(qtbot, settings_reset, real_db, tmp_path,
+                                                                 monkeypatch):
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(real_db, copy)
+    with sqlite3.connect(copy) as con:
+        con.execute("UPDATE browse_meta SET value = 'older' WHERE key = 'data_version'")
+    monkeypatch.setenv("FORUM_ATLAS_DB", str(copy))
+    from gui.main_window import MainWindow
+
+    w = MainWindow(defer=True)
+    qtbot.addWidget(w)
+    w.show()
+    w.build()
+    assert not w.load_browse()
+    assert "read API" in w.statusBar().currentMessage() and "data version" in w.statusBar().currentMessage()
+    assert w.load() and w.records is w.atlas
+    assert w.tree_pane.proxy.rowCount() > 0
+
+
+def test_the_window_answers_before_sqlmodel_is_imported(real_db, tmp_path):
+    """In a fresh process, as `forum-atlas` starts: filled and answering, and SQLModel not yet loaded."""
+    code = textwrap.dedent("""
+        import sys
+        from PySide6.QtWidgets import QApplication
+        from gui.main_window import MainWindow
+        app = QApplication([])
+        w = MainWindow(defer=True)
+        w.show()
+        w.build()
+        assert w.load_browse()
+        w.tree_pane.filter.setText("dialogue")
+        w.state.set_grouping("participant")
+        app.processEvents()
+        heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("sqlmodel", "sqlalchemy", "pydantic"))
+        print(w.tree_pane.proxy.rowCount(), heavy)
+    """)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FORUM_ATLAS_DB": str(real_db),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr[-800:]
+    groups, heavy = done.stdout.strip().split(" ", 1)
+    assert int(groups) > 5 and heavy == "[]"
+
+
+def test_the_started_app_stamps_its_stages_in_order(real_db, tmp_path):
+    """`make bench` reads these: interactive from the browse data, then the read API, then the clicked record."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FORUM_ATLAS_DB": str(real_db),
+           "FORUM_ATLAS_BENCH_STARTUP": "1", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-m", "forum_atlas"], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr[-800:]
+    stamps = [line.split()[1] for line in done.stdout.splitlines() if line.startswith("forum-atlas-startup ")]
+    assert stamps == ["first-frame", "interactive", "read-api", "record-shown"]
+    wait = next(line.split() for line in done.stdout.splitlines() if line.startswith("forum-atlas-startup-wait "))
+    assert 0 < float(wait[1]) < 60
