@@ -129,15 +129,18 @@ def setup_server(url: str) -> list[str]:
     return done or ["the team notes schema was already current"]
 
 
-def merge_texts(stored: str, ours: str, when: str) -> str:
-    """The conflict rule: nothing is lost. Ours inside theirs (or blank): theirs; otherwise both, ours below
-    a marker."""
+def merge_texts(stored: str, ours: str, base: str, when: str) -> str:
+    """The conflict rule: nothing is lost. Ours inside theirs (or blank): theirs; theirs inside ours: ours.
+    Otherwise both, ours below a marker; when ours only added to the text both started from (``base``), just
+    the added part goes below the marker, so repeated conflicts do not copy the note again and again."""
     if not ours.strip() or ours.strip() in stored:
         return stored
     if not stored.strip() or stored.strip() in ours:
         return ours
-    marker = f"--- this text was saved {when[:16]}Z from an older version; the note above was changed meanwhile ---"
-    return f"{stored.rstrip()}\n\n{marker}\n{ours}"
+    start = base.rstrip()
+    added = ours[len(start):].strip("\n") if start and ours.startswith(start) and start in stored else ours
+    marker = f"--- saved {when[:16]}Z from an older version of this note, which was changed meanwhile ---"
+    return f"{stored.rstrip()}\n\n{marker}\n{added}"
 
 
 class TeamNotes:
@@ -258,6 +261,7 @@ class TeamNotes:
         sent = 0
         for item in self.replica.pending():
             try:
+                self.replica.trying(item)
                 stored = self._send(item)
             except psycopg.errors.InsufficientPrivilege:
                 self._con.rollback()
@@ -268,7 +272,7 @@ class TeamNotes:
             except psycopg.Error as exc:
                 self._offline(exc)
                 return sent
-            self.replica.done(item.seq, stored)
+            self.replica.done(item, stored)
             sent += 1
         if self.online:
             self._set_status()
@@ -288,8 +292,8 @@ class TeamNotes:
                     break
             else:
                 stored, version, when = row
-                current = version == item.base_version or stored == item.base_text
-                text = item.text if current else merge_texts(stored, item.text, when)
+                current = version == item.base_version or stored in (item.base_text, item.tried)
+                text = item.text if current else merge_texts(stored, item.text, item.base_text, when)
                 if text != stored:
                     con.execute("UPDATE notes SET text = %s, version = version + 1, updated = now() "
                                 "WHERE record = %s AND author = current_user AND version = %s",

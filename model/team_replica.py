@@ -36,6 +36,7 @@ class Pending:
     text: str
     base_version: int  # the server version the edit started from; 0 for no note
     base_text: str
+    tried: str | None  # the text last sent for this entry: the server may have taken it without a reply
 
 
 def replica_name(url_key: str) -> str:
@@ -58,7 +59,7 @@ class Replica:
                                  "PRIMARY KEY (record, author))")
                 self.con.execute("CREATE TABLE IF NOT EXISTS queue (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
                                  "record TEXT NOT NULL, text TEXT NOT NULL, base_version INTEGER NOT NULL, "
-                                 "base_text TEXT NOT NULL, queued TEXT NOT NULL)")
+                                 "base_text TEXT NOT NULL, tried TEXT, queued TEXT NOT NULL)")
                 self.con.execute("CREATE TABLE IF NOT EXISTS drafts (record TEXT PRIMARY KEY, text TEXT NOT NULL, "
                                  "saved TEXT NOT NULL)")
                 self.con.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
@@ -95,37 +96,33 @@ class Replica:
 
     # -- the queue ------------------------------------------------------------------------------------
     def enqueue(self, record: str, text: str, base_version: int, base_text: str, author: str) -> None:
-        """One committed transaction: the change is queued and the window's view shows it."""
+        """One committed transaction: the change is queued and the window's view shows it. One entry per note:
+        a newer text replaces a queued one (it was typed on top of it, here) and keeps its base version."""
         with self.con:
             self.con.execute("BEGIN IMMEDIATE")
-            self.con.execute("INSERT INTO queue (record, text, base_version, base_text, queued) "
-                             "VALUES (?, ?, ?, ?, ?)", (record, text, base_version, base_text, now()))
+            if not self.con.execute("UPDATE queue SET text = ?, queued = ? WHERE record = ?",
+                                    (text, now(), record)).rowcount:
+                self.con.execute("INSERT INTO queue (record, text, base_version, base_text, queued) "
+                                 "VALUES (?, ?, ?, ?, ?)", (record, text, base_version, base_text, now()))
             self.con.execute("INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (record, author) DO UPDATE "
                              "SET text = excluded.text, updated = excluded.updated",
                              (record, author, author, text, base_version, now()))
 
     def pending(self) -> list[Pending]:
-        rows = self.con.execute("SELECT seq, record, text, base_version, base_text FROM queue ORDER BY seq")
+        rows = self.con.execute("SELECT seq, record, text, base_version, base_text, tried FROM queue ORDER BY seq")
         return [Pending(*r) for r in rows.fetchall()]
 
-    def done(self, seq: int, stored: TeamNote) -> None:
-        """The server took queue entry ``seq``: drop it, mirror the result, and rebase later entries for the
-        same note that started from the version this one replaced (they were typed after it, here)."""
+    def trying(self, item: Pending) -> None:
+        if item.tried != item.text:
+            self.con.execute("UPDATE queue SET tried = ? WHERE seq = ?", (item.text, item.seq))
+
+    def done(self, item: Pending, stored: TeamNote) -> None:
+        """The server took ``item``: drop it from the queue and mirror what the server now holds."""
         with self.con:
             self.con.execute("BEGIN IMMEDIATE")
-            old = self.con.execute("SELECT base_version FROM queue WHERE seq = ?", (seq,)).fetchone()
-            self.con.execute("DELETE FROM queue WHERE seq = ?", (seq,))
-            if old is not None:
-                self.con.execute("UPDATE queue SET base_version = ?, base_text = ? WHERE record = ? AND "
-                                 "base_version = ? AND seq > ?",
-                                 (stored.version, stored.text, stored.record, old[0], seq))
-            later = self.con.execute("SELECT 1 FROM queue WHERE record = ?", (stored.record,)).fetchone()
-            if later:  # keep showing the newer local text; only the version moves on
-                self.con.execute("UPDATE notes SET version = ? WHERE record = ? AND author = ?",
-                                 (stored.version, stored.record, stored.author))
-            else:
-                self.con.execute("DELETE FROM notes WHERE record = ? AND author = ?", (stored.record, stored.author))
-                self.put(stored)
+            self.con.execute("DELETE FROM queue WHERE seq = ?", (item.seq,))
+            self.con.execute("DELETE FROM notes WHERE record = ? AND author = ?", (stored.record, stored.author))
+            self.put(stored)
 
     def to_draft(self, seq: int, record: str, text: str) -> None:
         with self.con:
