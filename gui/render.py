@@ -135,7 +135,7 @@ def _discrepancies(items: list[r.Discrepancy], notes: _Notes) -> str:
     return f'<h2>Where the source disagrees with itself</h2><ul class="disc">{body}</ul>'
 
 
-def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None) -> str:
+def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None, team=()) -> str:
     f = d.forum
     notes = _Notes(d.sources, style)
     founders = [m for m in d.members if m.role == "founder"]
@@ -185,19 +185,24 @@ def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None) -> s
     if not style.compact:
         parts.append(_discrepancies(d.discrepancies, notes))
     parts.append(about(_forum_data_notes(d), style))
-    parts.append(analyst_note(note))
+    parts.append(analyst_note(note, team))
     parts.append(_sources(notes))
     return "".join(parts)
 
 
-def analyst_note(text: str | None) -> str:
-    """The analyst's own note: boxed and labelled, so it never passes for a sourced fact."""
-    if not text or not text.strip():
-        return ""
-    body = light_markdown(text)
-    return ('<table class="analyst" width="100%" border="1" cellspacing="0" cellpadding="6"><tr><td>'
-            "<b>Analyst\u2019s note</b> <i>(your own words, not from the paper)</i>"
-            f"{body}</td></tr></table>")
+def analyst_note(text: str | None, team=()) -> str:
+    """The analyst's own note: boxed and labelled, so it never passes for a sourced fact; below it, the team's
+    notes on the record (model/team_notes.py TeamNote), each labelled with its author."""
+    parts = []
+    if text and text.strip():
+        parts.append('<table class="analyst" width="100%" border="1" cellspacing="0" cellpadding="6"><tr><td>'
+                     "<b>Analyst\u2019s note</b> <i>(your own words, not from the paper)</i>"
+                     f"{light_markdown(text)}</td></tr></table>")
+    for n in team:
+        parts.append('<table class="analyst team" width="100%" border="1" cellspacing="0" cellpadding="6"><tr><td>'
+                     f"<b>{e(n.display)}</b> <i>({e(n.author)}, {e(n.updated[:16].replace('T', ' '))} UTC; "
+                     f"a team member's note, not from the paper)</i>{light_markdown(n.text)}</td></tr></table>")
+    return "".join(parts)
 
 
 # Linear time, whatever the note (a lazy regex took 16 s on 32 KB of "**a "): the inline patterns stop at
@@ -372,7 +377,7 @@ def claims(items: list[r.Claim], notes: _Notes, style: Style) -> str:
     return "".join(out)
 
 
-def event(d: r.EventDetail, style: Style = SCREEN, note: str | None = None) -> str:
+def event(d: r.EventDetail, style: Style = SCREEN, note: str | None = None, team=()) -> str:
     ev = d.event
     notes = _Notes(d.sources, style)
     facts = "".join([
@@ -393,12 +398,12 @@ def event(d: r.EventDetail, style: Style = SCREEN, note: str | None = None) -> s
     parts.append(_discrepancies(d.discrepancies, notes))
     parts.append(about(([("", d.data_note)] if d.data_note else [])
                        + [("Disagreement", x.data_note) for x in d.discrepancies if x.data_note], style))
-    parts.append(analyst_note(note))
+    parts.append(analyst_note(note, team))
     parts.append(_sources(notes))
     return "".join(parts)
 
 
-def participant(d: r.ParticipantDetail, style: Style = SCREEN, note: str | None = None) -> str:
+def participant(d: r.ParticipantDetail, style: Style = SCREEN, note: str | None = None, team=()) -> str:
     p = d.participant
     notes = _Notes(d.sources, style)
     by_forum: dict[str, list[r.Membership]] = {}
@@ -437,7 +442,7 @@ def participant(d: r.ParticipantDetail, style: Style = SCREEN, note: str | None 
         parts.append(_people(d.people, style))
     parts.append(_events(d.events, style))
     parts.append(about([("", d.data_note)] if d.data_note else [], style))
-    parts.append(analyst_note(note))
+    parts.append(analyst_note(note, team))
     parts.append(_sources(notes))
     return "".join(parts)
 
@@ -456,7 +461,7 @@ def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-def person(d: r.PersonDetail, style: Style = SCREEN, note: str | None = None) -> str:
+def person(d: r.PersonDetail, style: Style = SCREEN, note: str | None = None, team=()) -> str:
     p = d.person
     notes = _Notes(d.sources, style)
     facts = "".join([
@@ -469,7 +474,7 @@ def person(d: r.PersonDetail, style: Style = SCREEN, note: str | None = None) ->
         parts.append(f'<p class="note">Note: {e(d.note)}</p>')
     parts.append(_events(d.events, style))
     parts.append(about([("", d.data_note)] if d.data_note else [], style))
-    parts.append(analyst_note(note))
+    parts.append(analyst_note(note, team))
     parts.append(_sources(notes))
     return "".join(parts)
 
