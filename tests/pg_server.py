@@ -57,9 +57,9 @@ class PgServer:
         if os.geteuid() == 0:
             try:
                 pwd.getpwnam(SYSTEM_USER)
-            except KeyError:
-                subprocess.run(["useradd", "--system", "--no-create-home", SYSTEM_USER], check=True,
-                               capture_output=True)
+            except KeyError:  # another test process may be adding it at this moment: then it exists after
+                subprocess.run(["useradd", "--system", "--no-create-home", SYSTEM_USER], capture_output=True)
+                pwd.getpwnam(SYSTEM_USER)
             self.user = SYSTEM_USER
             _readable_by_all(self.bin)
             for sub in ("lib", "share"):
