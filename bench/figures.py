@@ -160,3 +160,13 @@ def table(rows: list[Row]) -> str:
         return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
 
     return "\n".join([fmt(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(fmt, body)])
+
+
+def team_rows(r: dict) -> list[Row]:
+    sec = "team notes"
+    return [Row(sec, "note save acknowledged, local server, median (max)",
+                f"{r['save_median_ms']:.1f} ms ({r['save_max_ms']:.0f})", r["save_median_ms"], ("<", 50.0),
+                "< 50 ms", "ms", extra={"max_ms": r["save_max_ms"]}),
+            Row(sec, "change reaches another member's store (NOTIFY), median (max)",
+                f"{r['visible_median_ms']:.1f} ms ({r['visible_max_ms']:.0f})", r["visible_median_ms"],
+                ("<", 1000.0), "< 1 s", "ms", extra={"max_ms": r["visible_max_ms"]})]

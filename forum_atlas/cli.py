@@ -70,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="close the window after MS milliseconds")  # a Qt timer takes a 32-bit int
     p.add_argument("--self-test", action="store_true",
                    help="open the window offscreen, use it, print each step; exit 0, or 1 on the first failure")
+    p.add_argument("--notes-server", metavar="URL",
+                   help="share notes with a team on this PostgreSQL server (also FORUM_ATLAS_NOTES_SERVER); "
+                        "passwords come from ~/.pgpass or the service file")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def data_args(sp):
@@ -123,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         return self_test(commands=args.available_commands)
     if args.command is None:
         from gui.app import run  # the window: only now does Qt load
+
+        if args.notes_server:  # the window reads it where it reads the environment's (model/team_store.py)
+            os.environ["FORUM_ATLAS_NOTES_SERVER"] = args.notes_server
 
         return run(args)
     if sys.stdout is None:  # started with standard output closed: the results would go nowhere

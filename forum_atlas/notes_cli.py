@@ -22,9 +22,18 @@ def add_parser(sub) -> None:
                                         "otherwise yours is kept and the imported text is appended below a marker "
                                         "line (reported as a conflict). Nothing is ever deleted.")
     im.add_argument("file", type=Path)
+    se = actions.add_parser("serve-setup", help="create or upgrade a team's notes schema and roles on a PostgreSQL "
+                                                "server (run as the database's owner)",
+                            description="Creates the team notes tables, row-level security and the group roles "
+                                        "forum_atlas_readers and forum_atlas_writers in the database at URL; run "
+                                        "again after an upgrade of Forum Atlas. The password comes from ~/.pgpass "
+                                        "or the service file, never the command line history if you can help it.")
+    se.add_argument("url", metavar="URL", help="postgresql://owner@host/database (sslmode etc. pass through)")
 
 
 def run(args) -> int:
+    if args.notes_command == "serve-setup":
+        return _serve_setup(args.url)
     from model.notes import UserData
 
     store = UserData()
@@ -36,6 +45,22 @@ def run(args) -> int:
         return _export(store, args) if args.notes_command == "export" else _import(store, args)
     finally:
         store.close()
+
+
+def _serve_setup(url: str) -> int:
+    from model.team_notes import psycopg, setup_server, without_password
+
+    failures = (RuntimeError, psycopg.Error) if psycopg else (RuntimeError,)
+    try:
+        done = setup_server(url)
+    except failures as exc:
+        print(f"forum-atlas: could not set up team notes on {without_password(url)}: {exc}", file=sys.stderr)
+        return 1
+    for line in done:
+        print(line)
+    print("Next: GRANT forum_atlas_writers (or forum_atlas_readers) TO each member's role, and add their "
+          "display names to the members table (README, Team notes).")
+    return 0
 
 
 def _describer():

@@ -87,6 +87,8 @@ ACTIONS: tuple[Spec, ...] = (
     Spec("notes.show_panel", "Show basket, bookmarks and notes", "&Notes", toolbar="Basket",
          icon=("folder", "SP_DirIcon"), checkable=True, separator=True),
     Spec("notes.export", "E&xport notes\u2026", "&Notes", separator=True),
+    Spec("notes.connect", "Connect to &team\u2026", "&Notes", separator=True,
+         tip="Share notes with a team through a PostgreSQL server (or go back to notes on this computer)"),
 
     Spec("help.shortcuts", "&Keyboard shortcuts", "&Help"),
     Spec("help.about", "&About Forum Atlas", "&Help"),

@@ -25,6 +25,7 @@ class DetailPane(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.record_id: str | None = None
         self.note_for = None  # record id -> the analyst's note (set by gui/user_data.py), shown boxed
+        self.team_for = None  # record id -> the team's notes on it (set by gui/user_data.py with a team server)
         self.look = render.SCREEN  # the renderer's style; not "style", which would hide QWidget.style()
         self._atlas = None
         self.show_empty()
@@ -46,14 +47,15 @@ class DetailPane(QTextBrowser):
         kind = atlas.kind_of(rid)
         html = None
         note = self.note_for(rid) if self.note_for and kind else None
+        team = self.team_for(rid) if self.team_for and kind else ()
         if kind == "forum":
-            html = render.forum(atlas.forum(rid), self.look, note=note)
+            html = render.forum(atlas.forum(rid), self.look, note=note, team=team)
         elif kind == "event":
-            html = render.event(atlas.event(rid), self.look, note=note)
+            html = render.event(atlas.event(rid), self.look, note=note, team=team)
         elif kind == "participant":
-            html = render.participant(atlas.participant(rid), self.look, note=note)
+            html = render.participant(atlas.participant(rid), self.look, note=note, team=team)
         elif kind == "person":
-            html = render.person(atlas.person(rid), self.look, note=note)
+            html = render.person(atlas.person(rid), self.look, note=note, team=team)
         if html is None:
             self.record_id = None
             self.setHtml(render.empty("No such record", f"Nothing in the atlas has the id \u201c{rid}\u201d."))

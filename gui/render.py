@@ -135,7 +135,7 @@ def _discrepancies(items: list[r.Discrepancy], notes: _Notes) -> str:
     return f'<h2>Where the source disagrees with itself</h2><ul class="disc">{body}</ul>'
 
 
-def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None) -> str:
+def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None, team=()) -> str:
     f = d.forum
     notes = _Notes(d.sources, style)
     founders = [m for m in d.members if m.role == "founder"]
@@ -185,7 +185,7 @@ def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None) -> s
     if not style.compact:
         parts.append(_discrepancies(d.discrepancies, notes))
     parts.append(about(_forum_data_notes(d), style))
-    parts.append(analyst_note(note))
+    parts.append(analyst_note(note, team))
     parts.append(_sources(notes))
     return "".join(parts)
 
@@ -195,20 +195,28 @@ def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None) -> s
 NOTE_SHOWN_CHARS, NOTE_SHOWN_LINES = 20_000, 400
 
 
-def analyst_note(text: str | None) -> str:
-    """The analyst's own note: boxed and labelled, so it never passes for a sourced fact."""
-    if not text or not text.strip():
-        return ""
-    shown = text[:NOTE_SHOWN_CHARS]
-    lines = shown.split("\n", NOTE_SHOWN_LINES)
-    shown = "\n".join(lines[:NOTE_SHOWN_LINES])
+def _note_body(text: str) -> str:
+    shown = "\n".join(text[:NOTE_SHOWN_CHARS].split("\n", NOTE_SHOWN_LINES)[:NOTE_SHOWN_LINES])
     body = light_markdown(shown)
     if len(shown) < len(text):
         body += (f'<p style="margin-top:4px; margin-bottom:0"><i>\u2026 and {len(text) - len(shown):,} more '
                  "characters, not shown here: the note editor holds the whole note.</i></p>")
-    return ('<table class="analyst" width="100%" border="1" cellspacing="0" cellpadding="6"><tr><td>'
-            "<b>Analyst\u2019s note</b> <i>(your own words, not from the paper)</i>"
-            f"{body}</td></tr></table>")
+    return body
+
+
+def analyst_note(text: str | None, team=()) -> str:
+    """The analyst's own note: boxed and labelled, so it never passes for a sourced fact; below it, the team's
+    notes on the record (model/team_notes.py TeamNote), each labelled with its author."""
+    parts = []
+    if text and text.strip():
+        parts.append('<table class="analyst" width="100%" border="1" cellspacing="0" cellpadding="6"><tr><td>'
+                     "<b>Analyst\u2019s note</b> <i>(your own words, not from the paper)</i>"
+                     f"{_note_body(text)}</td></tr></table>")
+    for n in team:
+        parts.append('<table class="analyst team" width="100%" border="1" cellspacing="0" cellpadding="6"><tr><td>'
+                     f"<b>{e(n.display)}</b> <i>({e(n.author)}, {e(n.updated[:16].replace('T', ' '))} UTC; "
+                     f"a team member's note, not from the paper)</i>{_note_body(n.text)}</td></tr></table>")
+    return "".join(parts)
 
 
 # Linear time, whatever the note (a lazy regex took 16 s on 32 KB of "**a "): the inline patterns stop at
@@ -383,7 +391,7 @@ def claims(items: list[r.Claim], notes: _Notes, style: Style) -> str:
     return "".join(out)
 
 
-def event(d: r.EventDetail, style: Style = SCREEN, note: str | None = None) -> str:
+def event(d: r.EventDetail, style: Style = SCREEN, note: str | None = None, team=()) -> str:
     ev = d.event
     notes = _Notes(d.sources, style)
     facts = "".join([
@@ -404,12 +412,12 @@ def event(d: r.EventDetail, style: Style = SCREEN, note: str | None = None) -> s
     parts.append(_discrepancies(d.discrepancies, notes))
     parts.append(about(([("", d.data_note)] if d.data_note else [])
                        + [("Disagreement", x.data_note) for x in d.discrepancies if x.data_note], style))
-    parts.append(analyst_note(note))
+    parts.append(analyst_note(note, team))
     parts.append(_sources(notes))
     return "".join(parts)
 
 
-def participant(d: r.ParticipantDetail, style: Style = SCREEN, note: str | None = None) -> str:
+def participant(d: r.ParticipantDetail, style: Style = SCREEN, note: str | None = None, team=()) -> str:
     p = d.participant
     notes = _Notes(d.sources, style)
     by_forum: dict[str, list[r.Membership]] = {}
@@ -448,7 +456,7 @@ def participant(d: r.ParticipantDetail, style: Style = SCREEN, note: str | None 
         parts.append(_people(d.people, style))
     parts.append(_events(d.events, style))
     parts.append(about([("", d.data_note)] if d.data_note else [], style))
-    parts.append(analyst_note(note))
+    parts.append(analyst_note(note, team))
     parts.append(_sources(notes))
     return "".join(parts)
 
@@ -467,7 +475,7 @@ def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-def person(d: r.PersonDetail, style: Style = SCREEN, note: str | None = None) -> str:
+def person(d: r.PersonDetail, style: Style = SCREEN, note: str | None = None, team=()) -> str:
     p = d.person
     notes = _Notes(d.sources, style)
     facts = "".join([
@@ -480,7 +488,7 @@ def person(d: r.PersonDetail, style: Style = SCREEN, note: str | None = None) ->
         parts.append(f'<p class="note">Note: {e(d.note)}</p>')
     parts.append(_events(d.events, style))
     parts.append(about([("", d.data_note)] if d.data_note else [], style))
-    parts.append(analyst_note(note))
+    parts.append(analyst_note(note, team))
     parts.append(_sources(notes))
     return "".join(parts)
 

@@ -33,6 +33,8 @@ GROUPING = Setting("grouping", str, "track")
 PARTICIPANT = Setting("participant", str, "")  # "" : all participants
 # The user's own copy of the paper's text (File › Open source text…).
 SOURCE_TEXT = Setting("sourceText", str, "")
+# The team notes server (Notes › Connect to team…), a connection URL without its password; "" : local notes.
+NOTES_SERVER = Setting("notes/server", str, "")
 
 
 class Settings:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from gui.basket import BasketPanel
 from gui.forum_tree import ID_ROLE
 from gui.note_editor import NoteEditor
+from gui.team_link import TeamLink
 
 DEBOUNCE_MS = 500
 BACKUP_QUIET_MS = 60_000  # a backup of changed notes after a minute without saves
@@ -47,6 +48,7 @@ class UserDataUI(QObject):
         self._pending: dict[str, str] = {}  # record id -> text not yet saved (kept if a save fails)
         self._base: dict[str, str | None] = {}  # record id -> the stored note an edit started from
         self._known: set[str] = set()
+        self._folder: Path | None = None
 
         self.editor = NoteEditor()
         self.area = QSplitter(Qt.Orientation.Vertical, objectName="detailSplitter")
@@ -93,17 +95,29 @@ class UserDataUI(QObject):
         QApplication.instance().aboutToQuit.connect(self.flush)
         self._quit_hooked = True
         self._bind_actions()
+        self.team_link = TeamLink(self)
         self._show_record(None)
         self._set_editable(False, "Your notes open once the atlas has loaded.")
 
     # -- opening and closing --------------------------------------------------------------------------
     def open(self, folder: Path | None = None) -> None:
-        """Open the notes store (imported only now, after the first paint) and show its news."""
+        """Open the notes store (imported only now, after the first paint) and show its news: the team's
+        (model/team_store.py) when a server is set (--notes-server, or Notes › Connect to team…)."""
+        from gui import settings as S
+        from model.team_store import server_url
+
+        self._folder = folder
+        self.open_store(server_url(self.window.settings.get(S.NOTES_SERVER)))
+
+    def open_store(self, url: str) -> None:
         from model.notes import UserData
+        from model.team_store import TeamStore
 
         if self.store is not None:
+            self.team_link.detach()
             self.store.close()
-        self.store = UserData(folder)
+        self.store = TeamStore(url, self._folder) if url else UserData(self._folder)
+        self.team_link.attach(self.store)
         atlas = self.window.atlas
         if atlas is not None:
             self._known = set().union(*atlas.ids().values())
@@ -121,6 +135,7 @@ class UserDataUI(QObject):
 
     def close(self) -> None:
         self.flush()
+        self.team_link.detach()
         self.backup_timer.stop()  # closing the store backs up what changed
         if self.store is not None:
             self.store.close()
@@ -168,6 +183,21 @@ class UserDataUI(QObject):
         if rid == self.rid and self._dirty:
             return self.editor.edit.toPlainText()
         return self.store.note(rid) if self.store is not None else None
+
+    def team_changed(self, records: set[str] | None) -> None:
+        """Notes changed on the team server (None: perhaps all, after reconnecting). The note being typed is
+        left alone; it is saved against the version it started from, so nothing is lost either way."""
+        shown = self.rid
+        if shown and (records is None or shown in records) and not self._dirty and shown not in self._pending:
+            text = self.store.note(shown)
+            if text != self.editor.edit.toPlainText() and text is not None:
+                self._loading = True
+                self.editor.edit.setPlainText(text)
+                self._loading = False
+                self._base[shown] = text
+        if self.window.detail.record_id and (records is None or self.window.detail.record_id in records):
+            self._refresh_detail()
+        self._fill_notes()
 
     # -- the note editor ------------------------------------------------------------------------------
     def _before_selection(self, _leaving: str) -> None:
@@ -244,6 +274,7 @@ class UserDataUI(QObject):
                     self.editor.edit.setPlainText(stored)
                     self._loading = False
         self.editor.state.setText("Saved")
+        self.team_link.saved()
         self.backup_timer.start()
         if self.window.detail.record_id in saved:
             self._refresh_detail()

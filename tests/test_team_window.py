@@ -1,0 +1,80 @@
+"""Team notes in the window, against a real PostgreSQL server: two windows on one server, a lost connection."""
+# ruff: noqa: F811  (the fixtures pg and team come from tests/pg_server.py)
+
+from __future__ import annotations
+
+import time
+
+import psycopg
+from conftest import open_window
+from pg_server import pg, team  # noqa: F401
+from test_main_window import click_row
+from test_notes_window import type_note
+
+from gui.user_data import DEBOUNCE_MS
+
+
+def _two_windows(qtbot, atlas, team, tmp_path, monkeypatch):
+    monkeypatch.setenv("FORUM_ATLAS_NOTES_SERVER", team("alice"))
+    a = open_window(qtbot, atlas)
+    a.user_data.open(tmp_path / "alice")
+    monkeypatch.setenv("FORUM_ATLAS_NOTES_SERVER", team("bob"))
+    b = open_window(qtbot, atlas)
+    b.user_data.open(tmp_path / "bob")  # another computer: its own replica and local store
+    return a, b
+
+
+def test_a_note_typed_in_one_window_appears_in_the_other(qtbot, atlas, settings_reset, team, tmp_path,
+                                                          monkeypatch):
+    a, b = _two_windows(qtbot, atlas, team, tmp_path, monkeypatch)
+    assert a.user_data.team_link.label.text() == "Team notes: online"
+    click_row(qtbot, b, "arf")
+    type_note(qtbot, b, "Bob is typing <script>")  # not yet saved when Alice's note arrives
+    click_row(qtbot, a, "arf")
+    type_note(qtbot, a, "Alice: check the <b>1994</b> date")
+    qtbot.waitUntil(lambda: a.user_data.editor.state.text() == "Saved", timeout=DEBOUNCE_MS * 6)
+    saved = time.monotonic()
+    qtbot.waitUntil(lambda: "Alice: check the <b>1994</b> date" in b.detail.toPlainText(), timeout=2000)
+    print(f"\nchange visible in the other window {1000 * (time.monotonic() - saved):.0f} ms after the save")
+    shown = b.detail.toPlainText()
+    assert "Alice Ng" in shown and "a team member's note, not from the paper" in shown
+    assert "<b>" not in b.detail.toHtml().split("Alice Ng")[1].split("</table>")[0]  # escaped, not markup
+    assert b.user_data.editor.edit.toPlainText() == "Bob is typing <script>"  # his typing is undisturbed
+    qtbot.waitUntil(lambda: b.user_data.editor.state.text() == "Saved", timeout=DEBOUNCE_MS * 6)
+    qtbot.waitUntil(lambda: "Bob is typing <script>" in a.detail.toPlainText(), timeout=2000)
+    assert a.user_data.store.note("arf") == "Alice: check the <b>1994</b> date"
+
+
+def test_a_lost_server_is_shown_and_the_queue_drains_when_it_is_back(qtbot, atlas, settings_reset, team,
+                                                                     tmp_path, monkeypatch):
+    monkeypatch.setenv("FORUM_ATLAS_NOTES_SERVER", team("alice"))
+    w = open_window(qtbot, atlas)
+    w.user_data.open(tmp_path / "alice")
+    label = w.user_data.team_link.label
+    assert label.text() == "Team notes: online"
+    team.server.stop()
+    try:
+        click_row(qtbot, w, "apec")
+        type_note(qtbot, w, "written while the server was away")
+        qtbot.waitUntil(lambda: label.text() == "Team notes: offline, 1 queued", timeout=DEBOUNCE_MS * 10)
+        assert "working offline" in w.statusBar().currentMessage()
+        assert "written while the server was away" in w.detail.toPlainText()
+    finally:
+        team.server.start()
+    qtbot.waitUntil(lambda: label.text() == "Team notes: online", timeout=10_000)
+    with psycopg.connect(team("postgres")) as con:
+        assert con.execute("SELECT text FROM notes WHERE record = 'apec'").fetchone()[0] == \
+            "written while the server was away"
+
+
+def test_a_reader_sees_the_team_and_cannot_edit(qtbot, atlas, settings_reset, team, tmp_path, monkeypatch):
+    with psycopg.connect(team("alice")) as con:
+        con.execute("INSERT INTO notes (record, text) VALUES ('arf', 'Alice''s finding')")
+    monkeypatch.setenv("FORUM_ATLAS_NOTES_SERVER", team("carol"))
+    w = open_window(qtbot, atlas)
+    w.user_data.open(tmp_path / "carol")
+    assert w.user_data.team_link.label.text() == "Team notes: read-only"
+    click_row(qtbot, w, "arf")
+    assert "Alice's finding" in w.detail.toPlainText()
+    assert w.user_data.editor.edit.isReadOnly()
+    assert "read-only" in w.user_data.team_link.label.toolTip()
