@@ -59,7 +59,12 @@ class Backups:
                     con.close()
             except sqlite3.Error:
                 continue
-        self._backup_to(self.backup_folder / f"notes-before-v{SCHEMA_VERSION}-{_stamp()}.sqlite", quiet=False)
+        target = self.backup_folder / f"notes-before-v{SCHEMA_VERSION}-{_stamp()}.sqlite"
+        n = 1
+        while target.exists():  # two starts in one second: never replace the earlier backup (other content)
+            n += 1
+            target = target.with_name(f"notes-before-v{SCHEMA_VERSION}-{_stamp()}-{n}.sqlite")
+        self._backup_to(target, quiet=False)
 
     def _recover(self, damage: str) -> None:
         """Move the damaged file aside, then restore the newest good backup or start afresh."""
