@@ -33,6 +33,8 @@ GROUPING = Setting("grouping", str, "track")
 PARTICIPANT = Setting("participant", str, "")  # "" : all participants
 # The user's own copy of the paper's text (File › Open source text…).
 SOURCE_TEXT = Setting("sourceText", str, "")
+# Edit › Citation style: a key of model.citation.STYLES.
+CITATION_STYLE = Setting("citation/style", str, "chicago")
 
 
 class Settings:

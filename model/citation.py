@@ -21,6 +21,7 @@ import yaml
 from model import paths
 
 STYLES = {"chicago": "chicago-author-date.csl", "apa": "apa.csl"}
+STYLE_LABELS = {"chicago": "Chicago author-date", "apa": "APA (7th edition)"}
 FORMATS = ("ris", "bibtex", "csl-json")
 PART_AUTHORS = ("preface", "cossa", "fukushima")  # the parts a reference can name; the front matter is CIAO's
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -155,7 +156,7 @@ def passage(citation, style: str = "chicago", quote: bool = True, source: dict |
 def sources(title: str, citations, style: str = "chicago", source: dict | None = None) -> Reference:
     """A record's references: its name, then each part of the paper it rests on, with the sections cited."""
     sections: dict[str, list[str]] = {}
-    for c in citations:
+    for c in sorted(citations, key=lambda c: c.line):  # parts and sections in the paper's order
         named = sections.setdefault(record_id(c.author, source), [])
         if c.section and c.section != c.part and c.section not in named:
             named.append(c.section)
@@ -221,3 +222,10 @@ def bibtex(items: list[dict]) -> str:
 def export(fmt: str, items: list[dict]) -> str:
     """The records in a reference manager's format: 'ris', 'bibtex' or 'csl-json'."""
     return {"ris": ris, "bibtex": bibtex, "csl-json": csl_json}[fmt](items)
+
+
+def record_citations(atlas, rid: str) -> list:
+    """The passages a record rests on (model.records.Citation), as its page numbers them; [] for none."""
+    detail = {"forum": atlas.forum, "event": atlas.event, "participant": atlas.participant,
+              "person": atlas.person}.get(atlas.kind_of(rid))
+    return list(detail(rid).sources) if detail else []
