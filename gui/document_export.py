@@ -30,7 +30,11 @@ TIMELINE_WIDTH = 900  # the timeline image's width at screen proportions (96 dpi
 
 
 class DocumentError(Exception):
-    """The document could not be written; the message says why in plain words."""
+    """The document could not be written: ``why``, in plain words."""
+
+    def __init__(self, target, why: str):
+        super().__init__(f"Cannot write {target}: {why}.")
+        self.why = why
 
 
 def _device() -> QPdfWriter:
@@ -149,7 +153,7 @@ def encode(doc: QTextDocument, fmt: str) -> bytes:
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         if not QTextDocumentWriter(buffer, QByteArray(b"odf")).write(doc):
-            raise DocumentError("Qt could not make the ODT document")
+            raise DocumentError("the ODT document", "Qt could not make it")
         return _odt_headings(bytes(data), doc)
     if fmt == "md":  # Markdown has no superscript: note marks read "[1,2]"
         plain = QTextDocument()
@@ -207,7 +211,7 @@ def write(doc: QTextDocument, target: Path, fmt: str) -> None:
             fh.write(data)
             fh.flush()  # a full disk fails here, before the rename
     except OSError as exc:
-        raise DocumentError(f"Cannot write {target}: {atomic.why(exc)}.") from None
+        raise DocumentError(target, atomic.why(exc)) from None
 
 
 def format_of(path: Path, chosen: str = "") -> str:
@@ -234,7 +238,7 @@ def _write(output, path: Path, make, fmt: str) -> None:
     try:
         write(make(), path, fmt)
     except DocumentError as exc:
-        output.failed(path, str(exc).split(": ", 1)[-1].rstrip("."))
+        output.failed(path, exc.why)
         return
     output.w.statusBar().showMessage(f"Wrote {path}", 5000)
 

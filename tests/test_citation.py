@@ -61,10 +61,10 @@ def test_a_records_sources_group_sections_under_each_part():
     other = Citation(id="c2", author="fukushima", part=NOTE.part, section="What Lies Ahead", line=490, quote="x")
     cossa = Citation(id="c3", author="cossa", part="U.S. Views", section="Overview", line=80, quote="y")
     ref = citation.sources("Nakayama proposal", [NOTE, other, NOTE, cossa], "apa")
-    assert ref.text.splitlines() == [
+    assert ref.text.splitlines() == [  # in the paper's order: Cossa's part comes before Fukushima's
         "Nakayama proposal: sources",
-        APA["igcc-pp51-fukushima"] + " Sections: The Nakayama Proposal; What Lies Ahead.",
         APA["igcc-pp51-cossa"] + " Section: Overview.",
+        APA["igcc-pp51-fukushima"] + " Sections: The Nakayama Proposal; What Lies Ahead.",
     ]
 
 
