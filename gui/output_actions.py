@@ -111,7 +111,9 @@ class OutputActions:
         """Say plainly that nothing was written, in the status bar and a dialog."""
         self._status(f"Not written: {path}: {why}", 15000)
         box = QMessageBox(QMessageBox.Icon.Warning, "Could not write the file",
-                          f"Forum Atlas could not write {path}: {why}. Nothing was written.", parent=self.w)
+                          f"Forum Atlas could not write {path}: {why}. "
+                          + ("The file already there was left as it was." if Path(path).is_file()
+                             else "Nothing was written."), parent=self.w)
         box.setTextFormat(Qt.TextFormat.PlainText)  # a path is text, never markup
         box.exec()
 
