@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from forum_atlas import notes_cli, search_cli
+from forum_atlas import cite_cli, notes_cli, search_cli
 from model.exit_codes import ExitCode
 
 
@@ -94,16 +94,18 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--format", choices=("json", "csv"), default="json")
     sp.add_argument("--out", type=Path, help="file (json) or folder (csv); default: standard output / ./export")
     sp = sub.add_parser("print", help="a one-page fact sheet of a forum or participant, as PDF")
-    sp.add_argument("id", help="a forum or participant id, e.g. arf or kp")
+    sp.add_argument("id", help="a forum or participant: its id, name or acronym, in any case (arf, japan, DPRK)")
     sp.add_argument("--out", type=Path, help="the PDF to write (default: ID.pdf)")
     sp.add_argument("--paper", choices=("a4", "letter"), default="a4")
     sp = sub.add_parser("pack", help="a briefing pack of several forums, as one PDF")
-    sp.add_argument("ids", nargs="+", metavar="ID", help="forum ids, in the order of the pack")
+    sp.add_argument("ids", nargs="+", metavar="ID", help="records by id, name or acronym, in any case "
+                                                           "(ARF NEACD jp), in the order of the pack")
     sp.add_argument("--out", type=Path, required=True, help="the PDF to write")
     sp.add_argument("--title", default="Briefing pack")
     sp.add_argument("--paper", choices=("a4", "letter"), default="a4")
     notes_cli.add_parser(sub)  # forum-atlas notes export|import
     search_cli.add_parser(sub)  # forum-atlas search QUERY [--json]
+    cite_cli.add_parser(sub)  # forum-atlas cite [RECORD] [--format ...] [--style ...] [--out FILE]
     # The self-test runs the steps of the commands this version has; it is told them rather than reading the parser.
     p.set_defaults(available_commands=frozenset(sub.choices))
     return p
@@ -136,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         code = {"check": _check, "build": _build, "stats": _stats, "export": _export, "search": search_cli.run,
-                "notes": notes_cli.run, "print": _print, "pack": _print}[args.command](args)
+                "notes": notes_cli.run, "print": _print, "pack": _print,
+                "cite": cite_cli.run}[args.command](args)
         sys.stdout.flush()
         return code
     except BrokenPipeError:  # the reader stopped reading (| head): not an error
@@ -311,9 +314,46 @@ def _coverage(args) -> int:
 
 
 def _print(args) -> int:
+    atlas = _open_atlas()
+    kinds = ("forum", "participant") if args.command == "print" else ("forum", "participant", "event")
+    ids = _resolve(atlas, [args.id] if args.command == "print" else args.ids, kinds)
+    if ids is None:
+        return 1
+    if args.command == "print":
+        args.id = ids[0]
+    else:
+        args.ids = ids
     from gui.printing import run_print  # Qt paints the pages: loaded only for these commands
 
-    return run_print(args, _open_atlas())
+    return run_print(args, atlas)
+
+
+UNKNOWN_SHOWN = 5  # a long list of unknown names: the first few, with suggestions, then a count
+
+
+def _resolve(atlas, texts: list[str], kinds: tuple[str, ...]) -> list[str] | None:
+    """Record ids for ids, names or acronyms typed in any case (model/lookup.py). An ambiguous name is resolved
+    and said so on standard error; any unknown name is reported and None returned, so nothing is written."""
+    from model import lookup
+
+    index = lookup.Lookup(atlas, kinds)
+    ids, unknown = [], []
+    for text in texts:
+        found = index.find(text)
+        if found.choice is None:
+            unknown.append(text)
+            continue
+        if found.ambiguous:
+            print(f"forum-atlas: {lookup.ambiguous_message(found)}", file=sys.stderr)
+        ids.append(found.choice.id)
+    for text in unknown[:UNKNOWN_SHOWN]:
+        print(f"forum-atlas: {lookup.unknown_message(index.find(text), kinds)}", file=sys.stderr)
+    if len(unknown) > UNKNOWN_SHOWN:
+        print(f"forum-atlas: and {len(unknown) - UNKNOWN_SHOWN} more unknown names", file=sys.stderr)
+    if unknown:
+        print("forum-atlas: nothing was written", file=sys.stderr)
+        return None
+    return ids
 
 
 def _export(args) -> int:

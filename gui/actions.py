@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.forum_tree import GROUPINGS
+from model.citation import STYLE_LABELS as CITATION_STYLES
 
 Key = QKeySequence.StandardKey
 MENUS = ("&File", "&Edit", "&View", "&Go", "&Notes", "&Help")  # the menu bar, in order
@@ -58,6 +59,12 @@ ACTIONS: tuple[Spec, ...] = (
     Spec("file.export_pack", "Export briefing pack as PDF\u2026", "&File"),
     Spec("file.export_timeline", "Export timeline as image\u2026", "&File"),
     Spec("file.export_json", "Export data as JSON\u2026", "&File"),
+    Spec("file.export_sheet_document", "Export fact sheet as document\u2026", "&File", separator=True,
+         tip="The fact sheet as ODT (word processors), Markdown or HTML"),
+    Spec("file.export_pack_document", "Export briefing pack as document\u2026", "&File",
+         tip="The briefing pack as ODT (word processors), Markdown or HTML"),
+    Spec("file.export_references", "Export references to the paper\u2026", "&File",
+         tip="The paper and its three parts as RIS, BibTeX or CSL-JSON, for reference managers"),
     Spec("file.source_text", "Open source text\u2026", "&File", separator=True),
     Spec("file.quit", "&Quit", "&File", (Key.Quit,), separator=True),
 
@@ -65,6 +72,10 @@ ACTIONS: tuple[Spec, ...] = (
     Spec("edit.find", "&Find\u2026", "&Edit", (Key.Find, "/"), toolbar="Search",
          icon=("edit-find", "SP_FileDialogContentsView"), separator=True,
          tip="Search the atlas (Ctrl+F, or / when no text field has the focus)"),
+    Spec("edit.copy_text", "Copy as &text", "&Edit", contexts=("tree",), separator=True),
+    Spec("edit.copy_markdown", "Copy as &Markdown", "&Edit", contexts=("tree",)),
+    *(Spec(f"edit.cite_style.{key}", text, "&Edit/Citation style", checkable=True, group="citation_style",
+           data=key) for key, text in CITATION_STYLES.items()),
 
     *(Spec(f"view.group.{key}", text, "&View/Group forums by", checkable=True, group="grouping", data=key)
       for key, text in GROUPINGS),

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         from gui.actions import ActionRegistry
         from gui.detail_pane import DetailPane
         from gui.forum_tree import ForumTreePane
+        from gui.output_actions import OutputActions
         from gui.search_pane import SearchPane
         from gui.timeline import TimelineWidget
         from gui.user_data import UserDataUI
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         # Every command is declared in gui/actions.py; its owner binds it (window_actions, user_data).
         self.registry = ActionRegistry(self)
         self.commands = WindowActions(self, self.registry)
+        self.output = OutputActions(self, self.registry)  # citations, copy as text, editable exports
         # The analyst's own data: note editor under the detail pane, basket dock, Notes menu (gui/user_data.py).
         self.user_data = UserDataUI(self)
         self.menus = self.registry.build_menus()
@@ -214,7 +216,8 @@ class MainWindow(QMainWindow):
 
         citation = self.atlas.citation(cid)
         if citation is not None:
-            self.passage = SourcePassageDialog(citation, self.source_text(), self)
+            self.passage = SourcePassageDialog(citation, self.source_text(), self,
+                                               copy=lambda: self.output.copy_passage(citation))
             self.passage.show()
 
     def source_text(self) -> Path | None:

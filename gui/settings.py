@@ -35,6 +35,8 @@ PARTICIPANT = Setting("participant", str, "")  # "" : all participants
 SOURCE_TEXT = Setting("sourceText", str, "")
 # The team notes server (Notes › Connect to team…), a connection URL without its password; "" : local notes.
 NOTES_SERVER = Setting("notes/server", str, "")
+# Edit › Citation style: a key of model.citation.STYLES.
+CITATION_STYLE = Setting("citation/style", str, "chicago")
 
 
 class Settings:

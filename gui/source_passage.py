@@ -59,7 +59,7 @@ def paragraph_html(citation: r.Citation, paper: Path | None) -> str:
 
 
 class SourcePassageDialog(QDialog):
-    def __init__(self, citation: r.Citation, paper: Path | None, parent=None):
+    def __init__(self, citation: r.Citation, paper: Path | None, parent=None, copy=None):
         super().__init__(parent)
         self.setWindowTitle(f"Source: line {citation.line}")
         self.resize(640, 420)
@@ -68,6 +68,10 @@ class SourcePassageDialog(QDialog):
         self.view.setHtml(paragraph_html(citation, paper))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        if copy is not None:  # this note's reference, section and passage, in the chosen style
+            button = buttons.addButton("Copy citation", QDialogButtonBox.ButtonRole.ActionRole)
+            button.setObjectName("copyPassageCitation")
+            button.clicked.connect(copy)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addWidget(buttons)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from gui.forum_tree import GROUPINGS
@@ -27,7 +26,6 @@ class WindowActions:
         bind("file.export_json", self.export_json)
         bind("file.source_text", self.choose_source_text)
         bind("file.quit", w.close)
-        bind("edit.copy_citation", self.copy_citation)
         bind("edit.find", w.search_pane.focus_box)
         for key, _text in GROUPINGS:
             action = registry[f"view.group.{key}"]
@@ -73,26 +71,6 @@ class WindowActions:
         w.palette_dialog.chosen.connect(w.selection.select)
         w.palette_dialog.show()
         w.palette_dialog.edit.setFocus()
-
-    # -- Edit ------------------------------------------------------------------------------------------
-    def citation_text(self, rid: str) -> str | None:
-        """The record as a reference to the paper: its name, then each passage it rests on."""
-        atlas = self.w.atlas
-        detail = {"forum": atlas.forum, "event": atlas.event, "participant": atlas.participant,
-                  "person": atlas.person}.get(atlas.kind_of(rid))
-        if detail is None:
-            return None
-        d = detail(rid)
-        own = getattr(d, "cites", ())
-        cites = [c for c in d.sources if c.id in own] or d.sources[:1]
-        return "\n".join([atlas.name_of(rid)] + [f"  {c.reference()}" for c in cites])
-
-    def copy_citation(self) -> None:
-        rid = self.w.selection.current
-        text = self.citation_text(rid) if rid and self.w.atlas else None
-        if text:
-            QGuiApplication.clipboard().setText(text)
-            self.w.statusBar().showMessage("Citation copied", 3000)
 
     # -- File ------------------------------------------------------------------------------------------
     def choose_source_text(self) -> None:

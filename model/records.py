@@ -51,12 +51,6 @@ class Citation:
     quote: str
     note: str | None = None
 
-    def reference(self) -> str:
-        """A formatted reference to the paper, for copying and for printed source notes."""
-        who = AUTHOR_LABELS.get(self.author, self.author)
-        return f"\u201c{self.quote}\u201d \u2014 {who}, \u201c{self.section}\u201d, line {self.line}. " \
-               "IGCC Policy Paper 51 (1999)."
-
 
 @dataclass(frozen=True, slots=True)
 class ForumRow:

@@ -160,7 +160,11 @@ def test_copy_citation_puts_a_reference_on_the_clipboard(qtbot, window, atlas):
     text = QGuiApplication.clipboard().text()
     cite = atlas.forum("arf").sources[0]
     assert text.startswith("ASEAN Regional Forum")
-    assert f"line {cite.line}" in text and cite.section in text and "IGCC Policy Paper 51" in text
+    # Chicago author-date by default: the part's author and title, the paper, its series, and the sections
+    assert "Cossa, Ralph A. 1999. \u201cU.S. Views Toward Northeast Asia Multilateral Security Cooperation.\u201d" in text
+    assert "IGCC Policy Paper 51" in text and cite.section in text
+    assert "line" not in text  # a line of the text file is for navigation in the app, never for a reader
+    assert "<i>Security Multilateralism in Asia" in QGuiApplication.clipboard().mimeData().html()
 
 
 def test_quick_open_palette_jumps_to_a_record(qtbot, window, atlas):
