@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QTextDocument
 
 from gui import fact_sheet as fs
@@ -35,10 +35,7 @@ class Pack:
 
 def _flow(html: str, device, size: float = 9.0) -> QTextDocument:
     """A document that flows over as many pages as it needs."""
-    page = fs.room(device)
-    doc = fs._document(html, size, page.width(), device)
-    doc.setPageSize(QSizeF(page.width(), page.height()))
-    return doc
+    return fs._document(html, size, fs.room(device), device)
 
 
 def _flow_section(title: str, doc: QTextDocument, listed: bool = True) -> Section:

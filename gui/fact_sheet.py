@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QPen,
     QTextBlockFormat,
     QTextCharFormat,
+    QTextCursor,
     QTextDocument,
     QTextFormat,
 )
@@ -109,28 +110,18 @@ class Sheet:
         draw_document(p, self.doc, -i * h, QRectF(0, i * h, self.doc.pageSize().width(), h))
 
 
-def _document(html: str, size: float, width: float, device) -> QTextDocument:
+def _document(html: str, size: float, page: QSizeF, device, ready: bool = True) -> QTextDocument:
+    """A paged document of ``html`` on ``device``, laid out once, when its page size is set: here, or (with
+    ``ready`` false) by the caller once it has finished the text."""
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
     doc.setDefaultFont(paper_font("DejaVu Serif", size))
     doc.setDefaultStyleSheet(css(size, device.resolution()))
     doc.setDocumentMargin(0)
     doc.setHtml(html)
-    _no_ligatures(doc)
-    doc.setTextWidth(width)
+    if ready:
+        doc.setPageSize(page)
     return doc
-
-
-def _no_ligatures(doc: QTextDocument) -> None:
-    """Every run's font without ligatures: the style sheet's families make fonts of their own."""
-    cursor = doc.rootFrame().firstCursorPosition()
-    cursor.select(cursor.SelectionType.Document)
-    fmt = QTextCharFormat()
-    font = QFont()
-    for tag in FEATURES_OFF:
-        font.setFeature(QFont.Tag(tag), 0)
-    fmt.setFont(font, QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesSpecifiedOnly)
-    cursor.mergeCharFormat(fmt)
 
 
 def _detail(atlas, rid: str):
@@ -160,22 +151,33 @@ def _place_timeline(doc: QTextDocument, strip: sheet_timeline.Strip | None, devi
     return handler
 
 
-def _keep_headings_with_text(doc: QTextDocument) -> None:
-    """A heading that would end a page starts the next one instead."""
+def _keep_headings_with_text(doc: QTextDocument, pages: int) -> None:
+    """A heading that would end a page starts the next one instead, unless that needs a page too many."""
     h = doc.pageSize().height()
     layout = doc.documentLayout()
+    moved = []
     block = doc.begin()
     while block.isValid():
         nxt = block.next()
         if block.blockFormat().headingLevel() in (2, 3) and nxt.isValid():
             top, bottom = layout.blockBoundingRect(block).top(), layout.blockBoundingRect(nxt).bottom()
             if int(top // h) != int(bottom // h):
-                fmt = QTextBlockFormat()
-                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                block_cursor = doc.find(block.text(), block.position())
-                if not block_cursor.isNull():
-                    block_cursor.mergeBlockFormat(fmt)
+                moved.append(block.position())
         block = nxt
+    if not moved:
+        return
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    for position in moved:
+        cursor.setPosition(position)
+        fmt = QTextBlockFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        cursor.mergeBlockFormat(fmt)
+    cursor.endEditBlock()
+    doc.markContentsDirty(0, doc.characterCount())  # a block format change alone leaves the page count stale
+    if doc.pageCount() > pages:
+        doc.undo()
+        doc.markContentsDirty(0, doc.characterCount())
 
 
 def room(device) -> QSizeF:
@@ -195,7 +197,7 @@ def layout_sheet(atlas, rid: str, device: QPagedPaintDevice, note: str | None = 
         composed = (sheet_layout.forum(detail, give, note) if kind == "forum"
                     else sheet_layout.participant(atlas, detail, give, note))
         html = composed.html.replace(render.MINI_TIMELINE, f"<p>{sheet_layout.e(TIMELINE_MARK)}</p>")
-        doc = _document(html, give.size, page.width(), device)
+        doc = _document(html, give.size, page, device, ready=False)
         strip = sheet_timeline.strip_for(bars, composed.events, atlas.source.as_of)
         handler = _place_timeline(doc, strip, device, page.width())
         doc.setPageSize(page)
@@ -215,7 +217,7 @@ def layout_sheet(atlas, rid: str, device: QPagedPaintDevice, note: str | None = 
                 lo = mid + 1
         best = best or attempt(len(sheet_layout.GIVE) - 1)
     if best.pages > 1:
-        _keep_headings_with_text(best.doc)
+        _keep_headings_with_text(best.doc, pages)
     return best
 
 

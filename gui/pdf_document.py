@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfWriter
 from pypdf.errors import PyPdfError
 
 
@@ -25,10 +25,12 @@ class FinishError(Exception):
 
 
 def finish(path: Path, info: Info) -> None:
-    """Give the PDF at ``path`` its metadata and outline, in place (through a file beside it)."""
+    """Give the PDF at ``path`` its metadata and outline, in place (through a file beside it).
+
+    An incremental update: Qt's pages are copied as they are and only the new objects are appended."""
     tmp = path.with_name(path.name + ".outline")
     try:
-        writer = PdfWriter(clone_from=PdfReader(path))
+        writer = PdfWriter(path, incremental=True)
         writer.add_metadata({"/Title": info.title, "/Author": info.author, "/Subject": info.subject,
                              "/Creator": "Forum Atlas"})
         for title, page in info.outline:

@@ -38,11 +38,14 @@ def unknown_id_message(atlas, rid: str, kinds=("forum", "participant")) -> str:
     return f"No {' or '.join(kinds)} has the id \u201c{rid}\u201d.{hint}"
 
 
-def _writer(path: str, paper: str) -> QPdfWriter:
+def _writer(path: str, paper: str, info: pdf_document.Info | None) -> QPdfWriter:
     writer = QPdfWriter(path)
     writer.setPageLayout(fact_sheet.page_layout(paper))
     writer.setResolution(RESOLUTION)
     writer.setCreator("Forum Atlas")
+    if info is not None:
+        writer.setTitle(info.title)
+        writer.setAuthor(info.author)
     return writer
 
 
@@ -61,7 +64,7 @@ def write_pdf(target: Path, paper: str, paint, info: pdf_document.Info | None = 
     except OSError as exc:
         raise PrintError(f"Cannot write {target}: {atomic.why(exc)}.") from None
     try:
-        writer = _writer(str(tmp), paper)
+        writer = _writer(str(tmp), paper, info)
         painter = QPainter()
         if not painter.begin(writer):
             raise PrintError(f"Cannot write {target}.")

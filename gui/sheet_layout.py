@@ -163,9 +163,12 @@ def sources_html(notes: render._Notes) -> str:
     if notes.style.quotes:
         items = "".join(f"<li>{render.source_item(c)}</li>" for c in used)
         return f'<h2>Sources</h2><ol class="sources">{items}</ol>'
-    items = " \u2002".join(
-        f"<b>{n}</b>\u00a0{e(render.SHORT_AUTHORS.get(c.author, c.author))}, \u201c{e(c.section)}\u201d"
-        for n, c in enumerate(used, 1))
+    # Short of room: the notes grouped by the part and section they cite, each group once with its numbers.
+    groups: dict[tuple[str, str], list[int]] = {}
+    for n, c in enumerate(used, 1):
+        groups.setdefault((c.author, c.section), []).append(n)
+    items = "; ".join(f"<b>{','.join(map(str, numbers))}</b>\u00a0{e(render.SHORT_AUTHORS.get(author, author))}, "
+                      f"\u201c{e(section)}\u201d" for (author, section), numbers in groups.items())
     return (f'<h2>Sources</h2><p class="sources">{items}. <i>The passages themselves: the sources appendix of a '
             "briefing pack, or Forum Atlas.</i></p>")
 
@@ -203,7 +206,7 @@ def _role_lines(members: list[r.Membership], notes: render._Notes, give: Give) -
     out = f'<table class="roles">{rows}</table>'
     delegated = [m for m in members if m.delegation and m.counts_as_member]
     if delegated and give.delegations:
-        text = "; ".join(f"{e(m.participant_name)} by " + ", ".join(e(d.participant_name) for d in m.delegation)
+        text = "; ".join(f"{e(m.participant_name)} by " + ", ".join(e(short_name(d.participant_name)) for d in m.delegation)
                          for m in dict((m.participant_id, m) for m in delegated).values())
         out += f'<p class="deleg"><span class="k">Represented</span> {text} <i>(delegations, not members)</i></p>'
     elif delegated:
@@ -272,6 +275,15 @@ def _forum_label(row: r.ForumRow) -> str:
     return row.acronym or row.name
 
 
+def short_name(name: str) -> str:
+    """'Japan Defense Agency (JDA)' -> 'JDA': an agency by its acronym when it has one."""
+    if name.endswith(")") and "(" in name:
+        inner = name[name.rindex("(") + 1:-1]
+        if inner and " " not in inner:
+            return inner
+    return name
+
+
 def _roles_text(ms: list[r.Membership], give: Give) -> str:
     bits = []
     for m in ms:
@@ -279,8 +291,8 @@ def _roles_text(ms: list[r.Membership], give: Give) -> str:
         bits.append(r.label(m.role).lower() + (f" {span}" if span and not span.startswith("since") else
                                                f", {span}" if span else ""))
     text = ", ".join(dict.fromkeys(bits))
-    deleg = [d.participant_name for m in ms for d in m.delegation]
-    if deleg and give.delegations:
+    deleg = [short_name(d.participant_name) for m in ms for d in m.delegation]
+    if deleg:  # its own delegation is part of its place in the forum: it never gives way on its own sheet
         text += "; represented by " + ", ".join(dict.fromkeys(deleg))
     return text
 
