@@ -78,6 +78,7 @@ def _timeline(atlas, forums: list[r.ForumRow], device) -> Section:
     page = fs.room(device)
     per_page = max(1, int((page.height() / k - 60) // sheet_timeline.LANE))
     count = max(1, -(-len(lanes.rows) // per_page))
+    lane = min(26.0, (page.height() / k - 60) / max(1, min(per_page, len(lanes.rows))))  # few forums, wider lanes
 
     def paint(p: QPainter, device, i):
         p.setPen(QColor("#000000"))
@@ -87,7 +88,7 @@ def _timeline(atlas, forums: list[r.ForumRow], device) -> Section:
         p.save()
         p.translate(0, 40 * k)
         p.scale(k, k)
-        sheet_timeline.paint_lanes(p, lanes, page.width() / k, lanes.rows[i * per_page:(i + 1) * per_page])
+        sheet_timeline.paint_lanes(p, lanes, page.width() / k, lanes.rows[i * per_page:(i + 1) * per_page], lane)
         p.restore()
 
     return Section("Timeline", count, paint)
@@ -148,6 +149,24 @@ def build(atlas, ids: list[str], device, title: str, when: date, notes: dict[str
     sections = [_cover(title, when, basket, names, options.prepared_by), _flow_section("Contents", doc, False),
                 *body, *tail]
     return Pack(sections, entries, basket)
+
+
+def document(atlas, ids: list[str], device, title: str, when: date, notes: dict[str, str] | None = None,
+             options: pc.Options | None = None) -> QTextDocument:
+    """The pack's text as one flowing QTextDocument (sheets in full, chronology, matrix, sources), for an
+    editable document (Qt's ODT writer); the timeline, a drawing, is left out."""
+    options = options or pc.Options()
+    basket = pc.Basket.of(atlas, ids)
+    notes = (notes or {}) if options.notes else {}
+    parts = [f"<h1>{render.e(title)}</h1><p>{when.day} {when:%B %Y}"
+             + (f"<br>Prepared by {render.e(options.prepared_by)}" if options.prepared_by else "") + "</p>"]
+    parts += [fs.sheet_html(atlas, rid, notes.get(rid)) for rid in basket.forums + basket.participants]
+    parts += [render.person(atlas.person(rid), render.Style(links=False), note=notes.get(rid)) for rid in basket.people]
+    if options.chronology and (basket.events or basket.forums):
+        parts.append(pc.chronology_html(atlas, pc.chronology_events(atlas, basket), bool(basket.events)))
+    if options.matrix and basket.forums:
+        parts.append(pc.matrix_html(atlas, [atlas.forum_row(f) for f in basket.forums]))
+    return _flow("".join(parts), device, 9.5)
 
 
 def paint(pack: Pack, device, painter: QPainter, footer: str) -> int:

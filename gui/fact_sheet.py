@@ -189,7 +189,7 @@ def layout_sheet(atlas, rid: str, device: QPagedPaintDevice, note: str | None = 
     """Lay out the sheet for ``rid`` on ``device``'s pages: the roomiest level that fits ``pages`` pages."""
     kind, detail = _detail(atlas, rid)
     page = room(device)
-    bars = [detail.forum] if kind == "forum" else []
+    bars = [detail.forum] if kind == "forum" and detail.forum.status != "proposed" else []  # a proposal never lived
     pages = max(1, pages)
 
     def attempt(level: int) -> Sheet:
@@ -219,6 +219,20 @@ def layout_sheet(atlas, rid: str, device: QPagedPaintDevice, note: str | None = 
     if best.pages > 1:
         _keep_headings_with_text(best.doc, pages)
     return best
+
+
+def sheet_html(atlas, rid: str, note: str | None = None) -> str:
+    """The whole sheet, nothing given way and no mini-timeline: for an editable document (ODT, Markdown)."""
+    kind, detail = _detail(atlas, rid)
+    give = sheet_layout.GIVE[0]
+    composed = (sheet_layout.forum(detail, give, note) if kind == "forum"
+                else sheet_layout.participant(atlas, detail, give, note))
+    return composed.html.replace(render.MINI_TIMELINE, "")
+
+
+def sheet_document(atlas, rid: str, device, note: str | None = None) -> QTextDocument:
+    """sheet_html as a QTextDocument with the paper's style, for Qt's ODT writer (QTextDocumentWriter)."""
+    return _document(sheet_html(atlas, rid, note), sheet_layout.GIVE[0].size, room(device), device)
 
 
 def footer_height(device) -> float:

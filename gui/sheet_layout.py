@@ -27,6 +27,7 @@ RELATION_OUT = {"grew-out-of": "Grew out of", "modelled-on": "Modelled on", "sup
 RELATION_IN = {"grew-out-of": "Gave rise to", "modelled-on": "Model for", "supports": "Supported by",
                "replaced": "Replaced by", "part-of": "Includes", "companion-of": "Companion of",
                "proposed-as": "Proposal for"}
+NO_PLURAL = {"cool", "opposed", "absent", "excluded", "not-party", "private-capacity"}  # adjectives, not nouns
 FACT_SEP = " \u2002\u00b7\u2002 "
 ONE_LINE = 150  # characters of an author's judgement kept on its one line
 
@@ -197,9 +198,7 @@ def _role_lines(members: list[r.Membership], notes: render._Notes, give: Give) -
         for m in ms:
             bits = [x for x in (_span(m), m.note if away else None) if x]
             parts.append(e(m.participant_name) + (f" ({e('; '.join(bits))})" if bits else ""))
-        label = roles.BY_NAME[role].label + ("s" if len(ms) > 1 and role not in ("not-party",) else "")
-        if role == "not-party":
-            label = "Not a party"
+        label = roles.BY_NAME[role].label + ("s" if len(ms) > 1 and role not in NO_PLURAL else "")
         lines.append((label, len(ms), ", ".join(parts) + notes.refs([c for m in ms for c in m.cites])))
     rows = "".join(f'<tr><td class="k">{e(label)}{f" ({n})" if n > 1 else ""}</td><td>{text}</td></tr>'
                    for label, n, text in lines)

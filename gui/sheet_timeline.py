@@ -163,8 +163,9 @@ def lanes_for(forums: list[r.ForumRow], events: list[r.EventRow], as_of: str) ->
     return Lanes(min(known) - 120, end + 60, rows)
 
 
-def paint_lanes(p: QPainter, lanes: Lanes, width: float, rows) -> None:
-    """Some of the lanes, from the painter's origin down, in 96-dpi units: name, life bar, event dots."""
+def paint_lanes(p: QPainter, lanes: Lanes, width: float, rows, lane: float = LANE) -> None:
+    """Some of the lanes, ``lane`` high, from the painter's origin down, in 96-dpi units: name, life bar,
+    event dots."""
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     font = QFont("DejaVu Sans")
     font.setPixelSize(9)
@@ -179,7 +180,7 @@ def paint_lanes(p: QPainter, lanes: Lanes, width: float, rows) -> None:
         return GUTTER + _x(strip, day, plot)
 
     grey, light, ink = QColor("#777777"), QColor("#c9d5e2"), QColor("#000000")
-    bottom = len(rows) * LANE
+    bottom = len(rows) * lane
     first, last = date.fromordinal(lanes.lo).year + 1, date.fromordinal(lanes.hi).year
     step = next(s for s in (1, 2, 5, 10, 20, 25, 50) if (last - first) / s <= plot / 45)
     for year in range(first + (-first) % step, last + 1, step):
@@ -189,14 +190,14 @@ def paint_lanes(p: QPainter, lanes: Lanes, width: float, rows) -> None:
         p.setPen(grey)
         p.drawText(QPointF(xx - fm.horizontalAdvance(str(year)) / 2, bottom + 3 + fm.ascent()), str(year))
     for n, (name, a, b, days) in enumerate(rows):
-        y = n * LANE
+        y = n * lane
         p.setPen(ink)
-        p.drawText(QPointF(0, y + LANE / 2 + fm.ascent() / 2 - 1), fm.elidedText(name, Qt.TextElideMode.ElideRight,
+        p.drawText(QPointF(0, y + lane / 2 + fm.ascent() / 2 - 1), fm.elidedText(name, Qt.TextElideMode.ElideRight,
                                                                                     GUTTER - 6))
         if a is not None:
-            p.fillRect(QRectF(x(a), y + LANE / 2 - 3, max(1.5, x(b) - x(a)), 6), light)
+            p.fillRect(QRectF(x(a), y + lane / 2 - 3, max(1.5, x(b) - x(a)), 6), light)
         p.setPen(QPen(QColor("#ffffff"), 0.6))
         p.setBrush(QColor("#1f3b57"))
         for day in days:
-            p.drawEllipse(QPointF(x(day), y + LANE / 2), 2.3, 2.3)
+            p.drawEllipse(QPointF(x(day), y + lane / 2), 2.3, 2.3)
         p.setBrush(Qt.BrushStyle.NoBrush)

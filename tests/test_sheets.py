@@ -164,3 +164,22 @@ def test_cli_pages_option(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "forum_atlas", "print", "arf", "--pages", "40", "--out", str(out)],
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 1 and "--pages takes 1 to" in bad.stderr
+
+
+def test_pack_document_for_editable_export_holds_the_pdfs_sections(app, atlas, tmp_path):
+    from datetime import date
+
+    from PySide6.QtGui import QPdfWriter, QTextDocumentWriter
+
+    from gui import briefing_pack, fact_sheet
+
+    writer = QPdfWriter(str(tmp_path / "scratch.pdf"))
+    writer.setPageLayout(fact_sheet.page_layout("a4"))
+    doc = briefing_pack.document(atlas, ["arf", "jp", "nakayama-proposal-1991-07"], writer, "Editable",
+                                 date(1999, 6, 30))
+    text = doc.toPlainText()
+    for part in ("Editable", "Members (22)", "Japan as of mid-1999", "Chronology", "Membership matrix"):
+        assert part in text, part
+    out = tmp_path / "pack.odt"
+    assert QTextDocumentWriter(str(out), b"odf").write(doc)
+    assert out.read_bytes()[:2] == b"PK"  # an OpenDocument is a zip
