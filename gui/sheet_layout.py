@@ -45,17 +45,17 @@ class Give:
     size: float = 9.5
 
 
-GIVE = [
+GIVE = [  # delegations, part of who takes part, go only when the events and related forums have gone
     Give(),
     Give(quotes=False),
     Give(quotes=False, events=12, size=9.0),
     Give(quotes=False, events=8, size=9.0),
     Give(quotes=False, events=6, size=8.5),
-    Give(quotes=False, events=4, delegations=False, size=8.5),
-    Give(quotes=False, events=4, delegations=False, timeline=False, size=8.5),
-    Give(quotes=False, events=3, delegations=False, timeline=False, size=8.0),
-    Give(quotes=False, events=0, delegations=False, timeline=False, size=8.0),
-    Give(quotes=False, events=0, delegations=False, timeline=False, related=False, size=8.0),
+    Give(quotes=False, events=4, size=8.5),
+    Give(quotes=False, events=4, timeline=False, size=8.5),
+    Give(quotes=False, events=3, timeline=False, size=8.0),
+    Give(quotes=False, events=0, timeline=False, size=8.0),
+    Give(quotes=False, events=0, timeline=False, related=False, size=8.0),
     Give(quotes=False, events=0, delegations=False, timeline=False, related=False, judgements=False, size=7.5),
 ]
 
@@ -205,9 +205,10 @@ def _role_lines(members: list[r.Membership], notes: render._Notes, give: Give) -
     out = f'<table class="roles">{rows}</table>'
     delegated = [m for m in members if m.delegation and m.counts_as_member]
     if delegated and give.delegations:
-        text = "; ".join(f"{e(m.participant_name)} by " + ", ".join(e(short_name(d.participant_name)) for d in m.delegation)
+        text = "; ".join(f"{e(m.participant_name)} represented by "
+                         + ", ".join(e(short_name(d.participant_name)) for d in m.delegation)
                          for m in dict((m.participant_id, m) for m in delegated).values())
-        out += f'<p class="deleg"><span class="k">Represented</span> {text} <i>(delegations, not members)</i></p>'
+        out += f'<p class="deleg"><span class="k">Delegations</span> {text} <i>(not members)</i></p>'
     elif delegated:
         out += _named("Delegations", len({m.participant_id for m in delegated}))
     return out
