@@ -97,12 +97,15 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("id", help="a forum or participant: its id, name or acronym, in any case (arf, japan, DPRK)")
     sp.add_argument("--out", type=Path, help="the PDF to write (default: ID.pdf)")
     sp.add_argument("--paper", choices=("a4", "letter"), default="a4")
-    sp = sub.add_parser("pack", help="a briefing pack of several forums, as one PDF")
+    sp.add_argument("--pages", type=int, default=1, help="pages the sheet may take (1 to 6; default 1)")
+    sp = sub.add_parser("pack", help="a briefing pack of forums, participants, events and people, as one PDF")
     sp.add_argument("ids", nargs="+", metavar="ID", help="records by id, name or acronym, in any case "
                                                            "(ARF NEACD jp), in the order of the pack")
     sp.add_argument("--out", type=Path, required=True, help="the PDF to write")
     sp.add_argument("--title", default="Briefing pack")
+    sp.add_argument("--prepared-by", default="", help="a 'Prepared by' line for the cover")
     sp.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    sp.add_argument("--pages", type=int, default=1, help="pages each sheet may take (1 to 6; default 1)")
     notes_cli.add_parser(sub)  # forum-atlas notes export|import
     search_cli.add_parser(sub)  # forum-atlas search QUERY [--json]
     cite_cli.add_parser(sub)  # forum-atlas cite [RECORD] [--format ...] [--style ...] [--out FILE]

@@ -1,80 +1,82 @@
-"""A one-page fact sheet for a forum or a participant, painted on any paged device (PDF or printer).
+"""A fact sheet for a forum or a participant, painted on any paged device (PDF or printer).
 
-The content is the detail pane's, from the same renderer (gui/render.py) with a paper Style.
-When a sheet would overflow, it is laid out again with tighter limits ("and 12 more meetings")
-and slightly smaller type, until it fits one page. The page is always light, whatever the screen.
+What the sheet says, and what gives way first, is gui/sheet_layout.py's; this module lays it out on
+pages: one by default, or up to ``pages``. The roomiest level of gui/sheet_layout.GIVE that fits is
+chosen by a binary search. The mini-timeline is drawn inside the text, as vectors, by a text object
+(sharp at any zoom, and on the page it belongs to); headings never end a page. The page is always light.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
-    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
     QPalette,
     QPen,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
-from gui import render
-from gui.timeline_paint import light_palette, paint_frame
-from model.timeline_layout import Metrics, TimelineData
+from gui import render, sheet_layout, sheet_timeline
+from gui.timeline_paint import light_palette
+from model import records as r
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 15
 FOOTER_PT = 7.5
-MINI_LANES = 5  # the mini-timeline shows at most this many lanes
-# The timeline's own drawing, tightened for a strip on paper: no legend, slim lanes.
-MINI_METRICS = Metrics(gutter=150.0, axis=30.0, era_strip=13.0, legend=0.0, lane=15.0, header=0.0, context=0.0,
-                       marker=9.0, badge_h=12.0, bar_h=6.0)
-
-# From roomy to tight, each a little tighter than the one before: (events, participants, judgements
-# per author, compact, membership notes, quotes in the source notes, mini-timeline, type size).
-# A binary search finds the roomiest that fits one page.
-_TIGHTER = [
-    (None, None, None, False, True, True, True, 9.5),
-    (16, 24, 4, False, True, True, True, 9.5),
-    (12, 18, 3, False, True, True, True, 9.0),
-    (12, 18, 3, True, False, True, True, 9.0),
-    (10, 16, 3, True, False, True, True, 8.5),
-    (10, 16, 2, True, False, True, True, 8.0),
-    (10, 16, 2, True, False, False, True, 8.5),
-    (8, 14, 2, True, False, False, True, 8.5),
-    (6, 12, 1, True, False, False, True, 8.0),
-    (5, 8, 1, True, False, False, True, 8.0),
-    (4, 6, 1, True, False, False, True, 7.5),
-    (3, 6, 1, True, False, False, False, 7.5),
-]
-LEVELS = [(render.Style(links=False, max_events=ev, max_members=mem, max_claims=cl, compact=compact,
-                        member_notes=notes, quotes=quotes, timeline=timeline), size)
-          for ev, mem, cl, compact, notes, quotes, timeline, size in _TIGHTER]
+TIMELINE_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
+TIMELINE_MARK = "[[mini-timeline]]"
+FEATURES_OFF = ("liga", "clig", "dlig")  # ligature glyphs copy out of a PDF as U+FB01 and friends
 
 
-def css(size: float) -> str:
-    """The paper's style sheet: sizes relative to the body size, serif, black on white."""
+def paper_font(family: str, size: float | None = None) -> QFont:
+    """A font for paper: no ligatures, so the PDF's text copies as the letters typed."""
+    font = QFont(family)
+    if size:
+        font.setPointSizeF(size)
+    for tag in FEATURES_OFF:
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+def css(size: float, dpi: float = 300) -> str:
+    """The paper's style sheet: sizes relative to the body size, serif, black on white.
+
+    Cell padding is in pixels of the device (``dpi``): Qt's tables ignore a padding given in points."""
+    gap = round(size * 0.9 * dpi / 72)
     return f"""
     body {{ font-family: 'DejaVu Serif', serif; font-size: {size}pt; color: #000; }}
-    h1 {{ font-family: 'DejaVu Sans', sans-serif; font-size: {size * 1.75:.1f}pt; margin: 0 0 {size * .4:.1f}pt 0; }}
+    h1 {{ font-family: 'DejaVu Sans', sans-serif; font-size: {size * 1.75:.1f}pt; margin: 0 0 {size * .3:.1f}pt 0; }}
     h1 .acr {{ font-weight: normal; color: #333; }}
-    h2 {{ font-family: 'DejaVu Sans', sans-serif; font-size: {size * 1.12:.1f}pt; margin: {size * .9:.1f}pt 0 2pt 0;
-          border-bottom: 1px solid #999; }}
-    h3 {{ font-family: 'DejaVu Sans', sans-serif; font-size: {size:.1f}pt; font-style: italic; margin: 4pt 0 1pt 0; }}
-    td {{ padding: 0 8pt 1pt 0; vertical-align: top; }}
-    td.k {{ font-family: 'DejaVu Sans', sans-serif; font-weight: bold; white-space: nowrap; color: #333; }}
-    p.summary {{ margin: 5pt 0; }}
-    p.note, p.more {{ font-style: italic; color: #333; }}
+    h2 {{ font-family: 'DejaVu Sans', sans-serif; font-size: {size * 1.1:.1f}pt; margin: {size * .8:.1f}pt 0 2pt 0; }}
+    h2 .h2note {{ font-weight: normal; font-style: italic; font-size: {size * .8:.1f}pt; color: #555; }}
+    h3 {{ font-family: 'DejaVu Sans', sans-serif; font-size: {size * .95:.1f}pt; font-style: italic;
+          margin: 3pt 0 1pt 0; }}
+    td {{ padding-right: {gap}px; vertical-align: top; }}
+    td.k, .k {{ font-family: 'DejaVu Sans', sans-serif; font-weight: bold; color: #333; }}
+    td.k, td.when {{ white-space: nowrap; }}
+    td.when {{ color: #333; }}
+    td.track {{ font-family: 'DejaVu Sans', sans-serif; font-style: italic; font-weight: bold; padding-top: 2px; }}
+    p.facts {{ margin: 0 0 3pt 0; font-size: {size * .92:.1f}pt; }}
+    p.summary {{ margin: 3pt 0; }}
+    p.note, p.more, span.more {{ font-style: italic; color: #333; }}
+    p.more {{ margin: 2pt 0 0 0; }}
+    p.claim, p.line, p.deleg {{ margin: 1pt 0; }}
     ol.sources, ol.sources li, p.sources {{ font-size: {size * .82:.1f}pt; }}
     .quote {{ font-style: italic; }}
-    sup {{ font-size: {size * .7:.1f}pt; }}
+    sup {{ font-size: {size * .62:.1f}pt; }}
     table.analyst {{ border-color: #777; background-color: #f3f3f3; }}
     """
 
@@ -92,36 +94,33 @@ def paper_palette() -> QPalette:
 
 @dataclass
 class Sheet:
-    """A laid-out fact sheet: the text above and below the mini-timeline, and what the timeline shows."""
+    """A laid-out fact sheet: one document, paged, and the notes it numbered."""
 
-    head: QTextDocument
-    tail: QTextDocument | None
-    timeline: TimelineData | None
+    doc: QTextDocument
     level: int
+    notes: list[r.Citation] = field(default_factory=list)
+    handler: sheet_timeline.StripObject | None = None  # kept alive as long as the document draws it
 
-    def timeline_height(self, device) -> float:
-        """The mini-timeline strip's height in device pixels: the axis and up to MINI_LANES lanes."""
-        if self.timeline is None:
-            return 0.0
-        m = self.timeline.metrics
-        px = m.axis + min(self.timeline.height, MINI_LANES * m.lane) + 8  # at 96 dpi
-        return px * device.resolution() / 96
+    @property
+    def pages(self) -> int:
+        return self.doc.pageCount()
 
-    def height(self, device) -> float:
-        h = self.head.size().height()
-        if self.tail is not None:
-            h += self.tail.size().height() + self.timeline_height(device)
-        return h
+    def paint_page(self, p: QPainter, i: int) -> None:
+        h = self.doc.pageSize().height()
+        draw_document(p, self.doc, -i * h, QRectF(0, i * h, self.doc.pageSize().width(), h))
 
 
-def _document(html: str, size: float, width: float, device) -> QTextDocument:
+def _document(html: str, size: float, page: QSizeF, device, ready: bool = True) -> QTextDocument:
+    """A paged document of ``html`` on ``device``, laid out once, when its page size is set: here, or (with
+    ``ready`` false) by the caller once it has finished the text."""
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
-    doc.setDefaultFont(QFont("DejaVu Serif", size))
-    doc.setDefaultStyleSheet(css(size))
+    doc.setDefaultFont(paper_font("DejaVu Serif", size))
+    doc.setDefaultStyleSheet(css(size, device.resolution()))
     doc.setDocumentMargin(0)
     doc.setHtml(html)
-    doc.setTextWidth(width)
+    if ready:
+        doc.setPageSize(page)
     return doc
 
 
@@ -134,60 +133,106 @@ def _detail(atlas, rid: str):
     raise KeyError(rid)
 
 
-def _timeline_data(atlas, kind: str, detail) -> TimelineData | None:
-    if kind == "forum":
-        forums = [detail.forum, *detail.children]
-        events = atlas.events(forum_ids={f.id for f in forums}) if detail.children else detail.events
-    else:
-        ids = {m.forum_id for m in detail.memberships}
-        forums = [atlas.forum_row(fid) for fid in ids]
-        forums.sort(key=lambda f: (f.founded.key() if f.founded else (10**9, 0, 0, ""), f.name))
-        events = atlas.events(forum_ids=ids)
-    if not events and not any(f.founded for f in forums):
+def _place_timeline(doc: QTextDocument, strip: sheet_timeline.Strip | None, device,
+                    width: float) -> sheet_timeline.StripObject | None:
+    """The mini-timeline where the sheet marked it, or nothing (and no empty line) when it has no dates."""
+    found = doc.find(TIMELINE_MARK)
+    if found.isNull():
         return None
-    return TimelineData([("", forums)], events, atlas.eras(), atlas.source.as_of, metrics=MINI_METRICS)
+    if strip is None:
+        found.select(found.SelectionType.BlockUnderCursor)
+        found.removeSelectedText()
+        return None
+    handler = sheet_timeline.StripObject(strip, device, width, paper_font("DejaVu Sans"))
+    doc.documentLayout().registerHandler(TIMELINE_OBJECT, handler)
+    fmt = QTextCharFormat()
+    fmt.setObjectType(TIMELINE_OBJECT)
+    found.insertText("\ufffc", fmt)
+    return handler
 
 
-def layout_sheet(atlas, rid: str, device: QPagedPaintDevice, note: str | None = None) -> Sheet:
-    """Lay out the sheet for ``rid`` on ``device``'s page, as roomy as one page allows."""
-    kind, detail = _detail(atlas, rid)
+def _keep_headings_with_text(doc: QTextDocument, pages: int) -> None:
+    """A heading that would end a page starts the next one instead, unless that needs a page too many."""
+    h = doc.pageSize().height()
+    layout = doc.documentLayout()
+    moved = []
+    block = doc.begin()
+    while block.isValid():
+        nxt = block.next()
+        if block.blockFormat().headingLevel() in (2, 3) and nxt.isValid():
+            top, bottom = layout.blockBoundingRect(block).top(), layout.blockBoundingRect(nxt).bottom()
+            if int(top // h) != int(bottom // h):
+                moved.append(block.position())
+        block = nxt
+    if not moved:
+        return
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    for position in moved:
+        cursor.setPosition(position)
+        fmt = QTextBlockFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        cursor.mergeBlockFormat(fmt)
+    cursor.endEditBlock()
+    doc.markContentsDirty(0, doc.characterCount())  # a block format change alone leaves the page count stale
+    if doc.pageCount() > pages:
+        doc.undo()
+        doc.markContentsDirty(0, doc.characterCount())
+
+
+def room(device) -> QSizeF:
     rect = device.pageLayout().paintRectPixels(device.resolution())
-    width, room = rect.width(), rect.height() - footer_height(device)
-    data = _timeline_data(atlas, kind, detail)
+    return QSizeF(rect.width(), rect.height() - footer_height(device))
+
+
+def layout_sheet(atlas, rid: str, device: QPagedPaintDevice, note: str | None = None, pages: int = 1) -> Sheet:
+    """Lay out the sheet for ``rid`` on ``device``'s pages: the roomiest level that fits ``pages`` pages."""
+    kind, detail = _detail(atlas, rid)
+    page = room(device)
+    bars = [detail.forum] if kind == "forum" and detail.forum.status != "proposed" else []  # a proposal never lived
+    pages = max(1, pages)
 
     def attempt(level: int) -> Sheet:
-        style, size = LEVELS[level]
-        html = (render.forum if kind == "forum" else render.participant)(detail, style, note=note)
-        head, _, tail = html.partition(render.MINI_TIMELINE)
-        return Sheet(_document(head, size, width, device), _document(tail, size, width, device) if tail else None,
-                     data if tail else None, level)
+        give = sheet_layout.GIVE[level]
+        composed = (sheet_layout.forum(detail, give, note) if kind == "forum"
+                    else sheet_layout.participant(atlas, detail, give, note))
+        html = composed.html.replace(render.MINI_TIMELINE, f"<p>{sheet_layout.e(TIMELINE_MARK)}</p>")
+        doc = _document(html, give.size, page, device, ready=False)
+        strip = sheet_timeline.strip_for(bars, composed.events, atlas.source.as_of)
+        handler = _place_timeline(doc, strip, device, page.width())
+        doc.setPageSize(page)
+        return Sheet(doc, level, composed.notes, handler)
 
-    def fits(sheet: Sheet) -> bool:
-        return sheet.height(device) <= room
-
-    # Most sheets fit whole; those with much to say (measured: 18 or more items) never do, so they go
-    # straight to a binary search for the roomiest level that fits.
-    if _items(kind, detail) < 18:
-        first = attempt(0)
-        if fits(first):
-            return first
-    lo, hi, best = 1, len(LEVELS) - 1, None
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        sheet = attempt(mid)
-        if fits(sheet):
-            best, hi = sheet, mid - 1
-        else:
-            lo = mid + 1
-    return best or attempt(len(LEVELS) - 1)
+    first = attempt(0)
+    if first.pages <= pages:
+        best = first
+    else:
+        lo, hi, best = 1, len(sheet_layout.GIVE) - 1, None
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            sheet = attempt(mid)
+            if sheet.pages <= pages:
+                best, hi = sheet, mid - 1
+            else:
+                lo = mid + 1
+        best = best or attempt(len(sheet_layout.GIVE) - 1)
+    if best.pages > 1:
+        _keep_headings_with_text(best.doc, pages)
+    return best
 
 
-def _items(kind: str, d) -> int:
-    """Roughly how many lines a sheet holds before any shortening."""
-    if kind == "forum":
-        return (len(d.members) + len(d.events) + 2 * len(d.claims) + len(d.sources) + 2 * len(d.discrepancies)
-                + len(d.relations))
-    return len(d.memberships) + len(d.events) + len(d.sources)
+def sheet_html(atlas, rid: str, note: str | None = None) -> str:
+    """The whole sheet, nothing given way and no mini-timeline: for an editable document (ODT, Markdown)."""
+    kind, detail = _detail(atlas, rid)
+    give = sheet_layout.GIVE[0]
+    composed = (sheet_layout.forum(detail, give, note) if kind == "forum"
+                else sheet_layout.participant(atlas, detail, give, note))
+    return composed.html.replace(render.MINI_TIMELINE, "")
+
+
+def sheet_document(atlas, rid: str, device, note: str | None = None) -> QTextDocument:
+    """sheet_html as a QTextDocument with the paper's style, for Qt's ODT writer (QTextDocumentWriter)."""
+    return _document(sheet_html(atlas, rid, note), sheet_layout.GIVE[0].size, room(device), device)
 
 
 def footer_height(device) -> float:
@@ -201,16 +246,14 @@ def footer_text(atlas, printed: date | None = None) -> str:
             "IGCC Policy Paper 51 (June 1999); facts as of mid-1999.")
 
 
-def paint_footer(p: QPainter, device, text: str, page: int | None = None) -> None:
+def paint_footer(p: QPainter, device, text: str, page: int | str | None = None) -> None:
     rect = device.pageLayout().paintRectPixels(device.resolution())
     h = footer_height(device)
     top = rect.height() - h
     p.save()
     p.setPen(QPen(QColor("#888888"), max(1.0, device.resolution() / 300)))
     p.drawLine(0, int(top + h * 0.12), rect.width(), int(top + h * 0.12))
-    font = QFont("DejaVu Sans")
-    font.setPointSizeF(FOOTER_PT)
-    p.setFont(font)
+    p.setFont(paper_font("DejaVu Sans", FOOTER_PT))
     p.setPen(QColor("#444444"))
     box = QRectF(0, top + h * 0.2, rect.width(), h * 0.8)
     p.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), text)
@@ -231,30 +274,15 @@ def draw_document(p: QPainter, doc: QTextDocument, top: float, clip: QRectF | No
     p.restore()
 
 
-def mini_timeline(data: TimelineData, width: float, height: float, scale: int = 2) -> QImage:
-    """The timeline's own drawing at screen proportions (96 dpi), sharp enough for paper."""
-    image = QImage(int(width * scale), int(height * scale), QImage.Format.Format_RGB32)  # opaque: no PDF soft mask
-    image.setDevicePixelRatio(scale)
-    image.fill(QColor("#ffffff"))
-    p = QPainter(image)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    paint_frame(p, QRectF(0, 0, width, height), data, palette=light_palette(), vector=False)
-    p.end()
-    return image
+def paint_sheet(p: QPainter, device, sheet: Sheet, footer: str | None, page: int | None = None) -> int:
+    """Paint a laid-out sheet from the current page on, starting new pages as it needs; returns its pages.
 
-
-def paint_sheet(p: QPainter, device, sheet: Sheet, footer: str | None, page: int | None = None) -> None:
-    """Paint one laid-out sheet on the current page; the painter's origin is the page's printable corner."""
-    draw_document(p, sheet.head, 0)
-    y = sheet.head.size().height()
-    if sheet.tail is not None:
-        if sheet.timeline is not None:
-            h = sheet.timeline_height(device)
-            width = device.pageLayout().paintRectPixels(device.resolution()).width()
-            target = QRectF(0, y + h * 0.03, width, h * 0.94)
-            k = device.resolution() / 96
-            p.drawImage(target, mini_timeline(sheet.timeline, target.width() / k, target.height() / k))
-            y += h
-        draw_document(p, sheet.tail, y)
-    if footer is not None:  # a briefing pack paints its own numbered footers
-        paint_footer(p, device, footer, page)
+    The painter's origin is the page's printable corner. A briefing pack paints its own numbered footers
+    (``footer`` None)."""
+    for i in range(sheet.pages):
+        if i:
+            device.newPage()
+        sheet.paint_page(p, i)
+        if footer is not None:
+            paint_footer(p, device, footer, f"{i + 1} of {sheet.pages}" if sheet.pages > 1 else page)
+    return sheet.pages

@@ -1,31 +1,43 @@
-"""Printing from the window: print preview and the system dialog, and PDF export of a sheet or the basket."""
+"""Printing from the window: print preview and the system dialog, PDF export of a sheet, and the briefing
+pack dialog, which says what the pack will hold before it writes or prints it."""
 
 from __future__ import annotations
 
-from datetime import date
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
+    QSpinBox,
 )
 
-from gui import fact_sheet, printing
+from gui import briefing_pack, fact_sheet, pack_contents, printing
+
+
+def _printer(paper: str = "a4"):
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(fact_sheet.page_layout(paper))
+    return printer
 
 
 def preview_sheet(window, rid: str) -> None:
     """Qt's print preview of the sheet; its Print button opens the system's print dialog."""
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(fact_sheet.page_layout("a4"))
     note = window.user_data.note(rid)
 
     def paint(device) -> None:
@@ -36,20 +48,24 @@ def preview_sheet(window, rid: str) -> None:
         finally:  # a painter left active when its device goes away crashes Qt
             painter.end()
 
+    printer = _printer()  # held here: the dialog does not own it, and a collected printer crashes it
     dialog = QPrintPreviewDialog(printer, window)
     dialog.setWindowTitle(f"Fact sheet: {window.atlas.name_of(rid)}")
     dialog.paintRequested.connect(paint)
     dialog.exec()
 
 
-def _ask_path(window, title: str, name: str) -> tuple[Path, str] | None:
-    path, chosen = QFileDialog.getSaveFileName(window, title, name, "PDF, A4 (*.pdf);;PDF, US Letter (*.pdf)")
+def _ask_path(window, title: str, name: str, paper: str | None = None) -> tuple[Path, str] | None:
+    filters = ["PDF, A4 (*.pdf)", "PDF, US Letter (*.pdf)"]
+    if paper == "letter":
+        filters.reverse()
+    path, chosen = QFileDialog.getSaveFileName(window, title, name, ";;".join(filters))
     if not path:
         return None
     return Path(path), "letter" if "Letter" in chosen else "a4"
 
 
-def _write(window, path: Path, action) -> None:
+def _write(window, path: Path, action) -> bool:
     """Run ``action``; say "Wrote" only when it wrote, else show why in a dialog and the status bar."""
     try:
         action()
@@ -58,8 +74,9 @@ def _write(window, path: Path, action) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Could not write the PDF", str(exc), parent=window)
         box.setTextFormat(Qt.TextFormat.PlainText)  # a path or an id is text, never markup
         box.exec()
-        return
+        return False
     window.statusBar().showMessage(f"Wrote {path}", 5000)
+    return True
 
 
 def export_sheet(window, rid: str) -> None:
@@ -69,37 +86,120 @@ def export_sheet(window, rid: str) -> None:
         _write(window, path, lambda: printing.sheet_pdf(window.atlas, rid, path, paper, window.user_data.note(rid)))
 
 
-class PackDialog(QDialog):
-    """The cover's title and date, chosen by the analyst."""
+def file_name(title: str) -> str:
+    """'Japan & the ARF, 1999' -> 'japan-the-arf-1999.pdf'."""
+    stem = re.sub(r"[^\w]+", "-", title.strip().lower(), flags=re.UNICODE).strip("-")[:60]
+    return f"{stem or 'briefing-pack'}.pdf"
 
-    def __init__(self, parent, count: int):
+
+class PackDialog(QDialog):
+    """The pack's title, date, paper, sections and 'prepared by' line, and a summary of what it will hold.
+
+    Its buttons: Save PDF (the default), Print, Preview, Cancel. ``choice`` says which was pressed."""
+
+    SECTIONS = (("sources", "Sources appendix"), ("timeline", "Timeline"), ("matrix", "Membership matrix"),
+                ("chronology", "Chronology"), ("notes", "My notes on the sheets"))
+
+    def __init__(self, parent, basket: pack_contents.Basket):
         super().__init__(parent)
-        self.setWindowTitle(f"Briefing pack of {count} forums")
+        self.basket = basket
+        self.choice = "pdf"  # Enter saves the PDF
+        self.setWindowTitle(f"Briefing pack of {basket.summary()}")
         self.title = QLineEdit("Briefing pack", objectName="packTitle")
         self.when = QDateEdit(QDate.currentDate(), calendarPopup=True, objectName="packDate")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        self.prepared = QLineEdit(objectName="packPreparedBy", placeholderText="your name or office (optional)")
+        self.paper = QComboBox(objectName="packPaper")
+        self.paper.addItem("A4", "a4")
+        self.paper.addItem("US Letter", "letter")
+        self.pages = QSpinBox(objectName="packPages", minimum=1, maximum=printing.MAX_PAGES, value=1)
+        self.pages.setSuffix(" page(s) per sheet")
+        self.boxes = {key: QCheckBox(label, objectName=f"pack_{key}", checked=True) for key, label in self.SECTIONS}
+        self.summary = QLabel(objectName="packSummary", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        for key, text, role in (("pdf", "Save PDF\u2026", QDialogButtonBox.ButtonRole.AcceptRole),
+                                ("print", "Print\u2026", QDialogButtonBox.ButtonRole.ActionRole),
+                                ("preview", "Preview\u2026", QDialogButtonBox.ButtonRole.ActionRole)):
+            button = QPushButton(text, objectName=f"pack_{key}_button")
+            button.clicked.connect(lambda _=False, k=key: self._choose(k))
+            buttons.addButton(button, role)
+            if key == "pdf":
+                button.setDefault(True)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow("Title", self.title)
         form.addRow("Date", self.when)
+        form.addRow("Prepared by", self.prepared)
+        form.addRow("Paper", self.paper)
+        form.addRow("Sheets", self.pages)
+        for box in self.boxes.values():
+            form.addRow("" if box is not self.boxes["sources"] else "Include", box)
+            box.toggled.connect(self._update)
+        form.addRow(self.summary)
         form.addRow(buttons)
+        self._update()
+
+    def _choose(self, key: str) -> None:
+        self.choice = key
+        self.accept()
+
+    def options(self) -> pack_contents.Options:
+        return pack_contents.Options(**{k: b.isChecked() for k, b in self.boxes.items()},
+                                     prepared_by=self.prepared.text().strip(), pages=self.pages.value())
+
+    def _update(self) -> None:
+        lines = pack_contents.plan(self.basket, self.options())
+        text = "The pack will hold: " + "; ".join(lines) + "."
+        if self.basket.unknown:
+            text += (f"\nLeft out, no longer in the atlas: {', '.join(self.basket.unknown[:5])}"
+                     + (f" and {len(self.basket.unknown) - 5} more" if len(self.basket.unknown) > 5 else "") + ".")
+        self.summary.setText(text)
 
 
 def export_pack(window) -> None:
     store = window.user_data.store
-    ids = [rid for rid in (store.basket() if store else []) if window.atlas.kind_of(rid) == "forum"]
-    if not ids:
-        QMessageBox.information(window, "The basket has no forums",
-                                "Add forums to the basket (Ctrl+B, or the tree's context menu), then export the pack.")
+    ids = list(store.basket() if store else [])
+    basket = pack_contents.Basket.of(window.atlas, ids)
+    if not basket.known:
+        QMessageBox.information(window, "The basket is empty",
+                                "Add forums, participants or events to the basket (Ctrl+B, or the tree's context "
+                                "menu), then make the pack.")
         return
-    dialog = PackDialog(window, len(ids))
+    problem = printing.pack_problem(window.atlas, [i for i in ids if i not in basket.unknown])
+    if problem:
+        QMessageBox.warning(window, "The pack cannot be made", problem)
+        return
+    dialog = PackDialog(window, basket)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
-    answer = _ask_path(window, "Export briefing pack as PDF", "briefing-pack.pdf")
-    if answer:
-        path, paper = answer
-        when: date = dialog.when.date().toPython()
-        notes = {rid: window.user_data.note(rid) for rid in ids}
-        _write(window, path, lambda: printing.pack_pdf(window.atlas, ids, path, paper, dialog.title.text(), when,
-                                                       {k: v for k, v in notes.items() if v}))
+    known = [i for i in ids if i not in basket.unknown]
+    title, when, options = dialog.title.text().strip() or "Briefing pack", dialog.when.date().toPython(), dialog.options()
+    notes = {rid: n for rid in known if (n := window.user_data.note(rid))}
+    if dialog.choice == "pdf":
+        answer = _ask_path(window, "Export briefing pack as PDF", file_name(title), dialog.paper.currentData())
+        if answer:
+            path, paper = answer
+            _write(window, path, lambda: printing.pack_pdf(window.atlas, known, path, paper, title, when, notes,
+                                                           options))
+        return
+    printer = _printer(dialog.paper.currentData())
+    printer.setDocName(title)
+
+    def paint(device) -> None:
+        painter = QPainter(device)
+        try:
+            pack = briefing_pack.build(window.atlas, known, device, title, when, notes, options)
+            briefing_pack.paint(pack, device, painter, fact_sheet.footer_text(window.atlas, when))
+        finally:
+            painter.end()
+
+    from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
+
+    if dialog.choice == "preview":
+        preview = QPrintPreviewDialog(printer, window)
+        preview.setWindowTitle(f"Briefing pack: {title}")
+        preview.paintRequested.connect(paint)
+        preview.exec()
+    elif QPrintDialog(printer, window).exec() == QDialog.DialogCode.Accepted:
+        paint(printer)
+        window.statusBar().showMessage(f"Sent \u201c{title}\u201d to the printer", 5000)
+

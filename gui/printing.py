@@ -10,10 +10,13 @@ from pathlib import Path
 
 from PySide6.QtGui import QPainter, QPdfWriter
 
-from gui import briefing_pack, fact_sheet
+from gui import briefing_pack, fact_sheet, pack_contents, pdf_document
 from model import atomic
 
 RESOLUTION = 300
+MAX_PACK = 400  # records in one pack: every forum and participant fits, a runaway list does not
+MAX_PAGES = 6  # pages one sheet may take
+SOURCE = "Cossa and Fukushima, Security Multilateralism in Asia (IGCC Policy Paper 51, 1999)"
 
 
 class PrintError(Exception):
@@ -35,20 +38,24 @@ def unknown_id_message(atlas, rid: str, kinds=("forum", "participant")) -> str:
     return f"No {' or '.join(kinds)} has the id \u201c{rid}\u201d.{hint}"
 
 
-def _writer(path: str, paper: str) -> QPdfWriter:
+def _writer(path: str, paper: str, info: pdf_document.Info | None) -> QPdfWriter:
     writer = QPdfWriter(path)
     writer.setPageLayout(fact_sheet.page_layout(paper))
     writer.setResolution(RESOLUTION)
     writer.setCreator("Forum Atlas")
+    if info is not None:
+        writer.setTitle(info.title)
+        writer.setAuthor(info.author)
     return writer
 
 
-def write_pdf(target: Path, paper: str, paint) -> int:
+def write_pdf(target: Path, paper: str, paint, info: pdf_document.Info | None = None) -> int:
     """Run ``paint(painter, writer)`` into a temporary PDF beside ``target``, then rename it into place.
 
     The target is replaced only by a whole PDF: the painter must end cleanly and the file must end in a
     trailer whose cross-reference offset lies inside it (a full disk truncates it; Qt does not always say).
-    Raises PrintError with a plain message; the old target is then untouched.
+    Raises PrintError with a plain message; the old target is then untouched. ``info`` (its outline filled
+    by ``paint``) becomes the PDF's metadata and bookmarks before the file is moved into place.
     """
     target = Path(target)
     try:
@@ -57,7 +64,7 @@ def write_pdf(target: Path, paper: str, paint) -> int:
     except OSError as exc:
         raise PrintError(f"Cannot write {target}: {atomic.why(exc)}.") from None
     try:
-        writer = _writer(str(tmp), paper)
+        writer = _writer(str(tmp), paper, info)
         painter = QPainter()
         if not painter.begin(writer):
             raise PrintError(f"Cannot write {target}.")
@@ -68,6 +75,9 @@ def write_pdf(target: Path, paper: str, paint) -> int:
         if not ended:
             raise PrintError(f"Cannot write {target}: the PDF could not be finished (is the disk full?).")
         problem = pdf_problem(tmp)
+        if not problem and info is not None:
+            pdf_document.finish(tmp, info)
+            problem = pdf_problem(tmp)
         if problem:
             raise PrintError(f"Cannot write {target}: {problem}. The disk may be full; "
                              f"{'the old file was left as it was' if real.exists() else 'nothing was written'}.")
@@ -75,6 +85,8 @@ def write_pdf(target: Path, paper: str, paint) -> int:
         return pages
     except OSError as exc:
         raise PrintError(f"Cannot write {target}: {atomic.why(exc)}.") from None
+    except pdf_document.FinishError as exc:
+        raise PrintError(f"Cannot write {target}: {exc}.") from None
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -100,26 +112,49 @@ def pdf_problem(path: Path) -> str | None:
     return None
 
 
-def sheet_pdf(atlas, rid: str, target: Path, paper: str = "a4", note: str | None = None) -> int:
+def sheet_pdf(atlas, rid: str, target: Path, paper: str = "a4", note: str | None = None, pages: int = 1) -> int:
     footer = fact_sheet.footer_text(atlas)
 
     def paint(painter, writer):
-        fact_sheet.paint_sheet(painter, writer, fact_sheet.layout_sheet(atlas, rid, writer, note), footer)
-        return 1
+        return fact_sheet.paint_sheet(painter, writer, fact_sheet.layout_sheet(atlas, rid, writer, note, pages),
+                                      footer)
 
-    return write_pdf(target, paper, paint)
+    kind = "Participant sheet, as of mid-1999" if atlas.kind_of(rid) == "participant" else "Fact sheet"
+    info = pdf_document.Info(atlas.name_of(rid), f"{kind}, from {SOURCE}")
+    return write_pdf(target, paper, paint, info)
 
 
 def pack_pdf(atlas, ids: list[str], target: Path, paper: str = "a4", title: str = "Briefing pack",
-             when: date | None = None, notes: dict[str, str] | None = None) -> int:
+             when: date | None = None, notes: dict[str, str] | None = None,
+             options: pack_contents.Options | None = None) -> int:
     when = when or date.today()
+    options = options or pack_contents.Options()
     footer = fact_sheet.footer_text(atlas, when)
+    basket = pack_contents.Basket.of(atlas, ids)
+    info = pdf_document.Info(title, f"Briefing pack on {basket.summary()}, from {SOURCE}",
+                             options.prepared_by or "Forum Atlas")
 
     def paint(painter, writer):
-        sections = briefing_pack.build(atlas, ids, writer, title, when, notes)
-        return briefing_pack.paint(sections, writer, painter, footer)
+        pack = briefing_pack.build(atlas, ids, writer, title, when, notes, options)
+        info.outline = pack.outline
+        return briefing_pack.paint(pack, writer, painter, footer)
 
-    return write_pdf(target, paper, paint)
+    return write_pdf(target, paper, paint, info)
+
+
+def pack_problem(atlas, ids: list[str]) -> str | None:
+    """What is wrong with a pack's list of ids, in plain words; None when it can be printed."""
+    ids = list(dict.fromkeys(ids))
+    if len(ids) > MAX_PACK:
+        return (f"A pack holds at most {MAX_PACK} records; {len(ids)} were given. Split it into several packs.")
+    unknown = [rid for rid in ids if atlas.kind_of(rid) is None]
+    if len(unknown) == 1:
+        return unknown_id_message(atlas, unknown[0], ("forum", "participant", "event", "person"))
+    if unknown:
+        shown = ", ".join(f"\u201c{x}\u201d" for x in unknown[:5]) + (f" and {len(unknown) - 5} more"
+                                                                      if len(unknown) > 5 else "")
+        return f"{len(unknown)} of the {len(ids)} ids are not in the atlas: {shown}. Nothing was written."
+    return None
 
 
 def _app():
@@ -147,21 +182,30 @@ def _user_notes() -> dict[str, str]:
 def run_print(args, atlas) -> int:
     """`forum-atlas print ID` and `forum-atlas pack ID ...`."""
     _app()
-    ids = [args.id] if args.command == "print" else list(dict.fromkeys(args.ids))  # each forum once
-    kinds = ("forum", "participant") if args.command == "print" else ("forum",)
-    for rid in ids:
-        if atlas.kind_of(rid) not in kinds:
-            print(f"forum-atlas: {unknown_id_message(atlas, rid, kinds)}", file=sys.stderr)
+    pages = getattr(args, "pages", 1) or 1
+    if not 1 <= pages <= MAX_PAGES:
+        print(f"forum-atlas: --pages takes 1 to {MAX_PAGES}, not {pages}", file=sys.stderr)
+        return 1
+    if args.command == "print":
+        if atlas.kind_of(args.id) not in ("forum", "participant"):
+            print(f"forum-atlas: {unknown_id_message(atlas, args.id)}", file=sys.stderr)
+            return 1
+    else:
+        problem = pack_problem(atlas, args.ids)
+        if problem:
+            print(f"forum-atlas: {problem}", file=sys.stderr)
             return 1
     notes = _user_notes()
     try:
         if args.command == "print":
             out = args.out or Path(f"{args.id}.pdf")
-            sheet_pdf(atlas, args.id, out, args.paper, notes.get(args.id))
-            print(f"wrote {out} (1 page, {args.paper})")
+            written = sheet_pdf(atlas, args.id, out, args.paper, notes.get(args.id), pages)
+            print(f"wrote {out} ({written} page{'s' if written != 1 else ''}, {args.paper})")
         else:
-            pages = pack_pdf(atlas, ids, args.out, args.paper, args.title, notes=notes)
-            print(f"wrote {args.out} ({pages} pages, {args.paper})")
+            ids = list(dict.fromkeys(args.ids))  # each record once
+            options = pack_contents.Options(pages=pages, prepared_by=getattr(args, "prepared_by", "") or "")
+            written = pack_pdf(atlas, ids, args.out, args.paper, args.title, notes=notes, options=options)
+            print(f"wrote {args.out} ({written} pages, {args.paper})")
     except PrintError as exc:
         print(f"forum-atlas: {exc}", file=sys.stderr)
         return 1

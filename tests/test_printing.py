@@ -1,5 +1,6 @@
 """Fact sheets and briefing packs: one page each, the right content, safe writes."""
 
+import re
 import subprocess
 import sys
 import unicodedata
@@ -58,7 +59,9 @@ def test_long_sheets_say_what_they_left_out(app, atlas, tmp_path):
     out = tmp_path / "arf.pdf"
     printing.sheet_pdf(atlas, "arf", out)
     assert pages(out) == 1
-    assert "see the full list in Forum Atlas" in pdf_text(out)
+    text = pdf_text(out)
+    assert re.search(r"The atlas holds \d+ (earlier|other) events", text)  # the older events gave way, and said so
+    assert "People: 2, in the atlas." in text  # a section that gave way is named with its count
 
 
 def test_analyst_note_prints_marked_and_literal(app, atlas, tmp_path):
@@ -78,7 +81,7 @@ def test_pack_of_five_has_its_parts_in_order_and_right_page_numbers(app, atlas, 
     contents = pdf_text(out, 1)
     assert contents.startswith("Contents")
     names = [atlas.forum_row(i).name for i in ids]
-    expected = [*names, "Timeline", "Membership matrix", "Sources"]
+    expected = [*names, "Chronology", "Timeline", "Membership matrix", "Sources, by sheet"]
     positions = [contents.index(name) for name in expected]
     assert positions == sorted(positions)  # listed in order
     for title in expected:  # and each number points at the page that starts with it
@@ -107,7 +110,7 @@ def test_dark_screen_still_prints_black_on_white(app, atlas):
         image = QImage(600, 200, QImage.Format.Format_RGB32)
         image.fill(QColor("#ffffff"))
         painter = QPainter(image)
-        fact_sheet.draw_document(painter, sheet.head, 0, QRectF(0, 0, 600, 200))
+        fact_sheet.draw_document(painter, sheet.doc, 0, QRectF(0, 0, 600, 200))
         painter.end()
     finally:
         app.setPalette(old)

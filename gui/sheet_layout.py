@@ -1,0 +1,381 @@
+"""What a printed sheet says, in priority order, and what gives way when the page is full.
+
+A sheet keeps, from first to last: the identity block; the complete member list, a comma list per role,
+with absences and exclusions; the forum's place among others; the events that matter most for a 1999
+briefing (numbered meetings and the most recent first); each author's judgement in one line; the
+analyst's note; the sources. When the page is full, verbatim quotes give way first, then older events,
+then the lists that can be named by their count ("Related forums: 3, in the atlas"): nothing is ever
+dropped without a line saying so. A participant's sheet reads "as of 1999": the forums active then first,
+by track, then its own initiatives, then the historical bodies in one closing line.
+No Qt: the output is HTML for the fact sheet's QTextDocument.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gui import render
+from gui.render import e
+from model import records as r
+from model import roles, vocabulary
+
+STYLE = render.Style(links=False)
+# A relation read from this forum's side: outgoing (this forum grew out of X) and incoming (X grew out of it).
+RELATION_OUT = {"grew-out-of": "Grew out of", "modelled-on": "Modelled on", "supports": "Supports",
+                "replaced": "Replaced", "part-of": "Part of", "companion-of": "Companion of",
+                "proposed-as": "Proposed as"}
+RELATION_IN = {"grew-out-of": "Gave rise to", "modelled-on": "Model for", "supports": "Supported by",
+               "replaced": "Replaced by", "part-of": "Includes", "companion-of": "Companion of",
+               "proposed-as": "Proposal for"}
+NO_PLURAL = {"cool", "opposed", "absent", "excluded", "not-party", "private-capacity"}  # adjectives, not nouns
+FACT_SEP = " \u2002\u00b7\u2002 "
+ONE_LINE = 150  # characters of an author's judgement kept on its one line
+
+
+@dataclass(frozen=True)
+class Give:
+    """How far a sheet has given way: each level a little more than the one before."""
+
+    quotes: bool = True
+    events: int | None = None  # None: every event
+    delegations: bool = True
+    timeline: bool = True
+    related: bool = True  # list the related forums (else name their count)
+    judgements: bool = True
+    size: float = 9.5
+
+
+GIVE = [  # delegations, part of who takes part, go only when the events and related forums have gone
+    Give(),
+    Give(quotes=False),
+    Give(quotes=False, events=12, size=9.0),
+    Give(quotes=False, events=8, size=9.0),
+    Give(quotes=False, events=6, size=8.5),
+    Give(quotes=False, events=4, size=8.5),
+    Give(quotes=False, events=4, timeline=False, size=8.5),
+    Give(quotes=False, events=3, timeline=False, size=8.0),
+    Give(quotes=False, events=0, timeline=False, size=8.0),
+    Give(quotes=False, events=0, timeline=False, related=False, size=8.0),
+    Give(quotes=False, events=0, delegations=False, timeline=False, related=False, judgements=False, size=7.5),
+]
+
+
+@dataclass
+class Composed:
+    html: str
+    notes: list[r.Citation]  # the sheet's notes, numbered 1.. in this order
+    events: list[r.EventRow]  # the events it lists, for its mini-timeline
+
+
+def _notes(sources, give: Give) -> render._Notes:
+    return render._Notes(sources, render.Style(links=False, quotes=give.quotes))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _named(what: str, n: int) -> str:
+    """A section that gave way, named with its count."""
+    return f'<p class="more"><b>{e(what)}:</b> {n}, in the atlas.</p>' if n else ""
+
+
+def _facts(pairs) -> str:
+    """The identity facts as one run of 'Key value' pairs: dense, and no column to collide with."""
+    items = [f'<span class="k">{e(k)}</span>\u00a0{v}' for k, v in pairs if v]
+    return f'<p class="facts">{FACT_SEP.join(items)}</p>' if items else ""
+
+
+def _span(m) -> str:
+    return render._span(m.since, m.until)
+
+
+def _name_with_span(name: str, span: str) -> str:
+    return e(name) + (f" ({e(span)})" if span else "")
+
+
+# ---- events -------------------------------------------------------------------------------------------
+
+def pick_events(events: list[r.EventRow], keep: int | None) -> tuple[list[r.EventRow], list[r.EventRow]]:
+    """The events a 1999 briefing wants (numbered meetings and the most recent first), newest first, and
+    the ones left out."""
+    ranked = sorted(events, key=lambda ev: (ev.ordinal is not None, ev.hi, ev.lo), reverse=True)
+    kept = ranked if keep is None else ranked[:keep]
+    ids = {ev.id for ev in kept}
+    shown = sorted(kept, key=lambda ev: (ev.lo, ev.hi), reverse=True)
+    return shown, [ev for ev in events if ev.id not in ids]
+
+
+def _year(ev: r.EventRow) -> str:
+    return ev.date.display()[-4:] if ev.date.display()[-4:].isdigit() else ev.date.display()
+
+
+def events_html(events: list[r.EventRow], give: Give, heading: str = "Events") -> str:
+    if not events:
+        return ""
+    shown, left = pick_events(events, give.events)
+    out = []
+    if shown:
+        rows = "".join(
+            f'<tr><td class="when">{e(ev.when())}</td><td>{e(ev.title)}'
+            f'{", " + e(ev.place) if ev.place else ""}</td></tr>' for ev in shown)
+        out.append(f'<h2>{e(heading)}<span class="h2note"> \u2002most recent first</span></h2>'
+                   f'<table class="events">{rows}</table>')
+    if left:
+        first, last = min(left, key=lambda ev: ev.lo), max(left, key=lambda ev: ev.lo)
+        earlier = not shown or last.hi <= min(ev.lo for ev in shown)
+        years = _year(first) if _year(first) == _year(last) else f"{_year(first)}\u2013{_year(last)}"
+        what = "earlier" if earlier else "other"
+        line = f"The atlas holds {_count(len(left), what + ' event')} ({years})."
+        out.append(f'<p class="more">{e(line)}</p>' if shown else
+                   f'<p class="more"><b>{e(heading)}:</b> {len(left)}, in the atlas ({e(years)}).</p>')
+    return "".join(out)
+
+
+# ---- judgements, note, sources ------------------------------------------------------------------------
+
+def _one_line(text: str) -> str:
+    if len(text) <= ONE_LINE:
+        return text
+    cut = text[:ONE_LINE].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "\u2009\u2026"
+
+
+def judgements_html(claims: list[r.Claim], notes: render._Notes, give: Give) -> str:
+    if not claims:
+        return ""
+    if not give.judgements:
+        return _named("What the authors say", len(claims))
+    rows = []
+    for author in render.AUTHOR_HEADINGS:
+        mine = [c for c in claims if c.author == author]
+        if not mine:
+            continue
+        more = f' <span class="more">(and {len(mine) - 1} more in the atlas)</span>' if len(mine) > 1 else ""
+        rows.append(f'<p class="claim"><span class="k">{e(render.SHORT_AUTHORS.get(author, author))}:</span> '
+                    f"{e(_one_line(mine[0].text))}{notes.refs(mine[0].cites)}{more}</p>")
+    return "<h2>What the authors say</h2>" + "".join(rows)
+
+
+def sources_html(notes: render._Notes) -> str:
+    used = notes.used()
+    if not used:
+        return ""
+    if notes.style.quotes:
+        items = "".join(f"<li>{render.source_item(c)}</li>" for c in used)
+        return f'<h2>Sources</h2><ol class="sources">{items}</ol>'
+    # Short of room: the notes grouped by the part and section they cite, each group once with its numbers.
+    groups: dict[tuple[str, str], list[int]] = {}
+    for n, c in enumerate(used, 1):
+        groups.setdefault((c.author, c.section), []).append(n)
+    items = "; ".join(f"<b>{','.join(map(str, numbers))}</b>\u00a0{e(render.SHORT_AUTHORS.get(author, author))}, "
+                      f"\u201c{e(section)}\u201d" for (author, section), numbers in groups.items())
+    return (f'<h2>Sources</h2><p class="sources">{items}. <i>The passages themselves: the sources appendix of a '
+            "briefing pack, or Forum Atlas.</i></p>")
+
+
+# ---- forum sheet --------------------------------------------------------------------------------------
+
+def _role_lines(members: list[r.Membership], notes: render._Notes, give: Give) -> str:
+    """The complete membership, one comma list per role, members first; absences always shown."""
+    by_role: dict[str, dict[str, r.Membership]] = {}
+    for m in members:
+        by_role.setdefault(m.role, {}).setdefault(m.participant_id, m)
+    member_ids = r.members(members)
+    names = {m.participant_id: m for m in members}
+    lines = []
+    if member_ids:
+        cites = [c for m in members if m.counts_as_member for c in m.cites]
+        listed = ", ".join(e(names[pid].participant_name) for pid in member_ids)
+        lines.append(("Members", len(member_ids), listed + notes.refs(cites)))
+    for role in roles.ORDER:
+        held = by_role.get(role)
+        if not held or role == "member":
+            continue
+        ms = list(held.values())
+        away = roles.BY_NAME[role].away
+        parts = []
+        for m in ms:
+            bits = [x for x in (_span(m), m.note if away else None) if x]
+            parts.append(e(m.participant_name) + (f" ({e('; '.join(bits))})" if bits else ""))
+        label = roles.BY_NAME[role].label + ("s" if len(ms) > 1 and role not in NO_PLURAL else "")
+        lines.append((label, len(ms), ", ".join(parts) + notes.refs([c for m in ms for c in m.cites])))
+    rows = "".join(f'<tr><td class="k">{e(label)}{f" ({n})" if n > 1 else ""}</td><td>{text}</td></tr>'
+                   for label, n, text in lines)
+    out = f'<table class="roles">{rows}</table>'
+    delegated = [m for m in members if m.delegation and m.counts_as_member]
+    if delegated and give.delegations:
+        text = "; ".join(f"{e(m.participant_name)} represented by "
+                         + ", ".join(e(short_name(d.participant_name)) for d in m.delegation)
+                         for m in dict((m.participant_id, m) for m in delegated).values())
+        out += f'<p class="deleg"><span class="k">Delegations</span> {text} <i>(not members)</i></p>'
+    elif delegated:
+        out += _named("Delegations", len({m.participant_id for m in delegated}))
+    return out
+
+
+def _place(d: r.ForumDetail, notes: render._Notes, give: Give) -> str:
+    rows = []
+    if d.parent:
+        rows.append(("Part of", e(d.parent.name + (f" ({d.parent.acronym})" if d.parent.acronym else ""))))
+    if d.children:
+        rows.append((f"Sub-bodies ({len(d.children)})",
+                     ", ".join(e(c.acronym or c.name) for c in d.children)))
+    if d.relations and give.related:
+        related: dict[str, list[str]] = {}
+        for x in d.relations:
+            outgoing = x.from_id == d.forum.id
+            label = RELATION_OUT.get(x.kind, x.kind) if outgoing else RELATION_IN.get(x.kind, x.kind + " (by)")
+            related.setdefault(label, []).append(e(x.to_name if outgoing else x.from_name) + notes.refs(x.cites))
+        rows += [(label, ", ".join(names)) for label, names in related.items()]
+    if not rows and not d.relations:
+        return ""
+    body = "".join(f'<tr><td class="k">{e(k)}</td><td>{v}</td></tr>' for k, v in rows)
+    out = f'<h2>Among other forums</h2><table class="roles">{body}</table>'
+    if d.relations and not give.related:
+        out += _named("Related forums", len(d.relations))
+    return out
+
+
+def forum(d: r.ForumDetail, give: Give, note: str | None = None) -> Composed:
+    f = d.forum
+    notes = _notes(d.sources, give)
+    title = e(f.name) + (f' <span class="acr">({e(f.acronym)})</span>' if f.acronym else "")
+    kind = "Proposal" if f.status == "proposed" else r.label(f.kind)
+    facts = _facts([
+        ("Track", e(r.TRACK_LABELS[f.track])), ("Kind", e(kind)), ("Scope", e(r.label(f.scope))),
+        ("Status", e(r.STATUS_LABELS[f.status])),
+        ("Founded", e(f.founded.display()) if f.founded else ""), ("Ended", e(f.ended.display()) if f.ended else ""),
+        ("Also called", e(", ".join(render._other_names(d.aliases, f.name, f.acronym)))),
+    ])
+    # The record's own notes mark its summary, never the heading: a mark is small, whatever it follows.
+    parts = [f"<h1>{title}</h1>", facts, f'<p class="summary">{e(d.summary)}{notes.refs(d.cites)}</p>']
+    if d.note:
+        parts.append(f'<p class="note">{e(d.note)}</p>')
+    if d.members:
+        head = "Who takes part" if f.status != "proposed" else "Who was named"
+        parts.append(f"<h2>{head}</h2>{_role_lines(d.members, notes, give)}")
+    parts.append(_place(d, notes, give))
+    if give.timeline and d.events:
+        parts.append(render.MINI_TIMELINE)
+    parts.append(events_html(d.events, give))
+    parts.append(judgements_html(d.claims, notes, give))
+    if d.people:
+        parts.append(_named("People", len(d.people)))
+    if d.discrepancies:
+        parts.append(_named("Where the source disagrees with itself", len(d.discrepancies)))
+    parts.append(render.analyst_note(note))
+    parts.append(sources_html(notes))
+    return Composed("".join(parts), notes.used(), pick_events(d.events, give.events)[0])
+
+
+# ---- participant sheet --------------------------------------------------------------------------------
+
+def _forum_label(row: r.ForumRow) -> str:
+    return row.acronym or row.name
+
+
+def short_name(name: str) -> str:
+    """'Japan Defense Agency (JDA)' -> 'JDA': an agency by its acronym when it has one."""
+    if name.endswith(")") and "(" in name:
+        inner = name[name.rindex("(") + 1:-1]
+        if inner and " " not in inner:
+            return inner
+    return name
+
+
+def _roles_text(ms: list[r.Membership], give: Give) -> str:
+    bits = []
+    for m in ms:
+        span = _span(m)
+        bits.append(r.label(m.role).lower() + (f" {span}" if span and not span.startswith("since") else
+                                               f", {span}" if span else ""))
+    text = ", ".join(dict.fromkeys(bits))
+    deleg = [short_name(d.participant_name) for m in ms for d in m.delegation]
+    if deleg:  # its own delegation is part of its place in the forum: it never gives way on its own sheet
+        text += "; represented by " + ", ".join(dict.fromkeys(deleg))
+    return text
+
+
+def participant(atlas, d: r.ParticipantDetail, give: Give, note: str | None = None) -> Composed:
+    p = d.participant
+    notes = _notes(d.sources, give)
+    by_forum: dict[str, list[r.Membership]] = {}
+    for m in d.memberships:
+        by_forum.setdefault(m.forum_id, []).append(m)
+    rows = {fid: atlas.forum_row(fid) for fid in by_forum}
+    taking = {fid for fid, ms in by_forum.items() if r.takes_part([(m.role, m.since, m.until) for m in ms])}
+    active = [fid for fid in taking if rows[fid].status == "active"]
+    proposals = [fid for fid in by_forum if rows[fid].status == "proposed"]
+    historical = [fid for fid in taking if rows[fid].status == "defunct"]
+    away = [fid for fid in by_forum if fid not in taking and rows[fid].status != "proposed"]
+
+    facts = _facts([("Full name", e(p.name) if p.name != p.short_name else ""), ("Kind", e(r.label(p.kind))),
+                    ("Also called", e(", ".join(render._other_names(p.aliases, p.short_name, p.name)))),
+                    ("Active forums in 1999", str(len(active))), ("Historical bodies", str(len(historical)))])
+    parts = [f'<h1>{e(p.short_name)} <span class="acr">as of mid-1999</span></h1>', facts]
+    if d.note:
+        parts.append(f'<p class="note">{e(d.note)}</p>')
+
+    def order(fid):
+        row = rows[fid]
+        return (row.founded.key() if row.founded else (0, 0, 0, ""),)
+
+    if active:
+        body = []  # one table for every track, so the columns line up down the page
+        for track in [*vocabulary.TRACKS.labels(), None]:
+            mine = sorted((fid for fid in active if rows[fid].track == track), key=order, reverse=True)
+            if not mine:
+                continue
+            body.append(f'<tr><td colspan="2" class="track">{e(r.TRACK_LABELS[track])} ({len(mine)})</td></tr>')
+            body += [f'<tr><td class="f" width="42%">{e(_forum_label(rows[fid]))}</td><td>{e(_roles_text(by_forum[fid], give))}'
+                     f"{notes.refs([c for m in by_forum[fid] for c in m.cites])}</td></tr>" for fid in mine]
+        parts.append('<h2>Forums active in mid-1999, by track<span class="h2note"> \u2002newest first</span></h2>'
+                     f'<table class="pforums">{"".join(body)}</table>')
+    elif not d.represents:
+        parts.append('<h2>Forums active in mid-1999</h2><p class="more">The paper names none.</p>')
+    if d.represents:
+        body = "; ".join(f"{e(x.forum_name)} (for {e(x.member_name)})" for x in d.represents)
+        parts.append(f'<h2>Represents</h2><p>{body}{notes.refs([c for x in d.represents for c in x.cites])}</p>')
+
+    initiatives = _initiatives(d, rows, by_forum, proposals, notes)
+    if initiatives:
+        parts.append(f'<h2>Its own initiatives</h2><table class="roles">{initiatives}</table>')
+    if away:
+        text = ", ".join(f"{e(_forum_label(rows[fid]))} ("
+                         + e(", ".join(dict.fromkeys(r.label(m.role).lower() for m in by_forum[fid]))) + ")"
+                         for fid in sorted(away, key=lambda x: _forum_label(rows[x])))
+        parts.append(f'<p class="line"><span class="k">Absent or excluded ({len(away)}):</span> {text}</p>')
+    if give.timeline and d.memberships:
+        parts.append(render.MINI_TIMELINE)
+    parts.append(events_html(d.events, give))
+    if historical:
+        hist = sorted(historical, key=order)
+        text = ", ".join(e(rows[fid].name) + (f" ({e(rows[fid].year)})" if rows[fid].year else "") for fid in hist)
+        parts.append(f'<p class="line"><span class="k">Historical bodies ({len(hist)}):</span> {text}.</p>')
+    parts.append(render.analyst_note(note))
+    parts.append(sources_html(notes))
+    return Composed("".join(parts), notes.used(), pick_events(d.events, give.events)[0])
+
+
+def _initiatives(d, rows, by_forum, proposals, notes) -> str:
+    lines = []
+    proposed = [fid for fid, ms in by_forum.items() if any(m.role == "proposer" for m in ms)]
+    if proposed:
+        lines.append(("Proposed", ", ".join(
+            e(_forum_label(rows[fid])) + (" (never realised)" if rows[fid].status == "proposed" else "")
+            for fid in proposed)))
+    for role, label in (("founder", "Founded"), ("host", "Hosted"), ("chair", "Chairs"), ("co-chair", "Co-chairs"),
+                        ("funder", "Funds")):
+        mine = [fid for fid, ms in by_forum.items() if any(m.role == role for m in ms)]
+        if mine:
+            lines.append((label, ", ".join(e(_forum_label(rows[fid])) for fid in mine)))
+    named = [fid for fid in proposals if fid not in proposed]
+    if named:
+        lines.append(("Named in proposals", ", ".join(
+            f"{e(_forum_label(rows[fid]))} ({e(', '.join(r.label(m.role).lower() for m in by_forum[fid]))})"
+            for fid in named)))
+    chaired = [ev for ev in d.events if ev.chair_id == d.participant.id]
+    if chaired:
+        lines.append(("Chaired meetings", ", ".join(f"{e(ev.title)} ({e(ev.when())})" for ev in chaired)))
+    return "".join(f'<tr><td class="k">{e(k)}</td><td>{v}</td></tr>' for k, v in lines)
