@@ -74,6 +74,10 @@ ACTIONS: tuple[Spec, ...] = (
     Spec("view.fit_selection", "Fit timeline to selection", "&View", ("Ctrl+9",)),
     Spec("view.clear_range", "Clear date range", "&View"),
     Spec("view.toolbar", "Show &toolbar", "&View", checkable=True, separator=True),
+    # The central area's views (gui/views.py).
+    Spec("view.show_detail", "&Detail", "&View/Show view", ("Ctrl+1",), checkable=True, group="views"),
+    Spec("view.show_matrix", "&Membership matrix", "&View/Show view", ("Ctrl+2",), checkable=True, group="views"),
+    Spec("view.show_chronology", "&Chronology", "&View/Show view", ("Ctrl+3",), checkable=True, group="views"),
 
     Spec("go.back", "&Back", "&Go", ("Alt+Left",), toolbar="Back", icon=("go-previous", "SP_ArrowBack")),
     Spec("go.forward", "&Forward", "&Go", ("Alt+Right",), toolbar="Forward", icon=("go-next", "SP_ArrowForward")),

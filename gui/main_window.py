@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         from gui.search_pane import SearchPane
         from gui.timeline import TimelineWidget
         from gui.user_data import UserDataUI
+        from gui.views import Views
         from gui.window_actions import WindowActions
 
         self.tree_pane = ForumTreePane(self.state)
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.commands = WindowActions(self, self.registry)
         # The analyst's own data: note editor under the detail pane, basket dock, Notes menu (gui/user_data.py).
         self.user_data = UserDataUI(self)
+        self.views = Views(self)  # detail, matrix and chronology as tabs (gui/views.py)
         self.menus = self.registry.build_menus()
         self.toolbar = self.registry.build_toolbar()
         self.registry.bind("view.toolbar", self.toolbar.setVisible, "toggled")
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         self._follow_filters()
         self.detail.show_empty()
         self.user_data.open()
+        self.views.load()
         return True
 
     # -- selection -------------------------------------------------------------------------
@@ -137,7 +140,7 @@ class MainWindow(QMainWindow):
         """The timeline's lanes are grouped as the tree's forums."""
         self.settings.set(S.GROUPING, key)
         if self.atlas is not None:
-            self.timeline.set_atlas(self.atlas, by=key)
+            self.timeline.set_atlas(self.atlas, by=key, as_of=self.state.as_of)
 
     def _follow_filters(self) -> None:
         """The timeline shows the forums the tree shows: the participant and the text filter both apply."""
@@ -211,10 +214,13 @@ class MainWindow(QMainWindow):
                 return True
         return super().eventFilter(obj, event)
 
-    def save_screenshot(self, path: str, size: str = "1400x900", select: str | None = None) -> int:
+    def save_screenshot(self, path: str, size: str = "1400x900", select: str | None = None,
+                        view: str | None = None) -> int:
         w, h = (int(x) for x in size.lower().split("x"))
         self.resize(w, h)
         self.show()
+        if view:
+            self.views.show(view)
         if select:
             self.select(select)
         for _ in range(3):

@@ -1,0 +1,86 @@
+"""The atlas as it stood at a given month: which forums existed and which memberships were in force.
+
+A month "YYYY-MM" stands for its last day. A forum exists from its founding (founded/ended) and a
+membership is in force from ``since`` to ``until``; a record with no date is taken to exist as long as
+its forum does. Where the month falls inside a date's own uncertainty (a founding "in 1993" seen from
+June 1993, or a founding the paper's authors date differently) the answer is "uncertain", not yes or no.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from model.dates import PartialDate
+
+EXISTS, NOT_YET, ENDED, UNCERTAIN = "exists", "not-yet", "ended", "uncertain"
+PAPER_MONTH = "1999-06"  # the paper's own moment, the default
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def month_day(month: str) -> int:
+    """The last day of "YYYY-MM", as a proleptic ordinal (ValueError if it is not such a month)."""
+    m = _MONTH.match(month or "")
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise ValueError(f"not a month (YYYY-MM): {month!r}")
+    y, mo = int(m.group(1)), int(m.group(2))
+    return date(y, mo, calendar.monthrange(y, mo)[1]).toordinal()
+
+
+def day_month(day: int) -> str:
+    d = date.fromordinal(day)
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def clamp(month: str, first: str, last: str = PAPER_MONTH) -> tuple[str, str | None]:
+    """``month`` brought into first..last, with a message saying so when it had to be moved."""
+    if month < first:
+        return first, f"{month} is before the first event ({first}): showing {first}."
+    if month > last:
+        return last, f"{month} is after the paper's moment ({last}): showing {last}."
+    return month, None
+
+
+def span(start: PartialDate | None, end: PartialDate | None, day: int,
+         disputed: tuple[int, int] | None = None) -> str:
+    """Where ``day`` falls in a life from ``start`` to ``end`` (either None: open).
+
+    ``disputed``: the days over which the sources disagree on the start; inside them it is uncertain.
+    """
+    if disputed and disputed[0] <= day <= disputed[1]:
+        return UNCERTAIN
+    if start is not None:
+        if day < start.start.toordinal():
+            return NOT_YET
+        if day < start.end.toordinal():
+            return UNCERTAIN
+    if end is not None:
+        if day > end.end.toordinal():
+            return ENDED
+        if day >= end.start.toordinal():
+            return UNCERTAIN
+    return EXISTS
+
+
+def disputed_foundings(atlas) -> dict[str, tuple[int, int]]:
+    """forum id -> the days its disputed founding spans: a discrepancy about a founding date ("...-founding-date")
+    covers the founding and the events it names, from the first event's first day to the last's last."""
+    from sqlmodel import select
+
+    from model import tables as t
+
+    s = atlas.session
+    out: dict[str, tuple[int, int]] = {}
+    for d in s.exec(select(t.Discrepancy)):
+        if "found" not in d.id:
+            continue
+        about = s.exec(select(t.DiscrepancyRecord.record_id).where(t.DiscrepancyRecord.discrepancy_id == d.id)).all()
+        events = s.exec(select(t.Event).where(t.Event.id.in_(about))).all()
+        days = [e.lo for e in events] + [e.hi for e in events]
+        for fid in about:
+            row = atlas.forum_row(fid)
+            if row is not None and row.founded is not None:
+                days += [row.founded.start.toordinal(), row.founded.end.toordinal()]
+                out[fid] = (min(days), max(days))
+    return out

@@ -1,0 +1,119 @@
+"""The analysis views (gui/views.py): the membership matrix and the chronology, driven as a user drives them."""
+
+from __future__ import annotations
+
+import csv
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from gui.matrix_view import MatrixModel
+from model import roles
+from model.matrix import Filters, MatrixData
+
+
+def matrix_tab(qtbot, window):
+    window.registry["view.show_matrix"].trigger()
+    view = window.views.matrix
+    assert window.views.tabs.currentWidget() is view
+    return view
+
+
+def cell(view, pid: str, fid: str) -> str:
+    m = view.matrix
+    return view.model.index(m.rows.index(pid), m.columns.index(fid)).data()
+
+
+def column_of(view, acronym: str) -> int:
+    model = view.model
+    return next(n for n in range(model.columnCount()) if model.headerData(n, Qt.Orientation.Horizontal) == acronym)
+
+
+def test_matrix_filtered_to_japans_forums_reads_its_roles(qtbot, window):
+    view = matrix_tab(qtbot, window)
+    window.tree_pane.participant.setCurrentIndex(window.tree_pane.participant.findText("Japan"))
+    assert window.state.participant == "jp"
+    shown = set(view.matrix.columns)
+    assert {"arf", "neacd", "cscap", "kedo"} <= shown
+    assert "asean" not in shown  # Japan holds no role in ASEAN itself
+    symbols = roles.SYMBOLS
+    assert cell(view, "jp", "arf") == symbols["host"] + symbols["member"]
+    assert cell(view, "jp", "kedo") == symbols["founder"] + symbols["funder"]
+    assert cell(view, "jp", "four-party-talks") == symbols["not-party"]
+    # The DPRK's cell in the NEACD: a founder that then stayed away.
+    assert cell(view, "kp", "neacd") == symbols["founder"] + symbols["absent"]
+    # The legend names every symbol shown.
+    assert "\u25cf\u2009Member" in view.legend.text() and "\u2302\u2009Host" in view.legend.text()
+    # A click on a cell shows that membership and selects the forum.
+    m = view.matrix
+    index = view.model.index(m.rows.index("jp"), m.columns.index("arf"))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=view.table.visualRect(index).center())
+    assert window.selection.current == "arf"
+    text = view.info.toPlainText()
+    assert "Japan in ASEAN Regional Forum" in text and "Member" in text and "Host" in text
+    assert "delegation:" in text  # who represents Japan there
+    assert "IGCC Policy Paper 51" in text  # its citations
+    # Switching views keeps the selection and the filter.
+    window.registry["view.show_detail"].trigger()
+    assert window.selection.current == "arf" and window.state.participant == "jp"
+    assert "ASEAN Regional Forum" in window.detail.toPlainText()
+
+
+def test_matrix_filters_sorts_and_delegations(qtbot, window):
+    view = matrix_tab(qtbot, window)
+    view.people.setCurrentIndex(view.people.findText("The 6 NEACD members"))
+    assert set(view.matrix.rows) == {"cn", "jp", "kp", "kr", "ru", "us"}
+    view.track.setCurrentIndex(view.track.findData("2"))
+    assert all(view.data_.forums[f].track == "2" for f in view.matrix.columns)
+    view.column_sort.setCurrentIndex(view.column_sort.findData("founded"))
+    keys = [view.data_._forum_founded[f] for f in view.matrix.columns]
+    assert keys == sorted(keys)
+    view.row_sort.setCurrentIndex(view.row_sort.findData("count"))
+    counts = [sum((p, f) in view.matrix.cells for f in view.matrix.columns) for p in view.matrix.rows]
+    assert counts == sorted(counts, reverse=True)
+    # Delegations: off by default, a ministry shows as a row of its own when asked for.
+    view.people.setCurrentIndex(0)
+    view.track.setCurrentIndex(0)
+    rows = set(view.matrix.rows)
+    view.delegations.setChecked(True)
+    added = set(view.matrix.rows) - rows
+    assert added and all(view.data_.participants[p].kind in roles.DELEGATE_KINDS for p in added)
+    assert "represents a member" in view.legend.text()
+
+
+def test_matrix_empty_state_says_how_to_widen(qtbot, window):
+    view = matrix_tab(qtbot, window)
+    window.tree_pane.filter.setText("no forum has this name")
+    assert view.stack.currentWidget() is view.empty
+    assert "text filter" in view.empty.text() and "Widen" in view.empty.text()
+    window.tree_pane.filter.clear()
+    assert view.stack.currentWidget() is view.table
+
+
+def test_matrix_exports_csv_png_svg_and_refuses_unwritable(qtbot, window, tmp_path, monkeypatch):
+    view = matrix_tab(qtbot, window)
+    view.people.setCurrentIndex(view.people.findText("The 6 NEACD members"))
+    view.track.setCurrentIndex(view.track.findData("1"))
+    assert view.export("csv", tmp_path / "m.csv")
+    rows = list(csv.reader((tmp_path / "m.csv").open(encoding="utf-8")))
+    header = rows[0]
+    assert header[0] == "Participant" and "ARF" in header
+    by_name = {r[0]: r for r in rows[1:]}
+    assert by_name["Japan"][header.index("ARF")] == "Host; Member"
+    assert by_name["North Korea"][header.index("ARF")] == "Not a party"
+    assert view.export("png", tmp_path / "m.png")
+    assert (tmp_path / "m.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert view.export("svg", tmp_path / "m.svg")
+    svg = (tmp_path / "m.svg").read_text(encoding="utf-8")
+    assert "<svg" in svg and "Japan" in svg and "Membership matrix" in svg
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "open", lambda self: boxes.append(self.text()))
+    assert view.export("csv", tmp_path / "no-such-folder" / "m.csv") is None
+    assert boxes and "Cannot write" in boxes[0] and "no-such-folder" in boxes[0]
+
+
+def test_matrix_model_passes_qt_model_tester(qtmodeltester, atlas):
+    data = MatrixData(atlas)
+    model = MatrixModel()
+    model.reset(data, data.matrix(Filters()))
+    qtmodeltester.check(model)
