@@ -117,3 +117,88 @@ def test_matrix_model_passes_qt_model_tester(qtmodeltester, atlas):
     model = MatrixModel()
     model.reset(data, data.matrix(Filters()))
     qtmodeltester.check(model)
+
+
+def chronology_tab(window):
+    window.registry["view.show_chronology"].trigger()
+    view = window.views.chronology
+    assert window.views.tabs.currentWidget() is view
+    return view
+
+
+def shown_ids(view) -> list[str]:
+    return [view.model.ids[i] for i in view.model.shown]
+
+
+def test_chronology_follows_the_timelines_brush(qtbot, window):
+    from datetime import date
+
+    view = chronology_tab(window)
+    everything = len(view.model.ids)
+    assert view.model.rowCount() == everything
+    tl = window.timeline
+    tl.show_days(date(1990, 1, 1).toordinal(), date(1999, 12, 31).toordinal())
+    y = tl.height() // 2
+    a, b = tl.view.scale.x(date(1993, 1, 1).toordinal()), tl.view.scale.x(date(1994, 12, 31).toordinal())
+    from PySide6.QtCore import QPoint
+
+    qtbot.mousePress(tl, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, QPoint(round(a), y))
+    qtbot.mouseMove(tl, QPoint(round((a + b) / 2), y))
+    qtbot.mouseMove(tl, QPoint(round(b), y))
+    qtbot.mouseRelease(tl, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, QPoint(round(b), y))
+    lo, hi = window.state.date_range
+    assert 0 < view.model.rowCount() < everything
+    for i in view.model.shown:  # every row overlaps the brushed range, and none outside it is left out
+        assert view.model.days[i][1] >= lo and view.model.days[i][0] <= hi
+    assert len(view.model.shown) == sum(1 for d in view.model.days if d[1] >= lo and d[0] <= hi)
+    qtbot.keyClick(tl, Qt.Key.Key_Escape)  # the brush cleared: every event again
+    assert view.model.rowCount() == everything
+
+
+def test_chronology_selection_both_ways_filter_sort_and_empty_state(qtbot, window):
+    view = chronology_tab(window)
+    qtbot.keyClicks(view.filter, "lombok")
+    ids = shown_ids(view)
+    assert ids == ["cscap-1993-12-lombok-charter"]
+    # A click on the row selects the event; the detail follows it.
+    rect = view.table.visualRect(view.model.index(0, 4))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.selection.current == "cscap-1993-12-lombok-charter"
+    view.filter.clear()
+    # Selecting a forum elsewhere: its events bold, the first one current.
+    window.selection.select("arf")
+    assert view.model.bold and all("arf" in view.model.forums[view.model.ids.index(e)] for e in view.model.bold)
+    assert view.table.currentIndex().data(Qt.ItemDataRole.UserRole) in view.model.bold
+    # Sorting by the Kind column from its header.
+    header = view.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint_at(header, 3))
+    kinds = [view.model.index(n, 3).data().lower() for n in range(view.model.rowCount())]
+    assert kinds == sorted(kinds) or kinds == sorted(kinds, reverse=True)
+    assert view.model.index(0, 4).data(Qt.ItemDataRole.AccessibleTextRole).startswith("Event: ")
+    qtbot.keyClicks(view.filter, "zzzz nothing")
+    assert view.stack.currentWidget() is view.empty and "clear the filter box" in view.empty.text()
+
+
+def QPoint_at(header, section):  # noqa: N802 - reads as the point it returns
+    from PySide6.QtCore import QPoint
+
+    return QPoint(header.sectionViewportPosition(section) + header.sectionSize(section) // 2, header.height() // 2)
+
+
+def test_chronology_exports_csv(qtbot, window, tmp_path):
+    view = chronology_tab(window)
+    qtbot.keyClicks(view.filter, "neacd")
+    assert view.export(tmp_path / "c.csv")
+    rows = list(csv.reader((tmp_path / "c.csv").open(encoding="utf-8")))
+    assert rows[0] == ["Date", "Forum", "Participants", "Kind", "Event"]
+    assert len(rows) - 1 == view.model.rowCount() > 0
+    assert all("neacd" in " ".join(r).lower() for r in rows[1:])
+
+
+def test_chronology_model_passes_qt_model_tester(qtmodeltester, atlas):
+    from gui.chronology_view import ChronologyModel
+
+    model = ChronologyModel()
+    model.load(atlas)
+    qtmodeltester.check(model)
