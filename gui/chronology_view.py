@@ -30,6 +30,11 @@ from model.dates import PartialDate, event_date_text
 
 COLUMNS = ("Date", "Forum", "Participants", "Kind", "Event")
 ID_ROLE = Qt.ItemDataRole.UserRole
+# Roles as plain ints: a model's data() is called for every cell painted, and Qt enums compare slowly.
+ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+FONT = int(Qt.ItemDataRole.FontRole.value)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _TOP = QModelIndex()
 
 
@@ -108,15 +113,15 @@ class ChronologyModel(QAbstractTableModel):
     def columnCount(self, parent=_TOP):  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index, role=DISPLAY):
         if not index.isValid():
             return None
         row = self.shown[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role in (DISPLAY, TOOLTIP):
             return self.cells[row][index.column()]
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == ACCESSIBLE:
             return f"{COLUMNS[index.column()]}: {self.cells[row][index.column()] or 'none'}"
-        if role == Qt.ItemDataRole.FontRole and self.ids[row] in self.bold:
+        if role == FONT and self.ids[row] in self.bold:
             font = QFont()
             font.setBold(True)
             return font
@@ -124,8 +129,8 @@ class ChronologyModel(QAbstractTableModel):
             return self.ids[row]
         return None
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt override
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+    def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802 - Qt override
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY \
                 and 0 <= section < len(COLUMNS):
             return COLUMNS[section]
         return None

@@ -35,7 +35,17 @@ from model import roles, vocabulary
 from model.matrix import DELEGATE, DELEGATE_SYMBOL, SORTS_COLUMNS, SORTS_ROWS, Filters, Matrix, MatrixData
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+# Roles as plain ints: a model's data() is called for every cell painted, and Qt enums compare slowly.
+ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _TOP = QModelIndex()
+CENTER = int(Qt.AlignmentFlag.AlignCenter.value)
+AWAY_BRUSH = QBrush(QColor("#a05050"))  # a role of staying out, in muted red
+UNCERTAIN_BRUSH = QBrush(QColor(230, 180, 60, 70))  # in force only perhaps at the as-of date
 UNCERTAIN_MARK = "?"
 PRESET_FORUMS = ("neacd", "arf", "asean", "cscap", "apec")  # "the six NEACD countries" and the like
 
@@ -60,24 +70,24 @@ class MatrixModel(QAbstractTableModel):
     def ids(self, index: QModelIndex) -> tuple[str, str]:
         return self.m.rows[index.row()], self.m.columns[index.column()]
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index, role=DISPLAY):
         if not index.isValid():
             return None
         pid, fid = self.ids(index)
         key = (pid, fid)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             symbol = self.m.symbol(pid, fid)
             return symbol + UNCERTAIN_MARK if symbol and key in self.m.uncertain else symbol
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (TOOLTIP, ACCESSIBLE):
             text = self.data_.cell_text(self.m, pid, fid) or "no role"
             return f"{self.data_.participants[pid].short_name} in {self._forum_name(fid)}: {text}"
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and key in self.m.cells \
+        if role == ALIGN:
+            return CENTER
+        if role == FOREGROUND and key in self.m.cells \
                 and all(e.role in roles.AWAY for e in self.m.cells[key]):
-            return QBrush(QColor("#a05050"))
-        if role == Qt.ItemDataRole.BackgroundRole and key in self.m.uncertain:
-            return QBrush(QColor(230, 180, 60, 70))
+            return AWAY_BRUSH
+        if role == BACKGROUND and key in self.m.uncertain:
+            return UNCERTAIN_BRUSH
         if role == ID_ROLE:
             return fid
         return None
@@ -86,7 +96,7 @@ class MatrixModel(QAbstractTableModel):
         f = self.data_.forums[fid]
         return f.name
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt override
+    def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802 - Qt override
         if self.data_ is None:
             return None
         horizontal = orientation == Qt.Orientation.Horizontal
@@ -94,13 +104,13 @@ class MatrixModel(QAbstractTableModel):
         if not 0 <= section < len(ids):
             return None
         rid = ids[section]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             if horizontal:
                 f = self.data_.forums[rid]
                 mark = UNCERTAIN_MARK if rid in self.m.uncertain_forums else ""
                 return (f.acronym or short_name(f.name)) + mark
             return self.data_.participants[rid].short_name
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             if horizontal:
                 f = self.data_.forums[rid]
                 extra = " (founding date uncertain at this date)" if rid in self.m.uncertain_forums else ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import cache
 
 from model.dates import PartialDate
 
@@ -63,6 +64,33 @@ def span(start: PartialDate | None, end: PartialDate | None, day: int,
     return EXISTS
 
 
+def forum_states(atlas, month: str) -> dict[str, str]:
+    """forum id -> EXISTS, NOT_YET, ENDED or UNCERTAIN at the month."""
+    return states_at(atlas.forums(), month_day(month), disputed_foundings(atlas))
+
+
+def states_at(forums, day: int, disputes: dict[str, tuple[int, int]]) -> dict[str, str]:
+    """Each forum's state at ``day``; a sub-body with no founding date of its own shares its parent's."""
+    by_id = {f.id: f for f in forums}
+    out: dict[str, str] = {}
+
+    def state(f) -> str:
+        if f.id not in out:
+            parent = by_id.get(f.parent_id) if f.parent_id else None
+            if f.founded is None and parent is not None and parent.id != f.id:
+                out[f.id] = EXISTS  # a guard against a cycle while the parent is worked out
+                inherited = state(parent)
+                out[f.id] = inherited if f.ended is None or inherited != EXISTS else span(None, f.ended, day)
+            else:
+                out[f.id] = span(f.founded, f.ended, day, disputes.get(f.id))
+        return out[f.id]
+
+    for f in by_id.values():
+        state(f)
+    return out
+
+
+@cache
 def disputed_foundings(atlas) -> dict[str, tuple[int, int]]:
     """forum id -> the days its disputed founding spans: a discrepancy about a founding date ("...-founding-date")
     covers the founding and the events it names, from the first event's first day to the last's last."""

@@ -96,20 +96,17 @@ class MatrixData:
         self._forum_founded = {f.id: (f.founded.key() if f.founded else (10**9, 0, 0, ""), f.name.lower())
                                for f in self.forums.values()}
 
-    def forum_state(self, fid: str, day: int) -> str:
-        f = self.forums[fid]
-        return when.span(f.founded, f.ended, day, self.founding_disputes.get(fid))
-
     def matrix(self, flt: Filters) -> Matrix:
         out = Matrix()
         forums = self.forums
         ok_forum: dict[str, bool] = {}
+        states = when.states_at(forums.values(), flt.as_of, self.founding_disputes) if flt.as_of is not None else {}
         for fid, f in forums.items():
             keep = ((not flt.tracks or f.track in flt.tracks) and (not flt.kinds or f.kind in flt.kinds)
                     and (not flt.statuses or f.status in flt.statuses)
                     and (flt.forums is None or fid in flt.forums))
             if keep and flt.as_of is not None:
-                state = self.forum_state(fid, flt.as_of)
+                state = states[fid]
                 keep = state in (when.EXISTS, when.UNCERTAIN)
                 if state == when.UNCERTAIN:
                     out.uncertain_forums.add(fid)

@@ -202,3 +202,72 @@ def test_chronology_model_passes_qt_model_tester(qtmodeltester, atlas):
     model = ChronologyModel()
     model.load(atlas)
     qtmodeltester.check(model)
+
+
+def tree_ids(window) -> set[str]:
+    proxy, out = window.tree_pane.proxy, set()
+
+    def walk(parent):
+        for row in range(proxy.rowCount(parent)):
+            index = proxy.index(row, 0, parent)
+            if index.data(Qt.ItemDataRole.UserRole):
+                out.add(index.data(Qt.ItemDataRole.UserRole))
+            walk(index)
+
+    from PySide6.QtCore import QModelIndex
+
+    walk(QModelIndex())
+    return out
+
+
+def set_as_of(qtbot, window, text: str) -> None:
+    edit = window.views.as_of.edit
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def test_as_of_1993_06_the_arf_does_not_yet_exist_and_cscaps_founding_is_marked(qtbot, window):
+    from datetime import date
+
+    assert window.views.as_of.edit.text() == "1999-06" and window.state.as_of is None  # the paper's moment
+    assert {"arf", "cscap"} <= tree_ids(window)
+    set_as_of(qtbot, window, "1993-06")
+    assert window.state.as_of == "1993-06"
+    shown = tree_ids(window)
+    assert "arf" not in shown and "cscap" in shown and "apec" in shown
+    assert "kedo" not in shown  # founded 1995
+    cscap = window.tree_pane.proxy.match(window.tree_pane.proxy.index(0, 0), Qt.ItemDataRole.UserRole, "cscap", 1,
+                                         Qt.MatchFlag.MatchRecursive)[0]
+    assert cscap.siblingAtColumn(2).data() == "1993 ?"
+    assert "uncertain" in cscap.data(Qt.ItemDataRole.ToolTipRole)
+    # The matrix: no ARF column; CSCAP's marked; the timeline's as-of line at the end of June 1993.
+    view = matrix_tab(qtbot, window)
+    assert "arf" not in view.matrix.columns and "cscap" in view.matrix.uncertain_forums
+    assert "CSCAP?" in [view.model.headerData(n, Qt.Orientation.Horizontal) for n in range(view.model.columnCount())]
+    assert "date uncertain" in view.legend.text()
+    assert window.timeline.data.as_of_day == date(1993, 6, 30).toordinal()
+    # A month out of range is brought into it, with a message.
+    set_as_of(qtbot, window, "2005-01")
+    assert window.views.as_of.edit.text() == "1999-06" and window.state.as_of is None
+    assert "after the paper's moment" in window.views.as_of.message.text()
+    set_as_of(qtbot, window, "1850-01")
+    assert window.state.as_of == window.views.as_of.first < "1920"
+    assert "before the first event" in window.views.as_of.message.text()
+    set_as_of(qtbot, window, "June 93")
+    assert "not a month" in window.views.as_of.message.text() and window.state.as_of == window.views.as_of.first
+
+
+def test_as_of_memberships_in_force(atlas):
+    from model import as_of as when
+
+    data = MatrixData(atlas)
+    m = data.matrix(Filters(as_of=when.month_day("1993-09")))
+    # Japan joined the NEACD in October 1993 (its founder's role dates from July): in September only the founding.
+    assert "founder" in [e.role for e in m.cells[("jp", "neacd")]]
+    assert "member" not in [e.role for e in m.cells[("jp", "neacd")]]
+    later = data.matrix(Filters(as_of=when.month_day("1993-11")))
+    assert "member" in [e.role for e in later.cells[("jp", "neacd")]]
+    # Japan left the League in March 1933: by 1950 it is no longer a member, though it stays one of its founders.
+    league = [e.role for e in data.matrix(Filters(as_of=when.month_day("1950-01"))).cells[("jp", "league-of-nations")]]
+    assert league == ["founder"]
