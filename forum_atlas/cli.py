@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action=_Version)
     p.add_argument("--screenshot", metavar="PATH", help="render the window offscreen to a PNG and exit")
     p.add_argument("--select", metavar="ID", help="select this forum, event or participant at start")
-    p.add_argument("--view", choices=("detail", "matrix", "chronology"),
+    p.add_argument("--view", choices=("detail", "matrix", "chronology", "compare"),
                    help="the view to show at start (with --screenshot too)")
     p.add_argument("--as-of", metavar="YYYY-MM", help="show the atlas as of this month at start")
     p.add_argument("--size", metavar="WxH", type=window_size, default="1400x900",

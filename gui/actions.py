@@ -78,6 +78,9 @@ ACTIONS: tuple[Spec, ...] = (
     Spec("view.show_detail", "&Detail", "&View/Show view", ("Ctrl+1",), checkable=True, group="views"),
     Spec("view.show_matrix", "&Membership matrix", "&View/Show view", ("Ctrl+2",), checkable=True, group="views"),
     Spec("view.show_chronology", "&Chronology", "&View/Show view", ("Ctrl+3",), checkable=True, group="views"),
+    Spec("view.show_compare", "C&ompare", "&View/Show view", ("Ctrl+4",), checkable=True, group="views"),
+    Spec("view.compare", "Co&mpare selection with basket", "&View", ("Ctrl+Shift+M",), contexts=("tree", "basket"),
+         tip="Compare the selected forum or participant with those of its kind in the basket (two to four)"),
 
     Spec("go.back", "&Back", "&Go", ("Alt+Left",), toolbar="Back", icon=("go-previous", "SP_ArrowBack")),
     Spec("go.forward", "&Forward", "&Go", ("Alt+Right",), toolbar="Forward", icon=("go-next", "SP_ArrowForward")),

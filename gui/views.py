@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QTabWidget
 
 from gui.as_of_control import AsOfControl
 
-VIEWS = (("detail", "Detail"), ("matrix", "Matrix"), ("chronology", "Chronology"))
+VIEWS = (("detail", "Detail"), ("matrix", "Matrix"), ("chronology", "Chronology"), ("compare", "Compare"))
 
 
 class Views:
@@ -21,6 +21,7 @@ class Views:
 
     def __init__(self, window):
         from gui.chronology_view import ChronologyView
+        from gui.compare_view import CompareView
         from gui.matrix_view import MatrixView
 
         self.window = window
@@ -29,8 +30,10 @@ class Views:
         self.tabs.setDocumentMode(True)
         self.matrix = MatrixView(state)
         self.chronology = ChronologyView(state)
+        self.compare = CompareView(state)
         at = window.upper.indexOf(window.user_data.area)
-        self.pages = {"detail": window.user_data.area, "matrix": self.matrix, "chronology": self.chronology}
+        self.pages = {"detail": window.user_data.area, "matrix": self.matrix, "chronology": self.chronology,
+                      "compare": self.compare}
         window.upper.replaceWidget(at, self.tabs)
         for key, text in VIEWS:
             self.tabs.addTab(self.pages[key], text)
@@ -40,6 +43,7 @@ class Views:
         self.tabs.currentChanged.connect(self._shown)
         for key, _ in VIEWS:
             window.registry.bind(f"view.show_{key}", lambda _=False, k=key: self.show(k))
+        window.registry.bind("view.compare", self.compare_with_basket)
         state.filtersChanged.connect(self._follow_filters)
         state.asOfChanged.connect(self._follow_as_of)
 
@@ -47,6 +51,7 @@ class Views:
         atlas = self.window.atlas
         self._loaded.clear()
         self.as_of.set_range_from(atlas)
+        self.compare.set_atlas(atlas)
         self._shown(self.tabs.currentIndex())
 
     def current(self) -> str:
@@ -66,6 +71,21 @@ class Views:
         elif key == "chronology":
             self.chronology.visible = self.window.tree_pane.visible_forums()
             self.chronology.set_atlas(self.window.atlas)
+
+    def compare_with_basket(self) -> None:
+        """The selection and the basket's records of its kind (forums or participants), up to four."""
+        w = self.window
+        atlas, current = w.atlas, w.selection.current
+        basket = w.user_data.store.basket() if w.user_data.store is not None else []
+        kind = atlas.kind_of(current) if current else None
+        if kind not in ("forum", "participant"):
+            kinds = [atlas.kind_of(b) for b in basket]
+            kind = "forum" if kinds.count("forum") >= kinds.count("participant") else "participant"
+        ids = [i for i in dict.fromkeys([current, *basket]) if i and atlas.kind_of(i) == kind][:4]
+        why = self.compare.show_ids(ids)
+        self.show("compare")
+        if why:
+            w.statusBar().showMessage(f"{why} Add {kind}s to the basket (Ctrl+B) to compare them.", 10000)
 
     def _follow_filters(self) -> None:
         if "chronology" in self._loaded:

@@ -271,3 +271,56 @@ def test_as_of_memberships_in_force(atlas):
     # Japan left the League in March 1933: by 1950 it is no longer a member, though it stays one of its founders.
     league = [e.role for e in data.matrix(Filters(as_of=when.month_day("1950-01"))).cells[("jp", "league-of-nations")]]
     assert league == ["founder"]
+
+
+def test_compare_arf_and_neacd_finds_the_dprk_in_one_and_not_the_other(qtbot, window, tmp_path):
+    window.selection.select("neacd")
+    window.registry["notes.basket_add"].trigger()
+    window.selection.select("arf")
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    view = window.views.compare
+    assert window.views.tabs.currentWidget() is view and view.stack.currentWidget() is view.table
+    model = view.model
+    assert [model.headerData(n, Qt.Orientation.Horizontal) for n in range(model.columnCount())] == ["ARF", "NEACD"]
+    labels = [model.headerData(n, Qt.Orientation.Vertical) for n in range(model.rowCount())]
+    dprk = model.index(labels.index("North Korea"), 0).row()
+    arf, neacd = model.index(dprk, 0).data(), model.index(dprk, 1).data()
+    assert arf == "Not a party" and "Founder" in neacd and "Absent" in neacd
+    assert model.index(dprk, 0).data(Qt.ItemDataRole.UserRole + 1)  # a row that differs, tinted
+    assert model.index(dprk, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    # Someone in one and not recorded in the other; the key facts and each author's judgement, row by row.
+    india = labels.index("India")
+    assert model.index(india, 0).data() == "Member" and model.index(india, 1).data() == "\u2014 not recorded"
+    founded = labels.index("Founded")
+    assert model.index(founded, 0).data() == "July 1994"
+    assert "U.S. view (Cossa)" in labels and "Japanese view (Fukushima)" in labels
+    # Only the differences (here every member row differs: the NEACD's six all hold other roles in the ARF).
+    view.only.setChecked(True)
+    assert all(model.index(n, 0).data(Qt.ItemDataRole.UserRole + 1) or
+               model.headerData(n, Qt.Orientation.Vertical) in HEADINGS_AND_FACTS
+               for n in range(model.rowCount()))
+    # A click on a member row selects that participant; the export holds the table.
+    assert view.export(tmp_path / "cmp.csv")
+    rows = list(csv.reader((tmp_path / "cmp.csv").open(encoding="utf-8")))
+    assert rows[0] == ["", "ARF", "NEACD"] and ["North Korea", arf, neacd] in rows
+
+
+HEADINGS_AND_FACTS = {"Name", "Track", "Kind", "Scope", "Founded", "Ended", "Status in 1999", "Members", "Disputed",
+                      "Each author's judgement", "Who takes part (roles)"}
+
+
+def test_compare_needs_two_of_a_kind(qtbot, window):
+    window.selection.select("arf")
+    window.registry["view.compare"].trigger()
+    view = window.views.compare
+    assert view.stack.currentWidget() is view.empty
+    assert "2 to 4" in view.empty.text() and "basket" in view.empty.text()
+
+
+def test_compare_model_passes_qt_model_tester(qtmodeltester, atlas):
+    from gui.compare_view import CompareModel
+    from model.compare import compare
+
+    model = CompareModel()
+    model.set_comparison(compare(atlas, ["jp", "cn", "kp"]))
+    qtmodeltester.check(model)
