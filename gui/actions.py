@@ -79,6 +79,10 @@ ACTIONS: tuple[Spec, ...] = (
     Spec("view.show_matrix", "&Membership matrix", "&View/Show view", ("Ctrl+2",), checkable=True, group="views"),
     Spec("view.show_chronology", "&Chronology", "&View/Show view", ("Ctrl+3",), checkable=True, group="views"),
     Spec("view.show_compare", "C&ompare", "&View/Show view", ("Ctrl+4",), checkable=True, group="views"),
+    *(Spec(f"view.figure_{n}", text, "&View/Figures of the paper") for n, text in (
+        (1, "Figure &1: Japan\u2019s bilateral dialogues"),
+        (2, "Figure &2: multilateral forums of the Defense Agency"),
+        (3, "Figure &3: track-two dialogues, CSCAP the most inclusive"))),
     Spec("view.compare", "Co&mpare selection with basket", "&View", ("Ctrl+Shift+M",), contexts=("tree", "basket"),
          tip="Compare the selected forum or participant with those of its kind in the basket (two to four)"),
 

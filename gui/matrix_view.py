@@ -150,6 +150,7 @@ class MatrixView(QWidget):
         self.state = state
         self.data_: MatrixData | None = None
         self.matrix = Matrix()
+        self.figure = None  # one of the paper's figures (model/paper_figures.py) while it is shown
         self.track = _combo("matrixTrack", "Track", [("All tracks", None),
                             *((label, t) for t, label in vocabulary.TRACKS.labels().items())])
         self.kind = _combo("matrixKind", "Kind of forum", [("All kinds", None)])
@@ -177,6 +178,15 @@ class MatrixView(QWidget):
         self.stack = QStackedLayout()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
+        self.banner = QLabel(objectName="matrixFigure", wordWrap=True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.leave = QPushButton("Show the whole matrix", objectName="matrixLeaveFigure")
+        self.leave.clicked.connect(lambda: self.show_figure(None))
+        figure_row = QHBoxLayout()
+        figure_row.addWidget(self.banner, 1)
+        figure_row.addWidget(self.leave, 0, Qt.AlignmentFlag.AlignTop)
+        self.banner.hide()
+        self.leave.hide()
         self.legend = QLabel(objectName="matrixLegend", wordWrap=True)
         self.legend.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.info = QTextBrowser(objectName="matrixCell")
@@ -207,6 +217,7 @@ class MatrixView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addLayout(sorts)
+        layout.addLayout(figure_row)
         layout.addLayout(self.stack, 1)
         layout.addWidget(self.legend)
         layout.addWidget(self.info)
@@ -254,6 +265,9 @@ class MatrixView(QWidget):
         if self.people.currentIndex() > 0:
             flt.participants = self.data_.participant_set(self.people.currentData())
         flt.forums = self._app_forums()
+        if self.figure is not None:
+            shown = self.figure.forums(self.data_)
+            flt.forums = shown if flt.forums is None else shown & flt.forums
         if self.state.as_of:
             flt.as_of = when.month_day(self.state.as_of)
         return flt
@@ -269,6 +283,24 @@ class MatrixView(QWidget):
             ids = {fid for fid in ids if matches_text(f"{d.forums[fid].name} {d.forums[fid].acronym or ''}".lower(),
                                                       words)}
         return frozenset(ids)
+
+    def show_figure(self, figure) -> None:
+        """One of the paper's lost figures as a saved view of the matrix (None: back to the whole matrix)."""
+        self.figure = figure
+        for box in (self.track, self.kind, self.status, self.people):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.delegations.blockSignals(True)
+        self.delegations.setChecked(bool(figure and figure.delegations))
+        self.delegations.blockSignals(False)
+        self.column_sort.blockSignals(True)
+        self.column_sort.setCurrentIndex(self.column_sort.findData(figure.column_sort if figure else "name"))
+        self.column_sort.blockSignals(False)
+        self.banner.setText(figure.label if figure else "")
+        self.banner.setVisible(figure is not None)
+        self.leave.setVisible(figure is not None)
+        self.refresh()
 
     def refresh(self) -> None:
         if self.data_ is None:
@@ -304,6 +336,8 @@ class MatrixView(QWidget):
             why.append("the forum list's participant or text filter (clear it beside the tree)")
         if self.state.as_of:
             why.append(f"the date {self.state.as_of} (choose a later month)")
+        if self.figure is not None:
+            why.append(f"Figure {self.figure.number}'s forums (Show the whole matrix)")
         self.empty.setText("No memberships match.\nThe matrix is narrowed by " + "; ".join(why or ["nothing"]) +
                            ".\nWiden one of these to see more.")
         self.stack.setCurrentWidget(self.empty)
@@ -365,6 +399,8 @@ class MatrixView(QWidget):
         return header, [[d.participants[p].short_name, *(cell(p, f) for f in m.columns)] for p in m.rows]
 
     def title(self) -> str:
+        if self.figure is not None:
+            return f"Figure {self.figure.number} (reconstruction): {self.figure.caption}"
         moment = self.state.as_of or when.PAPER_MONTH
         return f"Membership matrix, as of {moment} ({len(self.matrix.rows)} participants, " \
                f"{len(self.matrix.columns)} forums)"
@@ -373,6 +409,8 @@ class MatrixView(QWidget):
         header, rows = self.table_rows(words=kind == "csv")
         if kind != "csv":
             rows.append([self.legend.text()])
+        if self.figure is not None:
+            rows.append([self.figure.label])
         if path is not None:
             from pathlib import Path
 

@@ -1,7 +1,8 @@
 """Writing a view's table: CSV, PNG and SVG files (whole writes, through model/atomic.py) and printing.
 
-A table is a title, a header row and rows of short texts; the same drawing goes to an image, an SVG
-file and the printer, so what is exported is what is printed.
+A table is a title, a header row and rows of short texts; a row of one text under a wider header is a
+note (a legend, a figure's label), drawn under the table across its width. The same drawing goes to an
+image, an SVG file and the printer, so what is exported is what is printed.
 """
 
 from __future__ import annotations
@@ -35,6 +36,18 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
         raise ExportError(f"Cannot write {path}: {atomic.why(exc)}.") from None
 
 
+def _split(header, rows) -> tuple[list, list[str]]:
+    """(table rows, notes)."""
+    if len(header) < 2:
+        return list(rows), []
+    return [r for r in rows if len(r) > 1], [r[0] for r in rows if len(r) == 1]
+
+
+def _notes_height(fm: QFontMetricsF, notes: list[str], width: float) -> float:
+    flags = int(Qt.TextFlag.TextWordWrap.value)
+    return sum(fm.boundingRect(QRectF(0, 0, width - 2 * PAD, 1e6), flags, n).height() + PAD for n in notes)
+
+
 def _widths(fm: QFontMetricsF, header, rows) -> list[float]:
     widths = [fm.horizontalAdvance(h) for h in header]
     for row in rows:
@@ -46,8 +59,9 @@ def _widths(fm: QFontMetricsF, header, rows) -> list[float]:
 def table_size(title: str, header, rows, font: QFont | None = None) -> QSize:
     fm = QFontMetricsF(font or QFont())
     line = fm.height() + 2 * PAD
-    width = max(sum(_widths(fm, header, rows)), fm.horizontalAdvance(title) + 2 * PAD)
-    return QSize(int(width) + 2, int(line * (len(rows) + 2)) + 2)
+    rows, notes = _split(header, rows)
+    width = max(sum(_widths(fm, header, rows)), fm.horizontalAdvance(title) + 2 * PAD, 600.0 if notes else 0.0)
+    return QSize(int(width) + 2, int(line * (len(rows) + 2) + _notes_height(fm, notes, width)) + 2)
 
 
 def paint_table(p: QPainter, title: str, header, rows, font: QFont | None = None, top: float = 0.0,
@@ -57,6 +71,7 @@ def paint_table(p: QPainter, title: str, header, rows, font: QFont | None = None
     p.setFont(font)
     fm = QFontMetricsF(font)
     line = fm.height() + 2 * PAD
+    rows, notes = _split(header, rows)
     widths = _widths(fm, header, rows)
     if width and sum(widths) > width:  # the page is narrower: every column gives up its share
         widths = [w * width / sum(widths) for w in widths]
@@ -81,6 +96,13 @@ def paint_table(p: QPainter, title: str, header, rows, font: QFont | None = None
             p.drawText(QRectF(x + PAD, y, w - 2 * PAD, line), Qt.AlignmentFlag.AlignVCenter, shown)
             x += w
         y += line
+    p.setFont(font)
+    p.setPen(QColor("black"))
+    full = width or max(sum(widths), 600.0)
+    for note in notes:
+        rect = p.boundingRect(QRectF(PAD, y + PAD, full - 2 * PAD, 1e6), int(Qt.TextFlag.TextWordWrap.value), note)
+        p.drawText(rect, int(Qt.TextFlag.TextWordWrap.value), note)
+        y = rect.bottom()
     return y
 
 

@@ -44,6 +44,8 @@ class Views:
         for key, _ in VIEWS:
             window.registry.bind(f"view.show_{key}", lambda _=False, k=key: self.show(k))
         window.registry.bind("view.compare", self.compare_with_basket)
+        for n in (1, 2, 3):
+            window.registry.bind(f"view.figure_{n}", lambda _=False, n=n: self.show_figure(n))
         state.filtersChanged.connect(self._follow_filters)
         state.asOfChanged.connect(self._follow_as_of)
 
@@ -71,6 +73,12 @@ class Views:
         elif key == "chronology":
             self.chronology.visible = self.window.tree_pane.visible_forums()
             self.chronology.set_atlas(self.window.atlas)
+
+    def show_figure(self, number: int) -> None:
+        from model.paper_figures import FIGURES
+
+        self.show("matrix")
+        self.matrix.show_figure(FIGURES[number - 1])
 
     def compare_with_basket(self) -> None:
         """The selection and the basket's records of its kind (forums or participants), up to four."""

@@ -324,3 +324,26 @@ def test_compare_model_passes_qt_model_tester(qtmodeltester, atlas):
     model = CompareModel()
     model.set_comparison(compare(atlas, ["jp", "cn", "kp"]))
     qtmodeltester.check(model)
+
+
+def test_the_papers_figures_are_labelled_reconstructions(qtbot, window, tmp_path):
+    menu = window.menus["&View/Figures of the paper"]
+    texts = [a.text() for a in menu.actions()]
+    assert len(texts) == 3 and texts[2].startswith("Figure &3")
+    menu.actions()[0].trigger()
+    view = window.views.matrix
+    assert window.views.tabs.currentWidget() is view
+    assert set(view.matrix.columns) == {"japan-rok-military-dialogue", "japan-russia-military-talks",
+                                        "us-japan-alliance"}
+    assert "reconstructed from the text" in view.banner.text() and "line 50" in view.banner.text()
+    window.registry["view.figure_2"].trigger()
+    assert {"jda-defense-forum", "arf", "wpns"} <= set(view.matrix.columns) and view.delegations.isChecked()
+    assert "jda" in view.matrix.rows  # the Defense Agency's own row, as Japan's delegation
+    window.registry["view.figure_3"].trigger()
+    assert view.matrix.columns[0] == "cscap"  # the most inclusive first
+    assert all(view.data_.forums[f].track == "2" for f in view.matrix.columns)
+    assert view.export("svg", tmp_path / "f3.svg")
+    svg = (tmp_path / "f3.svg").read_text(encoding="utf-8")
+    assert "reconstruction): Examples of Asia-Pacific" in svg and "reconstructed from the text" in svg
+    qtbot.mouseClick(view.leave, Qt.MouseButton.LeftButton)
+    assert view.figure is None and view.banner.isHidden() and len(view.matrix.columns) > 50
