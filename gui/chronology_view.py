@@ -52,6 +52,7 @@ class ChronologyModel(QAbstractTableModel):
         self.bold: set[str] = set()  # events of the selected forum or participant
         self._sort = (0, Qt.SortOrder.AscendingOrder)
         self._keys: list[tuple] = []
+        self.order: list[int] = []  # every row, in the current sort
 
     def load(self, atlas) -> None:
         con = atlas.connection
@@ -81,12 +82,13 @@ class ChronologyModel(QAbstractTableModel):
             self.text.append(" ".join(row).lower())
             self._keys.append((lo + hi, lo, hi))
         self.shown = list(range(len(self.ids)))
+        self.order = self._ordered(self.shown, *self._sort)
         self.endResetModel()
 
     def set_shown(self, shown: list[int]) -> None:
-        column, order = self._sort
+        """``shown``: rows in ``order`` (the current sort), as a filter over ``order`` leaves them."""
         self.beginResetModel()
-        self.shown = self._ordered(shown, column, order)
+        self.shown = shown
         self.endResetModel()
 
     def _ordered(self, rows: list[int], column: int, order) -> list[int]:
@@ -102,6 +104,7 @@ class ChronologyModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         ids = [self.shown[i.row()] for i in old]
+        self.order = self._ordered(self.order, column, order)
         self.shown = self._ordered(self.shown, column, order)
         where = {row: n for n, row in enumerate(self.shown)}
         self.changePersistentIndexList(old, [self.index(where[i], o.column()) for i, o in zip(ids, old, strict=True)])
@@ -208,7 +211,7 @@ class ChronologyView(QWidget):
     def refilter(self, *_args) -> None:
         m = self.model
         words = self.filter.text().lower().split()
-        rows = range(len(m.ids))
+        rows = m.order  # filters keep the sort: a keystroke never sorts
         if self.state.date_range:
             lo, hi = self.state.date_range
             rows = [i for i in rows if m.days[i][1] >= lo and m.days[i][0] <= hi]
@@ -222,7 +225,7 @@ class ChronologyView(QWidget):
         self.count.setText(f"{len(m.shown)} of {len(m.ids)} events")
         self._update_empty()
         if self.state.selection.current:
-            self.follow_selection(self.state.selection.current)
+            self._show_current(self.state.selection.current)
 
     def _update_empty(self) -> None:
         if self.model.shown:
@@ -246,14 +249,17 @@ class ChronologyView(QWidget):
 
     def follow_selection(self, rid: str) -> None:
         m = self.model
-        if rid in m.ids:
-            m.bold = set()
-            target = m.row_of(rid)
-        else:  # a forum or a participant: its events in bold, the first one current
-            m.bold = {eid for eid, fids, cells in zip(m.ids, m.forums, m.cells, strict=True) if rid in fids}
-            rows = [n for n, i in enumerate(m.shown) if m.ids[i] in m.bold]
-            target = rows[0] if rows else -1
+        # a forum: its events in bold, the first one current
+        m.bold = set() if rid in m.ids else {eid for eid, fids in zip(m.ids, m.forums, strict=True) if rid in fids}
         self.table.viewport().update()
+        self._show_current(rid)
+
+    def _show_current(self, rid: str) -> None:
+        m = self.model
+        if rid in m.ids:
+            target = m.row_of(rid)
+        else:
+            target = next((n for n, i in enumerate(m.shown) if m.ids[i] in m.bold), -1) if m.bold else -1
         if target >= 0:
             self._quiet = True
             self.table.setCurrentIndex(m.index(target, 0))

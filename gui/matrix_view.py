@@ -236,8 +236,9 @@ class MatrixView(QWidget):
         state.selection.changed.connect(self.follow_selection)
 
     # -- data ------------------------------------------------------------------------------------
-    def set_atlas(self, atlas) -> None:
-        self.data_ = MatrixData(atlas)
+    def set_atlas(self, atlas, data: MatrixData | None = None) -> None:
+        """Read the memberships (or take ``data`` already read from this atlas)."""
+        self.data_ = data or MatrixData(atlas)
         self.kind.blockSignals(True)
         self.people.blockSignals(True)
         kinds = sorted({f.kind for f in self.data_.forums.values()})

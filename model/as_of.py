@@ -94,21 +94,19 @@ def states_at(forums, day: int, disputes: dict[str, tuple[int, int]]) -> dict[st
 def disputed_foundings(atlas) -> dict[str, tuple[int, int]]:
     """forum id -> the days its disputed founding spans: a discrepancy about a founding date ("...-founding-date")
     covers the founding and the events it names, from the first event's first day to the last's last."""
-    from sqlmodel import select
-
-    from model import tables as t
-
-    s = atlas.session
+    con = atlas.connection
+    about: dict[str, list[str]] = {}
+    for did, rid in con.execute("SELECT discrepancy_id, record_id FROM discrepancyrecord "
+                                "WHERE discrepancy_id LIKE '%found%'"):
+        about.setdefault(did, []).append(rid)
+    wanted = {rid for ids in about.values() for rid in ids}
+    days = {eid: (lo, hi) for eid, lo, hi in con.execute("SELECT id, lo, hi FROM event") if eid in wanted}
     out: dict[str, tuple[int, int]] = {}
-    for d in s.exec(select(t.Discrepancy)):
-        if "found" not in d.id:
-            continue
-        about = s.exec(select(t.DiscrepancyRecord.record_id).where(t.DiscrepancyRecord.discrepancy_id == d.id)).all()
-        events = s.exec(select(t.Event).where(t.Event.id.in_(about))).all()
-        days = [e.lo for e in events] + [e.hi for e in events]
-        for fid in about:
+    for ids in about.values():
+        span_days = [d for rid in ids if rid in days for d in days[rid]]
+        for fid in ids:
             row = atlas.forum_row(fid)
             if row is not None and row.founded is not None:
-                days += [row.founded.start.toordinal(), row.founded.end.toordinal()]
-                out[fid] = (min(days), max(days))
+                found = [*span_days, row.founded.start.toordinal(), row.founded.end.toordinal()]
+                out[fid] = (min(found), max(found))
     return out

@@ -8,9 +8,12 @@ whom it represents.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import gc
+from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from model import as_of as when
 from model import roles
@@ -29,8 +32,7 @@ def _date(text: str | None) -> PartialDate | None:
     return PartialDate.parse(text) if text else None
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):  # a tuple: 30,000 of them are made when the matrix opens at 100x
     """One role (or one delegation) of a participant in a forum, with its dates; ``membership``: the row id."""
 
     role: str
@@ -70,14 +72,35 @@ class Matrix:
                        for e in dict.fromkeys(entries))
 
 
+@contextmanager
+def _no_gc():
+    """Tens of thousands of small tuples, all kept: the cyclic collector would walk the heap again and again
+    for nothing (it took most of the time at 100x)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class MatrixData:
     """Every membership and delegation, read once; ``matrix(filters)`` is what a view shows."""
 
     def __init__(self, atlas):
+        with _no_gc():
+            self._read(atlas)
+
+    def _read(self, atlas) -> None:
         self.atlas = atlas
-        self.forums = {f.id: f for f in atlas.forums()}
-        self.participants = {p.id: p for p in atlas.participants()}
         con = atlas.connection
+        # In founding order (the middle of its interval, as PartialDate.key), then by name: sorted in SQL.
+        by_founding = [atlas.forum_row(fid) for (fid,) in con.execute(
+            "SELECT id FROM forum ORDER BY founded_lo IS NULL, founded_lo + founded_hi, founded_lo, founded_hi, "
+            "lower(name)")]
+        self.forums = {f.id: f for f in by_founding}
+        self.participants = {p.id: p for p in atlas.participants()}
         self.entries: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         self.delegations: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         member_of: dict[int, tuple[str, str]] = {}
@@ -89,17 +112,34 @@ class MatrixData:
                 "SELECT membership_id, participant_id, since, until FROM delegation ORDER BY id"):
             member, fid = member_of[mid]
             self.delegations[(pid, fid)].append(Entry(DELEGATE, since, until, mid, member))
-        self.founding_disputes = when.disputed_foundings(atlas)
+        rank = {name: n for n, name in enumerate(roles.ORDER)}
+        for entries in self.entries.values():  # in the roles' order once, so a cell never sorts
+            if len(entries) > 1:
+                entries.sort(key=lambda e: rank.get(e.role, len(rank)))
+        # Each forum's cells, so that a filter looks only at the forums it lets through.
+        self.by_forum: dict[str, list[tuple[tuple[str, str], tuple[Entry, ...]]]] = defaultdict(list)
+        self.delegations_by_forum: dict[str, list[tuple[tuple[str, str], tuple[Entry, ...]]]] = defaultdict(list)
+        for source, index in ((self.entries, self.by_forum), (self.delegations, self.delegations_by_forum)):
+            for key, entries in source.items():
+                index[key[1]].append((key, tuple(entries)))  # tuples: a cell shows them as they are
+        self._members_of: dict[str, frozenset[str]] | None = None
         self._order = {pid: n for n, pid in enumerate(self.participants)}  # by name (atlas order)
         forum_order = sorted(self.forums.values(), key=lambda f: ((f.acronym or f.name).lower(), f.id))
         self._forum_name_order = {f.id: n for n, f in enumerate(forum_order)}
-        self._forum_founded = {f.id: (f.founded.key() if f.founded else (10**9, 0, 0, ""), f.name.lower())
-                               for f in self.forums.values()}
+        self._forum_founded = {f.id: n for n, f in enumerate(by_founding)}
+
+    @property
+    def founding_disputes(self) -> dict[str, tuple[int, int]]:
+        return when.disputed_foundings(self.atlas)  # read on first use: only an as-of date needs it
 
     def matrix(self, flt: Filters) -> Matrix:
+        with _no_gc():
+            return self._matrix(flt)
+
+    def _matrix(self, flt: Filters) -> Matrix:
         out = Matrix()
         forums = self.forums
-        ok_forum: dict[str, bool] = {}
+        shown: list[str] = []
         states = when.states_at(forums.values(), flt.as_of, self.founding_disputes) if flt.as_of is not None else {}
         for fid, f in forums.items():
             keep = ((not flt.tracks or f.track in flt.tracks) and (not flt.kinds or f.kind in flt.kinds)
@@ -110,13 +150,13 @@ class MatrixData:
                 keep = state in (when.EXISTS, when.UNCERTAIN)
                 if state == when.UNCERTAIN:
                     out.uncertain_forums.add(fid)
-            ok_forum[fid] = keep
-        sources = [self.entries, self.delegations] if flt.delegations else [self.entries]
+            if keep:
+                shown.append(fid)
+        sources = [self.by_forum, self.delegations_by_forum] if flt.delegations else [self.by_forum]
         people = flt.participants
         for source in sources:
-            for key, entries in source.items():
-                pid, fid = key
-                if not ok_forum[fid] or (people and pid not in people):
+            for key, entries in (cell for fid in shown for cell in source.get(fid, ())):
+                if people and key[0] not in people:
                     continue
                 if flt.as_of is not None:
                     kept = []
@@ -127,15 +167,11 @@ class MatrixData:
                             out.uncertain.add(key)
                         if state in (when.EXISTS, when.UNCERTAIN):
                             kept.append(e)
-                    entries = kept
-                if entries:
-                    out.cells[key] = tuple(sorted(out.cells.get(key, ()) + tuple(entries),
-                                                  key=lambda e: roles.rank(e.role)))
-        row_count: dict[str, int] = defaultdict(int)
-        column_count: dict[str, int] = defaultdict(int)
-        for pid, fid in out.cells:
-            row_count[pid] += 1
-            column_count[fid] += 1
+                    entries = tuple(kept)
+                if entries:  # a delegation's entries come after the roles, as DELEGATE ranks last
+                    out.cells[key] = out.cells[key] + entries if key in out.cells else entries
+        row_count = Counter(key[0] for key in out.cells)
+        column_count = Counter(key[1] for key in out.cells)
         out.rows = self._sorted(list(row_count), flt.row_sort, row_count, self._order, flt.descending)
         column_keys = self._forum_founded if flt.column_sort == "founded" else self._forum_name_order
         out.columns = self._sorted(list(column_count), flt.column_sort, column_count, column_keys, flt.descending)
@@ -151,8 +187,13 @@ class MatrixData:
 
     def participant_set(self, fid: str) -> frozenset[str]:
         """The participants a forum counts as members (a founding state counts; model/roles.py)."""
-        return frozenset(pid for (pid, f), entries in self.entries.items() if f == fid
-                         and any(roles.counts_as_member(e.role, self.participants[pid].kind) for e in entries))
+        if self._members_of is None:
+            members: dict[str, set[str]] = defaultdict(set)
+            for (pid, f), entries in self.entries.items():
+                if any(roles.counts_as_member(e.role, self.participants[pid].kind) for e in entries):
+                    members[f].add(pid)
+            self._members_of = {f: frozenset(p) for f, p in members.items()}
+        return self._members_of.get(fid, frozenset())
 
     def cell_text(self, m: Matrix, pid: str, fid: str) -> str:
         """A cell in words, for a CSV file and a screen reader: "Founder; Member (since 1994)"."""
