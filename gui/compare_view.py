@@ -28,6 +28,7 @@ HEADINGS = {"judgements": "Each author's judgement", "members": "Who takes part 
             "forums": "Forums (roles)"}
 DIFF_BRUSH = QBrush(QColor(230, 180, 60, 60))  # a row whose values differ
 MISSING = "\u2014 not recorded"
+TOP_LEFT = int((Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft).value)
 
 
 class CompareModel(QAbstractTableModel):
@@ -63,6 +64,8 @@ class CompareModel(QAbstractTableModel):
         value = row.values[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return value
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return TOP_LEFT
         if role == Qt.ItemDataRole.AccessibleTextRole:
             title = self.comparison.titles[index.column()]
             return f"{row.label}, {title}: {value or 'nothing'}{' (differs)' if row.differs else ''}"
@@ -91,6 +94,8 @@ class CompareModel(QAbstractTableModel):
             row = self.rows[section]
             if role == Qt.ItemDataRole.DisplayRole:
                 return row.label
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return TOP_LEFT  # a long judgement makes a tall row: its label stays beside its first line
             if role == Qt.ItemDataRole.FontRole and row.section == "heading":
                 font = QFont()
                 font.setBold(True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,6 +46,10 @@ _TOP = QModelIndex()
 CENTER = int(Qt.AlignmentFlag.AlignCenter.value)
 AWAY_BRUSH = QBrush(QColor("#a05050"))  # a role of staying out, in muted red
 UNCERTAIN_BRUSH = QBrush(QColor(230, 180, 60, 70))  # in force only perhaps at the as-of date
+HIGHLIGHT_BRUSH = QBrush(QColor(60, 130, 220, 45))  # the selected record's row or column, light or dark
+BOLD = QFont()
+BOLD.setBold(True)
+FONT = int(Qt.ItemDataRole.FontRole.value)
 UNCERTAIN_MARK = "?"
 PRESET_FORUMS = ("neacd", "arf", "asean", "cscap", "apec")  # "the six NEACD countries" and the like
 
@@ -55,6 +59,7 @@ class MatrixModel(QAbstractTableModel):
         super().__init__(parent)
         self.data_ = None
         self.m = Matrix()
+        self.highlight: str | None = None  # the selected forum's column or participant's row, tinted
 
     def reset(self, data: MatrixData, m: Matrix) -> None:
         self.beginResetModel()
@@ -86,8 +91,11 @@ class MatrixModel(QAbstractTableModel):
         if role == FOREGROUND and key in self.m.cells \
                 and all(e.role in roles.AWAY for e in self.m.cells[key]):
             return AWAY_BRUSH
-        if role == BACKGROUND and key in self.m.uncertain:
-            return UNCERTAIN_BRUSH
+        if role == BACKGROUND:
+            if key in self.m.uncertain:
+                return UNCERTAIN_BRUSH
+            if self.highlight is not None and self.highlight in key:
+                return HIGHLIGHT_BRUSH
         if role == ID_ROLE:
             return fid
         return None
@@ -104,11 +112,13 @@ class MatrixModel(QAbstractTableModel):
         if not 0 <= section < len(ids):
             return None
         rid = ids[section]
+        if role == FONT and rid == self.highlight:
+            return BOLD
         if role == DISPLAY:
             if horizontal:
                 f = self.data_.forums[rid]
                 mark = UNCERTAIN_MARK if rid in self.m.uncertain_forums else ""
-                return (f.acronym or short_name(f.name)) + mark
+                return (f.acronym or f.name) + mark  # a long name is cut with an ellipsis; the tooltip has it
             return self.data_.participants[rid].short_name
         if role == TOOLTIP:
             if horizontal:
@@ -122,12 +132,6 @@ class MatrixModel(QAbstractTableModel):
 
     def flags(self, index):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if index.isValid() else Qt.ItemFlag.NoItemFlags
-
-
-def short_name(name: str) -> str:
-    """A forum without an acronym, in a narrow column: its initials ("Four-Power Treaty" -> "FPT")."""
-    words = [w for w in name.replace("-", " ").split() if w[:1].isupper() or w[:1].isdigit()]
-    return "".join(w[0] for w in words)[:6] or name[:6]
 
 
 def _combo(name: str, tip: str, items) -> QComboBox:
@@ -169,7 +173,7 @@ class MatrixView(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
-        for header, size in ((self.table.horizontalHeader(), 56), (self.table.verticalHeader(), 22)):
+        for header, size in ((self.table.horizontalHeader(), 76), (self.table.verticalHeader(), 22)):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # never measured: 10,000 columns stay cheap
             header.setDefaultSectionSize(size)
             header.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -376,19 +380,23 @@ class MatrixView(QWidget):
         self.info.setHtml("<br>".join(lines))
 
     def follow_selection(self, rid: str) -> None:
-        if rid in self.matrix.columns:
-            column = self.matrix.columns.index(rid)
-            row = self.table.currentIndex().row() if self.table.currentIndex().isValid() else 0
-            index = self.model.index(row, column)
-            if self.table.currentIndex() != index:
-                self.table.setCurrentIndex(index)
-            self.table.scrollTo(index)
-        elif rid in self.matrix.rows:
-            row = self.matrix.rows.index(rid)
-            column = self.table.currentIndex().column() if self.table.currentIndex().isValid() else 0
-            index = self.model.index(row, column)
-            self.table.setCurrentIndex(index)
-            self.table.scrollTo(index)
+        """The selected forum's column (or participant's row) tinted and scrolled into view."""
+        m = self.matrix
+        self.model.highlight = rid if rid in m.columns or rid in m.rows else None
+        self.table.viewport().update()
+        self.table.horizontalHeader().viewport().update()
+        self.table.verticalHeader().viewport().update()
+        current = self.table.currentIndex()
+        if rid in m.columns:
+            column = m.columns.index(rid)
+            if not current.isValid() or current.column() != column:
+                self.table.clearSelection()
+            self.table.scrollTo(self.model.index(current.row() if current.isValid() else 0, column))
+        elif rid in m.rows:
+            row = m.rows.index(rid)
+            if not current.isValid() or current.row() != row:
+                self.table.clearSelection()
+            self.table.scrollTo(self.model.index(row, current.column() if current.isValid() else 0))
 
     # -- export and print ----------------------------------------------------------------------------
     def table_rows(self, words: bool = False) -> tuple[list[str], list[list[str]]]:
