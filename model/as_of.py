@@ -2,7 +2,7 @@
 
 A month "YYYY-MM" stands for its last day. A forum exists from its founding (founded/ended) and a
 membership is in force from ``since`` to ``until``; a record with no date is taken to exist as long as
-its forum does. Where the month falls inside a date's own uncertainty (a founding "in 1993" seen from
+its forum does, and a forum the paper never dates is shown as uncertain. Where the month falls inside a date's own uncertainty (a founding "in 1993" seen from
 June 1993, or a founding the paper's authors date differently) the answer is "uncertain", not yes or no.
 """
 
@@ -81,6 +81,8 @@ def states_at(forums, day: int, disputes: dict[str, tuple[int, int]]) -> dict[st
                 out[f.id] = EXISTS  # a guard against a cycle while the parent is worked out
                 inherited = state(parent)
                 out[f.id] = inherited if f.ended is None or inherited != EXISTS else span(None, f.ended, day)
+            elif f.founded is None and (f.ended is None or day <= f.ended.end.toordinal()):
+                out[f.id] = UNCERTAIN  # the paper never dates its start: perhaps it stood then, perhaps not
             else:
                 out[f.id] = span(f.founded, f.ended, day, disputes.get(f.id))
         return out[f.id]
