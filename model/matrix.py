@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from model import as_of as when
@@ -116,12 +117,12 @@ class MatrixData:
         for entries in self.entries.values():  # in the roles' order once, so a cell never sorts
             if len(entries) > 1:
                 entries.sort(key=lambda e: rank.get(e.role, len(rank)))
-        # Each forum's cells, so that a filter looks only at the forums it lets through.
-        self.by_forum: dict[str, list[tuple[tuple[str, str], tuple[Entry, ...]]]] = defaultdict(list)
-        self.delegations_by_forum: dict[str, list[tuple[tuple[str, str], tuple[Entry, ...]]]] = defaultdict(list)
+        # Each forum's cells, so that a filter looks only at the forums it lets through (and copies them whole).
+        self.by_forum: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] = defaultdict(dict)
+        self.delegations_by_forum: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] = defaultdict(dict)
         for source, index in ((self.entries, self.by_forum), (self.delegations, self.delegations_by_forum)):
             for key, entries in source.items():
-                index[key[1]].append((key, tuple(entries)))  # tuples: a cell shows them as they are
+                index[key[1]][key] = tuple(entries)  # tuples: a cell shows them as they are
         self._members_of: dict[str, frozenset[str]] | None = None
         self._order = {pid: n for n, pid in enumerate(self.participants)}  # by name (atlas order)
         forum_order = sorted(self.forums.values(), key=lambda f: ((f.acronym or f.name).lower(), f.id))
@@ -154,8 +155,12 @@ class MatrixData:
                 shown.append(fid)
         sources = [self.by_forum, self.delegations_by_forum] if flt.delegations else [self.by_forum]
         people = flt.participants
+        if not people and flt.as_of is None:  # the common case: whole forums, copied in C
+            for fid in shown:
+                out.cells.update(self.by_forum.get(fid, {}))
+            sources = sources[1:]
         for source in sources:
-            for key, entries in (cell for fid in shown for cell in source.get(fid, ())):
+            for key, entries in (cell for fid in shown for cell in source.get(fid, {}).items()):
                 if people and key[0] not in people:
                     continue
                 if flt.as_of is not None:
@@ -170,8 +175,8 @@ class MatrixData:
                     entries = tuple(kept)
                 if entries:  # a delegation's entries come after the roles, as DELEGATE ranks last
                     out.cells[key] = out.cells[key] + entries if key in out.cells else entries
-        row_count = Counter(key[0] for key in out.cells)
-        column_count = Counter(key[1] for key in out.cells)
+        row_count = Counter(map(itemgetter(0), out.cells))
+        column_count = Counter(map(itemgetter(1), out.cells))
         out.rows = self._sorted(list(row_count), flt.row_sort, row_count, self._order, flt.descending)
         column_keys = self._forum_founded if flt.column_sort == "founded" else self._forum_name_order
         out.columns = self._sorted(list(column_count), flt.column_sort, column_count, column_keys, flt.descending)
