@@ -347,3 +347,20 @@ def test_the_papers_figures_are_labelled_reconstructions(qtbot, window, tmp_path
     assert "reconstruction): Examples of Asia-Pacific" in svg and "reconstructed from the text" in svg
     qtbot.mouseClick(view.leave, Qt.MouseButton.LeftButton)
     assert view.figure is None and view.banner.isHidden() and len(view.matrix.columns) > 50
+
+
+def test_screenshot_option_shows_the_chosen_view_at_a_month(tmp_path):
+    import subprocess
+    import sys
+
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "matrix.png"
+    done = subprocess.run([sys.executable, "-m", "forum_atlas", "--screenshot", str(out), "--view", "matrix",
+                           "--as-of", "1993-06", "--size", "1400x900"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-1500:]
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1400, 900)
+    bad = subprocess.run([sys.executable, "-m", "forum_atlas", "--screenshot", str(out), "--view", "nowhere"],
+                         capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "matrix" in bad.stderr  # argparse names the views it knows
