@@ -25,21 +25,24 @@ from bench.figures import Row, na
 ROOT = Path(__file__).resolve().parent.parent
 REAL_DB = ROOT / "resources" / "forum-atlas.sqlite"
 MIB = 2**20  # bundle sizes in MiB, as du -h and the README's bundle table give them
-SECTIONS = ("startup", "build", "search", "timeline", "print", "team", "bundle")
+SECTIONS = ("startup", "build", "search", "timeline", "print", "views", "team", "bundle")
 # Feature benchmarks: module -> (the datasets it runs on, rows from its output, seconds it may take).
 FEATURES = {
     "search_bench": ((1, 100), figures.search_rows, 300),
     "timeline_bench": ((1, 100, 1000), figures.timeline_rows, 300),
     "print_bench": ((1,), lambda label, r: figures.print_rows(r), 300),
     "team_bench": ((1,), lambda label, r: figures.team_rows(r), 300),
+    "views_bench": ((1, 100), figures.views_rows, 300),
 }
-SECTION_OF = {"search_bench": "search", "timeline_bench": "timeline", "print_bench": "print", "team_bench": "team"}
+SECTION_OF = {"search_bench": "search", "timeline_bench": "timeline", "print_bench": "print", "team_bench": "team",
+              "views_bench": "views"}
 NA_ROWS = {
     "search_bench": [("search", "search latency, real and 100x", figures.SEARCH_GOAL)],
     "timeline_bench": [("timeline", "repaint 1600x500 and zoom/pan steps, real, 100x and 1000x",
                         "median <= 8 ms / 16 ms")],
     "print_bench": [("printing", "fact sheet", "< 100 ms"), ("printing", "briefing pack of every forum and participant", "< 3 s")],
     "team_bench": [("team notes", "save acknowledged", "< 50 ms"), ("team notes", "change visible", "< 1 s")],
+    "views_bench": [("views", "matrix open and filter change; chronology keystroke", "< 100 ms; < 16 ms")],
 }
 
 

@@ -130,6 +130,26 @@ def timeline_rows(label: str, r: dict) -> list[Row]:
     return rows
 
 
+# -- analysis views ------------------------------------------------------------------------------------
+def views_rows(label: str, r: dict) -> list[Row]:
+    """Each with its repaint: opening the matrix view (its data read), a matrix filter change, a chronology
+    filter keystroke."""
+    sec = "views"
+    rows = []
+    for key, what, op, limit in (("matrix_first_open", "opening the matrix view, its data read", "<", 100.0),
+                                 ("matrix_open", "opening the matrix view, data read before", "<", 100.0),
+                                 ("matrix_filter", "matrix filter change", "<", 100.0),
+                                 ("chronology_key", "chronology filter keystroke", "<", 16.0)):
+        goal = f"median < {limit:g} ms"
+        s = r.get(key)
+        if not s:
+            rows.append(na(sec, f"{label}: {what}", goal, f"no '{key}' in views_bench's output"))
+            continue
+        rows.append(Row(sec, f"{label}: {what}, median / p95", f"{s['median_ms']:.1f} / {s['p95_ms']:.1f} ms",
+                        s["median_ms"], (op, limit), goal, "ms", extra=s))
+    return rows
+
+
 # -- printing --------------------------------------------------------------------------------------------
 def print_rows(r: dict) -> list[Row]:
     sec = "printing"

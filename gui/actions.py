@@ -85,6 +85,17 @@ ACTIONS: tuple[Spec, ...] = (
     Spec("view.fit_selection", "Fit timeline to selection", "&View", ("Ctrl+9",)),
     Spec("view.clear_range", "Clear date range", "&View"),
     Spec("view.toolbar", "Show &toolbar", "&View", checkable=True, separator=True),
+    # The central area's views (gui/views.py).
+    Spec("view.show_detail", "&Detail", "&View/Show view", ("Ctrl+1",), checkable=True, group="views"),
+    Spec("view.show_matrix", "&Membership matrix", "&View/Show view", ("Ctrl+2",), checkable=True, group="views"),
+    Spec("view.show_chronology", "&Chronology", "&View/Show view", ("Ctrl+3",), checkable=True, group="views"),
+    Spec("view.show_compare", "C&ompare", "&View/Show view", ("Ctrl+4",), checkable=True, group="views"),
+    *(Spec(f"view.figure_{n}", text, "&View/Figures of the paper") for n, text in (
+        (1, "Figure &1: Japan\u2019s bilateral dialogues"),
+        (2, "Figure &2: multilateral forums of the Defense Agency"),
+        (3, "Figure &3: track-two dialogues, CSCAP the most inclusive"))),
+    Spec("view.compare", "Co&mpare selection with basket", "&View", ("Ctrl+Shift+M",), contexts=("tree", "basket"),
+         tip="Compare the selected forum or participant with those of its kind in the basket (two to four)"),
 
     Spec("go.back", "&Back", "&Go", ("Alt+Left",), toolbar="Back", icon=("go-previous", "SP_ArrowBack")),
     Spec("go.forward", "&Forward", "&Go", ("Alt+Right",), toolbar="Forward", icon=("go-next", "SP_ArrowForward")),

@@ -81,7 +81,10 @@ def run(args) -> int:
     from gui.main_window import MainWindow
 
     if args.screenshot:
-        return MainWindow().save_screenshot(args.screenshot, args.size, args.select)
+        window = MainWindow()
+        if args.as_of:
+            window.views.as_of.set_month(args.as_of)
+        return window.save_screenshot(args.screenshot, args.size, args.select, args.view)
     window = MainWindow(defer=True)
     window.show()
     bench = os.environ.get("FORUM_ATLAS_BENCH_STARTUP") == "1"
@@ -105,8 +108,13 @@ def run(args) -> int:
         if not window.load():  # the window shows why in its detail pane; say it on stderr too
             failed.append(_why_not_loaded())
             print(f"forum-atlas: {failed[0]}", file=sys.stderr, flush=True)
-        elif args.select:
-            window.select(args.select)
+        else:
+            if args.as_of:
+                window.views.as_of.set_month(args.as_of)
+            if args.view:
+                window.views.show(args.view)
+            if args.select:
+                window.select(args.select)
         if bench:
             QTimer.singleShot(0, interactive)
 

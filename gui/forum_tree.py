@@ -89,6 +89,7 @@ class ForumTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self.root = Node("root")
         self.filter_roles: dict[str, list[str]] = {}  # forum id -> roles of the filtered participant
+        self.uncertain: set[str] = set()  # forums whose founding is uncertain at the as-of month
 
     def reset(self, root: Node) -> None:
         self.beginResetModel()
@@ -143,12 +144,14 @@ class ForumTreeModel(QAbstractItemModel):
             if node.kind == "group":
                 return f"{node.label} ({_count(node)})" if col == 0 else None
             roles = self.roles_of(node)
-            return (node.label, node.acronym, node.year, ", ".join(r.label(x) for x in roles))[col]
+            year = f"{node.year} ?" if node.id in self.uncertain else node.year
+            return (node.label, node.acronym, year, ", ".join(r.label(x) for x in roles))[col]
         if role == ID_ROLE:
             return node.id
         if role == Qt.ItemDataRole.ToolTipRole and node.kind == "forum":
             roles = self.roles_of(node)
-            return node.label + (f" \u2014 {', '.join(roles)}" if roles else "")
+            doubt = " (its founding is uncertain at the as-of date)" if node.id in self.uncertain else ""
+            return node.label + (f" \u2014 {', '.join(roles)}" if roles else "") + doubt
         if role == Qt.ItemDataRole.FontRole:
             if node.kind == "group":
                 font = QFont()
@@ -188,6 +191,7 @@ class ForumFilter(QSortFilterProxyModel):
         self.setRecursiveFilteringEnabled(True)
         self.text = ""
         self.allowed: set[str] | None = None
+        self.existing: set[str] | None = None  # the forums that existed at the as-of month (None: all)
 
     def set_text(self, text: str) -> None:
         self.beginFilterChange()
@@ -199,12 +203,19 @@ class ForumFilter(QSortFilterProxyModel):
         self.allowed = ids
         self.endFilterChange()
 
+    def set_existing(self, ids: set[str] | None) -> None:
+        self.beginFilterChange()
+        self.existing = ids
+        self.endFilterChange()
+
     def filterAcceptsRow(self, row, parent):
         index = self.sourceModel().index(row, 0, parent)
         node: Node = index.internalPointer()
         if node.kind != "forum":
-            return not self.text and self.allowed is None and bool(node.children)
+            return not self.text and self.allowed is None and self.existing is None and bool(node.children)
         if self.allowed is not None and node.id not in self.allowed:
+            return False
+        if self.existing is not None and node.id not in self.existing:
             return False
         return matches_text(node.text, self.text)
 
@@ -282,6 +293,7 @@ class ForumTreePane(QWidget):
         state.groupingChanged.connect(self._follow_grouping)
         state.participantChanged.connect(self._follow_participant)
         state.textFilterChanged.connect(self._follow_text)
+        state.asOfChanged.connect(self._follow_as_of)
 
     def set_atlas(self, atlas) -> None:
         self.atlas = atlas
@@ -411,6 +423,17 @@ class ForumTreePane(QWidget):
         if self.filter.text() != text:
             self.filter.setText(text)  # its textChanged sets the state again: no change, no signal
         self.proxy.set_text(text)
+        self.tree.expandAll()
+        self._update_empty()
+
+    def _follow_as_of(self, month: str | None) -> None:
+        """Only the forums that existed at the month; those of uncertain founding marked "?"."""
+        from model import as_of as when
+
+        states = when.forum_states(self.atlas, month) if month and self.atlas else {}
+        self.model.uncertain = {f for f, s in states.items() if s == when.UNCERTAIN}
+        self.proxy.set_existing({f for f, s in states.items() if s in (when.EXISTS, when.UNCERTAIN)}
+                                if month and self.atlas else None)
         self.tree.expandAll()
         self._update_empty()
 

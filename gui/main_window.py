@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         from gui.search_pane import SearchPane
         from gui.timeline import TimelineWidget
         from gui.user_data import UserDataUI
+        from gui.views import Views
         from gui.window_actions import WindowActions
 
         self.tree_pane = ForumTreePane(self.state)
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.output = OutputActions(self, self.registry)  # citations, copy as text, editable exports
         # The analyst's own data: note editor under the detail pane, basket dock, Notes menu (gui/user_data.py).
         self.user_data = UserDataUI(self)
+        self.views = Views(self)  # detail, matrix and chronology as tabs (gui/views.py)
         self.menus = self.registry.build_menus()
         self.toolbar = self.registry.build_toolbar()
         self.registry.bind("view.toolbar", self.toolbar.setVisible, "toggled")
@@ -146,6 +148,7 @@ class MainWindow(QMainWindow):
         self.atlas = atlas
         self._stop_waiting()
         self.user_data.open()
+        self.views.load()
         if self.selection.current and self.atlas.kind_of(self.selection.current):
             self.detail.show_record(self.atlas, self.selection.current)
         if self.search_pane.box.text().strip():  # typed while the atlas was opening
@@ -195,7 +198,7 @@ class MainWindow(QMainWindow):
         """The timeline's lanes are grouped as the tree's forums."""
         self.settings.set(S.GROUPING, key)
         if self.records is not None:
-            self.timeline.set_atlas(self.records, by=key)
+            self.timeline.set_atlas(self.records, by=key, as_of=self.state.as_of)
 
     def _follow_filters(self) -> None:
         """The timeline shows the forums the tree shows: the participant and the text filter both apply."""
@@ -271,10 +274,13 @@ class MainWindow(QMainWindow):
                 return True
         return super().eventFilter(obj, event)
 
-    def save_screenshot(self, path: str, size: str = "1400x900", select: str | None = None) -> int:
+    def save_screenshot(self, path: str, size: str = "1400x900", select: str | None = None,
+                        view: str | None = None) -> int:
         w, h = (int(x) for x in size.lower().split("x"))
         self.resize(w, h)
         self.show()
+        if view:
+            self.views.show(view)
         if select:
             self.select(select)
         for _ in range(3):

@@ -74,9 +74,10 @@ class TimelineWidget(QWidget):
         self._bar.hide()
 
     # -- data ----------------------------------------------------------------------------------
-    def set_atlas(self, atlas, by: str = "track") -> None:
-        """Load everything from an ``Atlas``: its ``grouped(by)`` forums, events, eras and as_of."""
-        self.set_groups(atlas.grouped(by), atlas.events(), atlas.eras(), atlas.source.as_of)
+    def set_atlas(self, atlas, by: str = "track", as_of: str | None = None) -> None:
+        """Load everything from an ``Atlas``: its ``grouped(by)`` forums, events, eras and as_of (or the
+        app's as-of month, where the timeline then draws its line)."""
+        self.set_groups(atlas.grouped(by), atlas.events(), atlas.eras(), as_of or atlas.source.as_of)
 
     def set_groups(self, groups, events, eras=(), as_of=None) -> None:
         """Show ``groups`` (``Atlas.grouped(by)``: ``[(label, [ForumRow])]``) with ``events``

@@ -254,7 +254,9 @@ def test_the_first_frame_does_not_load_the_notes_store():
 
 def test_the_note_editor_sits_under_the_detail_pane(window):
     area = window.user_data.area
-    assert window.upper.indexOf(area) == 1 and area.widget(0) is window.detail
+    # The detail pane with its note editor is the Detail tab of the views beside the tree (gui/views.py).
+    assert window.upper.indexOf(window.views.tabs) == 1 and window.views.tabs.widget(0) is area
+    assert area.widget(0) is window.detail
     assert area.widget(1) is window.user_data.editor
     assert window.detail.geometry().bottom() < window.user_data.editor.mapTo(area, QPoint(0, 0)).y()
 

@@ -1,0 +1,185 @@
+"""The compare view: two to four forums or participants side by side (model/compare.py), the rows that
+differ tinted, who is in one and not another in italics; export as CSV and print like the other tables."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedLayout,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import table_export
+from model.compare import CompareError, Comparison, Row, compare
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+DIFFERS_ROLE = Qt.ItemDataRole.UserRole + 1
+_TOP = QModelIndex()
+HEADINGS = {"judgements": "Each author's judgement", "members": "Who takes part (roles)",
+            "forums": "Forums (roles)"}
+DIFF_BRUSH = QBrush(QColor(230, 180, 60, 60))  # a row whose values differ
+MISSING = "\u2014 not recorded"
+TOP_LEFT = int((Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft).value)
+
+
+class CompareModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.comparison: Comparison | None = None
+        self.rows: list[Row] = []
+
+    def set_comparison(self, c: Comparison | None, only_differences: bool = False) -> None:
+        self.beginResetModel()
+        self.comparison = c
+        self.rows = []
+        section = "facts"
+        for row in (c.rows if c else []):
+            if only_differences and not row.differs and row.section != "facts":
+                continue
+            if row.section != section:
+                section = row.section
+                self.rows.append(Row(HEADINGS[section], [""] * len(c.ids), section="heading"))
+            self.rows.append(row)
+        self.endResetModel()
+
+    def rowCount(self, parent=_TOP):  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=_TOP):  # noqa: N802 - Qt override
+        return 0 if parent.isValid() or self.comparison is None else len(self.comparison.ids)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        value = row.values[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return value
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return TOP_LEFT
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            title = self.comparison.titles[index.column()]
+            return f"{row.label}, {title}: {value or 'nothing'}{' (differs)' if row.differs else ''}"
+        if role == Qt.ItemDataRole.BackgroundRole and row.section != "heading" and row.differs:
+            return DIFF_BRUSH
+        if role == Qt.ItemDataRole.FontRole and row.section in ("members", "forums") and \
+                (value == MISSING or value in ("Absent", "Not a party", "Excluded")
+                 or value.endswith(("Absent", "Not a party", "Excluded"))):
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == ID_ROLE:
+            return row.record
+        if role == DIFFERS_ROLE:
+            return row.differs
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt override
+        if self.comparison is None:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.comparison.titles) and role == Qt.ItemDataRole.DisplayRole:
+                return self.comparison.titles[section]
+            return None
+        if 0 <= section < len(self.rows):
+            row = self.rows[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return row.label
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return TOP_LEFT  # a long judgement makes a tall row: its label stays beside its first line
+            if role == Qt.ItemDataRole.FontRole and row.section == "heading":
+                font = QFont()
+                font.setBold(True)
+                return font
+        return None
+
+
+class CompareView(QWidget):
+    HOW = ("Put two to four forums (or participants) in the basket (Ctrl+B), select one of them or another, "
+           "then choose View \u203a Compare selection with basket (Ctrl+Shift+M).")
+
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.setObjectName("compareView")
+        self.state = state
+        self.atlas = None
+        self.model = CompareModel(self)
+        self.table = QTableView(objectName="compareTable")
+        self.table.setAccessibleName("Comparison")
+        self.table.setModel(self.model)
+        self.table.setWordWrap(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setMaximumWidth(220)
+        self.empty = QLabel(objectName="compareEmpty", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.empty.setText("Nothing to compare yet.\n" + self.HOW)
+        self.stack = QStackedLayout()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.table)
+        self.only = QCheckBox("Only the rows that differ", objectName="compareOnlyDifferences")
+        self.only.toggled.connect(lambda: self.model.set_comparison(self.model.comparison, self.only.isChecked()))
+        row = QHBoxLayout()
+        row.addWidget(self.only)
+        row.addStretch(1)
+        for text, slot, name in (("Export CSV\u2026", self.export, "compareCsv"),
+                                 ("Print\u2026", self.print_, "comparePrint")):
+            button = QPushButton(text, objectName=name)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(row)
+        layout.addLayout(self.stack, 1)
+        self.table.clicked.connect(self._clicked)
+
+    def set_atlas(self, atlas) -> None:
+        self.atlas = atlas
+
+    def show_ids(self, ids: list[str]) -> str | None:
+        """Compare these records; the reason why not, when they cannot be compared."""
+        try:
+            c = compare(self.atlas, ids)
+        except CompareError as exc:
+            self.model.set_comparison(None)
+            self.empty.setText(f"{exc}\n{self.HOW}")
+            self.stack.setCurrentWidget(self.empty)
+            return str(exc)
+        self.model.set_comparison(c, self.only.isChecked())
+        self.stack.setCurrentWidget(self.table)
+        return None
+
+    def _clicked(self, index: QModelIndex) -> None:
+        rid = index.data(ID_ROLE)
+        if rid:
+            self.state.selection.select(rid)
+
+    def table_rows(self) -> tuple[list[str], list[list[str]]]:
+        c = self.model.comparison
+        header = ["", *(c.titles if c else [])]
+        return header, [[row.label, *row.values] for row in self.model.rows]
+
+    def title(self) -> str:
+        c = self.model.comparison
+        return "Comparison of " + " and ".join(c.titles) if c else "Comparison"
+
+    def export(self, path=None):
+        header, rows = self.table_rows()
+        if path is not None:
+            from pathlib import Path
+
+            return table_export.save(self, Path(path), self.title(), header, rows)
+        return table_export.export_dialog(self, self.title(), "comparison.csv", header, rows, ("csv",))
+
+    def print_(self) -> None:
+        header, rows = self.table_rows()
+        table_export.print_table(self, self.title(), header, rows)

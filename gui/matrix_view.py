@@ -1,0 +1,432 @@
+"""The membership matrix view: participants by forums, a role symbol in each cell, with its legend.
+
+A model/view table over model/matrix.py, so 10,000 forums cost no more than the cells in sight. It
+follows the app state (the participant and text filters choose the forums, the as-of date what was in
+force, the selection its row or column); its own controls narrow by track, kind, status and a set of
+participants. A click on a cell shows that membership below and selects the forum.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedLayout,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import table_export
+from gui.forum_tree import matches_text
+from model import as_of as when
+from model import records as r
+from model import roles, vocabulary
+from model.matrix import DELEGATE, DELEGATE_SYMBOL, SORTS_COLUMNS, SORTS_ROWS, Filters, Matrix, MatrixData
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+# Roles as plain ints: a model's data() is called for every cell painted, and Qt enums compare slowly.
+ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_TOP = QModelIndex()
+CENTER = int(Qt.AlignmentFlag.AlignCenter.value)
+AWAY_BRUSH = QBrush(QColor("#a05050"))  # a role of staying out, in muted red
+UNCERTAIN_BRUSH = QBrush(QColor(230, 180, 60, 70))  # in force only perhaps at the as-of date
+HIGHLIGHT_BRUSH = QBrush(QColor(60, 130, 220, 45))  # the selected record's row or column, light or dark
+BOLD = QFont()
+BOLD.setBold(True)
+FONT = int(Qt.ItemDataRole.FontRole.value)
+UNCERTAIN_MARK = "?"
+PRESET_FORUMS = ("neacd", "arf", "asean", "cscap", "apec")  # "the six NEACD countries" and the like
+
+
+class MatrixModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.data_ = None
+        self.m = Matrix()
+        self.highlight: str | None = None  # the selected forum's column or participant's row, tinted
+
+    def reset(self, data: MatrixData, m: Matrix) -> None:
+        self.beginResetModel()
+        self.data_, self.m = data, m
+        self.endResetModel()
+
+    def rowCount(self, parent=_TOP):  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self.m.rows)
+
+    def columnCount(self, parent=_TOP):  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self.m.columns)
+
+    def ids(self, index: QModelIndex) -> tuple[str, str]:
+        return self.m.rows[index.row()], self.m.columns[index.column()]
+
+    def data(self, index, role=DISPLAY):
+        if not index.isValid():
+            return None
+        pid, fid = self.ids(index)
+        key = (pid, fid)
+        if role == DISPLAY:
+            symbol = self.m.symbol(pid, fid)
+            return symbol + UNCERTAIN_MARK if symbol and key in self.m.uncertain else symbol
+        if role in (TOOLTIP, ACCESSIBLE):
+            text = self.data_.cell_text(self.m, pid, fid) or "no role"
+            return f"{self.data_.participants[pid].short_name} in {self._forum_name(fid)}: {text}"
+        if role == ALIGN:
+            return CENTER
+        if role == FOREGROUND and key in self.m.cells \
+                and all(e.role in roles.AWAY for e in self.m.cells[key]):
+            return AWAY_BRUSH
+        if role == BACKGROUND:
+            if key in self.m.uncertain:
+                return UNCERTAIN_BRUSH
+            if self.highlight is not None and self.highlight in key:
+                return HIGHLIGHT_BRUSH
+        if role == ID_ROLE:
+            return fid
+        return None
+
+    def _forum_name(self, fid: str) -> str:
+        f = self.data_.forums[fid]
+        return f.name
+
+    def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802 - Qt override
+        if self.data_ is None:
+            return None
+        horizontal = orientation == Qt.Orientation.Horizontal
+        ids = self.m.columns if horizontal else self.m.rows
+        if not 0 <= section < len(ids):
+            return None
+        rid = ids[section]
+        if role == FONT and rid == self.highlight:
+            return BOLD
+        if role == DISPLAY:
+            if horizontal:
+                f = self.data_.forums[rid]
+                mark = UNCERTAIN_MARK if rid in self.m.uncertain_forums else ""
+                return (f.acronym or f.name) + mark  # a long name is cut with an ellipsis; the tooltip has it
+            return self.data_.participants[rid].short_name
+        if role == TOOLTIP:
+            if horizontal:
+                f = self.data_.forums[rid]
+                extra = " (founding date uncertain at this date)" if rid in self.m.uncertain_forums else ""
+                return f"{f.name}, founded {f.founded.display() if f.founded else 'date unknown'}{extra}"
+            return self.data_.participants[rid].name
+        if role == ID_ROLE:
+            return rid
+        return None
+
+    def flags(self, index):
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+
+def _combo(name: str, tip: str, items) -> QComboBox:
+    box = QComboBox(objectName=name)
+    box.setToolTip(tip)
+    box.setAccessibleName(tip)
+    for text, value in items:
+        box.addItem(text, value)
+    return box
+
+
+class MatrixView(QWidget):
+    """The matrix with its controls, legend, empty state and the membership under the cursor."""
+
+    recordActivated = Signal(str)
+
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.setObjectName("matrixView")
+        self.state = state
+        self.data_: MatrixData | None = None
+        self.matrix = Matrix()
+        self.figure = None  # one of the paper's figures (model/paper_figures.py) while it is shown
+        self.track = _combo("matrixTrack", "Track", [("All tracks", None),
+                            *((label, t) for t, label in vocabulary.TRACKS.labels().items())])
+        self.kind = _combo("matrixKind", "Kind of forum", [("All kinds", None)])
+        self.status = _combo("matrixStatus", "Status in 1999", [("Any status in 1999", None),
+                             *((label, s) for s, label in vocabulary.STATUSES.labels().items())])
+        self.people = _combo("matrixParticipants", "Participants", [("All participants", None)])
+        self.delegations = QCheckBox("Show delegations", objectName="matrixDelegations")
+        self.delegations.setToolTip("Also show the ministries, agencies and institutes that represent members")
+        self.row_sort = _combo("matrixRowSort", "Sort participants by",
+                               [(f"Participants by {t.lower()}", k) for k, t in SORTS_ROWS])
+        self.column_sort = _combo("matrixColumnSort", "Sort forums by",
+                                  [(f"Forums by {t.lower()}", k) for k, t in SORTS_COLUMNS])
+        self.model = MatrixModel(self)
+        self.table = QTableView(objectName="matrixTable")
+        self.table.setAccessibleName("Membership matrix")
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        for header, size in ((self.table.horizontalHeader(), 76), (self.table.verticalHeader(), 22)):
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # never measured: 10,000 columns stay cheap
+            header.setDefaultSectionSize(size)
+            header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setMinimumWidth(120)
+        self.empty = QLabel(objectName="matrixEmpty", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.stack = QStackedLayout()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        self.banner = QLabel(objectName="matrixFigure", wordWrap=True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.leave = QPushButton("Show the whole matrix", objectName="matrixLeaveFigure")
+        self.leave.clicked.connect(lambda: self.show_figure(None))
+        figure_row = QHBoxLayout()
+        figure_row.addWidget(self.banner, 1)
+        figure_row.addWidget(self.leave, 0, Qt.AlignmentFlag.AlignTop)
+        self.banner.hide()
+        self.leave.hide()
+        self.legend = QLabel(objectName="matrixLegend", wordWrap=True)
+        self.legend.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info = QTextBrowser(objectName="matrixCell")
+        self.info.setAccessibleName("The membership in the chosen cell")
+        self.info.setMaximumHeight(110)
+        self.info.setPlaceholderText("Click a cell to see that membership: role, dates, delegation, citations.")
+        buttons = QHBoxLayout()
+        for text, slot, name in (("Export CSV\u2026", lambda: self.export("csv"), "matrixCsv"),
+                                 ("Export PNG\u2026", lambda: self.export("png"), "matrixPng"),
+                                 ("Export SVG\u2026", lambda: self.export("svg"), "matrixSvg"),
+                                 ("Print\u2026", self.print_, "matrixPrint")):
+            button = QPushButton(text, objectName=name)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.count = QLabel(objectName="matrixCount")
+        buttons.addWidget(self.count)
+
+        top = QHBoxLayout()
+        for w in (self.track, self.kind, self.status, self.people, self.delegations):
+            top.addWidget(w)
+        top.addStretch(1)
+        sorts = QHBoxLayout()
+        sorts.addWidget(self.row_sort)
+        sorts.addWidget(self.column_sort)
+        sorts.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addLayout(sorts)
+        layout.addLayout(figure_row)
+        layout.addLayout(self.stack, 1)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.info)
+        layout.addLayout(buttons)
+
+        for box in (self.track, self.kind, self.status, self.people, self.row_sort, self.column_sort):
+            box.currentIndexChanged.connect(self.refresh)
+        self.delegations.toggled.connect(self.refresh)
+        self.table.clicked.connect(self._clicked)
+        self.table.verticalHeader().sectionClicked.connect(
+            lambda n: self.state.selection.select(self.matrix.rows[n]))
+        self.table.horizontalHeader().sectionClicked.connect(
+            lambda n: self.state.selection.select(self.matrix.columns[n]))
+        state.filtersChanged.connect(self.refresh)
+        state.asOfChanged.connect(self.refresh)
+        state.selection.changed.connect(self.follow_selection)
+
+    # -- data ------------------------------------------------------------------------------------
+    def set_atlas(self, atlas, data: MatrixData | None = None) -> None:
+        """Read the memberships (or take ``data`` already read from this atlas)."""
+        self.data_ = data or MatrixData(atlas)
+        self.kind.blockSignals(True)
+        self.people.blockSignals(True)
+        kinds = sorted({f.kind for f in self.data_.forums.values()})
+        for k in kinds:
+            self.kind.addItem(r.label(k), k)
+        for fid in PRESET_FORUMS:
+            if fid in self.data_.forums:
+                members = self.data_.participant_set(fid)
+                f = self.data_.forums[fid]
+                if members:
+                    self.people.addItem(f"The {len(members)} {f.acronym or f.name} members", fid)
+        self.kind.blockSignals(False)
+        self.people.blockSignals(False)
+        self.refresh()
+
+    def filters(self) -> Filters:
+        flt = Filters(delegations=self.delegations.isChecked(), row_sort=self.row_sort.currentData(),
+                      column_sort=self.column_sort.currentData())
+        if self.track.currentIndex() > 0:
+            flt.tracks = frozenset({self.track.currentData()})
+        if self.kind.currentIndex() > 0:
+            flt.kinds = frozenset({self.kind.currentData()})
+        if self.status.currentIndex() > 0:
+            flt.statuses = frozenset({self.status.currentData()})
+        if self.people.currentIndex() > 0:
+            flt.participants = self.data_.participant_set(self.people.currentData())
+        flt.forums = self._app_forums()
+        if self.figure is not None:
+            shown = self.figure.forums(self.data_)
+            flt.forums = shown if flt.forums is None else shown & flt.forums
+        if self.state.as_of:
+            flt.as_of = when.month_day(self.state.as_of)
+        return flt
+
+    def _app_forums(self) -> frozenset[str] | None:
+        """The forums the app's participant and text filters let through (the tree shows the same)."""
+        pid, words = self.state.participant, self.state.text_filter.strip().lower()
+        if pid is None and not words:
+            return None
+        d = self.data_
+        ids = {fid for (p, fid) in d.entries if p == pid} if pid else set(d.forums)
+        if words:
+            ids = {fid for fid in ids if matches_text(f"{d.forums[fid].name} {d.forums[fid].acronym or ''}".lower(),
+                                                      words)}
+        return frozenset(ids)
+
+    def show_figure(self, figure) -> None:
+        """One of the paper's lost figures as a saved view of the matrix (None: back to the whole matrix)."""
+        self.figure = figure
+        for box in (self.track, self.kind, self.status, self.people):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.delegations.blockSignals(True)
+        self.delegations.setChecked(bool(figure and figure.delegations))
+        self.delegations.blockSignals(False)
+        self.column_sort.blockSignals(True)
+        self.column_sort.setCurrentIndex(self.column_sort.findData(figure.column_sort if figure else "name"))
+        self.column_sort.blockSignals(False)
+        self.banner.setText(figure.label if figure else "")
+        self.banner.setVisible(figure is not None)
+        self.leave.setVisible(figure is not None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.data_ is None:
+            return
+        self.matrix = self.data_.matrix(self.filters())
+        self.model.reset(self.data_, self.matrix)
+        self._update_legend()
+        self._update_empty()
+        self.count.setText(f"{len(self.matrix.rows)} participants \u00d7 {len(self.matrix.columns)} forums")
+        if self.state.selection.current:
+            self.follow_selection(self.state.selection.current)
+
+    def _update_legend(self) -> None:
+        used = {e.role for entries in self.matrix.cells.values() for e in entries} if \
+            len(self.matrix.cells) < 50000 else set(roles.ORDER)
+        parts = [f"{role.symbol}\u2009{role.label}" for role in roles.ROLES if role.name in used]
+        if DELEGATE in used:
+            parts.append(f"{DELEGATE_SYMBOL}\u2009represents a member (delegation)")
+        if self.matrix.uncertain or self.matrix.uncertain_forums:
+            parts.append(f"{UNCERTAIN_MARK}\u2009date uncertain at {self.state.as_of}")
+        self.legend.setText("Legend: " + " \u00b7 ".join(parts) if parts else "")
+
+    def _update_empty(self) -> None:
+        if self.matrix.rows:
+            self.stack.setCurrentWidget(self.table)
+            return
+        why = []
+        for box, everything in ((self.track, "All tracks"), (self.kind, "All kinds"), (self.status, "Any status"),
+                                (self.people, "All participants")):
+            if box.currentIndex() > 0:
+                why.append(f"{box.toolTip().lower()} \u201c{box.currentText()}\u201d (choose \u201c{everything}\u201d)")
+        if self.state.participant or self.state.text_filter:
+            why.append("the forum list's participant or text filter (clear it beside the tree)")
+        if self.state.as_of:
+            why.append(f"the date {self.state.as_of} (choose a later month)")
+        if self.figure is not None:
+            why.append(f"Figure {self.figure.number}'s forums (Show the whole matrix)")
+        self.empty.setText("No memberships match.\nThe matrix is narrowed by " + "; ".join(why or ["nothing"]) +
+                           ".\nWiden one of these to see more.")
+        self.stack.setCurrentWidget(self.empty)
+
+    # -- the selection -----------------------------------------------------------------------------
+    def _clicked(self, index: QModelIndex) -> None:
+        pid, fid = self.model.ids(index)
+        self.show_cell(pid, fid)
+        self.state.selection.select(fid)
+
+    def show_cell(self, pid: str, fid: str) -> None:
+        """The membership in a cell, in words, with its citations."""
+        d = self.data_
+        atlas = d.atlas
+        entries = self.matrix.cells.get((pid, fid), ())
+        person, forum = d.participants[pid].short_name, d.forums[fid].name
+        if not entries:
+            self.info.setHtml(f"<b>{escape(person)}</b> has no role in <b>{escape(forum)}</b> here.")
+            return
+        found = [m for m in atlas.memberships(forum_id=fid) if (m.participant_id == pid and m.role in
+                 {e.role for e in entries}) or any(g.participant_id == pid for g in m.delegation)]
+        lines = [f"<b>{escape(person)}</b> in <b>{escape(forum)}</b>"]
+        for m in found:
+            mine = m.participant_id == pid
+            text = roles.label(m.role) if mine else f"represents {escape(m.participant_name)} ({roles.label(m.role)})"
+            dates = ", ".join(x for x in (f"since {m.since.display()}" if m.since else "",
+                                         f"until {m.until.display()}" if m.until else "") if x)
+            deleg = ", ".join(g.participant_name for g in m.delegation)
+            cites = "; ".join(f"{c.reference()}" for c in atlas.citations(m.cites))
+            lines.append(f"{escape(text)}{' (' + dates + ')' if dates else ''}"
+                         f"{'; delegation: ' + escape(deleg) if deleg and mine else ''}"
+                         f"{'<br><small>' + escape(cites) + '</small>' if cites else ''}")
+        if (pid, fid) in self.matrix.uncertain:
+            lines.append("<i>In force only perhaps at this date: its start is not dated closely enough.</i>")
+        self.info.setHtml("<br>".join(lines))
+
+    def follow_selection(self, rid: str) -> None:
+        """The selected forum's column (or participant's row) tinted and scrolled into view."""
+        m = self.matrix
+        self.model.highlight = rid if rid in m.columns or rid in m.rows else None
+        self.table.viewport().update()
+        self.table.horizontalHeader().viewport().update()
+        self.table.verticalHeader().viewport().update()
+        current = self.table.currentIndex()
+        if rid in m.columns:
+            column = m.columns.index(rid)
+            if not current.isValid() or current.column() != column:
+                self.table.clearSelection()
+            self.table.scrollTo(self.model.index(current.row() if current.isValid() else 0, column))
+        elif rid in m.rows:
+            row = m.rows.index(rid)
+            if not current.isValid() or current.row() != row:
+                self.table.clearSelection()
+            self.table.scrollTo(self.model.index(row, current.column() if current.isValid() else 0))
+
+    # -- export and print ----------------------------------------------------------------------------
+    def table_rows(self, words: bool = False) -> tuple[list[str], list[list[str]]]:
+        """The shown matrix as texts: symbols (for images and print) or words (for CSV)."""
+        d, m = self.data_, self.matrix
+        header = ["Participant", *(d.forums[f].acronym or d.forums[f].name for f in m.columns)]
+        cell = (lambda p, f: d.cell_text(m, p, f)) if words else (lambda p, f: self.model.data(
+            self.model.index(m.rows.index(p), m.columns.index(f))) or "")
+        return header, [[d.participants[p].short_name, *(cell(p, f) for f in m.columns)] for p in m.rows]
+
+    def title(self) -> str:
+        if self.figure is not None:
+            return f"Figure {self.figure.number} (reconstruction): {self.figure.caption}"
+        moment = self.state.as_of or when.PAPER_MONTH
+        return f"Membership matrix, as of {moment} ({len(self.matrix.rows)} participants, " \
+               f"{len(self.matrix.columns)} forums)"
+
+    def export(self, kind: str, path=None):
+        header, rows = self.table_rows(words=kind == "csv")
+        if kind != "csv":
+            rows.append([self.legend.text()])
+        if self.figure is not None:
+            rows.append([self.figure.label])
+        if path is not None:
+            from pathlib import Path
+
+            return table_export.save(self, Path(path), self.title(), header, rows)
+        return table_export.export_dialog(self, self.title(), f"membership-matrix.{kind}", header, rows, (kind,))
+
+    def print_(self) -> None:
+        header, rows = self.table_rows()
+        rows.append([self.legend.text()])
+        table_export.print_table(self, self.title(), header, rows)

@@ -1,0 +1,106 @@
+"""The switchable central area: the record's detail, the membership matrix and the chronology, as tabs.
+
+Every view follows the one app state, so switching never loses the selection or the filters; a view
+reads its data the first time it is shown, so the window opens no slower for having them. The as-of
+date control sits beside the tabs: it sets the app state's month, which the matrix, tree and timeline
+follow.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTabWidget
+
+from gui.as_of_control import AsOfControl
+
+VIEWS = (("detail", "Detail"), ("matrix", "Matrix"), ("chronology", "Chronology"), ("compare", "Compare"))
+
+
+class Views:
+    """Made by the main window after its panes; ``load()`` once the atlas is open."""
+
+    def __init__(self, window):
+        from gui.chronology_view import ChronologyView
+        from gui.compare_view import CompareView
+        from gui.matrix_view import MatrixView
+
+        self.window = window
+        state = window.state
+        self.tabs = QTabWidget(objectName="views")
+        self.tabs.setDocumentMode(True)
+        self.matrix = MatrixView(state)
+        self.chronology = ChronologyView(state)
+        self.compare = CompareView(state)
+        at = window.upper.indexOf(window.user_data.area)
+        self.pages = {"detail": window.user_data.area, "matrix": self.matrix, "chronology": self.chronology,
+                      "compare": self.compare}
+        window.upper.replaceWidget(at, self.tabs)
+        for key, text in VIEWS:
+            self.tabs.addTab(self.pages[key], text)
+        self.as_of = AsOfControl(state)
+        self.tabs.setCornerWidget(self.as_of, Qt.Corner.TopRightCorner)
+        self._loaded: set[str] = set()
+        self.tabs.currentChanged.connect(self._shown)
+        for key, _ in VIEWS:
+            window.registry.bind(f"view.show_{key}", lambda _=False, k=key: self.show(k))
+        window.registry.bind("view.compare", self.compare_with_basket)
+        for n in (1, 2, 3):
+            window.registry.bind(f"view.figure_{n}", lambda _=False, n=n: self.show_figure(n))
+        state.filtersChanged.connect(self._follow_filters)
+        state.asOfChanged.connect(self._follow_as_of)
+
+    def load(self) -> None:
+        atlas = self.window.atlas
+        self._loaded.clear()
+        self.as_of.set_range_from(atlas)
+        self.compare.set_atlas(atlas)
+        self._shown(self.tabs.currentIndex())
+
+    def current(self) -> str:
+        return VIEWS[self.tabs.currentIndex()][0]
+
+    def show(self, key: str) -> None:
+        self.tabs.setCurrentWidget(self.pages[key])
+
+    def _shown(self, n: int) -> None:
+        key = VIEWS[n][0]
+        self.window.registry[f"view.show_{key}"].setChecked(True)
+        if key in self._loaded or self.window.atlas is None:
+            return
+        self._loaded.add(key)
+        if key == "matrix":
+            self.matrix.set_atlas(self.window.atlas)
+        elif key == "chronology":
+            self.chronology.visible = self.window.tree_pane.visible_forums()
+            self.chronology.set_atlas(self.window.atlas)
+
+    def show_figure(self, number: int) -> None:
+        from model.paper_figures import FIGURES
+
+        self.show("matrix")
+        self.matrix.show_figure(FIGURES[number - 1])
+
+    def compare_with_basket(self) -> None:
+        """The selection and the basket's records of its kind (forums or participants), up to four."""
+        w = self.window
+        atlas, current = w.atlas, w.selection.current
+        basket = w.user_data.store.basket() if w.user_data.store is not None else []
+        kind = atlas.kind_of(current) if current else None
+        if kind not in ("forum", "participant"):
+            kinds = [atlas.kind_of(b) for b in basket]
+            kind = "forum" if kinds.count("forum") >= kinds.count("participant") else "participant"
+        ids = [i for i in dict.fromkeys([current, *basket]) if i and atlas.kind_of(i) == kind][:4]
+        why = self.compare.show_ids(ids)
+        self.show("compare")
+        if why:
+            w.statusBar().showMessage(f"{why} Add {kind}s to the basket (Ctrl+B) to compare them.", 10000)
+
+    def _follow_filters(self) -> None:
+        if "chronology" in self._loaded:
+            self.chronology.set_visible_forums(self.window.tree_pane.visible_forums())
+
+    def _follow_as_of(self, month: str | None) -> None:
+        """The timeline draws its as-of line at the chosen month."""
+        w = self.window
+        if w.records is not None:
+            w.timeline.set_atlas(w.records, by=w.state.grouping, as_of=month)
