@@ -10,7 +10,9 @@ BUILDER := model/build.py model/browse.py model/queries.py model/search_index.py
 
 .PHONY: setup run test db check bench dist dist-onedir dist-onefile dist-check icons lint clean
 
-setup: $(STAMP) $(DB)
+REFS   := resources/csl/references.json
+
+setup: $(STAMP) $(DB) $(REFS)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +22,10 @@ $(STAMP): pyproject.toml
 # The database is built from the YAML, never committed; it is rebuilt whenever the YAML or its builder changes.
 $(DB): $(STAMP) $(DATA) $(BUILDER)
 	$(BIN)/forum-atlas build
+
+# The paper's references, formatted once by citeproc (model/citation.py): the app reads them from this file.
+$(REFS): $(STAMP) resources/data/source.yaml $(wildcard resources/csl/*.csl) model/citation.py
+	$(BIN)/python -m model.citation
 
 db: $(STAMP)
 	$(BIN)/forum-atlas build

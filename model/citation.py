@@ -3,6 +3,9 @@
 One set of CSL-JSON records (the paper, and its preface and two parts as chapters of it) is built from the
 source record (resources/data/source.yaml). citeproc-py formats them with the standard CSL style files shipped
 in resources/csl/ (Chicago author-date, APA); the same records are written out as RIS, BibTeX and CSL-JSON.
+The formatted references are few and fixed, so `make` writes them once to resources/csl/references.json
+(``python -m model.citation``) and the app reads them from there: the bundle carries neither citeproc nor the
+lxml it needs (11 MB). Where the file lacks an entry (source.yaml changed since), citeproc formats it.
 A reader is never given a line of the text file, nor a page number (the text has none): a passage is located by
 its part and section.
 """
@@ -103,30 +106,63 @@ def _american_quotes(text: str) -> str:
     return re.sub(r"\u201d([.,])", "\\1\u201d", text)
 
 
+PRECOMPUTED = paths.resource("csl", "references.json")
+
+
+def _key(item: dict, style: str) -> str:
+    return f"{style} {json.dumps(item, sort_keys=True)}"
+
+
+@cache
+def _precomputed() -> dict[str, dict[str, str]]:
+    try:
+        return json.loads(PRECOMPUTED.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
 def references(items: list[dict], style: str = "chicago") -> list[Reference]:
     """Each item's bibliography entry in ``style``, in the order given."""
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
-    from citeproc.source.json import CiteProcJSON
-
     if style not in STYLES:
         raise CitationError(f"unknown style {style!r} (expected one of: {', '.join(STYLES)})")
     out = []
-    for item in items:  # one bibliography per item: the style's sorting must not reorder them
-        key = (json.dumps(item, sort_keys=True), style)
-        if key not in _FORMATTED:  # citeproc takes ~0.1 s an entry; a record's sources name the same few parts
-            if style == "apa" and item["type"] == "chapter":  # APA's style names a chapter's series from these
-                item = {**item, "genre": item["collection-title"], "number": item["collection-number"]}
-            entries = {}
-            for fmt in (formatter.plain, formatter.html):
-                bib = CitationStylesBibliography(_style(style), CiteProcJSON([item]), fmt)
-                bib.register(Citation([CitationItem(item["id"])]))
-                entries[fmt] = _american_quotes(str(bib.bibliography()[0]))
-            _FORMATTED[key] = Reference(entries[formatter.plain], entries[formatter.html])
-        out.append(_FORMATTED[key])
+    for item in items:
+        done = _precomputed().get(_key(item, style)) or _FORMATTED.get(_key(item, style))
+        if done is None:  # citeproc takes ~0.1 s an entry; a record's sources name the same few parts
+            done = _FORMATTED[_key(item, style)] = _format(item, style)
+        out.append(Reference(done["text"], done["html"]))
     return out
 
 
-_FORMATTED: dict[tuple[str, str], Reference] = {}
+_FORMATTED: dict[str, dict[str, str]] = {}
+
+
+def _format(item: dict, style: str) -> dict[str, str]:
+    """One bibliography entry by citeproc, as text and HTML."""
+    try:
+        from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+        from citeproc.source.json import CiteProcJSON
+    except ImportError:
+        raise CitationError(f"the formatted references ({PRECOMPUTED}) lack this one and citeproc-py is not "
+                            "installed: run `make` to write them again") from None
+    if style == "apa" and item["type"] == "chapter":  # APA's style names a chapter's series from these
+        item = {**item, "genre": item["collection-title"], "number": item["collection-number"]}
+    entries = {}
+    for name, fmt in (("text", formatter.plain), ("html", formatter.html)):
+        # one bibliography per item: the style's sorting must not reorder them
+        bib = CitationStylesBibliography(_style(style), CiteProcJSON([item]), fmt)
+        bib.register(Citation([CitationItem(item["id"])]))
+        entries[name] = _american_quotes(str(bib.bibliography()[0]))
+    return entries
+
+
+def write_precomputed(target: Path = PRECOMPUTED) -> int:
+    """Format every record of the paper in every style with citeproc and write them for the app to read."""
+    from model import atomic
+
+    table = {_key(item, style): _format(item, style) for style in STYLES for item in records()}
+    atomic.write_text(target, lambda fh: fh.write(json.dumps(table, ensure_ascii=False, indent=1) + "\n"))
+    return len(table)
 
 
 def reference(rid: str, style: str = "chicago", source: dict | None = None) -> Reference:
@@ -229,3 +265,7 @@ def record_citations(atlas, rid: str) -> list:
     detail = {"forum": atlas.forum, "event": atlas.event, "participant": atlas.participant,
               "person": atlas.person}.get(atlas.kind_of(rid))
     return list(detail(rid).sources) if detail else []
+
+
+if __name__ == "__main__":  # make: write resources/csl/references.json
+    print(f"wrote {write_precomputed()} formatted references to {PRECOMPUTED}")

@@ -95,3 +95,29 @@ def test_an_unreadable_source_record_names_its_file(tmp_path):
     (tmp_path / "source.yaml").write_text("source: [", encoding="utf-8")
     with pytest.raises(citation.CitationError, match="source.yaml"):
         citation.read_source(tmp_path)
+
+
+def test_the_formatted_references_the_app_reads_are_citeprocs_own(tmp_path):
+    """resources/csl/references.json (written by make) holds exactly what citeproc makes of every record."""
+    written = tmp_path / "references.json"
+    assert citation.write_precomputed(written) == len(citation.STYLES) * len(citation.records())
+    assert json.loads(written.read_text(encoding="utf-8")) == json.loads(
+        citation.PRECOMPUTED.read_text(encoding="utf-8"))
+
+
+def test_references_need_no_citeproc_where_they_were_formatted_before():
+    """The bundle leaves citeproc and lxml out: every reference must come from the formatted file."""
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['citeproc'] = None\n"
+            "from model import citation\n"
+            "for s in citation.STYLES:\n"
+            "    for item in citation.records():\n"
+            "        print(citation.references([item], s)[0].text)\n"
+            "print('citeproc' in sys.modules and sys.modules['citeproc'] is not None)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[-1] == "False"
+    assert CHICAGO["igcc-pp51-cossa"] in lines and APA["igcc-pp51-cossa"] in lines
