@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     := resources/forum-atlas.sqlite
 DATA   := $(wildcard resources/data/*.yaml)
 # The code that decides what the database holds: a change to it rebuilds the database too.
-BUILDER := model/build.py model/browse.py model/queries.py model/search_index.py model/tables.py model/loader.py model/dates.py
+BUILDER := model/build.py model/browse.py model/queries.py model/search_index.py model/tables.py model/loader.py model/dates.py model/yaml_reader.py
 
 .PHONY: setup run test db check bench dist dist-onedir dist-onefile dist-check icons lint clean
 

@@ -50,7 +50,7 @@ from pathlib import Path
 
 import yaml
 
-from model import loader, paths
+from model import loader, paths, yaml_reader
 from model.dates import DateError, PartialDate
 
 SEED = 1999
@@ -221,7 +221,7 @@ def write_yaml(factor: int, out: Path, seed: int = SEED, data_dir: Path | None =
 def _as_map(value):
     """Plain YAML data as the loader's line-aware mappings (line 0)."""
     if isinstance(value, dict):
-        m = loader._Map({k: _as_map(v) for k, v in value.items()})
+        m = yaml_reader.Map({k: _as_map(v) for k, v in value.items()})
         m.line, m.key_lines = 0, {}
         return m
     return [_as_map(v) for v in value] if isinstance(value, list) else value

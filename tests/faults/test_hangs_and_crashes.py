@@ -65,7 +65,7 @@ HOSTILE_NOTES = ["**a ", "*a ", "_a ", "`a ", "**", "**a *b `c _d ", "- **a\n", 
 
 @pytest.mark.parametrize("pattern", HOSTILE_NOTES)
 def test_a_1mb_hostile_note_renders_in_under_a_second(pattern):
-    from gui.render import light_markdown
+    from gui.analyst_note import light_markdown
 
     note = pattern * (1_000_000 // len(pattern))
     started = time.process_time()  # this process's own time: other work on the machine does not count
@@ -75,7 +75,7 @@ def test_a_1mb_hostile_note_renders_in_under_a_second(pattern):
 
 
 def test_light_markdown_still_marks_up():
-    from gui.render import light_markdown
+    from gui.analyst_note import light_markdown
 
     html = light_markdown("**bold** and *it*, `code`\n- **a** b\n# Head\n**not\nacross** lines")
     assert "<b>bold</b>" in html and "<i>it</i>" in html and "<code>code</code>" in html
