@@ -2,7 +2,8 @@
 
 The content is the PDF's: a sheet is laid out by gui/fact_sheet.py exactly as for the page, and its text is
 joined into one document; a pack follows the sections gui/briefing_pack.py builds, in the same order and
-under the same titles. The timeline is an image in ODT and HTML; Markdown names it and points to the PDF.
+under the same titles. The pack's timeline is an image in ODT and HTML; Markdown names it and points to the PDF.
+A sheet's small timeline is drawn on paper only.
 Every file is written whole through a temporary file beside it (model/atomic.py), or not at all.
 """
 
@@ -17,12 +18,11 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUrl
-from PySide6.QtGui import QImage, QPdfWriter, QTextDocument, QTextDocumentWriter
+from PySide6.QtGui import QColor, QImage, QPainter, QPdfWriter, QTextDocument, QTextDocumentWriter
 from PySide6.QtWidgets import QFileDialog
 
-from gui import briefing_pack, fact_sheet, printing
+from gui import briefing_pack, fact_sheet, pack_contents, printing, render, sheet_timeline
 from model import atomic
-from model.timeline_layout import TimelineData
 
 FORMATS = {"odt": "OpenDocument text, for word processors (*.odt)", "md": "Markdown (*.md)",
            "html": "HTML (*.html)"}
@@ -78,20 +78,26 @@ class _Builder:
         return doc
 
 
-def _sheet_into(b: _Builder, atlas, rid: str, device, note: str | None) -> None:
+def _sheet_into(b: _Builder, atlas, rid: str, device, note: str | None) -> fact_sheet.Sheet:
+    """The sheet exactly as the PDF lays it out; its drawn mini-timeline (an object in the text) is left out."""
     sheet = fact_sheet.layout_sheet(atlas, rid, device, note)
-    b.document(sheet.head)
-    if sheet.timeline is not None:
-        b.image(_timeline_image(sheet.timeline), "Timeline")
-    if sheet.tail is not None:
-        b.document(sheet.tail)
+    b.document(sheet.doc)
+    return sheet
 
 
-def _timeline_image(data: TimelineData) -> QImage:
-    m = data.metrics
-    height = m.axis + min(data.height, fact_sheet.MINI_LANES * m.lane if data.metrics is fact_sheet.MINI_METRICS
-                          else data.height) + m.legend + 8
-    return fact_sheet.mini_timeline(data, TIMELINE_WIDTH, height)
+def _timeline_image(atlas, forums) -> QImage:
+    """The pack's timeline page as a picture: the same lanes the PDF draws (gui/sheet_timeline.py)."""
+    lanes = sheet_timeline.lanes_for(forums, atlas.events(forum_ids={f.id for f in forums}), atlas.source.as_of)
+    scale, height = 2, len(lanes.rows) * sheet_timeline.LANE + 8
+    image = QImage(int(TIMELINE_WIDTH * scale), int(height * scale), QImage.Format.Format_RGB32)
+    image.setDevicePixelRatio(scale)
+    image.fill(QColor("#ffffff"))
+    p = QPainter(image)
+    try:
+        sheet_timeline.paint_lanes(p, lanes, TIMELINE_WIDTH, lanes.rows)
+    finally:
+        p.end()
+    return image
 
 
 def sheet_document(atlas, rid: str, note: str | None = None) -> QTextDocument:
@@ -101,35 +107,40 @@ def sheet_document(atlas, rid: str, note: str | None = None) -> QTextDocument:
     return b.build()
 
 
-def _sheet_title(f) -> str:
-    return f.name + (f" ({f.acronym})" if f.acronym else "")
-
-
 def pack_document(atlas, ids: list[str], title: str = "Briefing pack", when: date | None = None,
                   notes: dict[str, str] | None = None) -> QTextDocument:
     """The briefing pack as one document: its sections as the PDF's contents page lists them."""
     when = when or date.today()
     notes = notes or {}
     device = _device()
-    sections = briefing_pack.build(atlas, ids, device, title, when, notes)
-    forums = [atlas.forum_row(i) for i in ids]
-    sheets = {_sheet_title(f): f.id for f in forums}
+    pack = briefing_pack.build(atlas, ids, device, title, when, notes)
+    basket = pack.basket
+    sheets = {briefing_pack._sheet_title(atlas, kind, rid): rid
+              for kind, rids in (("forum", basket.forums), ("participant", basket.participants)) for rid in rids}
+    people = {atlas.name_of(rid): rid for rid in basket.people}
+    forums = [atlas.forum_row(f) for f in basket.forums]
     b = _Builder()
     b.html(f"<h1>{escape(title)}</h1><p>{when.day} {when:%B %Y}</p>")
-    body = [s.title for s in sections if s.title not in ("Cover", "Contents")]
-    b.html("<h2>Contents</h2><ol>" + "".join(f"<li>{escape(t)}</li>" for t in body) + "</ol>")
-    for name in body:
+    b.html("<h2>Contents</h2><ol>" + "".join(f"<li>{escape(t)}</li>" for t, _ in pack.outline) + "</ol>")
+    cited = []  # (sheet title, its page in the PDF, the notes it numbered): the sources appendix
+    for name, page in pack.outline:
         if name in sheets:
-            _sheet_into(b, atlas, sheets[name], device, notes.get(sheets[name]))
+            sheet = _sheet_into(b, atlas, sheets[name], device, notes.get(sheets[name]))
+            cited.append((name, page, sheet.notes))
+        elif name in people:
+            detail = atlas.person(people[name])
+            b.html(render.person(detail, render.Style(links=False), note=notes.get(people[name])))
+            cited.append((name, page, detail.sources))
+        elif name == "Chronology":
+            b.html(pack_contents.chronology_html(atlas, pack_contents.chronology_events(atlas, basket),
+                                                 bool(basket.events)))
         elif name == "Timeline":
-            data = TimelineData([("Forums in this pack", forums)], atlas.events(forum_ids=set(ids)), atlas.eras(),
-                                atlas.source.as_of)
             b.html("<h1>Timeline</h1>")
-            b.image(_timeline_image(data), "Timeline")
+            b.image(_timeline_image(atlas, forums), "Timeline")
         elif name == "Membership matrix":
-            b.html(briefing_pack.matrix_html(atlas, forums))
-        elif name == "Sources":
-            b.html(briefing_pack.sources_html(atlas, forums))
+            b.html(pack_contents.matrix_html(atlas, forums))
+        elif name == "Sources, by sheet":
+            b.html(pack_contents.sources_html(cited))
         else:  # a section this export does not know how to write as text
             b.html(f"<h1>{escape(name)}</h1><p><i>This section is in the PDF only.</i></p>")
     return b.build()
@@ -259,17 +270,21 @@ def export_pack(output, window) -> None:
     from gui.print_dialogs import PackDialog
 
     store = window.user_data.store
-    ids = [rid for rid in (store.basket() if store else []) if window.atlas.kind_of(rid) == "forum"]
-    if not ids:
-        QMessageBox.information(window, "The basket has no forums",
-                                "Add forums to the basket (Ctrl+B, or the tree's context menu), then export the pack.")
+    ids = list(store.basket() if store else [])
+    basket = pack_contents.Basket.of(window.atlas, ids)
+    if not basket.known:
+        QMessageBox.information(window, "The basket is empty",
+                                "Add forums, participants or events to the basket (Ctrl+B, or the tree's context "
+                                "menu), then export the pack.")
         return
-    dialog = PackDialog(window, len(ids))
+    dialog = PackDialog(window, basket)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     answer = _ask(window, "Export briefing pack as a document", "briefing-pack.odt")
     if answer:
         path, fmt = answer
+        known = [i for i in ids if i not in basket.unknown]
+        title = dialog.title.text().strip() or "Briefing pack"
         when: date = dialog.when.date().toPython()
-        notes = {rid: n for rid in ids if (n := window.user_data.note(rid))}
-        _write(output, path, lambda: pack_document(window.atlas, ids, dialog.title.text(), when, notes), fmt)
+        notes = {rid: n for rid in known if (n := window.user_data.note(rid))}
+        _write(output, path, lambda: pack_document(window.atlas, known, title, when, notes), fmt)

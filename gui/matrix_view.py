@@ -34,6 +34,8 @@ from model import records as r
 from model import roles, vocabulary
 from model.matrix import DELEGATE, DELEGATE_SYMBOL, SORTS_COLUMNS, SORTS_ROWS, Filters, Matrix, MatrixData
 
+PART_NAMES = vocabulary.PARTS.labels("short")  # a note names its part and section, never a line of the file
+
 ID_ROLE = Qt.ItemDataRole.UserRole
 # Roles as plain ints: a model's data() is called for every cell painted, and Qt enums compare slowly.
 ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
@@ -371,7 +373,8 @@ class MatrixView(QWidget):
             dates = ", ".join(x for x in (f"since {m.since.display()}" if m.since else "",
                                          f"until {m.until.display()}" if m.until else "") if x)
             deleg = ", ".join(g.participant_name for g in m.delegation)
-            cites = "; ".join(f"{c.reference()}" for c in atlas.citations(m.cites))
+            cites = "; ".join(f"{PART_NAMES.get(c.author, c.author)}, \u201c{c.section}\u201d: \u201c{c.quote}\u201d"
+                              for c in atlas.citations(m.cites))
             lines.append(f"{escape(text)}{' (' + dates + ')' if dates else ''}"
                          f"{'; delegation: ' + escape(deleg) if deleg and mine else ''}"
                          f"{'<br><small>' + escape(cites) + '</small>' if cites else ''}")

@@ -369,8 +369,8 @@ class Atlas:
         if self._links is None:
             links: dict[tuple[str, str], list[str]] = defaultdict(list)
             link = t.CitationLink  # columns, not objects: a few thousand rows, read once
-            for cid, record, rid in self.session.exec(select(link.citation_id, link.record, link.record_id)):
-                links[(record, rid)].append(cid)
+            for cid, kind, rid in self.session.exec(select(link.citation_id, link.record, link.record_id)):
+                links[(kind, rid)].append(cid)
             self._links = {k: tuple(sorted(v)) for k, v in links.items()}
         return {rid: self._links[(record, rid)] for rid in ids if (record, rid) in self._links}
 

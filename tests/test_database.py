@@ -210,3 +210,9 @@ def test_every_quote_is_verbatim_in_the_paper(paper):
 
     ds = loader.load(REAL_DATA, paper)  # raises, listing every quote not found
     assert len(ds.citations) > 0
+
+
+def test_the_first_question_asked_gets_its_citations():
+    """The read API reads every citation link on first use: the very first answer must carry them too."""
+    first = Atlas().memberships(forum_id="arf")
+    assert first and all(m.cites for m in first)

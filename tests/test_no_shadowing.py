@@ -8,7 +8,7 @@ OVERRIDES = {
     "event", "eventFilter", "paintEvent", "keyPressEvent", "mousePressEvent", "mouseMoveEvent", "mouseReleaseEvent",
     "mouseDoubleClickEvent", "wheelEvent", "resizeEvent", "changeEvent", "closeEvent", "sizeHint", "minimumSizeHint",
     "data", "index", "parent", "rowCount", "columnCount", "headerData", "flags", "filterAcceptsRow", "paint",
-    "loadResource",
+    "loadResource", "sort", "setData", "lessThan", "showEvent", "hideEvent", "focusInEvent", "focusOutEvent",
 }
 
 

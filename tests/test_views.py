@@ -52,7 +52,7 @@ def test_matrix_filtered_to_japans_forums_reads_its_roles(qtbot, window):
     text = view.info.toPlainText()
     assert "Japan in ASEAN Regional Forum" in text and "Member" in text and "Host" in text
     assert "delegation:" in text  # who represents Japan there
-    assert "IGCC Policy Paper 51" in text  # its citations
+    assert "Fukushima" in text and "a variety of ARF meetings" in text  # its citations: part, section, passage
     # Switching views keeps the selection and the filter.
     window.registry["view.show_detail"].trigger()
     assert window.selection.current == "arf" and window.state.participant == "jp"
