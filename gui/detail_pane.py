@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QFontMetricsF, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextBrowser
 
 from gui import render
+
+MEASURE_CHARS = 96  # the reading measure: lines no longer than this many average characters
+ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)  # text sizes Ctrl+ and Ctrl- step through
 
 
 class DetailPane(QTextBrowser):
@@ -19,6 +24,9 @@ class DetailPane(QTextBrowser):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("detailPane")
+        self.setAccessibleName("Record details")
+        self.setAccessibleDescription("The selected forum, participant, person or event, with its sources")
+        self.zoom = 1.0
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.document().setDefaultStyleSheet(render.CSS)
@@ -34,6 +42,57 @@ class DetailPane(QTextBrowser):
         self.setHtml(render.empty("Nothing selected",
                                   "Pick a forum in the tree or the timeline, or press Ctrl+K to jump to any "
                                   "forum, participant or event."))
+
+    def setHtml(self, html: str) -> None:  # noqa: N802 - Qt override
+        super().setHtml(html)
+        self._small_title_marks()
+
+    def _small_title_marks(self) -> None:
+        """A heading scales its whole line (Qt's size adjustment), citation marks too: give them back their size."""
+        block = self.document().firstBlock()
+        if block.blockFormat().headingLevel() == 0:
+            return
+        it = block.begin()
+        small = QTextCharFormat()
+        small.setProperty(QTextFormat.Property.FontSizeAdjustment, 0)
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().verticalAlignment() == QTextCharFormat.VerticalAlignment.AlignSuperScript:
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(small)
+            it += 1
+
+    # -- text size and reading measure --------------------------------------------------------------
+    def set_zoom(self, factor: float) -> None:
+        """Every text size of the pane times ``factor`` (the style sheet's sizes are in points: scale them)."""
+        self.zoom = factor
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * factor)
+        self.document().setDefaultFont(font)
+        self.document().setDefaultStyleSheet(re.sub(r"([\d.]+)pt", lambda m: f"{float(m[1]) * factor:.1f}pt",
+                                                     render.CSS))
+        self._measure()
+        if self.record_id and self._atlas is not None:
+            position = self.verticalScrollBar().value()
+            self.show_record(self._atlas, self.record_id)
+            self.verticalScrollBar().setValue(position)
+        elif self.record_id is None:
+            self.show_empty()
+
+    def _measure(self) -> None:
+        """Lines as wide as the pane, up to a reading measure (a wide screen would give 300 characters)."""
+        measure = int(QFontMetricsF(self.document().defaultFont()).averageCharWidth() * MEASURE_CHARS)
+        if self.viewport().width() > measure + 40:
+            self.setLineWrapMode(QTextBrowser.LineWrapMode.FixedPixelWidth)
+            self.setLineWrapColumnOrWidth(measure)
+        else:
+            self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._measure()
 
     def set_date_range(self, days: tuple[int, int] | None) -> None:
         """List only the events in this range of days (ordinals); None lists them all."""

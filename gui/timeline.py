@@ -51,6 +51,8 @@ class TimelineWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("timeline")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Timeline")
+        self.show_legend = True  # View › Show timeline legend: folded, the lanes get its rows
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -405,7 +407,8 @@ class TimelineWidget(QWidget):
         """Fit the viewport to the widget, leaving room for the scroll bar when the lanes overflow."""
         w, h = self.width(), self.height()
         sbw = self._bar.sizeHint().width()
-        self.view.legend_rows = self.painter.legend_rows(self.data, self.view.m, w - sbw, self.font())
+        self.view.legend_rows = (self.painter.legend_rows(self.data, self.view.m, w - sbw, self.font())
+                                 if self.show_legend else 0)
         self.view.resize(w, h)
         need = self.view.max_scroll > 0
         if need:

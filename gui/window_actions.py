@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui.forum_tree import GROUPINGS
 
@@ -57,11 +57,7 @@ class WindowActions:
         self.registry["go.forward"].setEnabled(self.w.selection.can_go_forward())
 
     def cycle_panes(self) -> None:
-        panes = [self.w.tree_pane.tree, self.w.detail, self.w.timeline]
-        focused = QApplication.focusWidget()
-        n = next((i for i, p in enumerate(panes) if focused is not None and (p is focused or p.isAncestorOf(focused))),
-                 -1)
-        panes[(n + 1) % len(panes)].setFocus()
+        self.w.pane_focus.next_pane()  # gui/pane_focus.py: the panes in reading order, framed
 
     def quick_open(self) -> None:
         from gui.quick_open import QuickOpen, entries
