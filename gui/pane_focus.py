@@ -89,18 +89,24 @@ class PaneFocus(QObject):
         if new is not None and new.window() is self.w:
             self.frame.follow(self.pane_of(new))
 
-    def _describe_timeline(self, _rid: str) -> None:
+    def _describe_timeline(self, rid: str) -> None:
         """A screen reader hears which marker the timeline has selected (it draws them; it has no children)."""
         timeline, atlas = self.w.timeline, self.w.atlas
-        rid = timeline.selected()
-        text = f"Selected: {atlas.name_of(rid)}" if rid and atlas is not None else "Nothing selected"
+        shown = rid in timeline.data.forums or timeline.data.event(rid) is not None
+        text = f"Selected: {atlas.name_of(rid)}" if shown and atlas is not None else "Nothing selected"
         timeline.setAccessibleDescription(text + ". The detail pane lists the same events as text.")
         QAccessible.updateAccessibility(QAccessibleEvent(timeline, QAccessible.Event.DescriptionChanged))
+
+
+NAMES = {"forumTree": "Forums", "userTabs": "Basket, bookmarks and notes", "basket": "Basket",
+         "bookmarks": "Bookmarks", "notesList": "Notes", "qt_tabwidget_tabbar": "Lists"}
 
 
 def name_controls(window) -> None:
     """Every control a keyboard reaches gets an accessible name: its tooltip, else its text, else a placeholder."""
     for widget in window.findChildren(QWidget):
+        if not widget.accessibleName() and widget.objectName() in NAMES:
+            widget.setAccessibleName(NAMES[widget.objectName()])
         if widget.accessibleName() or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
             continue
         text = widget.toolTip() or (widget.text() if isinstance(widget, QAbstractButton) else "") \

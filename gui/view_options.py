@@ -77,7 +77,7 @@ class ViewOptions(QObject):
     def show_on_timeline(self) -> None:
         rid = self.w.selection.current
         timeline = self.w.timeline
-        if rid and timeline.select(rid):
+        if rid and (timeline.select(rid) or timeline.selected() == rid):
             timeline.setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif rid:
             self.w.statusBar().showMessage("This record has no place on the timeline (or is filtered out).", 4000)
