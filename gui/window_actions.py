@@ -65,7 +65,7 @@ class WindowActions:
         w = self.w
         if w.atlas is None:
             return
-        w.palette_dialog = QuickOpen(entries(w.atlas), w)
+        w.palette_dialog = QuickOpen(entries(w.atlas), w, recent=w.selection.recent())
         w.palette_dialog.chosen.connect(w.selection.select)
         w.palette_dialog.show()
         w.palette_dialog.edit.setFocus()
