@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 STAR_ON, STAR_OFF = "\u2605", "\u2606"
-PLACEHOLDER = ("Your own note on this record: saved as you type, shown boxed in the detail pane and kept apart "
-               "from the paper's facts. Light Markdown: **bold**, *italic*, lines starting with - for a list.")
+PLACEHOLDER = ("Your note: saved as you type, shown boxed in the detail pane. "
+               "**bold**, *italic*, - for a list.")
 
 
 class Banner(QFrame):
@@ -83,6 +83,10 @@ class NoteEditor(QWidget):
         self.banner = Banner()
         self.edit = QPlainTextEdit(objectName="noteEditor", placeholderText=PLACEHOLDER)
         self.edit.setTabChangesFocus(True)
+        self.edit.setAccessibleName("Your note")
+        # Room for three lines, so the placeholder is never cut off when the window is small.
+        lines = self.edit.fontMetrics().lineSpacing() * 3
+        self.edit.setMinimumHeight(lines + 2 * int(self.edit.document().documentMargin()) + 2 * self.edit.frameWidth())
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)

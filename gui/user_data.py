@@ -198,9 +198,9 @@ class UserDataUI(QObject):
         self._loading = False
         self.editor.set_starred(bool(rid and self.store is not None and self.store.is_bookmarked(rid)))
         self.editor.state.setText("")
+        # With nothing selected the caption says what to do: the empty editor says nothing more.
         self._set_editable(self.writable and rid is not None,
-                           self.store.reason if self.store is not None and not self.writable else
-                           "Select a forum, event or participant to write a note on it.")
+                           self.store.reason if self.store is not None and not self.writable else "")
 
     def _set_editable(self, on: bool, why: str) -> None:
         self.editor.set_editable(on, why)

@@ -648,17 +648,7 @@ class UserData:
 
     def search(self, text: str) -> list[tuple[str, str]]:
         """Notes holding every word of ``text`` (case-insensitive): [(record id, snippet around the match)]."""
-        words = text.casefold().split()
-        if not words:
-            return []
-        out = []
-        for n in self.notes():
-            folded = n.text.casefold()
-            if all(w in folded for w in words):
-                at = folded.find(words[0])  # casefold can change lengths (ß -> ss): map back to the text
-                start, end = _unfold(n.text, at), _unfold(n.text, at + len(words[0]))
-                out.append((n.record, snippet(n.text, start, end - start)))
-        return out
+        return search_notes(self.notes(), text)
 
     # -- closing --------------------------------------------------------------------------------------
     def close(self) -> None:
@@ -1070,3 +1060,34 @@ def _iso_utc(value: object) -> str | None:
         return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     except (ValueError, OverflowError):
         return None
+
+
+def search_notes(notes: list[Note], text: str) -> list[tuple[str, str]]:
+    """The notes holding every word of ``text`` (case-insensitive): [(record id, snippet around the match)]."""
+    words = text.casefold().split()
+    if not words:
+        return []
+    out = []
+    for n in notes:
+        folded = n.text.casefold()
+        if all(w in folded for w in words):
+            at = folded.find(words[0])  # casefold can change lengths (ß -> ss): map back to the text
+            start, end = _unfold(n.text, at), _unfold(n.text, at + len(words[0]))
+            out.append((n.record, snippet(n.text, start, end - start)))
+    return out
+
+
+def stored_notes(folder: Path | None = None) -> list[Note]:
+    """The notes as stored, read without the lock and without writing anything (``forum-atlas search``):
+    [] when there is no notes file or it cannot be read."""
+    path = (folder or default_folder()) / DB_NAME
+    if not path.is_file():
+        return []
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return [Note(*row) for row in con.execute("SELECT record, text, updated FROM notes ORDER BY record")]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return []

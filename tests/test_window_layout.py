@@ -134,3 +134,18 @@ def test_the_tree_marks_basket_bookmark_and_note_and_add_to_basket_says_it_is_in
     assert "In the basket, bookmarked, has your note" in index.data(Qt.ItemDataRole.ToolTipRole)
     click_row(qtbot, window, "apec")
     assert editor.add_basket.isEnabled() and window.registry["notes.basket_add"].text() == "Add to &basket"
+
+
+def test_the_note_placeholder_fits_and_the_empty_state_says_things_once(qtbot, window):
+    from PySide6.QtCore import QRect
+
+    editor = window.user_data.editor
+    said = [editor.caption.text(), editor.edit.placeholderText(), editor.heading.text()]
+    assert len(set(filter(None, said))) == len(list(filter(None, said)))  # nothing said twice
+    click_row(qtbot, window, "arf")
+    window.resize(1024, 700)
+    qtbot.wait(50)
+    box = editor.edit.viewport().rect().adjusted(4, 4, -4, -4)
+    need = editor.edit.fontMetrics().boundingRect(QRect(0, 0, box.width(), 10_000), Qt.TextFlag.TextWordWrap,
+                                                  editor.edit.placeholderText())
+    assert need.height() <= box.height(), "the placeholder is cut off"
