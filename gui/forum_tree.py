@@ -161,7 +161,7 @@ class ForumTreeModel(QAbstractItemModel):
             roles = self.roles_of(node)
             if col == 0:
                 marks = self.marks(node)[0]
-                return f"{node.label}  {marks}" if marks else node.label
+                return f"{marks}  {node.label}" if marks else node.label  # before: a long name is elided
             return (node.label, node.acronym, node.year, ", ".join(r.label(x) for x in roles))[col]
         if role == ID_ROLE:
             return node.id

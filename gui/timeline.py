@@ -34,6 +34,9 @@ MAX_EXPORT_HEIGHT = 30000  # pixels: about 1,300 lanes
 WHEEL_STEP = 1.25  # per 120 units of wheel (one notch)
 
 
+SHORT = 280  # pixels: a timeline lower than this shows one row of legend (View › Show timeline legend hides it)
+
+
 class TimelineWidget(QWidget):
     """Forums as lanes over time, their events as markers. Object name ``timeline``.
 
@@ -407,8 +410,8 @@ class TimelineWidget(QWidget):
         """Fit the viewport to the widget, leaving room for the scroll bar when the lanes overflow."""
         w, h = self.width(), self.height()
         sbw = self._bar.sizeHint().width()
-        self.view.legend_rows = (self.painter.legend_rows(self.data, self.view.m, w - sbw, self.font())
-                                 if self.show_legend else 0)
+        rows = self.painter.legend_rows(self.data, self.view.m, w - sbw, self.font()) if self.show_legend else 0
+        self.view.legend_rows = min(rows, 1) if h < SHORT else rows  # a short timeline keeps its room for lanes
         self.view.resize(w, h)
         need = self.view.max_scroll > 0
         if need:

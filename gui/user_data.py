@@ -69,7 +69,7 @@ class UserDataUI(QObject):
         self.panel.basket.customContextMenuRequested.connect(self._basket_menu)
         self.dock = QDockWidget("Basket, bookmarks and notes", window, objectName="basketDock")
         self.dock.setWidget(self.panel)
-        self.panel.setMinimumWidth(260)
+        self.panel.setMinimumWidth(220)
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                               | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
