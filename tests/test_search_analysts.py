@@ -59,3 +59,12 @@ def test_the_command_line_searches_the_notes_too_without_writing(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "Your notes" in done.stdout and "arf" in done.stdout and "hedgehog" in done.stdout
     assert files() == before  # read-only: the notes, the lock and the backups untouched
+
+
+def test_the_search_box_shows_the_total(qtbot, window):
+    pane = window.search_pane
+    pane.box.setFocus()
+    qtbot.keyClicks(pane.box, "kedo")
+    pane.run_search()
+    hits = len(pane.hit_rows())
+    assert pane.status.isVisible() and pane.status.text().startswith(f"{hits}") and "match" in pane.status.text()
