@@ -60,12 +60,14 @@ class WindowActions:
         self.w.pane_focus.next_pane()  # gui/pane_focus.py: the panes in reading order, framed
 
     def quick_open(self) -> None:
-        from gui.quick_open import QuickOpen, entries
+        from gui.quick_open import QuickOpen, entries, prepare
 
         w = self.w
         if w.atlas is None:
             return
-        w.palette_dialog = QuickOpen(entries(w.atlas), w, recent=w.selection.recent())
+        if getattr(self, "_jump_atlas", None) is not w.atlas:  # prepared once per atlas: seconds at 100x
+            self._jump_targets, self._jump_atlas = prepare(entries(w.atlas)), w.atlas
+        w.palette_dialog = QuickOpen(self._jump_targets, w, recent=w.selection.recent())
         w.palette_dialog.chosen.connect(w.selection.select)
         w.palette_dialog.show()
         w.palette_dialog.edit.setFocus()
