@@ -6,11 +6,12 @@ import re
 from dataclasses import replace
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QFontMetricsF, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QTextBrowser
 
 from gui import render
 
+TITLE_CSS = "p.title { font-size: 17pt; font-weight: bold; margin: 0 0 4px 0; } p.title .acr { font-weight: normal; }"
 MEASURE_CHARS = 96  # the reading measure: lines no longer than this many average characters
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)  # text sizes Ctrl+ and Ctrl- step through
 
@@ -29,7 +30,7 @@ class DetailPane(QTextBrowser):
         self.zoom = 1.0
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.document().setDefaultStyleSheet(render.CSS)
+        self.document().setDefaultStyleSheet(render.CSS + TITLE_CSS)
         self.anchorClicked.connect(self._on_anchor)
         self.record_id: str | None = None
         self.note_for = None  # record id -> the analyst's note (set by gui/user_data.py), shown boxed
@@ -44,25 +45,11 @@ class DetailPane(QTextBrowser):
                                   "forum, participant or event."))
 
     def setHtml(self, html: str) -> None:  # noqa: N802 - Qt override
+        # A Qt heading scales its whole line, citation marks too (its size adjustment beats any style): the
+        # title is a paragraph styled as the heading, so the marks keep their small size.
+        if html.startswith("<h1>"):
+            html = '<p class="title">' + html[4:].replace("</h1>", "</p>", 1)
         super().setHtml(html)
-        self._small_title_marks()
-
-    def _small_title_marks(self) -> None:
-        """A heading scales its whole line (Qt's size adjustment), citation marks too: give them back their size."""
-        block = self.document().firstBlock()
-        if block.blockFormat().headingLevel() == 0:
-            return
-        it = block.begin()
-        small = QTextCharFormat()
-        small.setProperty(QTextFormat.Property.FontSizeAdjustment, 0)
-        while not it.atEnd():
-            fragment = it.fragment()
-            if fragment.charFormat().verticalAlignment() == QTextCharFormat.VerticalAlignment.AlignSuperScript:
-                cursor = QTextCursor(self.document())
-                cursor.setPosition(fragment.position())
-                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(small)
-            it += 1
 
     # -- text size and reading measure --------------------------------------------------------------
     def set_zoom(self, factor: float) -> None:
@@ -72,7 +59,7 @@ class DetailPane(QTextBrowser):
         font.setPointSizeF(font.pointSizeF() * factor)
         self.document().setDefaultFont(font)
         self.document().setDefaultStyleSheet(re.sub(r"([\d.]+)pt", lambda m: f"{float(m[1]) * factor:.1f}pt",
-                                                     render.CSS))
+                                                     render.CSS + TITLE_CSS))
         self._measure()
         if self.record_id and self._atlas is not None:
             position = self.verticalScrollBar().value()
