@@ -29,7 +29,9 @@ def run(args) -> int:
     from model.search import search
     from model.search_results import MARK_OFF, MARK_ON
 
-    results = search(_open_atlas(), " ".join(args.query), limit=args.limit)
+    atlas = _open_atlas()
+    text = " ".join(args.query)
+    results = with_notes(search(atlas, text, limit=args.limit), text, atlas)
     if args.json:
         json.dump(results.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -54,3 +56,20 @@ def run(args) -> int:
     if not results and not results.hints:
         print("forum-atlas: no matches", file=sys.stderr)
     return ExitCode.OK if results else ExitCode.FAILED
+
+
+def with_notes(results, text: str, atlas):
+    """The results with a last group, "Your notes": the analyst's notes holding every typed word, as the
+    window's search box shows them (read-only: nothing is locked or written)."""
+    from dataclasses import replace
+
+    from model.notes import search_notes, stored_notes
+    from model.search_results import Group, Hit
+
+    words = [w for w in text.split() if ":" not in w]  # filters are for the atlas, not for notes
+    found = search_notes(stored_notes(), " ".join(words)) if words else []
+    if not found:
+        return results
+    hits = tuple(Hit("note", rid, rid, atlas.name_of(rid) if atlas.kind_of(rid) else rid, snip, "your note")
+                 for rid, snip in found)
+    return replace(results, groups=(*results.groups, Group("note", "Your notes", hits, False)))

@@ -79,8 +79,8 @@ ACTIONS: tuple[Spec, ...] = (
 
     *(Spec(f"view.group.{key}", text, "&View/Group forums by", checkable=True, group="grouping", data=key)
       for key, text in GROUPINGS),
-    Spec("view.zoom_in", "Zoom timeline in", "&View", ("Ctrl+=",), separator=True),
-    Spec("view.zoom_out", "Zoom timeline out", "&View", ("Ctrl+-",)),
+    Spec("view.zoom_in", "Zoom timeline in", "&View", ("Ctrl+]",), separator=True),
+    Spec("view.zoom_out", "Zoom timeline out", "&View", ("Ctrl+[",)),
     Spec("view.fit_all", "Fit whole timeline", "&View", ("Ctrl+0",)),
     Spec("view.fit_selection", "Fit timeline to selection", "&View", ("Ctrl+9",)),
     Spec("view.clear_range", "Clear date range", "&View"),
@@ -114,6 +114,16 @@ ACTIONS: tuple[Spec, ...] = (
 
     Spec("help.shortcuts", "&Keyboard shortcuts", "&Help"),
     Spec("help.about", "&About Forum Atlas", "&Help"),
+
+    # The window's reading and keyboard comforts (gui/view_options.py, gui/pane_focus.py).
+    Spec("view.text_bigger", "&Larger text", "&View", ("Ctrl++", "Ctrl+="), separator=True,
+         tip="Make the text of the detail pane, tree and note larger"),
+    Spec("view.text_smaller", "S&maller text", "&View", ("Ctrl+-",)),
+    Spec("view.text_reset", "&Normal text size", "&View"),
+    Spec("view.legend", "Show timeline &legend", "&View", checkable=True),
+    Spec("view.show_on_timeline", "Show on &timeline", "&View", ("Ctrl+T",), contexts=("tree",),
+         tip="Bring the selected record into view on the timeline"),
+    Spec("help.search_syntax", "&Search syntax", "&Help"),
 
     Spec("basket.up", "Move &up", shortcuts=("Ctrl+Up",), contexts=("basket",), scope="basket"),
     Spec("basket.down", "Move &down", shortcuts=("Ctrl+Down",), contexts=("basket",), scope="basket"),
@@ -210,8 +220,8 @@ class ActionRegistry(QObject):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action_id in TOOLBAR:
             action = self.actions[action_id]
+            action.setIconText(self.specs[action_id].toolbar)  # the button's text, kept when the action changes
             bar.addAction(action)
-            bar.widgetForAction(action).setText(self.specs[action_id].toolbar)
         self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         return bar
 

@@ -52,6 +52,11 @@ class Selection(QObject):
             self._stepping = False
             self._set(self._forward.pop())
 
+    def recent(self) -> list[str]:
+        """Records visited, the latest first, each once (Ctrl+K lists them first)."""
+        seen = [self.current] if self.current else []
+        return list(dict.fromkeys(seen + self._back[::-1] + self._forward))
+
     def can_go_back(self) -> bool:
         return bool(self._back)
 

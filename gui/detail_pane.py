@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QTextBrowser
 
 from gui import render
+
+TITLE_CSS = "p.title { font-size: 17pt; font-weight: bold; margin: 0 0 4px 0; } p.title .acr { font-weight: normal; }"
+MEASURE_CHARS = 96  # the reading measure: lines no longer than this many average characters
+ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)  # text sizes Ctrl+ and Ctrl- step through
 
 
 class DetailPane(QTextBrowser):
@@ -19,9 +25,12 @@ class DetailPane(QTextBrowser):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("detailPane")
+        self.setAccessibleName("Record details")
+        self.setAccessibleDescription("The selected forum, participant, person or event, with its sources")
+        self.zoom = 1.0
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.document().setDefaultStyleSheet(render.CSS)
+        self.document().setDefaultStyleSheet(render.CSS + TITLE_CSS)
         self.anchorClicked.connect(self._on_anchor)
         self.record_id: str | None = None
         self.note_for = None  # record id -> the analyst's note (set by gui/user_data.py), shown boxed
@@ -35,6 +44,43 @@ class DetailPane(QTextBrowser):
         self.setHtml(render.empty("Nothing selected",
                                   "Pick a forum in the tree or the timeline, or press Ctrl+K to jump to any "
                                   "forum, participant or event."))
+
+    def setHtml(self, html: str) -> None:  # noqa: N802 - Qt override
+        # A Qt heading scales its whole line, citation marks too (its size adjustment beats any style): the
+        # title is a paragraph styled as the heading, so the marks keep their small size.
+        if html.startswith("<h1>"):
+            html = '<p class="title">' + html[4:].replace("</h1>", "</p>", 1)
+        super().setHtml(html)
+
+    # -- text size and reading measure --------------------------------------------------------------
+    def set_zoom(self, factor: float) -> None:
+        """Every text size of the pane times ``factor`` (the style sheet's sizes are in points: scale them)."""
+        self.zoom = factor
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * factor)
+        self.document().setDefaultFont(font)
+        self.document().setDefaultStyleSheet(re.sub(r"([\d.]+)pt", lambda m: f"{float(m[1]) * factor:.1f}pt",
+                                                     render.CSS + TITLE_CSS))
+        self._measure()
+        if self.record_id and self._atlas is not None:
+            position = self.verticalScrollBar().value()
+            self.show_record(self._atlas, self.record_id)
+            self.verticalScrollBar().setValue(position)
+        elif self.record_id is None:
+            self.show_empty()
+
+    def _measure(self) -> None:
+        """Lines as wide as the pane, up to a reading measure (a wide screen would give 300 characters)."""
+        measure = int(QFontMetricsF(self.document().defaultFont()).averageCharWidth() * MEASURE_CHARS)
+        if self.viewport().width() > measure + 40:
+            self.setLineWrapMode(QTextBrowser.LineWrapMode.FixedPixelWidth)
+            self.setLineWrapColumnOrWidth(measure)
+        else:
+            self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._measure()
 
     def set_date_range(self, days: tuple[int, int] | None) -> None:
         """List only the events in this range of days (ordinals); None lists them all."""

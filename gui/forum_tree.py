@@ -90,6 +90,7 @@ class ForumTreeModel(QAbstractItemModel):
         self.root = Node("root")
         self.filter_roles: dict[str, list[str]] = {}  # forum id -> roles of the filtered participant
         self.uncertain: set[str] = set()  # forums whose founding is uncertain at the as-of month
+        self.marks_for = None  # record id -> (marks, description): the analyst's basket, bookmark, note
 
     def reset(self, root: Node) -> None:
         self.beginResetModel()
@@ -101,6 +102,21 @@ class ForumTreeModel(QAbstractItemModel):
         if self.root.children:
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1),
                                   [Qt.ItemDataRole.DisplayRole])
+
+    def refresh_marks(self) -> None:
+        """The analyst's marks changed (gui/user_data.py): repaint the names."""
+        if self.root.children:
+            self._changed_below(QModelIndex())
+
+    def _changed_below(self, parent: QModelIndex) -> None:
+        rows = self.rowCount(parent)
+        if rows:
+            self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, 0, parent))
+            for row in range(rows):
+                self._changed_below(self.index(row, 0, parent))
+
+    def marks(self, node: Node) -> tuple[str, str]:
+        return self.marks_for(node.id) if self.marks_for and node.kind == "forum" else ("", "")
 
     def node(self, index: QModelIndex) -> Node:
         return index.internalPointer() if index.isValid() else self.root
@@ -141,9 +157,12 @@ class ForumTreeModel(QAbstractItemModel):
         node: Node = index.internalPointer()
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if node.kind == "group":
-                return f"{node.label} ({_count(node)})" if col == 0 else None
+            if node.kind == "group":  # its count: ForumFilter, which knows what is shown
+                return node.label if col == 0 else None
             roles = self.roles_of(node)
+            if col == 0:
+                marks = self.marks(node)[0]
+                return f"{marks}  {node.label}" if marks else node.label  # before: a long name is elided
             year = f"{node.year} ?" if node.id in self.uncertain else node.year
             return (node.label, node.acronym, year, ", ".join(r.label(x) for x in roles))[col]
         if role == ID_ROLE:
@@ -151,7 +170,9 @@ class ForumTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole and node.kind == "forum":
             roles = self.roles_of(node)
             doubt = " (its founding is uncertain at the as-of date)" if node.id in self.uncertain else ""
-            return node.label + (f" \u2014 {', '.join(roles)}" if roles else "") + doubt
+            said = self.marks(node)[1]
+            return (node.label + (f" ({node.acronym})" if node.acronym else "")
+                    + (f" \u2014 {', '.join(roles)}" if roles else "") + doubt + (f"\n{said}" if said else ""))
         if role == Qt.ItemDataRole.FontRole:
             if node.kind == "group":
                 font = QFont()
@@ -172,10 +193,6 @@ class ForumTreeModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-def _count(node: Node) -> int:
-    return sum(1 + _count(c) for c in node.children if c.kind == "forum")
 
 
 def matches_text(text: str, words: str) -> bool:
@@ -208,6 +225,24 @@ class ForumFilter(QSortFilterProxyModel):
         self.existing = ids
         self.endFilterChange()
 
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        """A group's count is of the forums it shows now (after the filters), absences not counted."""
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == 0 and not index.parent().isValid():
+            node: Node = self.mapToSource(index).internalPointer()
+            if node is not None and node.kind == "group":
+                return f"{node.label} ({self.count(index)})"
+        return super().data(index, role)
+
+    def count(self, index: QModelIndex) -> int:
+        model = self.sourceModel()
+        n = 0
+        for row in range(self.rowCount(index)):
+            child = self.index(row, 0, index)
+            node: Node = self.mapToSource(child).internalPointer()
+            roles = model.roles_of(node)
+            n += (not (roles and all(x in AWAY for x in roles))) + self.count(child)
+        return n
+
     def filterAcceptsRow(self, row, parent):
         index = self.sourceModel().index(row, 0, parent)
         node: Node = index.internalPointer()
@@ -221,11 +256,27 @@ class ForumFilter(QSortFilterProxyModel):
 
 
 class ForumTreeView(QTreeView):
-    """The tree; ``stepping`` is True while an arrow key moves the current row (the history coalesces those)."""
+    """The tree; ``stepping`` is True while an arrow key moves the current row (the history coalesces those).
+
+    The name column stretches; when the pane is too narrow for the names, the acronym column gives way
+    (the acronym stays in the name's tooltip and in search)."""
+
+    NAME_SHARE = 0.6  # the names keep at least this share of the width before the acronyms go
 
     def __init__(self, parent=None):
         super().__init__(parent, objectName="forumTree")
         self.stepping = False
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.give_way()
+
+    def give_way(self) -> None:
+        header = self.header()
+        width = self.viewport().width()
+        others = sum(header.sectionSize(col) for col in (2, 3) if not header.isSectionHidden(col))
+        acronyms = max(header.sectionSizeHint(1), self.sizeHintForColumn(1))
+        self.setColumnHidden(1, width - others - acronyms < width * self.NAME_SHARE)
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
         self.stepping = True
@@ -440,6 +491,7 @@ class ForumTreePane(QWidget):
     def _update_role_column(self) -> None:
         show = self.current_grouping() == "participant" or self.state.participant is not None
         self.tree.setColumnHidden(3, not show)
+        self.tree.give_way()
 
     def _update_empty(self) -> None:
         self.stack.setCurrentWidget(self.empty if self.proxy.rowCount() == 0 else self.tree)

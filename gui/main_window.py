@@ -67,12 +67,12 @@ class MainWindow(QMainWindow):
         self.left.setStretchFactor(1, 1)
         self.upper.addWidget(self.left)
         self.upper.addWidget(self.detail)
-        self.upper.setStretchFactor(1, 1)
         self.outer = QSplitter(Qt.Orientation.Vertical, objectName="outerSplitter")
         self.outer.addWidget(self.upper)
         self.outer.addWidget(self.timeline)
-        self.outer.setStretchFactor(0, 1)
         self.setCentralWidget(self.outer)
+        # No stretch factors: a splitter then shares a change of the window's size in proportion, so the
+        # panes keep their proportions from 1024x700 to 2560x1440.
         self.upper.setSizes([430, 850])
         self.outer.setSizes([560, 260])
         # Every command is declared in gui/actions.py; its owner binds it (window_actions, user_data).
@@ -87,6 +87,11 @@ class MainWindow(QMainWindow):
         self.registry.bind("view.toolbar", self.toolbar.setVisible, "toggled")
         self.toolbar.visibilityChanged.connect(self.registry["view.toolbar"].setChecked)
         self.registry["view.toolbar"].setChecked(True)
+        from gui.pane_focus import PaneFocus
+        from gui.view_options import ViewOptions
+
+        self.view_options = ViewOptions(self)
+        self.pane_focus = PaneFocus(self)
         self._restore_state()
 
         # Panes set the state; the window makes the panes follow it (the tree follows it by itself).

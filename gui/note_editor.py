@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 STAR_ON, STAR_OFF = "\u2605", "\u2606"
-PLACEHOLDER = ("Your own note on this record: saved as you type, shown boxed in the detail pane and kept apart "
-               "from the paper's facts. Light Markdown: **bold**, *italic*, lines starting with - for a list.")
+PLACEHOLDER = ("Your note: saved as you type, shown boxed in the detail pane. "
+               "**bold**, *italic*, - for a list.")
 
 
 class Banner(QFrame):
@@ -71,6 +71,7 @@ class NoteEditor(QWidget):
         self.state.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.star = QToolButton(objectName="bookmarkStar", text=STAR_OFF, checkable=True, autoRaise=True)
         self.star.setToolTip("Bookmark this record (Ctrl+D)")
+        self.star.setAccessibleName("Bookmark")  # not its glyph, which a screen reader calls "white star"
         star_font = QFont(self.star.font())
         star_font.setPointSizeF(star_font.pointSizeF() * 1.4)
         self.star.setFont(star_font)
@@ -78,9 +79,14 @@ class NoteEditor(QWidget):
         self.add_basket = QToolButton(objectName="addToBasket", text="Add to basket")
         self.add_basket.setToolTip("Add this record to the briefing basket (Ctrl+B)")
         self.add_basket.clicked.connect(self.addToBasketClicked)
+        self._in_basket = False
         self.banner = Banner()
         self.edit = QPlainTextEdit(objectName="noteEditor", placeholderText=PLACEHOLDER)
         self.edit.setTabChangesFocus(True)
+        self.edit.setAccessibleName("Your note")
+        # Room for three lines, so the placeholder is never cut off when the window is small.
+        lines = self.edit.fontMetrics().lineSpacing() * 3
+        self.edit.setMinimumHeight(lines + 2 * int(self.edit.document().documentMargin()) + 2 * self.edit.frameWidth())
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -113,7 +119,16 @@ class NoteEditor(QWidget):
         self.edit.setReadOnly(not editable)
         self.edit.setPlaceholderText(PLACEHOLDER if editable else why)
         self.star.setEnabled(editable)
-        self.add_basket.setEnabled(editable)
+        self.add_basket.setEnabled(editable and not self._in_basket)
+
+    def show_in_basket(self, on: bool) -> None:
+        """'Add to basket' says when the record is in the basket already (and offers nothing to do)."""
+        self.add_basket.setText("\u2713 In the basket" if on else "Add to basket")
+        self.add_basket.setToolTip("Already in the briefing basket (remove it there)" if on else
+                                   "Add this record to the briefing basket (Ctrl+B)")
+        self.add_basket.setAccessibleName(self.add_basket.text().lstrip("\u2713 "))
+        self._in_basket = on
+        self.add_basket.setEnabled(not on and not self.edit.isReadOnly())
 
     def _on_star(self, on: bool) -> None:
         self._paint_star(on)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
 from model import vocabulary
+from model.search_query import fold
 
 KIND_LABELS = vocabulary.RECORD_KINDS.labels("short")
 
@@ -20,25 +25,143 @@ def entries(atlas) -> list[tuple[str, str, str]]:
     return out
 
 
-def matches(items, text: str, limit: int = 200):
-    """Entries whose label holds every typed word, those starting with the text first."""
-    words = text.lower().split()
-    found = [item for item in items if all(w in item[1].lower() or w == item[0] for w in words)]
-    found.sort(key=lambda item: (not item[1].lower().startswith(text.lower().strip()), len(item[1])))
-    return found[:limit]
+@dataclass(frozen=True)
+class Entry:
+    """One jump target as the palette shows and ranks it."""
+
+    id: str
+    name: str  # shown
+    kind: str
+    keys: tuple[str, ...]  # folded: the name, then acronym and aliases, then the id (exact matches rank first)
+    initials: str  # folded first letters of the name's words ("arf" for ASEAN Regional Forum)
+    text: str  # " " + folded words of everything searchable: a word starts where " " + it is found
+
+
+_SMALL = {"of", "the", "and", "on", "for", "in", "to", "a"}  # left out of initials, as acronyms do
+_WORDS = re.compile(r"[^\W_]+")
+
+
+class Entries:
+    """The jump targets, prepared once per atlas: shortest names first, and indexes for the first tiers."""
+
+    def __init__(self, items):
+        entries = []
+        for rid, label, kind in items:
+            name, extra = label, []
+            if kind == "participant" and " \u2014 " in label:
+                name, aliases = label.split(" \u2014 ", 1)
+                extra = aliases.split(", ")
+            elif kind == "forum" and label.endswith(")") and " (" in label:
+                name, acronym = label[:-1].rsplit(" (", 1)
+                extra = [acronym]
+            keys = tuple(fold(k) for k in [name, *extra, rid])
+            words = _WORDS.findall(keys[0])
+            shown = name if kind != "event" else label
+            entries.append(Entry(rid, shown, kind, keys, "".join(w[0] for w in words if w not in _SMALL),
+                                 " " + " ".join(_WORDS.findall(" ".join(keys)))))
+        entries.sort(key=lambda e: (len(e.name), e.name.lower()))
+        self.entries = entries
+        self.exact: dict[str, list[Entry]] = {}
+        self.by_initials: dict[str, list[Entry]] = {}
+        others = []
+        for n, e in enumerate(entries):
+            for k in e.keys:
+                self.exact.setdefault(k, []).append(e)
+            self.by_initials.setdefault(e.initials, []).append(e)
+            others += [(k, n) for k in e.keys[1:-1]]
+        self.other_keys = sorted(others, key=lambda kn: kn[0])  # acronyms and aliases, for prefixes
+        self._other_firsts = [k for k, _ in self.other_keys]
+        self.position = {id(e): n for n, e in enumerate(entries)}
+        self.by_id = {e.id: e for e in entries}
+        # Every entry's text in one string: str.find runs through it at C speed to the next candidate.
+        self.blob = "\n".join(e.text for e in entries)
+        self.offsets, at = [], 0
+        for e in entries:
+            self.offsets.append(at)
+            at += len(e.text) + 1
+
+    def holding(self, word: str):
+        """The entries whose text holds ``word``, shortest names first, found without a Python-level scan."""
+        pos = self.blob.find(word)
+        while pos >= 0:
+            n = bisect.bisect_right(self.offsets, pos) - 1
+            yield self.entries[n]
+            nxt = self.offsets[n + 1] if n + 1 < len(self.offsets) else len(self.blob)
+            pos = self.blob.find(word, nxt)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def prefixed(self, q: str) -> list[Entry]:
+        """Entries an acronym or alias of which starts with ``q``."""
+        at = bisect.bisect_left(self._other_firsts, q)
+        out = []
+        while at < len(self.other_keys) and self.other_keys[at][0].startswith(q):
+            out.append(self.entries[self.other_keys[at][1]])
+            at += 1
+        return out
+
+
+def prepare(items) -> Entries:
+    return items if isinstance(items, Entries) else Entries(items)
+
+
+def matches(entries, text: str, recent: list[str] = (), limit: int = 60) -> list[Entry]:
+    """Entries holding every typed word (accent-blind), best first: an exact name, acronym, alias or id; then
+    initials ("arf") or acronym and alias prefixes; then names starting with the text or whose words start with
+    each typed word; then plain substrings. Within a tier, recently visited records first, then shorter names.
+    With nothing typed: the recent records, then everything. Fast on 100 times the data: the first tiers come
+    from indexes, and the scan of the rest (shortest names first) stops once the third tier is full."""
+    entries = prepare(entries)
+    q = fold(" ".join(text.split()))
+    rank = {rid: n for n, rid in enumerate(recent)}
+    late = len(rank)
+    if not q:
+        first = [entries.by_id[rid] for rid in recent if rid in entries.by_id]
+        rest = [e for e in entries.entries[:limit + len(first)] if e.id not in rank]
+        return (first + rest)[:limit]
+    words = q.split()
+    tiers: dict[int, tuple[int, Entry]] = {}  # id(entry) -> (its tier, it), the best tier kept
+
+    def put(e: Entry, tier: int) -> None:
+        if all(w in e.text for w in words) and tiers.get(id(e), (9, e))[0] > tier:
+            tiers[id(e)] = (tier, e)
+
+    for e in entries.exact.get(q, []):
+        put(e, 0)
+    for e in entries.by_initials.get(q, []) + entries.prefixed(q):
+        put(e, 1)
+    starts = [" " + w for w in words]
+    full = substrings = 0
+    for e in entries.holding(max(words, key=len)):
+        if full >= limit:
+            break  # every later name is longer: it could only come after these
+        if len(words) > 1 and not all(w in e.text for w in words):
+            continue
+        if e.keys[0].startswith(q) or all(w in e.text for w in starts):
+            put(e, 2)
+            full += 1
+        elif substrings < limit or e.id in rank:
+            put(e, 3)
+            substrings += 1
+    found = sorted(tiers.values(), key=lambda te: (te[0], rank.get(te[1].id, late), entries.position[id(te[1])]))
+    return [e for _, e in found[:limit]]
 
 
 class QuickOpen(QDialog):
     chosen = Signal(str)
 
-    def __init__(self, items, parent=None):
+    def __init__(self, items, parent=None, recent: list[str] = ()):
         super().__init__(parent)
+        self.recent = list(recent)
         self.setObjectName("quickOpen")
         self.setWindowTitle("Go to\u2026")
         self.resize(520, 380)
-        self.items = items
+        self.items = prepare(items)  # give it prepared Entries to open at once on a large atlas
         self.edit = QLineEdit(placeholderText="Type a forum, participant, person or event", objectName="quickOpenEdit")
+        self.edit.setAccessibleName("Go to")
         self.list = QListWidget(objectName="quickOpenList")
+        self.list.setAccessibleName("Matches")
         layout = QVBoxLayout(self)
         layout.addWidget(self.edit)
         layout.addWidget(self.list)
@@ -59,9 +182,10 @@ class QuickOpen(QDialog):
 
     def _refresh(self, text: str) -> None:
         self.list.clear()
-        for rid, label, kind in matches(self.items, text):
-            item = QListWidgetItem(f"{label}    \u00b7 {KIND_LABELS[kind]}")
-            item.setData(Qt.ItemDataRole.UserRole, rid)
+        for entry in matches(self.items, text, self.recent):
+            recent = "recent \u00b7 " if entry.id in self.recent else ""
+            item = QListWidgetItem(f"{entry.name}    \u00b7 {recent}{KIND_LABELS[entry.kind]}")
+            item.setData(Qt.ItemDataRole.UserRole, entry.id)
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)

@@ -112,6 +112,10 @@ class SearchPane(QWidget):
         hints = list(results.hints)
         if not results and not hints:
             hints.append("No matches.")
+        elif results:  # the total first: the groups show only their best hits
+            shown = sum(len(group.hits) for group in results.groups)
+            more = any(group.more for group in results.groups)
+            hints.insert(0, f"{shown}{' or more' if more else ''} match{'es' if shown != 1 or more else ''}")
         self._set_status("\n".join(hints))
         self._show(True)
         first = self.model.selectable_rows()

@@ -28,6 +28,9 @@ UPPER_SPLIT = Setting("splitter/upper", QByteArray, QByteArray())  # tree | deta
 OUTER_SPLIT = Setting("splitter/outer", QByteArray, QByteArray())  # panes above | timeline
 LEFT_SPLIT = Setting("splitter/left", QByteArray, QByteArray())  # search results above | tree
 DETAIL_SPLIT = Setting("splitter/detail", QByteArray, QByteArray())  # detail pane above | note editor
+# How the window reads (gui/view_options.py): text size, the timeline's legend (1 shown, 0 folded).
+TEXT_ZOOM = Setting("view/textZoom", float, 1.0)
+LEGEND = Setting("view/legend", int, 1)
 # What the user was looking at.
 GROUPING = Setting("grouping", str, "track")
 PARTICIPANT = Setting("participant", str, "")  # "" : all participants

@@ -34,6 +34,9 @@ MAX_EXPORT_HEIGHT = 30000  # pixels: about 1,300 lanes
 WHEEL_STEP = 1.25  # per 120 units of wheel (one notch)
 
 
+SHORT = 280  # pixels: a timeline lower than this shows one row of legend (View › Show timeline legend hides it)
+
+
 class TimelineWidget(QWidget):
     """Forums as lanes over time, their events as markers. Object name ``timeline``.
 
@@ -51,6 +54,8 @@ class TimelineWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("timeline")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Timeline")
+        self.show_legend = True  # View › Show timeline legend: folded, the lanes get its rows
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -406,7 +411,8 @@ class TimelineWidget(QWidget):
         """Fit the viewport to the widget, leaving room for the scroll bar when the lanes overflow."""
         w, h = self.width(), self.height()
         sbw = self._bar.sizeHint().width()
-        self.view.legend_rows = self.painter.legend_rows(self.data, self.view.m, w - sbw, self.font())
+        rows = self.painter.legend_rows(self.data, self.view.m, w - sbw, self.font()) if self.show_legend else 0
+        self.view.legend_rows = min(rows, 1) if h < SHORT else rows  # a short timeline keeps its room for lanes
         self.view.resize(w, h)
         need = self.view.max_scroll > 0
         if need:

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from gui.basket import BasketPanel
 from gui.forum_tree import ID_ROLE
-from gui.note_editor import NoteEditor
+from gui.note_editor import STAR_ON, NoteEditor
 from gui.team_link import TeamLink
 
+BASKET_MARK, NOTE_MARK = "\u25a3", "\u270e"  # the tree's marks (with the star): in the basket, noted
 DEBOUNCE_MS = 500
 BACKUP_QUIET_MS = 60_000  # a backup of changed notes after a minute without saves
 WRITE_ERRORS = (OSError, sqlite3.Error)  # what a save can raise (UserDataReadOnly is an OSError)
@@ -49,6 +50,9 @@ class UserDataUI(QObject):
         self._base: dict[str, str | None] = {}  # record id -> the stored note an edit started from
         self._known: set[str] = set()
         self._folder: Path | None = None
+        self._in_basket: set[str] = set()  # what the lists show, kept for the tree's marks
+        self._starred: set[str] = set()
+        self._noted: set[str] = set()
 
         self.editor = NoteEditor()
         self.area = QSplitter(Qt.Orientation.Vertical, objectName="detailSplitter")
@@ -57,8 +61,7 @@ class UserDataUI(QObject):
         self.area.addWidget(window.detail)
         self.area.addWidget(self.editor)
         window.detail.show()
-        self.area.setStretchFactor(0, 1)
-        self.area.setSizes([700, 130])  # the record first; the note below, growable
+        self.area.setSizes([700, 180])  # in proportion as the window grows or shrinks  # the record first; the note below, growable
         self.area.setCollapsible(0, False)
 
         registry = window.registry
@@ -68,7 +71,7 @@ class UserDataUI(QObject):
         self.panel.basket.customContextMenuRequested.connect(self._basket_menu)
         self.dock = QDockWidget("Basket, bookmarks and notes", window, objectName="basketDock")
         self.dock.setWidget(self.panel)
-        self.panel.setMinimumWidth(260)
+        self.panel.setMinimumWidth(220)
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                               | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
@@ -89,6 +92,7 @@ class UserDataUI(QObject):
         window.selection.aboutToChange.connect(self._before_selection)
         window.selection.changed.connect(self._show_record)
         window.detail.note_for = self.note
+        window.tree_pane.model.marks_for = self.marks
         tree = window.tree_pane.tree
         tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         tree.customContextMenuRequested.connect(self._tree_menu)
@@ -224,9 +228,9 @@ class UserDataUI(QObject):
         self._loading = False
         self.editor.set_starred(bool(rid and self.store is not None and self.store.is_bookmarked(rid)))
         self.editor.state.setText("")
+        # With nothing selected the caption says what to do: the empty editor says nothing more.
         self._set_editable(self.writable and rid is not None,
-                           self.store.reason if self.store is not None and not self.writable else
-                           "Select a forum, event or participant to write a note on it.")
+                           self.store.reason if self.store is not None and not self.writable else "")
 
     def _set_editable(self, on: bool, why: str) -> None:
         self.editor.set_editable(on, why)
@@ -374,23 +378,41 @@ class UserDataUI(QObject):
             rows.append((rid, self._name(rid), detail(rid) if detail else (kind or "").capitalize(), known))
         return rows
 
+    def marks(self, rid: str) -> tuple[str, str]:
+        """The tree's marks for a record, and what they say: in the basket, bookmarked, noted."""
+        if self.store is None:
+            return "", ""
+        found = [(glyph, said) for glyph, said, on in (
+            (BASKET_MARK, "in the basket", rid in self._in_basket),
+            (STAR_ON, "bookmarked", rid in self._starred),
+            (NOTE_MARK, "has your note", rid in self._noted)) if on]
+        return " ".join(g for g, _ in found), ", ".join(s for _, s in found).capitalize()
+
     def refresh_lists(self) -> None:
         self._fill_basket()
         self._fill_bookmarks()
         self._fill_notes()
 
     def _fill_basket(self, current: str | None = None) -> None:
-        self.panel.set_basket(self._rows(self.store.basket() if self.store else []), current)
+        basket = self.store.basket() if self.store else []
+        self._in_basket = set(basket)
+        self.panel.set_basket(self._rows(basket), current)
         self._sync_record_actions()
+        self.window.tree_pane.model.refresh_marks()
 
     def _fill_bookmarks(self) -> None:
-        self.panel.set_bookmarks(self._rows(self.store.bookmarks() if self.store else []))
+        starred = self.store.bookmarks() if self.store else []
+        self._starred = set(starred)
+        self.panel.set_bookmarks(self._rows(starred))
         self._sync_record_actions()
+        self.window.tree_pane.model.refresh_marks()
 
     def _fill_notes(self) -> None:
         notes = {n.record: n.text for n in self.store.notes()} if self.store else {}
+        self._noted = set(notes)
         rows = self._rows(notes, detail=lambda rid: " ".join(notes[rid].split())[:60])
         self.panel.set_notes(sorted(rows, key=lambda row: (not row[3], row[1].lower())))
+        self.window.tree_pane.model.refresh_marks()
 
     # -- menus ----------------------------------------------------------------------------------------
     def _bind_actions(self) -> None:
@@ -412,8 +434,11 @@ class UserDataUI(QObject):
         """Basket and bookmark actions say what they would do for the selected record."""
         rid = self._target(None)
         registry = self.window.registry
-        in_basket = bool(rid and self.store is not None and rid in self.store.basket())
+        in_basket = bool(rid and self.store is not None and rid in self._in_basket)
+        # Still enabled when in: pressing it again says so in the status bar.
         registry["notes.basket_add"].setEnabled(self.writable and bool(rid))
+        registry["notes.basket_add"].setText("Already in the basket" if in_basket else "Add to &basket")
+        self.editor.show_in_basket(in_basket)
         registry["notes.basket_remove"].setEnabled(self.writable and in_basket)
         registry["notes.bookmark"].setChecked(bool(rid and self.store is not None and self.store.is_bookmarked(rid)))
 

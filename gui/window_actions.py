@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui.forum_tree import GROUPINGS
 
@@ -55,19 +55,17 @@ class WindowActions:
         self.registry["go.forward"].setEnabled(self.w.selection.can_go_forward())
 
     def cycle_panes(self) -> None:
-        panes = [self.w.tree_pane.tree, self.w.detail, self.w.timeline]
-        focused = QApplication.focusWidget()
-        n = next((i for i, p in enumerate(panes) if focused is not None and (p is focused or p.isAncestorOf(focused))),
-                 -1)
-        panes[(n + 1) % len(panes)].setFocus()
+        self.w.pane_focus.next_pane()  # gui/pane_focus.py: the panes in reading order, framed
 
     def quick_open(self) -> None:
-        from gui.quick_open import QuickOpen, entries
+        from gui.quick_open import QuickOpen, entries, prepare
 
         w = self.w
         if w.records is None:  # the browse data or the read API (gui/main_window.py)
             return
-        w.palette_dialog = QuickOpen(entries(w.records), w)
+        if getattr(self, "_jump_records", None) is not w.records:  # prepared once per source: seconds at 100x
+            self._jump_targets, self._jump_records = prepare(entries(w.records)), w.records
+        w.palette_dialog = QuickOpen(self._jump_targets, w, recent=w.selection.recent())
         w.palette_dialog.chosen.connect(w.selection.select)
         w.palette_dialog.show()
         w.palette_dialog.edit.setFocus()

@@ -47,7 +47,15 @@ from pathlib import Path
 # The store's public face, kept in this one module for the window, the command line and the tests; the
 # pieces live in notes_schema, notes_lock, notes_recovery and notes_io.
 from model import atomic
-from model.notes_io import _unfold, export_json, export_markdown, parse_import, read_notes, snippet
+from model.notes_io import (
+    export_json,
+    export_markdown,
+    parse_import,
+    read_notes,
+    search_notes,
+    snippet,
+    stored_notes,
+)
 from model.notes_lock import LockUnsupported, _Lock
 from model.notes_recovery import (
     Backups,
@@ -79,7 +87,7 @@ from model.notes_schema import (
 
 __all__ = ["BACKUP_DAYS", "DB_NAME", "SCHEMA_VERSION", "STEPS", "ImportReport", "LockUnsupported", "Note",
            "UserData", "UserDataReadOnly", "atomic", "default_folder", "describe_error", "export_json",
-           "export_markdown", "migrate", "now", "parse_import", "read_notes", "snippet"]
+           "export_markdown", "migrate", "now", "parse_import", "read_notes", "search_notes", "snippet", "stored_notes"]
 
 
 # -- the store ----------------------------------------------------------------------------------------
@@ -409,17 +417,7 @@ class UserData(Backups):
 
     def search(self, text: str) -> list[tuple[str, str]]:
         """Notes holding every word of ``text`` (case-insensitive): [(record id, snippet around the match)]."""
-        words = text.casefold().split()
-        if not words:
-            return []
-        out = []
-        for n in self.notes():
-            folded = n.text.casefold()
-            if all(w in folded for w in words):
-                at = folded.find(words[0])  # casefold can change lengths (ß -> ss): map back to the text
-                start, end = _unfold(n.text, at), _unfold(n.text, at + len(words[0]))
-                out.append((n.record, snippet(n.text, start, end - start)))
-        return out
+        return search_notes(self.notes(), text)
 
     # -- closing --------------------------------------------------------------------------------------
     def close(self) -> None:

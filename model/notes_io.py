@@ -73,6 +73,28 @@ def read_notes(folder: Path | str | None = None) -> tuple[dict[str, str], list[s
     return {record: text for record, text in rows if text}, []
 
 
+def stored_notes(folder: Path | str | None = None) -> list[Note]:
+    """The notes as stored, read as read_notes reads them (no lock, nothing written; [] when unreadable):
+    for `forum-atlas search`, which searches them as the window's search box does."""
+    texts, _ = read_notes(folder)
+    return [Note(record, text, "") for record, text in sorted(texts.items())]
+
+
+def search_notes(notes: list[Note], text: str) -> list[tuple[str, str]]:
+    """The notes holding every word of ``text`` (case-insensitive): [(record id, snippet around the match)]."""
+    words = text.casefold().split()
+    if not words:
+        return []
+    out = []
+    for n in notes:
+        folded = n.text.casefold()
+        if all(w in folded for w in words):
+            at = folded.find(words[0])  # casefold can change lengths (ß -> ss): map back to the text
+            start, end = _unfold(n.text, at), _unfold(n.text, at + len(words[0]))
+            out.append((n.record, snippet(n.text, start, end - start)))
+    return out
+
+
 # -- export and import (used by `forum-atlas notes` and the window) ------------------------------------
 
 def export_json(notes: list[Note], describe: Callable[[str], tuple[str, str] | None] | None = None) -> list[dict]:

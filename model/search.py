@@ -34,6 +34,7 @@ from model import search_index as ix
 from model.loader import EVENT_KINDS, FORUM_KINDS, STATUSES
 from model.search_query import Query, clean, fold, parse, quoted, tokens
 from model.search_results import MARK_OFF, MARK_ON, Group, Results, hit_from_row, to_plain
+from model.search_synonyms import spellings, synonyms
 
 KIND_ORDER = vocabulary.RECORD_KINDS.names
 KIND_LABELS = vocabulary.RECORD_KINDS.labels()
@@ -152,31 +153,50 @@ class Searcher:
 
     # -- words ----------------------------------------------------------------------------------
     def _words(self, words) -> tuple[str | None, int]:
-        """The words as one FTS5 expression over the text columns, and what ranking it would cost."""
+        """The words as one FTS5 expression over the text columns, and what ranking it would cost. A word
+        also matches its other spelling (defence, defense) and a run of words its synonyms (track II, track
+        two, track 2: model/search_synonyms.py)."""
         if not words:
             return "", 0
-        parts, cost = [], 0
-        for toks, prefix in words:
-            if len(toks) == 1 and prefix:
-                part, docs = self._prefix(toks[0])
-                if part is None:
-                    return None, 0
-            else:
-                part = quoted(" ".join(toks)) + ("*" if prefix else "")
-                docs = sum(self._term_docs(fold(t)) for t in toks)
-                last = fold(toks[-1])
-                if prefix and len(last) > 3:  # "six-part": one phrase per term the last word may end as
-                    rows = self.con.execute("SELECT term, docs FROM search_terms WHERE term >= ? AND term < ? "
-                                            "LIMIT 17", (last, _next(last))).fetchall()
-                    if not rows and last.isascii():
-                        return None, 0
-                    if 0 < len(rows) <= 16:
-                        head = " ".join(toks[:-1])
-                        part = "(" + " OR ".join(quoted(f"{head} {t}") for t, _ in rows) + ")"
-                        docs = sum(self._term_docs(fold(t)) for t in toks[:-1]) + sum(d for _, d in rows)
-            parts.append(part)
-            cost += docs
+        folded = [tuple(fold(t) for t in toks) for toks, _ in words]
+        spans = {n: (k, forms) for n, k, forms in synonyms(folded)}
+        parts, cost, n = [], 0, 0
+        while n < len(words):
+            k, forms = spans.get(n, (1, []))
+            own = [self._word(*w) for w in words[n:n + k]]
+            alternatives = [] if any(p is None for p, _ in own) else [(" AND ".join(p for p, _ in own),
+                                                                        sum(d for _, d in own))]
+            alternatives += [(quoted(" ".join(form)), sum(self._term_docs(t) for t in form)) for form in forms]
+            if k == 1 and len(folded[n]) == 1:
+                for other in spellings(folded[n][0]):
+                    part, docs = self._word((other,), words[n][1])
+                    if part is not None:
+                        alternatives.append((part, docs))
+            if not alternatives:
+                return None, 0
+            parts.append(alternatives[0][0] if len(alternatives) == 1 else
+                         "(" + " OR ".join(f"({p})" for p, _ in alternatives) + ")")
+            cost += sum(d for _, d in alternatives)
+            n += k
         return " AND ".join(parts), cost
+
+    def _word(self, toks, prefix) -> tuple[str | None, int]:
+        """One typed word (or hyphenated phrase) as an FTS5 expression; None when no indexed term fits."""
+        if len(toks) == 1 and prefix:
+            return self._prefix(toks[0])
+        part = quoted(" ".join(toks)) + ("*" if prefix else "")
+        docs = sum(self._term_docs(fold(t)) for t in toks)
+        last = fold(toks[-1])
+        if prefix and len(last) > 3:  # "six-part": one phrase per term the last word may end as
+            rows = self.con.execute("SELECT term, docs FROM search_terms WHERE term >= ? AND term < ? "
+                                    "LIMIT 17", (last, _next(last))).fetchall()
+            if not rows and last.isascii():
+                return None, 0
+            if 0 < len(rows) <= 16:
+                head = " ".join(toks[:-1])
+                part = "(" + " OR ".join(quoted(f"{head} {t}") for t, _ in rows) + ")"
+                docs = sum(self._term_docs(fold(t)) for t in toks[:-1]) + sum(d for _, d in rows)
+        return part, docs
 
     def _prefix(self, token: str) -> tuple[str | None, int]:
         """``"tok"*``, or for a long prefix the OR of the terms it stands for, and what ranking would

@@ -235,13 +235,18 @@ def test_screenshot_option_writes_a_png(tmp_path):
     assert (image.width(), image.height()) == (1000, 700)
 
 
-def test_f6_cycles_the_panes(qtbot, window):
+def test_f6_cycles_the_panes_and_the_frame_follows(qtbot, window):
     window.tree_pane.tree.setFocus()
     seen = []
-    for _ in range(3):
+    frame = window.pane_focus.frame
+    for _ in range(5):  # search, tree, detail, note, timeline
         qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F6)
-        seen.append(QApplication.focusWidget())
-    assert window.detail in seen and window.tree_pane.tree in seen
+        focused = QApplication.focusWidget()
+        seen.append(focused)
+        assert frame.isVisible() and frame.pane is focused
+        assert frame.geometry().size() == focused.size()  # drawn round the pane, where the user looks
+    assert seen == [window.detail, window.user_data.editor.edit, window.timeline, window.search_pane.box,
+                    window.tree_pane.tree]
 
 
 def test_founding_column_is_no_more_precise_than_the_paper(window):
