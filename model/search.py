@@ -35,6 +35,8 @@ from model.loader import EVENT_KINDS, FORUM_KINDS, STATUSES
 from model.search_query import Query, clean, fold, parse, quoted, tokens
 from model.search_results import MARK_OFF, MARK_ON, Group, Results, hit_from_row, to_plain
 from model.search_synonyms import spellings, synonyms
+from model.search_years import year_clause as _year_clause
+from model.search_years import years as _years
 
 KIND_ORDER = vocabulary.RECORD_KINDS.names
 KIND_LABELS = vocabulary.RECORD_KINDS.labels()
@@ -63,7 +65,6 @@ _TITLED_ROW = (f"rowid, kind, record_id, highlight(search, 2, {_ON_OFF}), highli
 _PLAIN = "rowid, kind, record_id, title, aliases, substr(body, 1, 300), '', label, info, target"
 _ACRONYM = re.compile(r"\(([^()]+)\)$")
 _MARKED_WORD = re.compile(f"{MARK_ON}([^{MARK_OFF}]*){MARK_OFF}")
-_YEAR = re.compile(r"^(\d{3,4})(s?)(?:(?:\.\.|-|\u2013)(\d{3,4})?)?$|^(?:\.\.|-)(\d{3,4})$")
 
 
 # -- the searcher ---------------------------------------------------------------------------------
@@ -420,42 +421,6 @@ def _unique_prefix(value: str, choices) -> str | None:
         return value
     found = [c for c in choices if c.startswith(value)] if len(value) >= 2 else []
     return found[0] if len(found) == 1 else None
-
-
-def _years(value: str) -> tuple[int, int] | None:
-    m = _YEAR.match(value.strip())
-    if not m:
-        return None
-    first, decade, last, only_end = m.groups()
-    if only_end:
-        return 1000, int(only_end)
-    a = int(first)
-    if decade:
-        return a - a % 10, a - a % 10 + 9
-    if last is None and value.strip().endswith(("..", "-", "\u2013")):
-        return a, 2100
-    b = int(last) if last else a
-    return (a, b) if a <= b else (b, a)
-
-
-def _year_clause(a: int, b: int) -> str:
-    """The fewest year, decade and century tokens covering [a, b]."""
-    a, b = max(a, 1000), min(b, 2999)
-    tokens_: list[str] = []
-    y = a
-    while y <= b:
-        if y % 100 == 0 and y + 99 <= b:
-            tokens_.append(ix.facet("c", str(y // 100)))
-            y += 100
-        elif y % 10 == 0 and y + 9 <= b:
-            tokens_.append(ix.facet("d", str(y // 10)))
-            y += 10
-        else:
-            tokens_.append(ix.facet("y", str(y)))
-            y += 1
-    if not tokens_:
-        tokens_.append(ix.facet("y", "0"))
-    return " OR ".join(quoted(t) for t in tokens_)
 
 
 def _score(row, typed: set[str], phrase: str):
