@@ -26,6 +26,7 @@ class AsOfControl(QWidget):
         self.reset = QToolButton(objectName="asOfReset", text="Paper\u2019s date")
         self.reset.setToolTip("Back to the paper's own moment, June 1999")
         self.message = QLabel(objectName="asOfMessage")
+        self.message.setAccessibleName("As-of date message")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)

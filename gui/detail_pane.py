@@ -45,13 +45,6 @@ class DetailPane(QTextBrowser):
                                   "Pick a forum in the tree or the timeline, or press Ctrl+K to jump to any "
                                   "forum, participant or event."))
 
-    def setHtml(self, html: str) -> None:  # noqa: N802 - Qt override
-        # A Qt heading scales its whole line, citation marks too (its size adjustment beats any style): the
-        # title is a paragraph styled as the heading, so the marks keep their small size.
-        if html.startswith("<h1>"):
-            html = '<p class="title">' + html[4:].replace("</h1>", "</p>", 1)
-        super().setHtml(html)
-
     # -- text size and reading measure --------------------------------------------------------------
     def set_zoom(self, factor: float) -> None:
         """Every text size of the pane times ``factor`` (the style sheet's sizes are in points: scale them)."""
@@ -107,6 +100,10 @@ class DetailPane(QTextBrowser):
             self.setHtml(render.empty("No such record", f"Nothing in the atlas has the id \u201c{rid}\u201d."))
             return False
         self.record_id = rid
+        # A Qt heading scales its whole line, citation marks too (its size adjustment beats any style): the
+        # title is a paragraph styled as the heading, so the marks keep their small size.
+        if html.startswith("<h1>"):
+            html = '<p class="title">' + html[4:].replace("</h1>", "</p>", 1)
         self.setHtml(html)
         return True
 

@@ -265,18 +265,14 @@ def export_sheet(output, window) -> None:
 
 
 def export_pack(output, window) -> None:
-    from PySide6.QtWidgets import QDialog, QMessageBox
+    from PySide6.QtWidgets import QDialog
 
-    from gui.print_dialogs import PackDialog
+    from gui.print_dialogs import PackDialog, basket_for_pack
 
-    store = window.user_data.store
-    ids = list(store.basket() if store else [])
-    basket = pack_contents.Basket.of(window.atlas, ids)
-    if not basket.known:
-        QMessageBox.information(window, "The basket is empty",
-                                "Add forums, participants or events to the basket (Ctrl+B, or the tree's context "
-                                "menu), then export the pack.")
+    chosen = basket_for_pack(window)
+    if chosen is None:
         return
+    ids, basket = chosen
     dialog = PackDialog(window, basket)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return

@@ -155,7 +155,8 @@ class PackDialog(QDialog):
         self.summary.setText(text)
 
 
-def export_pack(window) -> None:
+def basket_for_pack(window) -> tuple[list[str], pack_contents.Basket] | None:
+    """The basket's ids and what a pack of them holds; None, after saying so, when it holds nothing."""
     store = window.user_data.store
     ids = list(store.basket() if store else [])
     basket = pack_contents.Basket.of(window.atlas, ids)
@@ -163,7 +164,15 @@ def export_pack(window) -> None:
         QMessageBox.information(window, "The basket is empty",
                                 "Add forums, participants or events to the basket (Ctrl+B, or the tree's context "
                                 "menu), then make the pack.")
+        return None
+    return ids, basket
+
+
+def export_pack(window) -> None:
+    chosen = basket_for_pack(window)
+    if chosen is None:
         return
+    ids, basket = chosen
     problem = printing.pack_problem(window.atlas, [i for i in ids if i not in basket.unknown])
     if problem:
         QMessageBox.warning(window, "The pack cannot be made", problem)

@@ -9,7 +9,7 @@ follow.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QSizePolicy, QTabWidget
 
 from gui.as_of_control import AsOfControl
 
@@ -27,6 +27,7 @@ class Views:
         self.window = window
         state = window.state
         self.tabs = QTabWidget(objectName="views")
+        self.tabs.setAccessibleName("Views: detail, matrix, chronology, compare")
         self.tabs.setDocumentMode(True)
         self.matrix = MatrixView(state)
         self.chronology = ChronologyView(state)
@@ -36,6 +37,8 @@ class Views:
                       "compare": self.compare}
         window.upper.replaceWidget(at, self.tabs)
         for key, text in VIEWS:
+            if key != "detail":  # a view's row of controls must not hold the window wide: it gives way instead
+                self.pages[key].setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             self.tabs.addTab(self.pages[key], text)
         self.as_of = AsOfControl(state)
         self.tabs.setCornerWidget(self.as_of, Qt.Corner.TopRightCorner)
