@@ -43,13 +43,13 @@ class ViewOptions(QObject):
         registry.bind("help.search_syntax", self.search_syntax)
         self._base = {widget: widget.font().pointSizeF() for widget in self._zoomed()}
         self.zoom = 1.0
-        self.set_zoom(window.settings.get(S.TEXT_ZOOM))
+        self.set_zoom(window.settings.get(S.TEXT_ZOOM), say=False)  # restored quietly at start
 
     def _zoomed(self):
         """The widgets whose text is read at length (the detail pane scales its style sheet itself)."""
         return (self.w.tree_pane.tree, self.w.user_data.editor.edit)
 
-    def set_zoom(self, factor: float) -> None:
+    def set_zoom(self, factor: float, say: bool = True) -> None:
         factor = min(ZOOM_STEPS, key=lambda step: abs(step - factor))  # a hand-edited value snaps to a step
         self.zoom = factor
         for widget, size in self._base.items():
@@ -60,7 +60,8 @@ class ViewOptions(QObject):
         self.w.settings.set(S.TEXT_ZOOM, factor)
         self.w.registry["view.text_bigger"].setEnabled(factor < ZOOM_STEPS[-1])
         self.w.registry["view.text_smaller"].setEnabled(factor > ZOOM_STEPS[0])
-        self.w.statusBar().showMessage(f"Text size {round(factor * 100)}%", 2000)
+        if say:
+            self.w.statusBar().showMessage(f"Text size {round(factor * 100)}%", 2000)
 
     def step_zoom(self, step: int) -> None:
         n = ZOOM_STEPS.index(self.zoom) + step
