@@ -1,4 +1,7 @@
-"""The fault-injection suite: every attack is counted, and the counts are printed at the end of the run."""
+"""The fault-injection suite: every attack is counted, and the counts are printed at the end of the run.
+
+Counts travel in each test's report (``user_properties``), so that they add up in the main process when
+pytest-xdist runs the tests in workers."""
 
 from __future__ import annotations
 
@@ -15,23 +18,24 @@ class Attacks:
 
     def __init__(self):
         self.failed: list[str] = []
+        self.tried = self.held = 0
 
     def run(self, name: str, fn, *args) -> None:
-        TOTALS["tried"] += 1
+        self.tried += 1
         try:
             fn(*args)
         except Exception as exc:  # noqa: BLE001 - an attack that got through, whatever it raised
             self.failed.append(f"{name}: {type(exc).__name__}: {exc}"[:400])
             return
-        TOTALS["held"] += 1
+        self.held += 1
 
     def check(self) -> None:
         assert not self.failed, f"{len(self.failed)} attack(s) got through:\n" + "\n".join(self.failed)
 
 
 @pytest.fixture
-def attacks():
-    a = Attacks()
+def attacks(request):
+    a = request.node.fault_attacks = Attacks()
     yield a
     a.check()
 
@@ -47,10 +51,18 @@ def small_disk(tmp_path):
 def pytest_runtest_makereport(item, call):
     """A test here that does not use ``attacks`` is one attack of its own."""
     report = yield
-    if report.when == "call" and not report.skipped and "attacks" not in item.fixturenames:
-        TOTALS["tried"] += 1
-        TOTALS["held"] += report.passed
+    if "attacks" not in item.fixturenames:
+        if report.when == "call" and not report.skipped:
+            report.user_properties.append(("fault_attacks", (1, int(report.passed))))
+    elif report.when == "teardown" and hasattr(item, "fault_attacks"):
+        report.user_properties.append(("fault_attacks", (item.fault_attacks.tried, item.fault_attacks.held)))
     return report
+
+
+def pytest_runtest_logreport(report):
+    for _, (tried, held) in (p for p in report.user_properties if p[0] == "fault_attacks"):
+        TOTALS["tried"] += tried
+        TOTALS["held"] += held
 
 
 def pytest_terminal_summary(terminalreporter):
