@@ -128,3 +128,19 @@ def open_window(qtbot, atlas, **kwargs):
 @pytest.fixture
 def window(qtbot, atlas, settings_reset):
     return open_window(qtbot, atlas)
+
+
+# -- the fault suite's count (tests/faults/conftest.py puts each test's attacks in its report) -------------
+FAULT_TOTALS = {"tried": 0, "held": 0}
+
+
+def pytest_runtest_logreport(report):
+    for _, (tried, held) in (p for p in report.user_properties if p[0] == "fault_attacks"):
+        FAULT_TOTALS["tried"] += tried
+        FAULT_TOTALS["held"] += held
+
+
+def pytest_terminal_summary(terminalreporter):
+    if FAULT_TOTALS["tried"]:
+        terminalreporter.write_line(f"fault suite: {FAULT_TOTALS['tried']} attacks tried, "
+                                    f"{FAULT_TOTALS['held']} held")

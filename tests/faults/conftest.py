@@ -1,15 +1,13 @@
 """The fault-injection suite: every attack is counted, and the counts are printed at the end of the run.
 
-Counts travel in each test's report (``user_properties``), so that they add up in the main process when
-pytest-xdist runs the tests in workers."""
+Counts travel in each test's report (``user_properties``); tests/conftest.py adds them up and prints them, in
+the main process, which under pytest-xdist never loads this file."""
 
 from __future__ import annotations
 
 import pytest
 
 from faults.disk import SmallDisk
-
-TOTALS = {"tried": 0, "held": 0}
 
 
 class Attacks:
@@ -57,14 +55,3 @@ def pytest_runtest_makereport(item, call):
     elif report.when == "teardown" and hasattr(item, "fault_attacks"):
         report.user_properties.append(("fault_attacks", (item.fault_attacks.tried, item.fault_attacks.held)))
     return report
-
-
-def pytest_runtest_logreport(report):
-    for _, (tried, held) in (p for p in report.user_properties if p[0] == "fault_attacks"):
-        TOTALS["tried"] += tried
-        TOTALS["held"] += held
-
-
-def pytest_terminal_summary(terminalreporter):
-    if TOTALS["tried"]:
-        terminalreporter.write_line(f"fault suite: {TOTALS['tried']} attacks tried, {TOTALS['held']} held")
