@@ -1,7 +1,8 @@
 """The switchable central area: the record's detail, the membership matrix and the chronology, as tabs.
 
-Every view follows the one app state, so switching never loses the selection or the filters; a view
-reads its data the first time it is shown, so the window opens no slower for having them. The as-of
+Every view follows the one app state, so switching never loses the selection or the filters. A view is
+built, and its module imported, the first time it is shown, and it reads its data then: the window's first
+useful paint does not wait for views nobody has opened. The as-of
 date control sits beside the tabs: it sets the app state's month, which the matrix, tree and timeline
 follow.
 """
@@ -9,7 +10,7 @@ follow.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSizePolicy, QTabWidget
+from PySide6.QtWidgets import QSizePolicy, QTabWidget, QWidget
 
 from gui.as_of_control import AsOfControl
 
@@ -20,25 +21,18 @@ class Views:
     """Made by the main window after its panes; ``load()`` once the atlas is open."""
 
     def __init__(self, window):
-        from gui.chronology_view import ChronologyView
-        from gui.compare_view import CompareView
-        from gui.matrix_view import MatrixView
-
         self.window = window
         state = window.state
         self.tabs = QTabWidget(objectName="views")
         self.tabs.setAccessibleName("Views: detail, matrix, chronology, compare")
         self.tabs.setDocumentMode(True)
-        self.matrix = MatrixView(state)
-        self.chronology = ChronologyView(state)
-        self.compare = CompareView(state)
+        self._built: dict[str, QWidget] = {}
         at = window.upper.indexOf(window.user_data.area)
-        self.pages = {"detail": window.user_data.area, "matrix": self.matrix, "chronology": self.chronology,
-                      "compare": self.compare}
+        self.pages = {"detail": window.user_data.area}
         window.upper.replaceWidget(at, self.tabs)
         for key, text in VIEWS:
-            if key != "detail":  # a view's row of controls must not hold the window wide: it gives way instead
-                self.pages[key].setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            if key != "detail":  # a stand-in, replaced by the view when it is first shown
+                self.pages[key] = QWidget()
             self.tabs.addTab(self.pages[key], text)
         self.as_of = AsOfControl(state)
         self.tabs.setCornerWidget(self.as_of, Qt.Corner.TopRightCorner)
@@ -52,18 +46,56 @@ class Views:
         state.filtersChanged.connect(self._follow_filters)
         state.asOfChanged.connect(self._follow_as_of)
 
+    def _view(self, key: str):
+        """The view behind a tab, built (and its module imported) on first use."""
+        view = self._built.get(key)
+        if view is None:
+            if key == "matrix":
+                from gui.matrix_view import MatrixView as View
+            elif key == "chronology":
+                from gui.chronology_view import ChronologyView as View
+            else:
+                from gui.compare_view import CompareView as View
+            view = self._built[key] = View(self.window.state)
+            # a view's row of controls must not hold the window wide: it gives way instead
+            view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            at, current = self.tabs.indexOf(self.pages[key]), self.tabs.currentIndex()
+            self.tabs.blockSignals(True)  # the same tab stays current: nothing to follow
+            self.tabs.removeTab(at)
+            self.tabs.insertTab(at, view, dict(VIEWS)[key])
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            self.pages[key].deleteLater()
+            self.pages[key] = view
+            if key == "compare" and self.window.atlas is not None:
+                view.set_atlas(self.window.atlas)
+        return view
+
+    @property
+    def matrix(self):
+        return self._view("matrix")
+
+    @property
+    def chronology(self):
+        return self._view("chronology")
+
+    @property
+    def compare(self):
+        return self._view("compare")
+
     def load(self) -> None:
         atlas = self.window.atlas
         self._loaded.clear()
         self.as_of.set_range_from(atlas)
-        self.compare.set_atlas(atlas)
+        if "compare" in self._built:
+            self._built["compare"].set_atlas(atlas)
         self._shown(self.tabs.currentIndex())
 
     def current(self) -> str:
         return VIEWS[self.tabs.currentIndex()][0]
 
     def show(self, key: str) -> None:
-        self.tabs.setCurrentWidget(self.pages[key])
+        self.tabs.setCurrentIndex([k for k, _ in VIEWS].index(key))
 
     def _shown(self, n: int) -> None:
         key = VIEWS[n][0]

@@ -127,7 +127,13 @@ def open_window(qtbot, atlas, **kwargs):
 
 @pytest.fixture
 def window(qtbot, atlas, settings_reset):
-    return open_window(qtbot, atlas)
+    from PySide6.QtWidgets import QApplication
+
+    yield open_window(qtbot, atlas)
+    # A dialog a test left open (a help box, say) would hold the keyboard in the next test's window.
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
 
 
 # -- the fault suite's count (tests/faults/conftest.py puts each test's attacks in its report) -------------
