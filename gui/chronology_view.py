@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QStackedLayout,
     QTableView,
     QVBoxLayout,
@@ -183,11 +182,8 @@ class ChronologyView(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.filter, 1)
         row.addWidget(self.count)
-        for text, slot, name in (("Export CSV\u2026", self.export, "chronologyCsv"),
-                                 ("Print\u2026", self.print_, "chronologyPrint")):
-            button = QPushButton(text, objectName=name)
-            button.clicked.connect(slot)
-            row.addWidget(button)
+        table_export.add_buttons(row, (("Export CSV\u2026", self.export, "chronologyCsv"),
+                                       ("Print\u2026", self.print_, "chronologyPrint")))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)

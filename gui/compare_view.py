@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QStackedLayout,
     QTableView,
     QVBoxLayout,
@@ -131,11 +130,8 @@ class CompareView(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.only)
         row.addStretch(1)
-        for text, slot, name in (("Export CSV\u2026", self.export, "compareCsv"),
-                                 ("Print\u2026", self.print_, "comparePrint")):
-            button = QPushButton(text, objectName=name)
-            button.clicked.connect(slot)
-            row.addWidget(button)
+        table_export.add_buttons(row, (("Export CSV\u2026", self.export, "compareCsv"),
+                                       ("Print\u2026", self.print_, "comparePrint")))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)

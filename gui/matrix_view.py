@@ -200,13 +200,10 @@ class MatrixView(QWidget):
         self.info.setMaximumHeight(110)
         self.info.setPlaceholderText("Click a cell to see that membership: role, dates, delegation, citations.")
         buttons = QHBoxLayout()
-        for text, slot, name in (("Export CSV\u2026", lambda: self.export("csv"), "matrixCsv"),
-                                 ("Export PNG\u2026", lambda: self.export("png"), "matrixPng"),
-                                 ("Export SVG\u2026", lambda: self.export("svg"), "matrixSvg"),
-                                 ("Print\u2026", self.print_, "matrixPrint")):
-            button = QPushButton(text, objectName=name)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
+        table_export.add_buttons(buttons, (("Export CSV\u2026", lambda: self.export("csv"), "matrixCsv"),
+                                           ("Export PNG\u2026", lambda: self.export("png"), "matrixPng"),
+                                           ("Export SVG\u2026", lambda: self.export("svg"), "matrixSvg"),
+                                           ("Print\u2026", self.print_, "matrixPrint")))
         buttons.addStretch(1)
         self.count = QLabel(objectName="matrixCount")
         buttons.addWidget(self.count)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from model import atomic
 
@@ -22,6 +22,14 @@ MAX_COLUMN = 220.0  # a long cell is cut (with an ellipsis) at this width in ima
 
 class ExportError(Exception):
     """A file could not be written; the message says why in plain words."""
+
+
+def add_buttons(row, buttons) -> None:
+    """A view's export and print buttons, added to ``row``: (text, slot, object name) each."""
+    for text, slot, name in buttons:
+        button = QPushButton(text, objectName=name)
+        button.clicked.connect(slot)
+        row.addWidget(button)
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
