@@ -4,7 +4,7 @@
 real data, but minutes and gigabytes for the 3.5 million rows of the 1000x dataset. Here
 ``model.build.build`` makes the file (tables, search index, stamps) with no rows, then the same rows go
 in from tuples.
-``tests/test_synthetic.py`` checks that both give the same rows; change both together.
+``tests/model/test_synthetic.py`` checks that both give the same rows; change both together.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ road: written as YAML (31 MB), then loaded and checked by ``model.loader.load``.
 138,000 events, some 300 MB of YAML) the copies are made from the loaded real records directly.
 Either way ``bench.fastbuild`` writes the database ``model.build.build`` would (which takes three to
 four times longer); at 1000x without the search index, which no 1000x figure uses.
-``tests/test_synthetic.py`` checks that both roads give the same dataset, and both builds the same
+``tests/model/test_synthetic.py`` checks that both roads give the same dataset, and both builds the same
 database.
 
 ``python -m bench.synthetic FACTOR --out DIR`` writes the YAML; without ``--out`` it builds (or finds)

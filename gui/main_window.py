@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
 
     def fill(self, records) -> None:
         """The tree, the timeline and quick-open read ``records``: the browse data (model/browse.py) or the read
-        API, which answer alike for them (tests/test_browse.py)."""
+        API, which answer alike for them (tests/model/test_browse.py)."""
         self.records = records
         self.tree_pane.set_atlas(records)
         self.timeline.set_atlas(records, by=self.state.grouping)

@@ -1,4 +1,4 @@
-"""A process that writes notes as fast as it can, for the SIGKILL fault test (tests/test_notes.py).
+"""A process that writes notes as fast as it can, for the SIGKILL fault test (tests/e2e/test_notes_fault.py).
 
 usage: python tests/notes_writer.py FOLDER RUN
 

@@ -1,6 +1,6 @@
 """usage: python tests/team_writer.py URL FOLDER NAME COUNT
 
-One analyst's process for tests/test_team_faults.py: adds the line "NAME i" to the note on record 'arf' COUNT
+One analyst's process for tests/e2e/test_team_faults.py: adds the line "NAME i" to the note on record 'arf' COUNT
 times, each save based on the text this process last saw, while another process does the same."""
 
 import sys

@@ -22,8 +22,8 @@ from model.team_notes import TeamNotes
 FULL = os.environ.get("FORUM_ATLAS_FULL_FAULTS") == "1"
 STOPS = 100 if FULL else 4
 EDITS = 1000 if FULL else 100  # between the two processes
-ROOT = Path(__file__).resolve().parent.parent
-WRITER = Path(__file__).parent / "team_writer.py"
+ROOT = Path(__file__).resolve().parents[2]
+WRITER = Path(__file__).parents[1] / "team_writer.py"
 
 
 @pytest.mark.slow

@@ -17,7 +17,7 @@ from pg_server import pg, team  # noqa: F401  (fixtures)
 from model.notes_schema import UserDataReadOnly
 from model.team_notes import TeamNotes, setup_server, without_password
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _server_text(url: str, record: str, author: str) -> str | None:

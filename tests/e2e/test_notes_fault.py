@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-WRITER = Path(__file__).parent / "notes_writer.py"
+WRITER = Path(__file__).parents[1] / "notes_writer.py"
 KILLS = 100
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX only")

@@ -15,7 +15,7 @@ import pytest
 from model import notes
 from model.notes import SCHEMA_VERSION, UserData, UserDataReadOnly
 
-FIXTURES = Path(__file__).parent / "fixtures" / "notes"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "notes"
 EARLIER = sorted(FIXTURES.glob("v*.sql"))  # one fixture per earlier schema version
 
 
@@ -447,7 +447,7 @@ def without_write_permission(code: str) -> subprocess.CompletedProcess:
             pytest.skip("running as root without setpriv: cannot make a folder unwritable")
         prefix = [setpriv, "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search"]
     return subprocess.run([*prefix, sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                          cwd=Path(__file__).parent.parent)
+                          cwd=Path(__file__).parents[2])
 
 
 @pytest.fixture
