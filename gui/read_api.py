@@ -13,8 +13,13 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
+
+if TYPE_CHECKING:  # imported for real on the worker thread, after the first paint
+    from model.queries import Atlas
 
 TICK_MS = 5  # how often the main thread looks at the clock while watching (see ``watch``)
 
@@ -30,7 +35,7 @@ class ReadApiLoader(QObject):
     failed = Signal(str)
     _finished = Signal(object, str)  # from the worker; Qt delivers it on the main thread
 
-    def __init__(self, path=None, parent=None, watch: bool = False):
+    def __init__(self, path: Path | None = None, parent: QObject | None = None, watch: bool = False) -> None:
         super().__init__(parent)
         self.path = path
         self.longest_wait = 0.0
@@ -66,11 +71,11 @@ class ReadApiLoader(QObject):
             self._tell(None, "The atlas could not open its data: an unexpected error (see the crash log).")
             raise
 
-    def _tell(self, atlas, message: str) -> None:
+    def _tell(self, atlas: Atlas | None, message: str) -> None:
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile: no one to tell
             self._finished.emit(atlas, message)
 
-    def _finish(self, atlas, message: str) -> None:
+    def _finish(self, atlas: Atlas | None, message: str) -> None:
         if self._ticker is not None:
             self._tick()
             self._ticker.stop()

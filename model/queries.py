@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy.pool import StaticPool
-from sqlmodel import Session, SQLModel, create_engine, select
+from sqlmodel import Session, SQLModel, col, create_engine, select
 
 from model import paths, roles, vocabulary
 from model import records as r
@@ -78,7 +80,7 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
 class Atlas:
     """The reference data. Build once; every method returns plain records."""
 
-    def __init__(self, path: Path | None = None):
+    def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path or paths.database())
         self.connection = connect_readonly(self.path)
         engine = create_engine("sqlite://", creator=lambda: self.connection, poolclass=StaticPool)
@@ -91,7 +93,8 @@ class Atlas:
     def _load_small_tables(self) -> None:
         """Forums, participants and names are few and used everywhere: keep them in memory."""
         s = self.session
-        forums, participants, people = (s.exec(select(table)).all() for table in (t.Forum, t.Participant, t.Person))
+        forums, participants = s.exec(select(t.Forum)).all(), s.exec(select(t.Participant)).all()
+        people = s.exec(select(t.Person)).all()
         self._forums = {f.id: r.ForumRow(f.id, f.name, f.acronym, f.kind, f.track, f.scope, f.status,
                                          _date(f.founded), _date(f.ended), f.parent_id) for f in forums}
         self._forum_text = {f.id: (tuple(json.loads(f.aliases)), f.summary, f.note, f.data_note) for f in forums}
@@ -182,11 +185,11 @@ class Atlas:
 
     def _delegations(self, membership_ids: list[int]) -> dict[int, tuple[r.Delegate, ...]]:
         """membership id -> who represents it, in file order."""
-        rows = []
+        rows: list[t.Delegation] = []
         for chunk in range(0, len(membership_ids), 900):
             part = membership_ids[chunk:chunk + 900]
-            rows += self.session.exec(select(t.Delegation).where(t.Delegation.membership_id.in_(part))
-                                      .order_by(t.Delegation.id)).all()
+            rows += self.session.exec(select(t.Delegation).where(col(t.Delegation.membership_id).in_(part))
+                                      .order_by(col(t.Delegation.id))).all()
         cites = self._cites("delegation", [str(d.id) for d in rows])
         out: dict[int, list[r.Delegate]] = defaultdict(list)
         for d in rows:
@@ -228,11 +231,13 @@ class Atlas:
                     by_participant[m.participant_id].append(row)
             return [(p.short_name, sorted(by_participant[p.id], key=_forum_order))
                     for p in self.participants() if by_participant.get(p.id)]
-        key = {"track": lambda f: _TRACK_ORDER[f.track], "status": lambda f: _STATUS_ORDER[f.status],
-               "kind": lambda f: f.kind, "scope": lambda f: f.scope}[by]
-        title = {"track": lambda f: r.TRACK_LABELS[f.track], "status": lambda f: r.STATUS_LABELS[f.status],
-                 "kind": lambda f: r.label(f.kind), "scope": lambda f: r.label(f.scope)}[by]
-        groups: dict = {}
+        key: Callable[[r.ForumRow], int | str] = {
+            "track": lambda f: _TRACK_ORDER[f.track], "status": lambda f: _STATUS_ORDER[f.status],
+            "kind": lambda f: f.kind, "scope": lambda f: f.scope}[by]
+        title: Callable[[r.ForumRow], str] = {
+            "track": lambda f: r.TRACK_LABELS[f.track], "status": lambda f: r.STATUS_LABELS[f.status],
+            "kind": lambda f: r.label(f.kind), "scope": lambda f: r.label(f.scope)}[by]
+        groups: dict[int | str, tuple[str, list[r.ForumRow]]] = {}
         for f in forums:  # each forum by its own value: a defunct study project of an active dialogue is defunct
             groups.setdefault(key(f), (title(f), []))[1].append(f)
         return [groups[k] for k in sorted(groups)]
@@ -254,22 +259,23 @@ class Atlas:
         if hi is not None:
             q = q.where(t.Event.lo <= hi)
         if forum_ids is not None:
-            q = q.where(t.Event.id.in_(select(t.EventForum.event_id).where(t.EventForum.forum_id.in_(forum_ids))))
+            q = q.where(col(t.Event.id).in_(select(t.EventForum.event_id)
+                                            .where(col(t.EventForum.forum_id).in_(forum_ids))))
         return self._event_rows(self.session.exec(q).all())
 
-    def _event_rows(self, rows) -> list[r.EventRow]:
+    def _event_rows(self, rows: Sequence[t.Event]) -> list[r.EventRow]:
         links: dict[str, list[str]] = defaultdict(list)
         ids = [e.id for e in rows]
         for chunk in range(0, len(ids), 900):
             part = ids[chunk:chunk + 900]
-            for ef in self.session.exec(select(t.EventForum).where(t.EventForum.event_id.in_(part))):
+            for ef in self.session.exec(select(t.EventForum).where(col(t.EventForum.event_id).in_(part))):
                 links[ef.event_id].append(ef.forum_id)
         out = [r.EventRow(e.id, e.title, e.kind, PartialDate.parse(e.date), _date(e.end), e.place, e.ordinal,
                           e.chair_id, tuple(links.get(e.id, ())), e.lo, e.hi) for e in rows]
         return sorted(out, key=lambda e: (e.date.key(), e.id))
 
     def eras(self) -> list[tuple[str, str, int, int]]:
-        return [(e.id, e.name, e.lo, e.hi) for e in self.session.exec(select(t.Era).order_by(t.Era.lo))]
+        return [(e.id, e.name, e.lo, e.hi) for e in self.session.exec(select(t.Era).order_by(col(t.Era.lo)))]
 
     # -- details ----------------------------------------------------------------------------
     def forum(self, fid: str) -> r.ForumDetail | None:
@@ -329,7 +335,7 @@ class Atlas:
         s = self.session
         eids = set(s.exec(select(t.EventParticipant.event_id).where(t.EventParticipant.participant_id == pid)))
         eids |= set(s.exec(select(t.Event.id).where(t.Event.chair_id == pid)))
-        events = self._event_rows(s.exec(select(t.Event).where(t.Event.id.in_(eids))).all()) if eids else []
+        events = self._event_rows(s.exec(select(t.Event).where(col(t.Event.id).in_(eids))).all()) if eids else []
         members = self.memberships(participant_id=pid)
         members.sort(key=lambda m: (m.role in r.AWAY, m.forum_name.lower(), roles.rank(m.role)))
         represents = self.represents(pid)
@@ -347,7 +353,7 @@ class Atlas:
         s = self.session
         fids = s.exec(select(t.PersonForum.forum_id).where(t.PersonForum.person_id == pid)).all()
         eids = s.exec(select(t.EventPerson.event_id).where(t.EventPerson.person_id == pid)).all()
-        events = self._event_rows(s.exec(select(t.Event).where(t.Event.id.in_(eids))).all()) if eids else []
+        events = self._event_rows(s.exec(select(t.Event).where(col(t.Event.id).in_(eids))).all()) if eids else []
         note, data_note = self._person_notes.get(pid, (None, None))
         detail = r.PersonDetail(
             person=row, note=note, participant=self._participants.get(row.participant_id or ""),
@@ -359,8 +365,8 @@ class Atlas:
         c = self.session.get(t.Citation, cid)
         return r.Citation(c.id, c.author, c.part, c.section, c.line, c.quote, c.note) if c else None
 
-    def citations(self, ids) -> list[r.Citation]:
-        rows = self.session.exec(select(t.Citation).where(t.Citation.id.in_(list(ids)))).all()
+    def citations(self, ids: Sequence[str]) -> list[r.Citation]:
+        rows = self.session.exec(select(t.Citation).where(col(t.Citation.id).in_(ids))).all()
         by_id = {c.id: r.Citation(c.id, c.author, c.part, c.section, c.line, c.quote, c.note) for c in rows}
         return [by_id[i] for i in ids if i in by_id]
 
@@ -379,25 +385,28 @@ class Atlas:
         ids = s.exec(select(t.DiscrepancyRecord.discrepancy_id).where(t.DiscrepancyRecord.record_id == rid)).all()
         out = []
         for did in sorted(ids):
-            d = s.get(t.Discrepancy, did)
+            d = s.exec(select(t.Discrepancy).where(t.Discrepancy.id == did)).one()
             about = s.exec(select(t.DiscrepancyRecord.record_id).where(t.DiscrepancyRecord.discrepancy_id == did)).all()
             out.append(r.Discrepancy(d.id, d.note, tuple(about), self._cites("discrepancy", [did]).get(did, ()),
                                      d.data_note))
         return out
 
 
-def _with_sources(atlas: Atlas, detail, cite_lists):
+Detail = TypeVar("Detail", r.ForumDetail, r.EventDetail, r.ParticipantDetail, r.PersonDetail)
+
+
+def _with_sources(atlas: Atlas, detail: Detail, cite_lists: Iterable[tuple[str, ...]]) -> Detail:
     """Fill ``detail.sources``: every citation on the page, in the order it is first cited."""
     order = list(dict.fromkeys(cid for cites in cite_lists for cid in cites))
     detail.sources.extend(atlas.citations(order))
     return detail
 
 
-def _forum_order(f: r.ForumRow):
+def _forum_order(f: r.ForumRow) -> tuple[tuple[int, int, int, str], str]:
     return (f.founded.key() if f.founded else (10**9, 0, 0, ""), f.name.lower())
 
 
-def _membership_cites(m: r.Membership):
+def _membership_cites(m: r.Membership) -> Iterator[tuple[str, ...]]:
     """A membership's citations, then its delegation's, in order."""
     yield m.cites
     yield from (d.cites for d in m.delegation)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from model import roles, vocabulary
 from model.dates import PartialDate, event_date_text
 
-TRACK_LABELS = {**vocabulary.TRACKS.labels(), None: vocabulary.NO_TRACK}
+TRACK_LABELS: dict[str | None, str] = {**dict(vocabulary.TRACKS.labels().items()), None: vocabulary.NO_TRACK}
 AUTHOR_LABELS = vocabulary.PARTS.labels()
 STATUS_LABELS = vocabulary.STATUSES.labels()
 
@@ -20,7 +21,7 @@ SCOPE_LABELS = {"asia-pacific": "Asia-Pacific", "east-asia": "East Asia", "north
 AWAY = roles.AWAY
 
 
-def takes_part(held) -> bool:
+def takes_part(held: Collection[tuple[str, PartialDate | None, PartialDate | None]]) -> bool:
     """Does a participant with these (role, since, until) in one forum take part in it?
 
     Roles that mean staying out (absent, excluded, not a party, cool, opposed: model/roles.py) never
@@ -72,7 +73,7 @@ class ForumRow:
             return ""
         first = self.founded.first
         year = f"{first.year}s" if first.decade else str(first.year)
-        return {"about": f"c. {year}", "before": f"before {year}", "after": f"after {year}"}.get(first.approx, year)
+        return {"about": f"c. {year}", "before": f"before {year}", "after": f"after {year}"}.get(first.approx or "", year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +118,7 @@ class Membership:
         return roles.counts_as_member(self.role, self.participant_kind)
 
 
-def members(memberships) -> list[str]:
+def members(memberships: Iterable[Membership]) -> list[str]:
     """The ids of the participants a forum counts as members (model/roles.py), in first-seen order.
 
     Delegations are never members; a founding state is, and stays counted if it later stays away.

@@ -7,6 +7,7 @@ Roles are not here: they have their own module (model/roles.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -22,15 +23,15 @@ class Term:
 
 
 class Vocabulary:
-    def __init__(self, *terms: Term):
+    def __init__(self, *terms: Term) -> None:
         self.terms = terms
         self.names = tuple(t.name for t in terms)
         self._by_name = {t.name: t for t in terms}
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Term]:
         return iter(self.terms)
 
-    def __contains__(self, name) -> bool:
+    def __contains__(self, name: object) -> bool:
         return name in self._by_name
 
     def __getitem__(self, name: str) -> Term:
