@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
 
 from model.dates import PartialDate
+from model.records import ForumRow
+
+if TYPE_CHECKING:  # the window asks before SQLModel is loaded
+    from model.queries import Atlas
 
 EXISTS, NOT_YET, ENDED, UNCERTAIN = "exists", "not-yet", "ended", "uncertain"
 PAPER_MONTH = "1999-06"  # the paper's own moment, the default
@@ -64,17 +70,17 @@ def span(start: PartialDate | None, end: PartialDate | None, day: int,
     return EXISTS
 
 
-def forum_states(atlas, month: str) -> dict[str, str]:
+def forum_states(atlas: Atlas, month: str) -> dict[str, str]:
     """forum id -> EXISTS, NOT_YET, ENDED or UNCERTAIN at the month."""
     return states_at(atlas.forums(), month_day(month), disputed_foundings(atlas))
 
 
-def states_at(forums, day: int, disputes: dict[str, tuple[int, int]]) -> dict[str, str]:
+def states_at(forums: Iterable[ForumRow], day: int, disputes: dict[str, tuple[int, int]]) -> dict[str, str]:
     """Each forum's state at ``day``; a sub-body with no founding date of its own shares its parent's."""
     by_id = {f.id: f for f in forums}
     out: dict[str, str] = {}
 
-    def state(f) -> str:
+    def state(f: ForumRow) -> str:
         if f.id not in out:
             parent = by_id.get(f.parent_id) if f.parent_id else None
             if f.founded is None and parent is not None and parent.id != f.id:
@@ -93,7 +99,7 @@ def states_at(forums, day: int, disputes: dict[str, tuple[int, int]]) -> dict[st
 
 
 @cache
-def disputed_foundings(atlas) -> dict[str, tuple[int, int]]:
+def disputed_foundings(atlas: Atlas) -> dict[str, tuple[int, int]]:
     """forum id -> the days its disputed founding spans: a discrepancy about a founding date ("...-founding-date")
     covers the founding and the events it names, from the first event's first day to the last's last."""
     con = atlas.connection

@@ -12,10 +12,14 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from model import paths
 from model import records as r
 from model.dates import PartialDate
+
+if TYPE_CHECKING:  # the browse data is read without SQLModel; only the builder passes an Atlas
+    from model.queries import Atlas
 
 LAYOUT = "1"  # the browse tables' own layout: a change to SCHEMA bumps it
 GROUPINGS = ("track", "kind", "scope", "status", "participant")  # as model.queries.GROUPINGS
@@ -60,13 +64,13 @@ def _date(text: str | None) -> PartialDate | None:
     return PartialDate.parse(text) if text else None
 
 
-def write(con: sqlite3.Connection, atlas) -> None:
+def write(con: sqlite3.Connection, atlas: Atlas) -> None:
     """Write the browse tables into ``con`` from ``atlas`` (the read API, open on the same database).
 
     Everything is asked of ``atlas`` before the first write: it reads the file as immutable.
     """
     roles = atlas.roles_by_participant()
-    tables = {
+    tables: dict[str, list[tuple[str | int | None, ...]]] = {
         "browse_meta": [("data_version", atlas.meta["data_version"]), ("as_of", str(atlas.source.as_of)),
                         ("layout", LAYOUT)],
         "browse_forum": [(n, f.id, f.name, f.acronym, f.kind, f.track, f.scope, f.status, _text(f.founded),
@@ -120,10 +124,13 @@ class Browse:
             raise ValueError(f"its data version {self.meta.get('data_version')} is not the database's "
                              f"{version[0] if version else 'none'}")
         self.source = Source(self.meta["as_of"])
-        self._forums = {row[1]: r.ForumRow(*row[1:8], _date(row[8]), _date(row[9]), row[10])
-                        for row in con.execute("SELECT * FROM browse_forum ORDER BY pos")}
-        self._participants = {row[1]: r.ParticipantRow(*row[1:5], tuple(json.loads(row[5])))
-                              for row in con.execute("SELECT * FROM browse_participant ORDER BY pos")}
+        self._forums = {fid: r.ForumRow(fid, name, acronym, kind, track, scope, status, _date(founded), _date(ended),
+                                        parent)
+                        for _, fid, name, acronym, kind, track, scope, status, founded, ended, parent
+                        in con.execute("SELECT * FROM browse_forum ORDER BY pos")}
+        self._participants = {pid: r.ParticipantRow(pid, name, short, kind, tuple(json.loads(aliases)))
+                              for _, pid, name, short, kind, aliases
+                              in con.execute("SELECT * FROM browse_participant ORDER BY pos")}
         self._people = {row[1]: r.PersonRow(*row[1:]) for row in con.execute("SELECT * FROM browse_person ORDER BY pos")}
         self._groups: dict[str, list[tuple[str, list[str]]]] = {by: [] for by in GROUPINGS}
         for by, _, label, ids in con.execute("SELECT * FROM browse_group ORDER BY grouping, pos"):
@@ -131,9 +138,10 @@ class Browse:
         self._roles: dict[str, dict[str, list[str]]] = {}
         for _, pid, fid, role in con.execute("SELECT * FROM browse_role ORDER BY pos"):
             self._roles.setdefault(pid, {}).setdefault(fid, []).append(role)
-        self._events = [r.EventRow(row[1], row[2], row[3], PartialDate.parse(row[4]), _date(row[5]), *row[6:9],
-                                   tuple(json.loads(row[9])), row[10], row[11])
-                        for row in con.execute("SELECT * FROM browse_event ORDER BY pos")]
+        self._events = [r.EventRow(eid, title, kind, PartialDate.parse(date), _date(end), place, ordinal, chair,
+                                   tuple(json.loads(forums)), lo, hi)
+                        for _, eid, title, kind, date, end, place, ordinal, chair, forums, lo, hi
+                        in con.execute("SELECT * FROM browse_event ORDER BY pos")]
         self._event_names = {e.id: e.title for e in self._events}
         self._eras = [tuple(row[1:]) for row in con.execute("SELECT * FROM browse_era ORDER BY pos")]
 

@@ -3,10 +3,15 @@ part in which (forums) or which forums each is in (participants), with the rows 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from model import records as r
 from model import roles, vocabulary
+
+if TYPE_CHECKING:
+    from model.queries import Atlas
 
 MIN, MAX = 2, 4
 
@@ -44,7 +49,7 @@ def _presence(held: list[str]) -> str:
     return _roles_text(held) if held else "\u2014 not recorded"
 
 
-def compare(atlas, ids: list[str]) -> Comparison:
+def compare(atlas: Atlas, ids: list[str]) -> Comparison:
     ids = list(dict.fromkeys(i for i in ids if i))
     kinds = {atlas.kind_of(i) for i in ids}
     if not MIN <= len(ids) <= MAX:
@@ -56,18 +61,19 @@ def compare(atlas, ids: list[str]) -> Comparison:
     raise CompareError("Compare forums with forums, or participants with participants, not a mixture.")
 
 
-def _forums(atlas, ids: list[str]) -> Comparison:
-    details = [atlas.forum(i) for i in ids]
+def _forums(atlas: Atlas, ids: list[str]) -> Comparison:
+    details = [d for d in map(atlas.forum, ids) if d is not None]  # all there: compare() asked their kinds
     out = Comparison("forum", ids, [d.forum.acronym or d.forum.name for d in details])
-    facts = (("Name", lambda d: d.forum.name),
-             ("Track", lambda d: r.TRACK_LABELS.get(d.forum.track, "")),
-             ("Kind", lambda d: r.label(d.forum.kind)),
-             ("Scope", lambda d: r.label(d.forum.scope)),
-             ("Founded", lambda d: d.forum.founded.display() if d.forum.founded else "not dated"),
-             ("Ended", lambda d: d.forum.ended.display() if d.forum.ended else "\u2014"),
-             ("Status in 1999", lambda d: r.STATUS_LABELS.get(d.forum.status, d.forum.status)),
-             ("Members", lambda d: str(len(r.members(d.members)))),
-             ("Disputed", lambda d: "; ".join(x.id for x in d.discrepancies) or "\u2014"))
+    facts: tuple[tuple[str, Callable[[r.ForumDetail], str]], ...] = (
+        ("Name", lambda d: d.forum.name),
+        ("Track", lambda d: r.TRACK_LABELS.get(d.forum.track, "")),
+        ("Kind", lambda d: r.label(d.forum.kind)),
+        ("Scope", lambda d: r.label(d.forum.scope)),
+        ("Founded", lambda d: d.forum.founded.display() if d.forum.founded else "not dated"),
+        ("Ended", lambda d: d.forum.ended.display() if d.forum.ended else "\u2014"),
+        ("Status in 1999", lambda d: r.STATUS_LABELS.get(d.forum.status, d.forum.status)),
+        ("Members", lambda d: str(len(r.members(d.members)))),
+        ("Disputed", lambda d: "; ".join(x.id for x in d.discrepancies) or "\u2014"))
     out.rows += [Row(label, [get(d) for d in details]) for label, get in facts]
     for author in vocabulary.AUTHORS:
         values = []
@@ -86,8 +92,8 @@ def _forums(atlas, ids: list[str]) -> Comparison:
     return out
 
 
-def _participants(atlas, ids: list[str]) -> Comparison:
-    details = [atlas.participant(i) for i in ids]
+def _participants(atlas: Atlas, ids: list[str]) -> Comparison:
+    details = [d for d in map(atlas.participant, ids) if d is not None]  # all there, as in _forums
     out = Comparison("participant", ids, [d.participant.short_name for d in details])
     out.rows += [Row("Name", [d.participant.name for d in details]),
                  Row("Kind", [r.label(d.participant.kind) for d in details]),

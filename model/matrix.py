@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import gc
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from operator import itemgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from model import as_of as when
 from model import roles
 from model.dates import PartialDate
+
+if TYPE_CHECKING:
+    from model.queries import Atlas
 
 SORTS_ROWS = (("name", "Name"), ("count", "Number of forums"))
 SORTS_COLUMNS = (("name", "Name"), ("count", "Number of participants"), ("founded", "Founding date"))
@@ -74,7 +78,7 @@ class Matrix:
 
 
 @contextmanager
-def _no_gc():
+def _no_gc() -> Iterator[None]:
     """Tens of thousands of small tuples, all kept: the cyclic collector would walk the heap again and again
     for nothing (it took most of the time at 100x)."""
     enabled = gc.isenabled()
@@ -89,15 +93,16 @@ def _no_gc():
 class MatrixData:
     """Every membership and delegation, read once; ``matrix(filters)`` is what a view shows."""
 
-    def __init__(self, atlas):
+    def __init__(self, atlas: Atlas) -> None:
         with _no_gc():
             self._read(atlas)
 
-    def _read(self, atlas) -> None:
+    def _read(self, atlas: Atlas) -> None:
         self.atlas = atlas
         con = atlas.connection
         # In founding order (the middle of its interval, as PartialDate.key), then by name: sorted in SQL.
-        by_founding = [atlas.forum_row(fid) for (fid,) in con.execute(
+        forums = {f.id: f for f in atlas.forums()}
+        by_founding = [forums[fid] for (fid,) in con.execute(
             "SELECT id FROM forum ORDER BY founded_lo IS NULL, founded_lo + founded_hi, founded_lo, founded_hi, "
             "lower(name)")]
         self.forums = {f.id: f for f in by_founding}
@@ -183,7 +188,7 @@ class MatrixData:
         return out
 
     @staticmethod
-    def _sorted(ids: list[str], how: str, counts: dict[str, int], order: dict, descending: bool) -> list[str]:
+    def _sorted(ids: list[str], how: str, counts: dict[str, int], order: dict[str, int], descending: bool) -> list[str]:
         if how == "count":  # the most first, ties by name
             ids.sort(key=lambda i: (-counts[i], order[i]) if not descending else (counts[i], order[i]))
             return ids
@@ -204,17 +209,17 @@ class MatrixData:
         """A cell in words, for a CSV file and a screen reader: "Founder; Member (since 1994)"."""
         parts = []
         for e in dict.fromkeys(m.cells.get((pid, fid), ())):
-            text = (f"Represents {self.participants[e.member].short_name}" if e.role == DELEGATE
+            text = (f"Represents {self.participants[e.member].short_name}" if e.member is not None  # DELEGATE
                     else roles.label(e.role))
-            dates = [f"since {_date(e.since).display()}" if e.since else "",
-                     f"until {_date(e.until).display()}" if e.until else ""]
-            dates = ", ".join(d for d in dates if d)
+            since, until = _date(e.since), _date(e.until)
+            dates = ", ".join(d for d in (f"since {since.display()}" if since else "",
+                                          f"until {until.display()}" if until else "") if d)
             parts.append(f"{text} ({dates})" if dates else text)
         if (pid, fid) in m.uncertain:
             parts.append("date uncertain")
         return "; ".join(parts)
 
-    def write_csv(self, m: Matrix, fh) -> None:
+    def write_csv(self, m: Matrix, fh: TextIO) -> None:
         import csv
 
         w = csv.writer(fh)
