@@ -11,9 +11,10 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 
 def _umask() -> int:
@@ -94,7 +95,7 @@ def writable_target(target: Path, protect: tuple[Path, ...] = ()) -> Path:
     return real
 
 
-def write_text(target: Path, write, protect: tuple[Path, ...] = ()) -> None:
+def write_text(target: Path, write: Callable[[TextIO], object], protect: tuple[Path, ...] = ()) -> None:
     """``write(fh)`` text into ``target`` atomically; raises OSError saying why when anything fails.
 
     A symlink is written through to its target; anything but a regular file, or one of ``protect``,

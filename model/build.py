@@ -17,6 +17,7 @@ from sqlmodel import Session, SQLModel, create_engine
 
 from model import atomic, browse, search_index
 from model import tables as t
+from model.dates import PartialDate
 from model.loader import Dataset
 from model.queries import Atlas
 
@@ -30,11 +31,11 @@ def data_version(dataset: Dataset) -> str:
     return digest.hexdigest()[:12]
 
 
-def _days(date) -> tuple[int | None, int | None]:
+def _days(date: PartialDate | None) -> tuple[int | None, int | None]:
     return (date.start.toordinal(), date.end.toordinal()) if date else (None, None)
 
 
-def _text(date) -> str | None:
+def _text(date: PartialDate | None) -> str | None:
     return str(date) if date else None
 
 

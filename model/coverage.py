@@ -7,6 +7,7 @@ section headings listed in source.yaml. No Qt here: `forum-atlas stats --coverag
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from model.loader import Dataset
@@ -29,7 +30,7 @@ def citing_records(ds: Dataset) -> dict[int, list[str]]:
     """Paper line -> the records that cite a passage on it, each named once, in dataset order."""
     out: dict[int, list[str]] = {}
 
-    def add(label: str, cids) -> None:
+    def add(label: str, cids: Iterable[str]) -> None:
         for cid in cids:
             names = out.setdefault(ds.citations[cid]["line"], [])
             if label not in names:

@@ -9,6 +9,7 @@ import sys
 import traceback
 from datetime import datetime
 from pathlib import Path
+from types import TracebackType
 
 MAX_BYTES = 1_000_000  # a log grown past this starts again: the newest crashes matter
 
@@ -20,7 +21,8 @@ def log_file() -> Path:
     return Path(user_log_dir("forum-atlas", appauthor=False)) / "crash.log"
 
 
-def write(kind, value, tb, where: str = "") -> Path | None:
+def write(kind: type[BaseException], value: BaseException, tb: TracebackType | None,
+          where: str = "") -> Path | None:
     """Append the error to the log; its path, or None when it cannot be written (then the traceback goes to
     stderr, so it is never lost)."""
     from model.version import version

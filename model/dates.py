@@ -46,7 +46,7 @@ class Point:
         if self.decade:
             lo, hi = {None: (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}[self.part]
             return date(y + lo, 1, 1), date(y + hi, 12, 31)
-        if self.day is not None:
+        if m is not None and self.day is not None:  # a day always has its month (_SINGLE)
             d = date(y, m, self.day)
             return d, d
         if m is not None:
@@ -124,7 +124,7 @@ def _parse_point(text: str) -> Point:
     day = int(m["day"]) if m["day"] else None
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"no month {month} in {text!r}")
-    if day is not None:
+    if month is not None and day is not None:  # a day always has its month (_SINGLE)
         if not 1 <= day <= calendar.monthrange(year, month)[1]:
             raise DateError(f"no day {day} in {MONTHS[month - 1]} {year}: {text!r}")
         if part:
@@ -209,9 +209,9 @@ class PartialDate:
         if plain and a.month is None and b.month is None:
             tail = str(b.year)[2:] if a.year // 100 == b.year // 100 else str(b.year)
             return f"{a.year}\u2013{tail}"
-        if plain and a.year == b.year and a.day is None and b.day is None:
+        if plain and a.year == b.year and a.month and b.month and a.day is None and b.day is None:
             return f"{MONTHS[a.month - 1]}\u2013{MONTHS[b.month - 1]} {a.year}"
-        if plain and a.year == b.year and a.month == b.month and a.day and b.day:
+        if plain and a.year == b.year and a.month and a.month == b.month and a.day and b.day:
             return f"{a.day}\u2013{b.day} {MONTHS[a.month - 1]} {a.year}"
         return f"{a.display()} \u2013 {b.display()}"
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from sqlmodel import select
 
 from model import tables as t
+from model.queries import Atlas
 
 KINDS = ("forum", "participant", "person", "event")  # the order in which a shared name is given to a record
 # How a name names its record, closest first: the id, a short form (acronym, short name), the full name, an alias.
@@ -55,7 +56,7 @@ def fold(text: str) -> str:
 class Lookup:
     """An index of the names of ``kinds`` of records in ``atlas``, built once for many look-ups."""
 
-    def __init__(self, atlas, kinds: tuple[str, ...] = KINDS):
+    def __init__(self, atlas: Atlas, kinds: tuple[str, ...] = KINDS) -> None:
         self.kinds = tuple(k for k in KINDS if k in kinds)
         self.records: dict[str, Choice] = {}
         self._names: dict[str, dict[str, int]] = {}  # folded name -> {record id: closeness}
@@ -78,13 +79,13 @@ class Lookup:
                 add("participant", p.id, p.short_name,
                     [(SHORT, p.short_name), (NAME, p.name), *((ALIAS, a) for a in p.aliases)])
         if "person" in self.kinds:
-            for p in atlas.people():
-                add("person", p.id, p.name, [(NAME, p.name)])
+            for person in atlas.people():
+                add("person", person.id, person.name, [(NAME, person.name)])
         if "event" in self.kinds:
             for e in session.exec(select(t.Event)):
                 add("event", e.id, e.title, [(NAME, e.title)])
 
-    def _order(self, rid: str, rank: int) -> tuple:
+    def _order(self, rid: str, rank: int) -> tuple[int, int, str]:
         return rank, self.kinds.index(self.records[rid].kind), rid
 
     def find(self, text: str) -> Found:
@@ -123,6 +124,7 @@ def unknown_message(found: Found, kinds: tuple[str, ...]) -> str:
 
 
 def ambiguous_message(found: Found) -> str:
+    assert found.choice is not None, "an ambiguous name has a choice"
     others = "; ".join(c.describe() for c in found.others[:5])
     more = f" and {len(found.others) - 5} more" if len(found.others) > 5 else ""
     return (f"\u201c{found.text}\u201d names more than one record; using {found.choice.describe()}. "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 from pathlib import Path
 
 # -- the lock that makes one instance the writer -----------------------------------------------------
@@ -17,7 +18,7 @@ class _Lock:
 
     def acquire(self) -> bool:
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":  # (not os.name: type checkers follow sys.platform)
                 import msvcrt
 
                 self.fh.seek(0)

@@ -7,9 +7,14 @@ reconstruction with the lines it rests on; the captions are quoted, the rules ar
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from model import roles
+
+if TYPE_CHECKING:
+    from model.matrix import MatrixData
 
 JAPAN = "jp"
 DEFENSE_AGENCY = ("jda", "nids", "nda", "msdf", "asdf")  # the Defense Agency and its affiliated bodies
@@ -32,11 +37,11 @@ class Figure:
                 f"\u201c{self.caption}\u201d (Fukushima, list of figures, line {self.caption_line}; described at "
                 f"line{'s' if len(self.lines) > 1 else ''} {cited}). {self.how}")
 
-    def forums(self, data) -> frozenset[str]:
+    def forums(self, data: MatrixData) -> frozenset[str]:
         return frozenset(_RULES[self.number](data))
 
 
-def _bilateral(data):
+def _bilateral(data: MatrixData) -> Iterator[str]:
     """Japan and one other member, in a dialogue or alliance still in being in the 1990s."""
     for fid, f in data.forums.items():
         if f.kind not in ("dialogue", "alliance") or (f.ended is not None and f.ended.end.year < 1990):
@@ -47,7 +52,7 @@ def _bilateral(data):
             yield fid
 
 
-def _defense_agency(data):
+def _defense_agency(data: MatrixData) -> Iterator[str]:
     """Multilateral forums the Defense Agency (or its affiliates) hosted or took part in, itself or as Japan's
     delegation."""
     for source in (data.entries, data.delegations):
@@ -57,7 +62,7 @@ def _defense_agency(data):
                 yield fid
 
 
-def _track_two(data):
+def _track_two(data: MatrixData) -> Iterator[str]:
     """Track-two dialogues Japan, or a Japanese institute on its behalf, takes part in."""
     for source in (data.entries, data.delegations):
         for (pid, fid), entries in source.items():
@@ -67,7 +72,7 @@ def _track_two(data):
                 yield fid
 
 
-_RULES = {1: _bilateral, 2: _defense_agency, 3: _track_two}
+_RULES: dict[int, Callable[[MatrixData], Iterator[str]]] = {1: _bilateral, 2: _defense_agency, 3: _track_two}
 
 FIGURES = (
     Figure(1, "Japan\u2019s Bilateral Principle and Military Ministerial Talks with Asia-Pacific Countries", 50,

@@ -26,7 +26,7 @@ class Query:
     hints: list[str] = field(default_factory=list)
 
 
-def clean(text) -> str:
+def clean(text: object) -> str:
     """Drop what no one types on purpose: control and format characters, surrogates, private use."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
@@ -46,7 +46,7 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(text))
 
 
-def parse(text) -> Query:
+def parse(text: object) -> Query:
     """Split typed text into words and filters.
 
     A word is a tuple of tokens ("six-party" is a phrase of two) and matches as a prefix, except a

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from typing import Any
 
 MARK_ON, MARK_OFF = "\x02", "\x03"
 
@@ -21,7 +22,7 @@ class Hit:
     snippet: str  # may hold MARK_ON/MARK_OFF
     info: str  # a plain line of context: track and kind, date and place, author ...
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {"kind": self.kind, "id": self.id, "target": self.target, "title": to_plain(self.title),
                 "snippet": to_plain(self.snippet), "snippet_html": to_html(self.snippet), "info": self.info}
 
@@ -57,7 +58,7 @@ class Results:
         g = self.group(kind)
         return [h.id for h in g.hits] if g else []
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {"query": self.text, "hints": list(self.hints), "count": len(self),
                 "groups": [{"kind": g.kind, "label": g.label, "more": g.more, "hits": [h.to_dict() for h in g.hits]}
                            for g in self.groups]}
@@ -72,7 +73,7 @@ def to_plain(marked: str) -> str:
     return marked.replace(MARK_ON, "").replace(MARK_OFF, "")
 
 
-def hit_from_row(row) -> Hit:
+def hit_from_row(row: tuple[Any, ...]) -> Hit:
     """A hit from a row of the search index's query (model/search.py)."""
     _rowid, kind, rid, title, aliases, body, context, label, info, target = row
     snippet = next((s for s in (body, aliases, context) if s and MARK_ON in s), None)

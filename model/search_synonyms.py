@@ -48,7 +48,8 @@ def table() -> tuple[tuple[tuple[str, ...], ...], ...]:
 def synonyms(words: list[tuple[str, ...]]) -> list[tuple[int, int, list[tuple[str, ...]]]]:
     """Where the typed words (each a tuple of folded tokens) spell a synonym: (first word, number of words,
     the group's other forms), longest first where two overlap."""
-    found, used = [], set()
+    found: list[tuple[int, int, list[tuple[str, ...]]]] = []
+    used: set[int] = set()
     for n in range(len(words)):
         for k in range(len(words) - n, 0, -1):
             span = tuple(t for w in words[n:n + k] for t in w)

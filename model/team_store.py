@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from model.notes import UserData
 from model.team_notes import TeamNotes, without_password
+from model.team_replica import TeamNote
 
 ENV = "FORUM_ATLAS_NOTES_SERVER"
 
@@ -58,10 +60,10 @@ class TeamStore:
     def set_note(self, record: str, text: str, base: str | None = None) -> str:
         return self.team.set_note(record, text, base)
 
-    def notes(self):
+    def notes(self) -> list[TeamNote]:
         return self.team.notes()
 
-    def team_notes(self, record: str):
+    def team_notes(self, record: str) -> list[TeamNote]:
         return self.team.team_notes(record)
 
     def search(self, text: str) -> list[tuple[str, str]]:
@@ -76,7 +78,7 @@ class TeamStore:
         return hits
 
     # -- bookmarks and basket: the analyst's own, local ---------------------------------------------------
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:  # UserData's own (typed) methods
         if name in {"is_bookmarked", "bookmarks", "set_bookmarked", "basket", "add_to_basket",
                     "remove_from_basket", "set_basket", "backup_if_changed", "backup", "orphans"}:
             return getattr(self.local, name)

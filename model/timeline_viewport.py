@@ -56,7 +56,7 @@ class Viewport:
         self.width, self.height = float(width), float(height)
         self.scroll = 0.0
         self.legend_rows = 1  # the legend strip is this many times ``m.legend`` high (it wraps)
-        self._ticks: tuple | None = None
+        self._ticks: tuple[tuple[float, float, float], tuple[list[Tick], list[Tick]]] | None = None
         self.scale = Scale(self.m.gutter, self.plot_width, max_px_per_day=self.m.max_px_per_day)
         self.set_data(data)
 

@@ -5,23 +5,31 @@ failure becomes a ``file:line: field: message`` problem rather than an exception
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 
-class Map(dict):
+class Map(dict[Hashable, Any]):
     """A YAML mapping that remembers the line of itself and of each key."""
 
     line: int = 0
-    key_lines: dict
+    key_lines: dict[str, int]
 
 
 # libyaml's parser when PyYAML has it (about ten times faster; same nodes, same line marks).
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+if TYPE_CHECKING:  # the stubs know both; which one is chosen at run time
+    _Loader = yaml.SafeLoader
+else:
+    _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_Loader):
     duplicates: list[tuple[int, str, int]]  # (line, key, line of the first) for each repeated key
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Map:
         mapping = Map(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {}
@@ -37,7 +45,7 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 MAX_DEPTH = 40  # the data nests five deep; far deeper is an attack on the recursive constructor
 
 
-def _parse(text: str, loader_class=None) -> tuple[object, list[tuple[int, str, int]]]:
+def _parse(text: str, loader_class: type[_LineLoader] | None = None) -> tuple[object, list[tuple[int, str, int]]]:
     """YAML text to Python values, and its repeated keys. Refuses aliases (the data has none, and a few hundred
     bytes of nested aliases expand to gigabytes) and nesting deeper than MAX_DEPTH, before constructing
     anything; both raise yaml.MarkedYAMLError with the line."""
@@ -53,7 +61,7 @@ def _parse(text: str, loader_class=None) -> tuple[object, list[tuple[int, str, i
         loader.dispose()
 
 
-def _check_nodes(root) -> None:
+def _check_nodes(root: yaml.Node) -> None:
     seen: set[int] = set()
     stack = [(root, 1, root.start_mark)]
     while stack:  # iterative: the check itself must not recurse
@@ -73,7 +81,7 @@ def _check_nodes(root) -> None:
             stack += [(item, depth + 1, node.start_mark) for item in reversed(node.value)]
 
 
-_LineLoader.add_constructor("tag:yaml.org,2002:map", lambda loader, node: loader.construct_mapping(node))
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
 # An unquoted date stays a string, so PartialDate reads it and reports a bad one (1919-02-30) with its
 # file and line; PyYAML's timestamp resolver would turn it into a date, or raise ValueError without either.
 _LineLoader.yaml_implicit_resolvers = {
@@ -82,7 +90,7 @@ _LineLoader.yaml_implicit_resolvers = {
 }
 
 
-def read_yaml(path: Path, problems: list[str]):
+def read_yaml(path: Path, problems: list[str]) -> object:
     text = ""
     try:
         if not path.is_file():  # a pipe or a device named *.yaml would block the read, or never end
