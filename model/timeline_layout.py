@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from model import vocabulary
 from model.dates import PartialDate
+from model.records import EventRow, ForumRow
 from model.timeline_axis import MAX_DAY, MIN_DAY, YEAR_DAYS
 
 # -- event kinds -> marker symbols ---------------------------------------------------------------
@@ -85,7 +86,7 @@ class Era:
     hi: int
 
 
-def _approx(pd) -> bool:
+def _approx(pd: PartialDate) -> bool:
     return bool(pd.first.approx or (pd.last is not None and pd.last.approx))
 
 
@@ -94,7 +95,7 @@ class Markers:
 
     __slots__ = ("centers", "los", "his", "ids", "symbols", "soft", "events", "max_half")
 
-    def __init__(self, events: Iterable = ()):
+    def __init__(self, events: Iterable[EventRow] = ()) -> None:
         rows = sorted(events, key=lambda e: (e.lo + e.hi, e.id))
         self.events = rows
         self.los = los = [e.lo for e in rows]
@@ -120,7 +121,7 @@ class Lane:
     top: float = 0.0  # in content coordinates (0 = top of the first lane)
     height: float = 22.0
     depth: int = 0  # sub-body nesting level
-    forum: object | None = None  # ForumRow
+    forum: ForumRow | None = None
     bar: Bar | None = None
     markers: Markers = NO_MARKERS
     group: int = -1  # index of its group
@@ -130,7 +131,7 @@ class Lane:
         return self.top + self.height
 
 # -- building lanes from the data ----------------------------------------------------------------
-def _day_of(value) -> int | None:
+def _day_of(value: PartialDate | str | int | None) -> int | None:
     if value is None:
         return None
     if isinstance(value, int):
@@ -145,7 +146,7 @@ def _days(pd: PartialDate) -> tuple[int, int, bool, bool]:
     return pd.start.toordinal(), pd.end.toordinal(), pd.approximate, pd.is_point
 
 
-def lifespan(forum, markers: Markers, as_of_day: int | None) -> Bar | None:
+def lifespan(forum: ForumRow, markers: Markers, as_of_day: int | None) -> Bar | None:
     """The bar of a forum: founded to ended, to ``as_of`` when active, a stub when proposed."""
     founded, ended = forum.founded, forum.ended
     first = min(markers.los) if len(markers) else None
@@ -179,7 +180,7 @@ def lifespan(forum, markers: Markers, as_of_day: int | None) -> Bar | None:
 
 
 @contextmanager
-def _no_gc():
+def _no_gc() -> Iterator[None]:
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -189,20 +190,20 @@ def _no_gc():
             gc.enable()
 
 
-def _tree_order(forums: Sequence) -> list[tuple[object, int]]:
+def _tree_order(forums: Sequence[ForumRow]) -> list[tuple[ForumRow, int]]:
     """Forums in tree order: each sub-body right after its parent (recursively), with its depth."""
     present = {f.id for f in forums}
-    children: dict[str, list] = {}
+    children: dict[str, list[ForumRow]] = {}
     roots = []
     for f in forums:
         if f.parent_id and f.parent_id in present and f.parent_id != f.id:
             children.setdefault(f.parent_id, []).append(f)
         else:
             roots.append(f)
-    out: list[tuple[object, int]] = []
+    out: list[tuple[ForumRow, int]] = []
     seen: set[str] = set()
 
-    def walk(f, depth: int) -> None:
+    def walk(f: ForumRow, depth: int) -> None:
         if f.id in seen:
             return
         seen.add(f.id)
@@ -227,19 +228,22 @@ class TimelineData:
     visible forums (:meth:`set_visible`) only rebuilds the list of lanes.
     """
 
-    def __init__(self, groups: Sequence[tuple[str, Sequence]] = (), events: Iterable = (),
-                 eras: Iterable = (), as_of=None, metrics: Metrics | None = None):
+    def __init__(self, groups: Sequence[tuple[str, Sequence[ForumRow]]] = (), events: Iterable[EventRow] = (),
+                 eras: Iterable[Era | tuple[str, str, int, int]] = (), as_of: PartialDate | str | int | None = None,
+                 metrics: Metrics | None = None) -> None:
         with _no_gc():  # hundreds of thousands of small objects: the cyclic collector only slows this down
             self._build(groups, events, eras, as_of, metrics)
 
-    def _build(self, groups, events, eras, as_of, metrics) -> None:
+    def _build(self, groups: Sequence[tuple[str, Sequence[ForumRow]]], events: Iterable[EventRow],
+               eras: Iterable[Era | tuple[str, str, int, int]], as_of: PartialDate | str | int | None,
+               metrics: Metrics | None) -> None:
         self.metrics = metrics or Metrics()
         self.groups = [(label, list(forums)) for label, forums in groups]
         self.as_of_day = _day_of(as_of)
         self.eras = sorted((Era(*e) if not isinstance(e, Era) else e for e in eras), key=lambda e: (e.lo, e.hi))
-        by_forum: dict[str, list] = {}
+        by_forum: dict[str, list[EventRow]] = {}
         context = []
-        self._events: dict[str, object] = {}
+        self._events: dict[str, EventRow] = {}
         for e in events:
             self._events[e.id] = e
             if not e.forums:
@@ -277,7 +281,7 @@ class TimelineData:
             y += m.header
             bars, markers, lane_h = self.bars, self.markers, m.lane
             for f, depth in _tree_order(shown):
-                label = _forum_label(f, self.forums.get(f.parent_id) if depth else None)
+                label = _forum_label(f, self.forums.get(f.parent_id) if depth and f.parent_id else None)
                 lanes.append(Lane("forum", f.id, label, y, lane_h, depth, f, bars[f.id], markers[f.id], g))
                 y += lane_h
         self.lanes = lanes
@@ -301,7 +305,7 @@ class TimelineData:
         return range(a, max(a, b))
 
     # -- records ----------------------------------------------------------------------------
-    def event(self, eid: str):
+    def event(self, eid: str) -> EventRow | None:
         return self._events.get(eid)
 
     def lanes_of_event(self, eid: str) -> list[int]:
@@ -310,7 +314,7 @@ class TimelineData:
             return []
         if not e.forums:
             return [0] if self.lanes and self.lanes[0].kind == "context" else []
-        out = []
+        out: list[int] = []
         for fid in e.forums:
             out.extend(self.lanes_of.get(fid, ()))
         return sorted(out)
@@ -390,7 +394,7 @@ class TimelineData:
         return (e.lo, e.hi) if e is not None else None
 
 
-def _forum_label(f, parent=None) -> str:
+def _forum_label(f: ForumRow, parent: ForumRow | None = None) -> str:
     """"ACR \u2014 Name" for the gutter. Under its ``parent``, a sub-body's name loses a leading
     parent name or acronym ("Four-Party Talks subcommittee on X" -> "Subcommittee on X"); the
     tooltip keeps the full name."""

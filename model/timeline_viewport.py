@@ -263,10 +263,9 @@ class Viewport:
             if span is not None:
                 self._reveal_days(*span)
             return True
-        lanes = data.lanes_of_event(rid)
-        if lanes:
+        lanes, e = data.lanes_of_event(rid), data.event(rid)
+        if lanes and e is not None:
             self._reveal_lane(lanes)
-            e = data.event(rid)
             c = (e.lo + e.hi + 1) / 2
             margin = 30 / self.scale.px_per_day
             if not (self.scale.left + margin <= c <= self.scale.right - margin):
