@@ -11,6 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from model import roles, vocabulary
 from model.dates import DateError, PartialDate
@@ -66,8 +67,10 @@ class DataError(Exception):
 #   id, str, int, strs, date, enum (argument: allowed values), ref / refs (argument: table),
 #   cite, members, delegation. "any" refs resolve against every table's ids. ``variants`` are spellings
 #   damaged in scanning: searchable, never shown as a name.
-_CITE_FIELDS = {"line": ("int", True, None), "quote": ("str", True, None), "note": ("str", False, None)}
-SPECS: dict[str, dict[str, tuple]] = {
+Spec = tuple[str, bool, Any]  # the argument is of the type's own kind: names for an enum, a table for a ref
+Record = dict[str, Any]  # a checked record: field -> a value of the type its spec names
+_CITE_FIELDS: dict[str, Spec] = {"line": ("int", True, None), "quote": ("str", True, None), "note": ("str", False, None)}
+SPECS: dict[str, dict[str, Spec]] = {
     "participants": {
         "id": ("id", True, None), "name": ("str", True, None), "short_name": ("str", False, None),
         "kind": ("enum", True, PARTICIPANT_KINDS), "aliases": ("strs", False, None), "variants": ("strs", False, None),
@@ -131,36 +134,36 @@ _ORDERED = {"forums": ("founded", "ended"), "members": ("since", "until"), "dele
 
 @dataclass
 class Dataset:
-    source: dict
-    tables: dict[str, list[dict]] = field(default_factory=dict)
-    citations: dict[str, dict] = field(default_factory=dict)  # id -> citation
+    source: Record
+    tables: dict[str, list[Record]] = field(default_factory=dict)
+    citations: dict[str, Record] = field(default_factory=dict)  # id -> citation
     files: list[Path] = field(default_factory=list)
 
-    def __getitem__(self, table: str) -> list[dict]:
+    def __getitem__(self, table: str) -> list[Record]:
         return self.tables[table]
 
 
 class _Checker:
-    def __init__(self, source: dict, paper_lines: list[str] | None):
+    def __init__(self, source: Record, paper_lines: list[str] | None) -> None:
         self.problems: list[str] = []
         self.source = source
         self.paper = [fold(line) for line in paper_lines] if paper_lines is not None else None
-        self.citations: dict[str, dict] = {}
+        self.citations: dict[str, Record] = {}
         self.refs: list[tuple[str, int, str, str, str]] = []  # where, line, field, table, id
 
     def problem(self, where: str, line: int, fld: str, message: str) -> None:
         self.problems.append(f"{where}:{line}: {fld}: {message}")
 
     # -- one record --------------------------------------------------------------
-    def record(self, table: str, rec, where: str, spec_name: str | None = None) -> dict | None:
+    def record(self, table: str, rec: object, where: str, spec_name: str | None = None) -> Record | None:
         spec = SPECS[spec_name or table]
         if not isinstance(rec, _Map):
             self.problem(where, getattr(rec, "line", 0), table, f"each entry must be a mapping, not {rec!r}")
             return None
-        out: dict = {"_file": where, "_line": rec.line}
+        out: Record = {"_file": where, "_line": rec.line}
         for key in rec:
             if key not in spec:
-                self.problem(where, rec.key_lines.get(key, rec.line), str(key),
+                self.problem(where, rec.key_lines.get(str(key), rec.line), str(key),
                              f"unknown field (expected one of: {', '.join(spec)})")
         for name, (kind, required, arg) in spec.items():
             line = rec.key_lines.get(name, rec.line)
@@ -178,7 +181,7 @@ class _Checker:
                              f"{b} is before {lo} {a}")
         return out
 
-    def value(self, kind, arg, value, where, line, name, table):
+    def value(self, kind: str, arg: Any, value: object, where: str, line: int, name: str, table: str) -> object:
         if kind == "id":
             if not isinstance(value, str) or not _SLUG.match(value):
                 self.problem(where, line, name, f"{value!r} is not a lowercase slug like 'arf' or 'neacd-1993-10'")
@@ -203,7 +206,7 @@ class _Checker:
             return text
         if kind == "date":
             try:
-                return PartialDate.parse(value)
+                return PartialDate.parse(str(value))
             except DateError as exc:
                 self.problem(where, line, name, str(exc))
                 return None
@@ -240,11 +243,13 @@ class _Checker:
         if bad:
             self.problem(where, line, name, f"control character U+{ord(bad.group()):04X} in {text[:40]!r}")
 
-    def cite(self, item, where: str) -> str | None:
+    def cite(self, item: object, where: str) -> str | None:
         if not isinstance(item, _Map):
             self.problem(where, 0, "cite", f"each citation must be {{line, quote}}, not {item!r}")
             return None
         rec = self.record("citation", item, where, "cite")
+        if rec is None:
+            return None
         line, quote = rec["line"], rec["quote"]
         if not isinstance(line, int) or not quote:
             return None
@@ -280,7 +285,7 @@ SPECS["parts"] = {"author": ("str", True, None), "name": ("str", True, None), "b
 SPECS["sections"] = {"line": ("int", True, None), "heading": ("str", True, None)}
 
 
-def _check_source(where: str, doc: _Map, problems: list[str]) -> dict | None:
+def _check_source(where: str, doc: _Map, problems: list[str]) -> Record | None:
     """The `source` record with its parts and sections checked; None (and problems) if it is malformed."""
     check = _Checker({"parts": [], "sections": []}, None)
     source = doc["source"]
@@ -289,7 +294,7 @@ def _check_source(where: str, doc: _Map, problems: list[str]) -> dict | None:
                       f"expected a mapping of {', '.join(SOURCE_FIELDS)}, parts and sections, not {source!r}")
         problems += check.problems
         return None
-    out = dict(source)
+    out: Record = {str(k): v for k, v in source.items()}
     for name in SOURCE_FIELDS:
         if source.get(name) in (None, ""):
             check.problem(where, source.line, f"source.{name}", "required field is missing")
@@ -344,7 +349,7 @@ def load(data_dir: Path, paper: Path | None = None) -> Dataset:
         if doc is None and len(problems) > before:
             unread.append(path.name)
         docs.append((path, doc))
-    source_docs = [(p, d) for p, d in docs if isinstance(d, dict) and "source" in d]
+    source_docs = [(p, d) for p, d in docs if isinstance(d, _Map) and "source" in d]
     if len(source_docs) != 1:
         raise DataError(problems + [f"{data_dir}:0: source: exactly one file must hold the `source` record"])
     source = _check_source(source_docs[0][0].name, source_docs[0][1], problems)
@@ -353,18 +358,18 @@ def load(data_dir: Path, paper: Path | None = None) -> Dataset:
     paper_lines = _read_paper(paper, source["sha256"], problems) if paper else None
     check = _Checker(source, paper_lines)
     check.problems = problems
-    tables: dict[str, list[dict]] = {t: [] for t in TABLES}
+    tables: dict[str, list[Record]] = {t: [] for t in TABLES}
     for path, doc in docs:
         if doc is None:
             continue
-        if not isinstance(doc, dict):
+        if not isinstance(doc, _Map):
             check.problem(path.name, 1, "file", "expected a mapping of tables at the top level")
             continue
         for table, records in doc.items():
             if table == "source":
                 continue
             if table not in TABLES:
-                check.problem(path.name, doc.key_lines.get(table, 1), table,
+                check.problem(path.name, doc.key_lines.get(str(table), 1), str(table),
                               f"unknown table (expected one of: {', '.join(TABLES)})")
                 continue
             if not isinstance(records, list):
@@ -376,8 +381,8 @@ def load(data_dir: Path, paper: Path | None = None) -> Dataset:
                     tables[table].append(out)
 
     _number_claims(tables["claims"])
-    ids: dict[str, dict[str, dict]] = {t: {} for t in TABLES}
-    first_use: dict[str, tuple[str, dict]] = {}  # an id names one record of any kind: notes and exports rely on it
+    ids: dict[str, dict[str, Record]] = {t: {} for t in TABLES}
+    first_use: dict[str, tuple[str, Record]] = {}  # an id names one record of any kind: notes and exports rely on it
     in_reading_order = sorted(((rec["_file"], rec["_line"], table, rec) for table, records in tables.items()
                                for rec in records if rec.get("id") is not None), key=lambda x: x[:2])
     for _, _, table, rec in in_reading_order:
@@ -420,7 +425,7 @@ def load(data_dir: Path, paper: Path | None = None) -> Dataset:
     return Dataset(source=dict(source), tables=tables, citations=check.citations, files=files)
 
 
-def _check_roles(check: _Checker, forum: dict, participants: dict[str, dict]) -> None:
+def _check_roles(check: _Checker, forum: Record, participants: dict[str, Record]) -> None:
     """Each role allowed for the record's kind (model/roles.py); agencies represent, in delegations."""
     kind = roles.record_kind(forum["status"] or "")
     allowed = roles.allowed(kind)
@@ -449,7 +454,7 @@ def _check_roles(check: _Checker, forum: dict, participants: dict[str, dict]) ->
                 check.problem(d["_file"], d["_line"], "participant", "a participant cannot be its own delegation")
 
 
-def _check_parent_cycles(forums: list[dict], check: _Checker) -> None:
+def _check_parent_cycles(forums: list[Record], check: _Checker) -> None:
     """A forum cannot be its own ancestor: each cycle is reported once, at its first forum."""
     parent = {f["id"]: f["parent"] for f in forums}
     where = {f["id"]: f for f in forums}
@@ -468,7 +473,7 @@ def _check_parent_cycles(forums: list[dict], check: _Checker) -> None:
         reported.update(path)
 
 
-def _number_claims(claims: list[dict]) -> None:
+def _number_claims(claims: list[Record]) -> None:
     """Give claims without an id a stable one: author-forum-n, in file order."""
     seen: dict[str, int] = {}
     taken = {c["id"] for c in claims if c.get("id")}
