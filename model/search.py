@@ -28,6 +28,8 @@ import functools
 import re
 import sqlite3
 import weakref
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from model import loader, vocabulary
 from model import search_index as ix
@@ -37,6 +39,12 @@ from model.search_results import MARK_OFF, MARK_ON, Group, Results, hit_from_row
 from model.search_synonyms import spellings, synonyms
 from model.search_years import year_clause as _year_clause
 from model.search_years import years as _years
+
+if TYPE_CHECKING:
+    from model.queries import Atlas
+
+Row = tuple[Any, ...]  # a row of the index as a query selects it (_MARKED, _TITLED_ROW, _PLAIN)
+Words = Sequence[tuple[tuple[str, ...], bool]]  # typed words as Query holds them: (tokens, prefix)
 
 KIND_ORDER = vocabulary.RECORD_KINDS.names
 KIND_LABELS = vocabulary.RECORD_KINDS.labels()
@@ -71,7 +79,7 @@ _MARKED_WORD = re.compile(f"{MARK_ON}([^{MARK_OFF}]*){MARK_OFF}")
 class Searcher:
     """Search one atlas. Cheap to make; keeps the few small tables it needs in memory."""
 
-    def __init__(self, atlas):
+    def __init__(self, atlas: Atlas) -> None:
         self.atlas = atlas
         self.con: sqlite3.Connection = atlas.connection
         self.stale = atlas.meta.get("search_index") != ix.VERSION
@@ -94,7 +102,7 @@ class Searcher:
         self._docs: dict[str, int] = {}
 
     # -- the public call ----------------------------------------------------------------------
-    def search(self, text, limit: int = 8) -> Results:
+    def search(self, text: object, limit: int = 8) -> Results:
         raw = clean(text)
         try:
             return self._search(raw, parse(raw), max(1, int(limit)))
@@ -148,12 +156,12 @@ class Searcher:
             return self._empty(raw, hints, bool(q.filters))
         return Results(raw, tuple(groups), tuple(hints))
 
-    def _empty(self, raw, hints, filtered) -> Results:
+    def _empty(self, raw: str, hints: list[str], filtered: bool) -> Results:
         hint = "No matches. Try fewer filters." if filtered else "No matches. Try fewer or shorter words."
         return Results(raw, (), (*hints, hint))
 
     # -- words ----------------------------------------------------------------------------------
-    def _words(self, words) -> tuple[str | None, int]:
+    def _words(self, words: Words) -> tuple[str | None, int]:
         """The words as one FTS5 expression over the text columns, and what ranking it would cost. A word
         also matches its other spelling (defence, defense) and a run of words its synonyms (track II, track
         two, track 2: model/search_synonyms.py)."""
@@ -165,8 +173,9 @@ class Searcher:
         while n < len(words):
             k, forms = spans.get(n, (1, []))
             own = [self._word(*w) for w in words[n:n + k]]
-            alternatives = [] if any(p is None for p, _ in own) else [(" AND ".join(p for p, _ in own),
-                                                                        sum(d for _, d in own))]
+            known = [(p, d) for p, d in own if p is not None]
+            alternatives = [] if len(known) < len(own) else [(" AND ".join(p for p, _ in known),
+                                                              sum(d for _, d in known))]
             alternatives += [(quoted(" ".join(form)), sum(self._term_docs(t) for t in form)) for form in forms]
             if k == 1 and len(folded[n]) == 1:
                 for other in spellings(folded[n][0]):
@@ -181,7 +190,7 @@ class Searcher:
             n += k
         return " AND ".join(parts), cost
 
-    def _word(self, toks, prefix) -> tuple[str | None, int]:
+    def _word(self, toks: tuple[str, ...], prefix: bool) -> tuple[str | None, int]:
         """One typed word (or hyphenated phrase) as an FTS5 expression; None when no indexed term fits."""
         if len(toks) == 1 and prefix:
             return self._prefix(toks[0])
@@ -227,7 +236,7 @@ class Searcher:
             self._docs[term] = row[0] if row else 0
         return self._docs[term]
 
-    def _participants_named(self, words) -> list[str]:
+    def _participants_named(self, words: Words) -> list[str]:
         """Participants whose name or alias is what was typed (DPRK, North Korea, Pyongyang), or, from four
         letters on, the one participant a name starts with (Pyong)."""
         flat = tuple(fold(t) for toks, _ in words for t in toks)
@@ -247,10 +256,11 @@ class Searcher:
         return sorted(found)
 
     # -- filters --------------------------------------------------------------------------------
-    def _filters(self, filters, hints) -> tuple[set[str], dict, bool]:
+    def _filters(self, filters: list[tuple[str, str]],
+                 hints: list[str]) -> tuple[set[str], dict[str, str], bool]:
         """Kinds that can match and per-kind facet expressions; ok=False when a value is invalid."""
         kinds = set(KIND_ORDER)
-        facets: dict[str, list[str] | str] = {}
+        facets: dict[str, list[str]] = {}
         common: list[str] = []  # facet clauses every kind must satisfy
         ok = True
         for key, value in filters:
@@ -273,25 +283,26 @@ class Searcher:
                 kinds.discard("participant")
             elif key == "member":
                 pids = [self._participant(v) for v in values]
-                if not pids or None in pids:
+                known = [p for p in pids if p is not None]
+                if not pids or len(known) < len(pids):
                     unknown = next((v for v, p in zip(values, pids, strict=False) if p is None), value)
                     hints.append(f"No participant is called \u201c{unknown}\u201d: give an id (kp) or a name "
                                  "(DPRK, \u201cNorth Korea\u201d).")
                     ok = False
                     continue
-                common.append(_any("m", pids))
+                common.append(_any("m", known))
                 kinds.discard("participant")
             elif key == "author":
-                vals = [_unique_prefix(v.lower(), AUTHORS) for v in values]
-                if not vals or None in vals:
+                names = [n for v in values if (n := _unique_prefix(v.lower(), AUTHORS)) is not None]
+                if not values or len(names) < len(values):
                     hints.append("author: takes cossa, fukushima or preface.")
                     ok = False
                     continue
-                common.append(_any("a", sorted({AUTHORS[v] for v in vals})))
+                common.append(_any("a", sorted({AUTHORS[n] for n in names})))
                 kinds &= {"claim", "quote"}
             elif key == "year":
-                spans = [_years(v) for v in values]
-                if not spans or None in spans:
+                spans = [span for v in values if (span := _years(v)) is not None]
+                if not values or len(spans) < len(values):
                     hints.append("year: takes a year (1994), a range (1993..1995) or a decade (1990s).")
                     ok = False
                     continue
@@ -305,12 +316,12 @@ class Searcher:
                         allowed[RECORD_KINDS[v]] = None
                     elif v == "proposal":
                         for k in ("forum", "event"):
-                            if allowed.get(k, []) is not None:
-                                allowed.setdefault(k, []).append(ix.facet("k", "proposal"))
+                            if (held := allowed.setdefault(k, [])) is not None:  # None: the whole kind
+                                held.append(ix.facet("k", "proposal"))
                     elif v in FORUM_KINDS or v in EVENT_KINDS:
                         k = "forum" if v in FORUM_KINDS else "event"
-                        if allowed.get(k, []) is not None:
-                            allowed.setdefault(k, []).append(ix.facet("k", v))
+                        if (held := allowed.setdefault(k, [])) is not None:
+                            held.append(ix.facet("k", v))
                     else:
                         allowed = {}
                         break
@@ -324,7 +335,7 @@ class Searcher:
                 for k, tokens_ in allowed.items():
                     if tokens_:
                         facets.setdefault(k, []).append("(" + " OR ".join(quoted(t) for t in tokens_) + ")")
-        out: dict = {}
+        out: dict[str, str | None] = {}
         for k in KIND_ORDER:
             clauses = common + facets.get(k, [])
             out[k] = " AND ".join(clauses) if clauses else None
@@ -338,7 +349,8 @@ class Searcher:
         return min(found) if len(found) == 1 else None
 
     # -- one group ------------------------------------------------------------------------------
-    def _group(self, kind, words, facet, q, cost, limit) -> tuple[list[tuple], bool]:
+    def _group(self, kind: str, words: str, facet: str | None, q: Query, cost: int,
+               limit: int) -> tuple[list[Row], bool]:
         """The best rows of one kind (columns as _MARKED), at most limit + 1, and whether there are more."""
         lo, hi = self.ranges[kind]
         if not words and not facet:  # a kind asked for and nothing else: the atlas's own order
@@ -353,7 +365,8 @@ class Searcher:
         phrase = " ".join(fold(t) for toks, _ in q.words for t in toks)
         return self._ranked(kind, words, facet, q, phrase, cost, limit)
 
-    def _ranked(self, kind, words, facet, q, phrase, cost, limit) -> tuple[list[tuple], bool]:
+    def _ranked(self, kind: str, words: str, facet: str | None, q: Query, phrase: str, cost: int,
+                limit: int) -> tuple[list[Row], bool]:
         """The rows matching the words, best first, at most limit + 1, and whether there are more.
 
         Records with a name (title, acronym, alias) come first, those whose name is what was typed
@@ -365,7 +378,7 @@ class Searcher:
         where = "WHERE search MATCH ? AND rowid BETWEEN ? AND ?"
         cheap = cost <= BM25_BUDGET
         order = f" AND rank MATCH '{_RANK}' ORDER BY rank" if cheap else ""
-        found: list[tuple] = []
+        found: list[Row] = []
         more = False
         if kind in _TITLED:
             titled = _expression(words, facet, _TITLE_COLUMNS)
@@ -386,7 +399,8 @@ class Searcher:
             found += [row for row in rest if row[0] not in seen]
         return found, more or len(found) > limit
 
-    def _with_brought(self, rows, more, people, facet, limit, phrase) -> tuple[list[tuple], bool]:
+    def _with_brought(self, rows: list[Row], more: bool, people: list[str], facet: str | None, limit: int,
+                      phrase: str) -> tuple[list[Row], bool]:
         """Forums named by what was typed ("UN": the United Nations), then the forums the named
         participants take part in, matched in the text or not, then the other matches."""
         lo, hi = self.ranges["forum"]
@@ -407,23 +421,23 @@ def _next(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1) if prefix else "\U0010ffff"
 
 
-def _any(key: str, values) -> str:
+def _any(key: str, values: Iterable[str]) -> str:
     tokens_ = [quoted(ix.facet(key, v)) for v in values]
     return tokens_[0] if len(tokens_) == 1 else "(" + " OR ".join(tokens_) + ")"
 
 
-def _facet_tokens(facets: dict) -> list[str]:
+def _facet_tokens(facets: dict[str, str]) -> list[str]:
     return sorted({m for v in facets.values() for m in re.findall(r'"([^"]*)"', v)})
 
 
-def _unique_prefix(value: str, choices) -> str | None:
+def _unique_prefix(value: str, choices: Iterable[str]) -> str | None:
     if value in choices:
         return value
     found = [c for c in choices if c.startswith(value)] if len(value) >= 2 else []
     return found[0] if len(found) == 1 else None
 
 
-def _score(row, typed: set[str], phrase: str):
+def _score(row: Row, typed: set[str], phrase: str) -> tuple[int, int, int, bool, int, int]:
     """Order candidates: a name starting with the words, a title match, an alias match; whole words first."""
     rowid, title, aliases = row[0], row[3] or "", row[4] or ""
     tier = 0 if MARK_ON in title else 1 if MARK_ON in aliases else 2
@@ -432,7 +446,7 @@ def _score(row, typed: set[str], phrase: str):
     return (_name_rank(row, phrase), tier, -whole, not title.startswith(MARK_ON), len(title), rowid)
 
 
-def _name_rank(row, phrase: str) -> int:
+def _name_rank(row: Row, phrase: str) -> int:
     """How well the record's own names answer the typed words: 0 an acronym, alias or name equal to
     them ("ARF"), 1 one starting with them ("NEA": NEACD), 2 a title starting with them, 3 otherwise."""
     if not phrase:
@@ -460,10 +474,10 @@ def _expression(words: str, facet: str | None, columns: str = "{title aliases bo
     return " AND ".join(parts)
 
 
-_searchers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_searchers: weakref.WeakKeyDictionary[Atlas, Searcher] = weakref.WeakKeyDictionary()
 
 
-def searcher(atlas) -> Searcher:
+def searcher(atlas: Atlas) -> Searcher:
     """The Searcher for an atlas, made once."""
     s = _searchers.get(atlas)
     if s is None:
@@ -471,6 +485,6 @@ def searcher(atlas) -> Searcher:
     return s
 
 
-def search(atlas, text, limit: int = 8) -> Results:
+def search(atlas: Atlas, text: object, limit: int = 8) -> Results:
     """Search ``atlas`` for ``text`` (words and filters); never raises for any input."""
     return searcher(atlas).search(text, limit)

@@ -18,11 +18,18 @@ per row. The curators' data notes are never indexed. ``search_terms`` lists ever
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from model import records as r
 from model import vocabulary
-from model.dates import event_date_text
+from model.dates import PartialDate, event_date_text
 from model.records import takes_part
+
+if TYPE_CHECKING:
+    from model.loader import Dataset, Record
+
+IndexRow = tuple[str, ...]  # kind, id, then the text of each column (COLUMNS)
 
 VERSION = "3"  # stored in meta as search_index; search asks for a rebuild when it differs
 KINDS = ("participant", "forum", "event", "person", "claim", "quote")  # rowid order
@@ -53,11 +60,11 @@ def year_facets(first: int, last: int) -> list[str]:
     return sorted(out)
 
 
-def _join(*parts, sep: str = " ") -> str:
+def _join(*parts: str | None, sep: str = " ") -> str:
     return sep.join(p for p in parts if p)
 
 
-def rows(ds) -> list[tuple]:
+def rows(ds: Dataset) -> list[IndexRow]:
     """The index rows for a dataset, in rowid order; deterministic for equal input."""
     participants = {p["id"]: p for p in ds["participants"]}
     forums = {f["id"]: f for f in ds["forums"]}
@@ -66,17 +73,17 @@ def rows(ds) -> list[tuple]:
 
     def short(fid: str) -> str:
         f = forums[fid]
-        return f["acronym"] or f["name"]
+        return str(f["acronym"] or f["name"])
 
     takers: dict[str, list[str]] = {}
     for f in ds["forums"]:
-        by_participant: dict[str, list[dict]] = {}
+        by_participant: dict[str, list[Record]] = {}
         for m in f["members"]:
             by_participant.setdefault(m["participant"], []).append(m)
         takers[f["id"]] = sorted(pid for pid, roles in by_participant.items()
                                   if takes_part([(m["role"], m["since"], m["until"]) for m in roles]))
 
-    def forum_facets(fids) -> set[str]:
+    def forum_facets(fids: Iterable[str]) -> set[str]:
         out = set()
         for fid in fids:
             f = forums[fid]
@@ -85,14 +92,14 @@ def rows(ds) -> list[tuple]:
             out.add(facet("s", f["status"]))
         return out
 
-    def span(date, end=None) -> list[str]:
+    def span(date: PartialDate | None, end: PartialDate | None = None) -> list[str]:
         return year_facets(date.start.year, (end or date).end.year) if date else []
 
     # What each citation supports: forums it is about, and the records a hit on it may select.
     quote_forums: dict[str, set[str]] = {}
     quote_targets: dict[str, list[tuple[int, str]]] = {}
 
-    def link(cids, fids, target: str | None, rank: int) -> None:
+    def link(cids: Iterable[str], fids: Iterable[str], target: str | None, rank: int) -> None:
         for cid in cids:
             quote_forums.setdefault(cid, set()).update(fids)
             if target:
@@ -118,7 +125,7 @@ def rows(ds) -> list[tuple]:
         fids += [fid for x in d["about"] if x in events for fid in events[x]["forums"]]
         link(d["cite"], fids, about[0] if about else None, 6)
 
-    out: list[tuple] = []
+    out: list[IndexRow] = []
     for p in ds["participants"]:
         others = [p["name"]] if p["name"] != p["short_name"] and p["short_name"] else []
         title = p["short_name"] or p["name"]
@@ -140,12 +147,12 @@ def rows(ds) -> list[tuple]:
                     _variants(f)))
     for e in ds["events"]:
         when = event_date_text(e["date"], e["end"])
-        names = [short(fid) for fid in e["forums"]]
+        shorts = [short(fid) for fid in e["forums"]]
         tokens = forum_facets(e["forums"]) | {facet("k", e["kind"])} | set(span(e["date"], e["end"]))
         tokens |= {facet("m", pid) for pid in [*e["participants"], e["chair"]] if pid}
-        info = _join(when, e["place"], ", ".join(names), sep=" \u00b7 ")
+        info = _join(when, e["place"], ", ".join(shorts), sep=" \u00b7 ")
         out.append(("event", e["id"], e["title"], e["place"] or "", _join(e["summary"], e["note"]),
-                    _join(when, *(forums[fid]["name"] for fid in e["forums"]), *names, sep="; "),
+                    _join(when, *(forums[fid]["name"] for fid in e["forums"]), *shorts, sep="; "),
                     " ".join(sorted(tokens)), e["title"], info, e["id"], ""))
     for p in ds["people"]:
         who = participants[p["participant"]]["short_name"] if p["participant"] in participants else None
@@ -164,10 +171,9 @@ def rows(ds) -> list[tuple]:
         label = f"{AUTHOR_SHORT.get(c['author'], c['author'])}, \u201c{c['section']}\u201d, line {c['line']}"
         tokens = forum_facets(sorted(quote_forums.get(cid, ()))) | {facet("a", c["author"])}
         targets = [t for _, t in sorted(quote_targets.get(cid, []))]
-        names = list(dict.fromkeys(_name(t, forums, events, people, participants) for t in targets))
-        info = _join(r.AUTHOR_LABELS.get(c["author"], c["author"]),
-                     ("cited for " + ", ".join(names[:3]) + (" \u2026" if len(names) > 3 else "")) if names else None,
-                     sep=" \u00b7 ")
+        cited = list(dict.fromkeys(_name(t, forums, events, people, participants) for t in targets))
+        cited_for = ("cited for " + ", ".join(cited[:3]) + (" \u2026" if len(cited) > 3 else "")) if cited else None
+        info = _join(r.AUTHOR_LABELS.get(c["author"], c["author"]), cited_for, sep=" \u00b7 ")
         out.append(("quote", cid, "", "", c["quote"], _join(c["section"], r.AUTHOR_LABELS.get(c["author"]), sep="; "),
                     " ".join(sorted(tokens)), label, info, targets[0] if targets else "", ""))
     order = {k: n for n, k in enumerate(KINDS)}
@@ -175,21 +181,22 @@ def rows(ds) -> list[tuple]:
     return out
 
 
-def _variants(rec: dict) -> str:
+def _variants(rec: Record) -> str:
     return "; ".join(rec.get("variants") or [])
 
 
-def _name(rid: str, forums, events, people, participants) -> str:
+def _name(rid: str, forums: dict[str, Record], events: dict[str, Record], people: dict[str, Record],
+          participants: dict[str, Record]) -> str:
     if rid in forums:
-        return forums[rid]["acronym"] or forums[rid]["name"]
+        return str(forums[rid]["acronym"] or forums[rid]["name"])
     if rid in events:
-        return events[rid]["title"]
+        return str(events[rid]["title"])
     if rid in people:
-        return people[rid]["name"]
-    return participants[rid]["short_name"] if rid in participants else rid
+        return str(people[rid]["name"])
+    return str(participants[rid]["short_name"]) if rid in participants else rid
 
 
-def write(con: sqlite3.Connection, ds) -> None:
+def write(con: sqlite3.Connection, ds: Dataset) -> None:
     """Create and fill the index inside the build's connection (the caller commits)."""
     con.execute(FTS_SQL)
     con.execute("CREATE TABLE search_kinds (kind TEXT PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT NULL)")
