@@ -43,6 +43,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, TypeVar
 
 # The store's public face, kept in this one module for the window, the command line and the tests; the
 # pieces live in notes_schema, notes_lock, notes_recovery and notes_io.
@@ -91,6 +92,9 @@ __all__ = ["BACKUP_DAYS", "DB_NAME", "SCHEMA_VERSION", "STEPS", "ImportReport", 
 
 
 # -- the store ----------------------------------------------------------------------------------------
+
+T = TypeVar("T")  # what a write's work returns
+
 
 class UserData(Backups):
     """The analyst's notes, bookmarks and basket. Open it, read and write, ``close()`` it.
@@ -176,7 +180,8 @@ class UserData(Backups):
             self._fail(base + " Notes are switched off.")
 
     def _open_unlockable(self, exc: OSError) -> None:
-        self._lock.release()
+        if self._lock is not None:
+            self._lock.release()
         self._lock = None
         base = (f"The folder of your notes, {self.folder}, does not support file locking ({_why(exc)}; a network "
                 "drive without its lock service, perhaps), so Forum Atlas cannot make sure that only one window "
@@ -188,7 +193,8 @@ class UserData(Backups):
 
     def _open_second_instance(self) -> None:
         who = self._lock.holder() if self._lock else ""
-        self._lock.release()
+        if self._lock is not None:
+            self._lock.release()
         self._lock = None
         other = f"Another Forum Atlas window (process {who})" if who.isdigit() else "Another Forum Atlas window"
         state, version, _ = _probe(self.path) if self.path.exists() else ("missing", 0, "")
@@ -245,7 +251,7 @@ class UserData(Backups):
         self.maybe_backup()
 
     # -- writing --------------------------------------------------------------------------------------
-    def _write(self, work: Callable[[sqlite3.Connection], object]):
+    def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``work`` in one committed transaction; when this returns, the change is durable."""
         if not self.writable or self._con is None:
             raise UserDataReadOnly(self.reason or "Notes are read-only.")
@@ -309,9 +315,9 @@ class UserData(Backups):
         With ``base`` (the stored text this edit started from; None for no note), a note that was changed
         meanwhile (another window, an import) is never overwritten: both texts are kept, ours below a marker.
         """
-        def work(con):
+        def work(con: sqlite3.Connection) -> str:
             row = con.execute("SELECT text FROM notes WHERE record = ?", (record,)).fetchone()
-            stored = row[0] if row else None
+            stored: str | None = row[0] if row else None
             new = text
             if base is not _KEEP_ANY and stored != base and stored is not None and stored != text:
                 marker = f"--- this window's text, saved {now()[:16]}Z; the note above was changed elsewhere meanwhile ---"
@@ -331,7 +337,7 @@ class UserData(Backups):
 
     def add_to_basket(self, record: str) -> bool:
         """Append ``record`` to the basket; False when it is already there."""
-        def work(con):
+        def work(con: sqlite3.Connection) -> bool:
             if con.execute("SELECT 1 FROM basket WHERE record = ?", (record,)).fetchone():
                 return False
             end = con.execute("SELECT coalesce(max(position), -1) + 1 FROM basket").fetchone()[0]
@@ -346,7 +352,7 @@ class UserData(Backups):
         """Replace the basket with ``records``, in that order (duplicates dropped)."""
         order = list(dict.fromkeys(records))
 
-        def work(con):
+        def work(con: sqlite3.Connection) -> None:
             con.execute("DELETE FROM basket")
             con.executemany("INSERT INTO basket (record, position) VALUES (?, ?)",
                             [(rid, n) for n, rid in enumerate(order)])
@@ -362,7 +368,7 @@ class UserData(Backups):
         report = ImportReport()
         marker = f"--- imported from {source} on {now()[:10]}; this text differs from the note above ---"
 
-        def work(con):
+        def work(con: sqlite3.Connection) -> None:
             for record, text, updated in items:
                 if not text.strip():
                     report.skipped.append(record)
@@ -388,7 +394,7 @@ class UserData(Backups):
         return report
 
     # -- reading --------------------------------------------------------------------------------------
-    def _rows(self, sql: str, params: tuple = ()) -> list[tuple]:
+    def _rows(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
         if self._con is None:
             return []
         return self._con.execute(sql, params).fetchall()
@@ -435,5 +441,5 @@ class UserData(Backups):
     def __enter__(self) -> UserData:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()

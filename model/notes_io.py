@@ -97,12 +97,13 @@ def search_notes(notes: list[Note], text: str) -> list[tuple[str, str]]:
 
 # -- export and import (used by `forum-atlas notes` and the window) ------------------------------------
 
-def export_json(notes: list[Note], describe: Callable[[str], tuple[str, str] | None] | None = None) -> list[dict]:
+def export_json(notes: list[Note],
+                describe: Callable[[str], tuple[str, str] | None] | None = None) -> list[dict[str, object]]:
     """Notes as a JSON-ready list: record, text, updated; with ``describe`` (id -> (kind, name) or None for
     a record the atlas no longer has) also kind, name and orphaned."""
     out = []
     for n in notes:
-        item = {"record": n.record, "text": n.text, "updated": n.updated}
+        item: dict[str, object] = {"record": n.record, "text": n.text, "updated": n.updated}
         if describe is not None:
             found = describe(n.record)
             item.update(kind=found[0] if found else None, name=found[1] if found else None,
@@ -115,16 +116,20 @@ def export_markdown(notes: list[Note], describe: Callable[[str], tuple[str, str]
     """Notes as one Markdown document, orphaned notes in a section of their own."""
     lines = ["# Forum Atlas: my notes", "", f"Exported {now()}. These are the analyst's own notes, not the paper's.",
              ""]
-    kept, orphaned = [], []
+    kept: list[tuple[Note, tuple[str, str]]] = []
+    orphaned: list[Note] = []
     for n in notes:
         found = describe(n.record) if describe else ("", n.record)
-        (kept if found is not None else orphaned).append((n, found))
+        if found is None:
+            orphaned.append(n)
+        else:
+            kept.append((n, found))
     for n, found in kept:
         title = f"{found[1]} ({n.record})" if found[1] != n.record else n.record
         lines += [f"## {title}", "", f"_Updated {n.updated}_", "", n.text.rstrip(), ""]
     if orphaned:
         lines += ["# Orphaned notes", "", "Their records are no longer in the atlas; the notes are kept.", ""]
-        for n, _ in orphaned:
+        for n in orphaned:
             lines += [f"## {n.record}", "", f"_Updated {n.updated}_", "", n.text.rstrip(), ""]
     return "\n".join(lines)
 
@@ -144,34 +149,34 @@ def parse_import(raw: str) -> tuple[list[tuple[str, str, str | None]], list[str]
         raise ValueError("not usable JSON: it is nested too deeply") from None
     if not isinstance(data, list):
         raise ValueError("expected a JSON list of objects with \"record\" and \"text\"")
-    problems, warnings, items = [], [], []
+    problems: list[str] = []
+    warnings: list[str] = []
+    items: list[tuple[str, str, str | None]] = []
     for n, item in enumerate(data):
         if not isinstance(item, dict):
             problems.append(f"item {n}: not an object")
             continue
         record, text, updated = item.get("record"), item.get("text"), item.get("updated")
-        ok = True
         if not isinstance(record, str) or not record.strip():
             problems.append(f"item {n}: \"record\" must be a non-empty string")
-            ok = False
         if not isinstance(text, str):
             problems.append(f"item {n}: \"text\" must be a string")
-            ok = False
-        if ok and not (_encodable(record) and _encodable(text)):
+        if not isinstance(record, str) or not record.strip() or not isinstance(text, str):
+            continue
+        if not (_encodable(record) and _encodable(text)):
             problems.append(f"item {n}: invalid Unicode (a lone surrogate such as \\ud800)")
-            ok = False
-        if ok and not _RECORD_ID.fullmatch(record.strip()):
+            continue
+        if not _RECORD_ID.fullmatch(record.strip()):
             problems.append(f"item {n}: \"record\" {record.strip()[:40]!r} is not a record id (lowercase letters, "
                             "digits and single hyphens, like \"arf\" or \"neacd-1993-10\")")
-            ok = False
-        if ok and updated is not None:
+            continue
+        if updated is not None:
             stamp = _iso_utc(updated)
             if stamp is None:
                 warnings.append(f"item {n} ({record.strip()}): \"updated\" is not an ISO 8601 time "
                                 f"({str(updated)[:40]!r}); the note gets the time of the import")
             updated = stamp
-        if ok:
-            items.append((record.strip(), text, updated))
+        items.append((record.strip(), text, updated))
     if problems:
         raise ValueError("; ".join(problems))
     return items, warnings

@@ -11,6 +11,7 @@ import os
 import re
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from model import atomic
@@ -38,6 +39,18 @@ class Backups:
     """UserData's backups and recovery; expects ``_con``, ``folder``, ``path``, ``backup_folder``,
     ``messages``, ``writable``, ``_today`` and the backup bookkeeping that UserData sets up."""
 
+    _con: sqlite3.Connection | None
+    folder: Path
+    path: Path
+    backup_folder: Path
+    messages: list[str]
+    writable: bool
+    _today: Callable[[], dt.date]
+    _backed_up_on: dt.date | None
+    _backup_failed: bool
+    _changed: bool
+    _backed_up_at: float
+
     def _clear_leftovers(self) -> None:
         """Temporary files of a killed run: under the lock, none can be another process's work in progress."""
         for stray in (self.folder / f".{DB_NAME}.new", self.folder / f".{DB_NAME}.restore",
@@ -48,6 +61,7 @@ class Backups:
     def _backup_before_migration(self, version: int) -> None:
         """A ``notes-before-vN`` backup, unless one with the same content is there already (a migration
         that failed before and is tried again on every start must not fill the disk with copies)."""
+        assert self._con is not None, "a migration runs on an open file"
         mine = _content_digest(self._con)
         for old in self.backup_folder.glob(f"notes-before-v{SCHEMA_VERSION}-*.sqlite"):
             try:
@@ -139,6 +153,7 @@ class Backups:
             tmp = target.with_name(f".{target.name}.tmp")
             _remove(tmp)  # a half-made copy from a killed run
             generation = 1 + max((_generation(p) for p in self._backups()), default=0)
+            assert self._con is not None, "only an open file is backed up"
             dst = sqlite3.connect(tmp)
             try:
                 self._con.backup(dst)
