@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 try:
     import psycopg
 except ImportError:  # the standalone bundle leaves the driver out (build_spec/forum-atlas.spec)
-    psycopg = None
+    psycopg = None  # type: ignore[assignment]  # _connect says so before any use
 
 from model.notes_schema import UserDataReadOnly, default_folder
 from model.team_replica import Pending, Replica, TeamNote, replica_name
@@ -91,7 +92,7 @@ class NoDriver(RuntimeError):
     """This Forum Atlas has no PostgreSQL driver (the standalone bundle): team notes need the source install."""
 
 
-def _connect(url: str, autocommit: bool = False):
+def _connect(url: str, autocommit: bool = False) -> psycopg.Connection[tuple[Any, ...]]:
     if psycopg is None:
         raise NoDriver("this Forum Atlas has no PostgreSQL driver; team notes need Forum Atlas installed from "
                        "source (make setup)")
@@ -143,6 +144,14 @@ def merge_texts(stored: str, ours: str, base: str, when: str) -> str:
     return f"{stored.rstrip()}\n\n{marker}\n{added}"
 
 
+def _one(cursor: psycopg.Cursor[tuple[Any, ...]]) -> tuple[Any, ...]:
+    """The row of a query that always returns one."""
+    row = cursor.fetchone()
+    if row is None:
+        raise psycopg.DataError("the team server returned no row where one was expected")
+    return row
+
+
 class TeamNotes:
     """A team's notes: the local replica always, the server when it answers.
 
@@ -160,8 +169,8 @@ class TeamNotes:
         self.writable = True
         self.status = ""
         self.messages: list[str] = []
-        self._con = None
-        self._listener = None
+        self._con: psycopg.Connection[tuple[Any, ...]] | None = None
+        self._listener: psycopg.Connection[tuple[Any, ...]] | None = None
         self.reconnect()
 
     # -- the connection -------------------------------------------------------------------------------
@@ -171,10 +180,9 @@ class TeamNotes:
             if self._con is None or self._con.closed:
                 self._con = _connect(self.url)
             with self._con.transaction():
-                self.role = self._con.execute("SELECT current_user").fetchone()[0]
-                version = self._con.execute("SELECT version FROM forum_atlas_schema").fetchone()[0]
-                self.writable = bool(self._con.execute(
-                    "SELECT has_table_privilege('notes', 'INSERT')").fetchone()[0])
+                self.role = _one(self._con.execute("SELECT current_user"))[0]
+                version = _one(self._con.execute("SELECT version FROM forum_atlas_schema"))[0]
+                self.writable = bool(_one(self._con.execute("SELECT has_table_privilege('notes', 'INSERT')"))[0])
             if version != SERVER_VERSION:
                 raise RuntimeError(f"the server's team notes are format {version}; this Forum Atlas needs "
                                    f"format {SERVER_VERSION} (run `forum-atlas notes serve-setup`)")
@@ -208,17 +216,25 @@ class TeamNotes:
                "to_char(n.updated AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
                "FROM notes n LEFT JOIN members m ON m.role = n.author")
 
+    def _server(self) -> psycopg.Connection[tuple[Any, ...]]:
+        """The server's connection, which reconnect() made; none is an error like a lost connection."""
+        if self._con is None:
+            raise psycopg.OperationalError("not connected to the team server")
+        return self._con
+
     def _pull_all(self) -> None:
-        rows = self._con.execute(self._SELECT).fetchall()
-        self._con.commit()
+        con = self._server()
+        rows = con.execute(self._SELECT).fetchall()
+        con.commit()
         queued = {p.record for p in self.replica.pending()}
         mine = {n.record: n for n in self.replica.by_author(self.role) if n.record in queued}
         self.replica.replace_all([TeamNote(*r) for r in rows if not (r[1] == self.role and r[0] in queued)]
                                  + list(mine.values()))
 
     def _pull(self, record: str) -> None:
-        rows = self._con.execute(self._SELECT + " WHERE n.record = %s", (record,)).fetchall()
-        self._con.commit()
+        con = self._server()
+        rows = con.execute(self._SELECT + " WHERE n.record = %s", (record,)).fetchall()
+        con.commit()
         queued = {p.record for p in self.replica.pending()}
         with self.replica.con:
             self.replica.con.execute("BEGIN")
@@ -264,7 +280,7 @@ class TeamNotes:
                 self.replica.trying(item)
                 stored = self._send(item)
             except psycopg.errors.InsufficientPrivilege:
-                self._con.rollback()
+                self._server().rollback()
                 self.writable = False
                 self.replica.to_draft(item.seq, item.record, item.text)
                 self.messages.append(self._read_only_reason())
@@ -280,7 +296,7 @@ class TeamNotes:
 
     def _send(self, item: Pending) -> TeamNote:
         """One queued change, conditional on its base version; a stale one is merged, keeping both texts."""
-        con = self._con
+        con = self._server()
         with con.transaction():
             row = None
             while row is None:  # a note another process creates meanwhile is found on the next turn
@@ -298,8 +314,8 @@ class TeamNotes:
                     con.execute("UPDATE notes SET text = %s, version = version + 1, updated = now() "
                                 "WHERE record = %s AND author = current_user AND version = %s",
                                 (text, item.record, version))
-            out = con.execute(self._SELECT + " WHERE n.record = %s AND n.author = current_user",
-                              (item.record,)).fetchone()
+            out = _one(con.execute(self._SELECT + " WHERE n.record = %s AND n.author = current_user",
+                                   (item.record,)))
         return TeamNote(*out)
 
     # -- live changes ----------------------------------------------------------------------------------
