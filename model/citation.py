@@ -14,14 +14,24 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from model import paths
+
+if TYPE_CHECKING:
+    from citeproc import CitationStylesStyle
+
+    from model.queries import Atlas
+    from model.records import Citation, EventDetail, ForumDetail, ParticipantDetail, PersonDetail
+
+Item = dict[str, Any]  # a CSL-JSON item, or the `source` mapping it is made from
 
 STYLES = {"chicago": "chicago-author-date.csl", "apa": "apa.csl"}
 STYLE_LABELS = {"chicago": "Chicago author-date", "apa": "APA (7th edition)"}
@@ -42,7 +52,7 @@ class Reference:
     html: str
 
 
-def _names(by: str) -> list[dict]:
+def _names(by: str) -> list[dict[str, str]]:
     """'Stephan Haggard and Daniel Pinkston' -> CSL names; the family name is the last word."""
     out = []
     for name in re.split(r",\s*|\s+and\s+", by.strip()):
@@ -51,16 +61,17 @@ def _names(by: str) -> list[dict]:
     return out
 
 
-def read_source(data: Path | None = None) -> dict:
+def read_source(data: Path | None = None) -> Item:
     """The `source` mapping of source.yaml (raises CitationError, with the file, when it cannot be read)."""
     path = (data or paths.data_dir()) / "source.yaml"
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))["source"]
+        source: Item = yaml.safe_load(path.read_text(encoding="utf-8"))["source"]
+        return source
     except (OSError, yaml.YAMLError, UnicodeDecodeError, KeyError, TypeError) as exc:
         raise CitationError(f"cannot read the paper's bibliographic record in {path}: {exc}") from None
 
 
-def records(source: dict | None = None) -> list[dict]:
+def records(source: Item | None = None) -> list[Item]:
     """CSL-JSON items: the paper (a report in a numbered series), then its preface and two parts (chapters)."""
     s = source or read_source()
     series, _, number = str(s["series"]).rpartition(" ")  # "IGCC Policy Paper 51"
@@ -83,14 +94,14 @@ def records(source: dict | None = None) -> list[dict]:
     return out
 
 
-def record_id(author: str, source: dict | None = None) -> str:
+def record_id(author: str, source: Item | None = None) -> str:
     """The id of the record for a part of the paper ('cossa' -> 'igcc-pp51-cossa'); the paper's own otherwise."""
     s = source or read_source()
     return f"{s['id']}-{author}" if author in PART_AUTHORS else s["id"]
 
 
 @cache
-def _style(name: str):
+def _style(name: str) -> CitationStylesStyle:
     from citeproc import CitationStylesStyle
 
     path = paths.resource("csl", STYLES[name])
@@ -109,19 +120,20 @@ def _american_quotes(text: str) -> str:
 PRECOMPUTED = paths.resource("csl", "references.json")
 
 
-def _key(item: dict, style: str) -> str:
+def _key(item: Item, style: str) -> str:
     return f"{style} {json.dumps(item, sort_keys=True)}"
 
 
 @cache
 def _precomputed() -> dict[str, dict[str, str]]:
     try:
-        return json.loads(PRECOMPUTED.read_text(encoding="utf-8"))
+        table: dict[str, dict[str, str]] = json.loads(PRECOMPUTED.read_text(encoding="utf-8"))
+        return table
     except (OSError, ValueError):
         return {}
 
 
-def references(items: list[dict], style: str = "chicago") -> list[Reference]:
+def references(items: list[Item], style: str = "chicago") -> list[Reference]:
     """Each item's bibliography entry in ``style``, in the order given."""
     if style not in STYLES:
         raise CitationError(f"unknown style {style!r} (expected one of: {', '.join(STYLES)})")
@@ -137,7 +149,7 @@ def references(items: list[dict], style: str = "chicago") -> list[Reference]:
 _FORMATTED: dict[str, dict[str, str]] = {}
 
 
-def _format(item: dict, style: str) -> dict[str, str]:
+def _format(item: Item, style: str) -> dict[str, str]:
     """One bibliography entry by citeproc, as text and HTML."""
     try:
         from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
@@ -147,7 +159,7 @@ def _format(item: dict, style: str) -> dict[str, str]:
                             "installed: run `make` to write them again") from None
     if style == "apa" and item["type"] == "chapter":  # APA's style names a chapter's series from these
         item = {**item, "genre": item["collection-title"], "number": item["collection-number"]}
-    entries = {}
+    entries: dict[str, str] = {}
     for name, fmt in (("text", formatter.plain), ("html", formatter.html)):
         # one bibliography per item: the style's sorting must not reorder them
         bib = CitationStylesBibliography(_style(style), CiteProcJSON([item]), fmt)
@@ -165,7 +177,7 @@ def write_precomputed(target: Path = PRECOMPUTED) -> int:
     return len(table)
 
 
-def reference(rid: str, style: str = "chicago", source: dict | None = None) -> Reference:
+def reference(rid: str, style: str = "chicago", source: Item | None = None) -> Reference:
     """The reference of the paper or one of its parts, by record id."""
     item = next((x for x in records(source) if x["id"] == rid), None)
     if item is None:
@@ -173,7 +185,7 @@ def reference(rid: str, style: str = "chicago", source: dict | None = None) -> R
     return references([item], style)[0]
 
 
-def passage(citation, style: str = "chicago", quote: bool = True, source: dict | None = None) -> Reference:
+def passage(citation: Citation, style: str = "chicago", quote: bool = True, source: Item | None = None) -> Reference:
     """A single source note: its part's reference, the section, and the passage quoted.
 
     ``citation`` is a model.records.Citation (author, part, section, quote).
@@ -189,7 +201,7 @@ def passage(citation, style: str = "chicago", quote: bool = True, source: dict |
     return Reference(text, html)
 
 
-def sources(title: str, citations, style: str = "chicago", source: dict | None = None) -> Reference:
+def sources(title: str, citations: Iterable[Citation], style: str = "chicago", source: Item | None = None) -> Reference:
     """A record's references: its name, then each part of the paper it rests on, with the sections cited."""
     sections: dict[str, list[str]] = {}
     for c in sorted(citations, key=lambda c: c.line):  # parts and sections in the paper's order
@@ -207,15 +219,15 @@ def sources(title: str, citations, style: str = "chicago", source: dict | None =
 
 # -- For reference managers ------------------------------------------------------------------------------
 
-def csl_json(items: list[dict]) -> str:
+def csl_json(items: list[Item]) -> str:
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
-def _person(name: dict) -> str:
+def _person(name: dict[str, str]) -> str:
     return name.get("literal") or f"{name['family']}, {name['given']}"
 
 
-def ris(items: list[dict]) -> str:
+def ris(items: list[Item]) -> str:
     out = []
     for x in items:
         y, *m = x["issued"]["date-parts"][0]
@@ -236,7 +248,7 @@ def _bib(text: str) -> str:
     return "{" + text + "}"
 
 
-def bibtex(items: list[dict]) -> str:
+def bibtex(items: list[Item]) -> str:
     out = []
     for x in items:
         y, *m = x["issued"]["date-parts"][0]
@@ -255,16 +267,19 @@ def bibtex(items: list[dict]) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def export(fmt: str, items: list[dict]) -> str:
+def export(fmt: str, items: list[Item]) -> str:
     """The records in a reference manager's format: 'ris', 'bibtex' or 'csl-json'."""
-    return {"ris": ris, "bibtex": bibtex, "csl-json": csl_json}[fmt](items)
+    writers: dict[str, Callable[[list[Item]], str]] = {"ris": ris, "bibtex": bibtex, "csl-json": csl_json}
+    return writers[fmt](items)
 
 
-def record_citations(atlas, rid: str) -> list:
+def record_citations(atlas: Atlas, rid: str) -> list[Citation]:
     """The passages a record rests on (model.records.Citation), as its page numbers them; [] for none."""
-    detail = {"forum": atlas.forum, "event": atlas.event, "participant": atlas.participant,
-              "person": atlas.person}.get(atlas.kind_of(rid))
-    return list(detail(rid).sources) if detail else []
+    details: dict[str, Callable[[str], ForumDetail | EventDetail | ParticipantDetail | PersonDetail | None]] = {
+        "forum": atlas.forum, "event": atlas.event, "participant": atlas.participant, "person": atlas.person}
+    get = details.get(atlas.kind_of(rid) or "")
+    detail = get(rid) if get else None
+    return list(detail.sources) if detail else []
 
 
 if __name__ == "__main__":  # make: write resources/csl/references.json
