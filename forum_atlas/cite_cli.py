@@ -3,13 +3,14 @@ references to the paper, for a reader or a reference manager. Loads no Qt."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 FORMATS = ("text", "ris", "bibtex", "csl-json")
 
 
-def add_parser(sub) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from model.citation import STYLE_LABELS
 
     sp = sub.add_parser(
@@ -25,7 +26,7 @@ def add_parser(sub) -> None:
     sp.add_argument("--out", type=Path, help="the file to write (default: standard output)")
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from forum_atlas.cli import atomic_write
     from model import citation
 
@@ -37,9 +38,10 @@ def run(args) -> int:
             else:
                 text = citation.export(args.format, items)
         else:
-            text = _record(args, citation)
-            if text is None:
+            found = _record(args)
+            if found is None:
                 return 1
+            text = found
     except citation.CitationError as exc:
         print(f"forum-atlas: {exc}", file=sys.stderr)
         return 1
@@ -52,10 +54,10 @@ def run(args) -> int:
     return code
 
 
-def _record(args, citation) -> str | None:
+def _record(args: argparse.Namespace) -> str | None:
     """The references of one record, or the paper's records it rests on; None (said why) if there is none."""
     from forum_atlas.cli import _open_atlas
-    from model import lookup
+    from model import citation, lookup
 
     atlas = _open_atlas()
     found = lookup.Lookup(atlas).find(args.record)

@@ -6,19 +6,26 @@ import argparse
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from forum_atlas import cite_cli, notes_cli, search_cli
 from model.exit_codes import ExitCode
+
+if TYPE_CHECKING:  # each loads what it needs only when its command runs
+    from model.loader import Dataset
+    from model.queries import Atlas
 
 
 class _Version(argparse.Action):
     """``--version``, looked up only when asked: importlib.metadata would cost every start ~30 ms."""
 
-    def __init__(self, option_strings, dest, **kwargs):
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
         super().__init__(option_strings, dest, nargs=0, help="show program's version number and exit")
 
-    def __call__(self, parser, namespace, values, option_string=None):
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: str | Sequence[Any] | None, option_string: str | None = None) -> None:
         from model.version import version
 
         print(f"{parser.prog} {version()}")
@@ -40,7 +47,7 @@ def window_size(text: str) -> str:
     return f"{w}x{h}"
 
 
-def bounded_int(low: int, high: int | None = None):
+def bounded_int(low: int, high: int | None = None) -> Callable[[str], int]:
     """An argparse ``type=`` for a whole number from ``low`` to ``high`` (no upper bound when None)."""
 
     def parse(text: str) -> int:
@@ -78,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
                         "passwords come from ~/.pgpass or the service file")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    def data_args(sp):
+    def data_args(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("--data", type=Path, help="folder of YAML sources (default: the bundled resources/data)")
         sp.add_argument("--paper", type=Path, help="the paper's text, to check every quote against "
                                                    "(default: ../shared/source when present)")
@@ -142,10 +149,11 @@ def main(argv: list[str] | None = None) -> int:
     if sys.stdout is None:  # started with standard output closed: the results would go nowhere
         print("forum-atlas: standard output is closed; nothing was done", file=sys.stderr)
         return 1
+    commands: dict[str, Callable[[argparse.Namespace], int]] = {
+        "check": _check, "build": _build, "stats": _stats, "export": _export, "search": search_cli.run,
+        "notes": notes_cli.run, "print": _print, "pack": _print, "cite": cite_cli.run}
     try:
-        code = {"check": _check, "build": _build, "stats": _stats, "export": _export, "search": search_cli.run,
-                "notes": notes_cli.run, "print": _print, "pack": _print,
-                "cite": cite_cli.run}[args.command](args)
+        code = commands[args.command](args)
         sys.stdout.flush()
         return code
     except BrokenPipeError:  # the reader stopped reading (| head): not an error
@@ -160,12 +168,11 @@ def main(argv: list[str] | None = None) -> int:
         _drop_stdout()
         print(f"forum-atlas: cannot write to standard output: {why(exc)}", file=sys.stderr)
         return ExitCode.FAILED
-    except Exception:  # a bug: a plain message, the traceback in the crash log
+    except Exception as exc:  # a bug: a plain message, the traceback in the crash log
         from model import crash_log
 
-        kind, value, tb = sys.exc_info()
-        path = crash_log.write(kind, value, tb, f"forum-atlas {args.command}")
-        print(f"forum-atlas: unexpected error ({kind.__name__}: {value})"
+        path = crash_log.write(type(exc), exc, exc.__traceback__, f"forum-atlas {args.command}")
+        print(f"forum-atlas: unexpected error ({type(exc).__name__}: {exc})"
               + (f"; the details are in {path}" if path else ""), file=sys.stderr)
         return ExitCode.CRASHED
 
@@ -178,7 +185,7 @@ def _drop_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _load(args):
+def _load(args: argparse.Namespace) -> Dataset:
     from model import loader, paths
 
     if args.paper is not None and not args.paper.is_file():  # a mistyped path must not pass every quote unchecked
@@ -195,7 +202,7 @@ def _load(args):
     return loader.load(args.data or paths.data_dir(), paper)
 
 
-def _check(args) -> int:
+def _check(args: argparse.Namespace) -> int:
     from model.loader import DataError
 
     try:
@@ -210,7 +217,7 @@ def _check(args) -> int:
     return 0
 
 
-def _build(args) -> int:
+def _build(args: argparse.Namespace) -> int:
     import sqlite3
 
     from sqlalchemy.exc import SQLAlchemyError
@@ -237,7 +244,7 @@ def _build(args) -> int:
     return 0
 
 
-def _open_atlas():
+def _open_atlas() -> Atlas:
     from model.queries import Atlas, DatabaseUnavailable
 
     try:
@@ -247,7 +254,7 @@ def _open_atlas():
         sys.exit(ExitCode.UNAVAILABLE)
 
 
-def _stats(args) -> int:
+def _stats(args: argparse.Namespace) -> int:
     if args.coverage:
         return _coverage(args)
     atlas = _open_atlas()
@@ -264,20 +271,21 @@ def _stats(args) -> int:
         print(f"  {k:<14}{v:>5}")
     events = atlas.events()
     print("Events by decade")
-    for k, v in sorted(Counter(e.date.first.year // 10 * 10 for e in events).items()):
-        print(f"  {k}s{'':<9}{v:>5}")
+    for decade, n in sorted(Counter(e.date.first.year // 10 * 10 for e in events).items()):
+        print(f"  {decade}s{'':<9}{n:>5}")
     with_events = {fid for e in events for fid in e.forums}
     with_members = {m.forum_id for m in atlas.memberships()}
     for title, have in (("Forums with no events", with_events), ("Forums with no members", with_members)):
         missing = [f for f in forums if f.id not in have]
         print(f"{title} ({len(missing)})")
         for f in missing:
-            note = atlas.forum(f.id).note
+            detail = atlas.forum(f.id)
+            note = detail.note if detail else None
             print(f"  {f.id:<28}{'note: ' + note[:70] if note else '(no note explaining why)'}")
     return 0
 
 
-def _coverage(args) -> int:
+def _coverage(args: argparse.Namespace) -> int:
     from model import coverage, paths
     from model.loader import DataError
 
@@ -319,7 +327,7 @@ def _coverage(args) -> int:
     return 0
 
 
-def _print(args) -> int:
+def _print(args: argparse.Namespace) -> int:
     atlas = _open_atlas()
     kinds = ("forum", "participant") if args.command == "print" else ("forum", "participant", "event")
     ids = _resolve(atlas, [args.id] if args.command == "print" else args.ids, kinds)
@@ -337,13 +345,14 @@ def _print(args) -> int:
 UNKNOWN_SHOWN = 5  # a long list of unknown names: the first few, with suggestions, then a count
 
 
-def _resolve(atlas, texts: list[str], kinds: tuple[str, ...]) -> list[str] | None:
+def _resolve(atlas: Atlas, texts: list[str], kinds: tuple[str, ...]) -> list[str] | None:
     """Record ids for ids, names or acronyms typed in any case (model/lookup.py). An ambiguous name is resolved
     and said so on standard error; any unknown name is reported and None returned, so nothing is written."""
     from model import lookup
 
     index = lookup.Lookup(atlas, kinds)
-    ids, unknown = [], []
+    ids: list[str] = []
+    unknown: list[str] = []
     for text in texts:
         found = index.find(text)
         if found.choice is None:
@@ -362,7 +371,7 @@ def _resolve(atlas, texts: list[str], kinds: tuple[str, ...]) -> list[str] | Non
     return ids
 
 
-def _export(args) -> int:
+def _export(args: argparse.Namespace) -> int:
     from model import export
 
     atlas = _open_atlas()
@@ -382,7 +391,7 @@ def _export(args) -> int:
     return 0
 
 
-def atomic_write(target: Path, write, protect: tuple[Path, ...] = ()) -> int:
+def atomic_write(target: Path, write: Callable[[TextIO], object], protect: tuple[Path, ...] = ()) -> int:
     """Write through a temporary file beside ``target``, then rename: never a half-written target.
 
     0 when written; 1, with the reason on standard error, when not (see model.atomic.write_text).

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from model.notes import UserData
+
+Describe = Callable[[str], tuple[str, str] | None]  # id -> (kind, name), or None for a record the atlas lacks
 
 
-def add_parser(sub) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sp = sub.add_parser("notes", help="export or import your own notes (JSON or Markdown)",
                         description="Your own notes, kept in your user-data folder. Export them to move them to "
                                     "another machine or hand them to a colleague; import merges, never losing text.")
@@ -31,7 +39,7 @@ def add_parser(sub) -> None:
     se.add_argument("url", metavar="URL", help="postgresql://owner@host/database (sslmode etc. pass through)")
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     if args.notes_command == "serve-setup":
         return _serve_setup(args.url)
     from model.notes import UserData
@@ -63,7 +71,7 @@ def _serve_setup(url: str) -> int:
     return 0
 
 
-def _describer():
+def _describer() -> Describe | None:
     """id -> (kind, name), or None for a record the atlas lacks; None when the atlas cannot be opened."""
     from model.queries import Atlas, DatabaseUnavailable
 
@@ -74,23 +82,23 @@ def _describer():
               file=sys.stderr)
         return None
 
-    def describe(rid: str):
+    def describe(rid: str) -> tuple[str, str] | None:
         kind = atlas.kind_of(rid)
         return (kind, atlas.name_of(rid)) if kind else None
     return describe
 
 
-def _export(store, args) -> int:
+def _export(store: UserData, args: argparse.Namespace) -> int:
     from model import notes
 
     describe = _describer()
     items = store.notes()
     if args.format == "json":
-        def write(fh):
+        def write(fh: TextIO) -> None:
             json.dump(notes.export_json(items, describe), fh, ensure_ascii=False, indent=2)
             fh.write("\n")
     else:
-        def write(fh):
+        def write(fh: TextIO) -> None:
             fh.write(notes.export_markdown(items, describe))
     if args.out is None:
         write(sys.stdout)
@@ -103,7 +111,7 @@ def _export(store, args) -> int:
     return 0
 
 
-def _import(store, args) -> int:
+def _import(store: UserData, args: argparse.Namespace) -> int:
     from model.notes import UserDataReadOnly, describe_error, parse_import
 
     if args.file.exists() and (args.file.is_char_device() or args.file.is_block_device()):  # /dev/zero never ends

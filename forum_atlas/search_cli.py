@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from model.queries import Atlas
+    from model.search_results import Results
 
 MAX_LIMIT = 1000
 
 
-def add_parser(sub) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sp = sub.add_parser("search", help="search the atlas as the window's search box does (exit 1: no matches)",
                         description="Words find names, aliases, places, summaries, claims and quotes (each word "
                                     "also as a prefix; \"quoted words\" as a phrase). Filters: track:2, member:kp "
@@ -23,7 +29,7 @@ def add_parser(sub) -> None:
                     help=f"hits shown per kind, 1..{MAX_LIMIT} (default 8)")
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from forum_atlas.cli import _open_atlas
     from model.exit_codes import ExitCode
     from model.search import search
@@ -58,7 +64,7 @@ def run(args) -> int:
     return ExitCode.OK if results else ExitCode.FAILED
 
 
-def with_notes(results, text: str, atlas):
+def with_notes(results: Results, text: str, atlas: Atlas) -> Results:
     """The results with a last group, "Your notes": the analyst's notes holding every typed word, as the
     window's search box shows them (read-only: nothing is locked or written)."""
     from dataclasses import replace

@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 try:
-    import psycopg
+    import psycopg as psycopg  # (re-exported: the command line catches its errors)
 except ImportError:  # the standalone bundle leaves the driver out (build_spec/forum-atlas.spec)
     psycopg = None  # type: ignore[assignment]  # _connect says so before any use
 
