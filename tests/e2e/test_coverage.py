@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import REAL_DATA
+from helpers import REAL_DATA
 
 from model import coverage
 from model.loader import load

@@ -9,11 +9,10 @@ import importlib.util
 import shutil
 import struct
 import subprocess
-from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 BUILD_SPEC = ROOT / "build_spec"
 ICONS = ROOT / "resources" / "icons"
 

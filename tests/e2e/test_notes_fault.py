@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import TESTS
 
-WRITER = Path(__file__).parents[1] / "notes_writer.py"
 KILLS = 100
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX only")
@@ -59,7 +59,7 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_save(tmp_path):
     acked = during_start = 0
     started = time.perf_counter()
     for run in range(KILLS):
-        proc = subprocess.Popen([sys.executable, str(WRITER), str(folder), str(run)], stdout=subprocess.PIPE,
+        proc = subprocess.Popen([sys.executable, str(TESTS / "writers.py"), "notes", str(folder), str(run)], stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE)
         if rng.random() < 0.2:  # anywhere from spawn: often while starting, opening or backing up
             time.sleep(rng.uniform(0, 0.15))

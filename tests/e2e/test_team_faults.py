@@ -1,7 +1,6 @@
 """Fault tests of team notes against a real PostgreSQL server: the server stopped at random moments during
 saves, and two processes editing one note. The counts of the issue (100 stops, 1,000 edits) run with
 FORUM_ATLAS_FULL_FAULTS=1; the default counts keep the suite quick."""
-# ruff: noqa: F811  (the fixtures pg and team come from tests/pg_server.py)
 
 from __future__ import annotations
 
@@ -11,19 +10,16 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import psycopg
 import pytest
-from pg_server import pg, team  # noqa: F401
+from helpers import ROOT, TESTS
 
 from model.team_notes import TeamNotes
 
 FULL = os.environ.get("FORUM_ATLAS_FULL_FAULTS") == "1"
 STOPS = 100 if FULL else 4
 EDITS = 1000 if FULL else 100  # between the two processes
-ROOT = Path(__file__).resolve().parents[2]
-WRITER = Path(__file__).parents[1] / "team_writer.py"
 
 
 @pytest.mark.slow
@@ -71,7 +67,7 @@ def test_server_stopped_during_saves_loses_no_acknowledged_save(team, tmp_path):
 @pytest.mark.slow
 def test_two_processes_editing_one_note_keep_both_authors_words(team, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    writers = [subprocess.Popen([sys.executable, str(WRITER), team("alice"), str(tmp_path / name), name,
+    writers = [subprocess.Popen([sys.executable, str(TESTS / "writers.py"), "team", team("alice"), str(tmp_path / name), name,
                                  str(EDITS // 2)], env=env, cwd=ROOT, stderr=subprocess.PIPE, text=True)
                for name in ("laptop", "desktop")]
     for w in writers:

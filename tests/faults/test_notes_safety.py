@@ -14,19 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import Days, notes_on_days
 
 from model import notes
 from model.notes import UserData, UserDataReadOnly
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "notes"
-
-
-class Days:
-    def __init__(self, day=dt.date(2025, 3, 1)):
-        self.day = day
-
-    def __call__(self):
-        return self.day
 
 
 def damage(path: Path) -> None:
@@ -84,12 +77,7 @@ def test_a_future_dated_backup_neither_wins_nor_stays_forever(folder):
 
 
 def test_the_newest_backup_wins_even_when_file_times_say_otherwise(folder):
-    clock = Days()
-    with UserData(folder, today=clock) as store:
-        store.set_note("arf", "older")
-    clock.day += dt.timedelta(days=1)
-    with UserData(folder, today=clock) as store:
-        store.set_note("arf", "newer")
+    clock = notes_on_days(folder, "older", "newer")
     os.utime(folder / "backups" / "notes-2025-03-01.sqlite", (4e9, 4e9))
     damage(folder / notes.DB_NAME)
     with UserData(folder, today=clock) as store:
@@ -201,12 +189,7 @@ def _wrong_schema(path: Path) -> None:
 
 
 def test_a_wrong_schema_is_damage_and_its_backup_is_skipped(folder):
-    clock = Days()
-    with UserData(folder, today=clock) as store:
-        store.set_note("arf", "good")
-    clock.day += dt.timedelta(days=1)
-    with UserData(folder, today=clock) as store:
-        store.set_note("arf", "good, day two")
+    clock = notes_on_days(folder, "good", "good, day two")
     _wrong_schema(folder / "backups" / "notes-2025-03-02.sqlite")  # the newest backup has the wrong tables
     _wrong_schema(folder / notes.DB_NAME)
     assert notes.read_notes(folder)[1][0].count("damaged") == 1

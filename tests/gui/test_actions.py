@@ -1,10 +1,10 @@
 """The declared actions (gui/actions.py): every menu, toolbar button, context menu and shortcut comes from them."""
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from helpers import ClaimsControlKeys, Fired, click_row, popup
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMenu
-from test_main_window import click_row
 
 from gui.actions import ACTIONS, MENUS, TOOLBAR, _types
 
@@ -20,21 +20,6 @@ def walk(menu: QMenu, path: str) -> list[tuple[str, QAction]]:
         else:
             out.append((path, action))
     return out
-
-
-def popup(qtbot, show) -> list[QAction]:
-    """The actions of the context menu that ``show()`` pops up."""
-    seen = []
-
-    def grab():
-        menu = QApplication.activePopupWidget()
-        seen.extend(a for a in menu.actions() if not a.isSeparator())
-        menu.close()
-
-    QTimer.singleShot(50, grab)
-    show()
-    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
-    return seen
 
 
 def test_the_menu_bar_is_the_registry(window):
@@ -83,30 +68,6 @@ def test_every_shortcut_in_the_window_is_a_registry_action(window):
     keys = [seq.toString() for a in with_keys for seq in a.shortcuts()]
     assert len(keys) == len(set(keys)), "two actions share a shortcut"
 
-
-class Fired(QObject):
-    """Records a shortcut reaching an action, and stops it there (the test must not print or quit)."""
-
-    def __init__(self):
-        super().__init__()
-        self.hits: list[str] = []
-
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Shortcut:
-            self.hits.append(obj.objectName())
-            return True
-        return False
-
-
-class ClaimsControlKeys(QObject):
-    """A text field as on an X11 desktop, which claims Ctrl+E, Ctrl+K, Ctrl+D, Ctrl+U... for line editing.
-    (This platform's line edit claims none of ours, so without this the test could not fail here.)"""
-
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.ShortcutOverride and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            event.accept()
-            return True
-        return False
 
 
 @pytest.mark.parametrize("x11_like", [False, True])

@@ -1,9 +1,7 @@
 """One app state (gui/app_state.py): the selection, its history and the filters, followed by every pane."""
 
-from conftest import open_window
+from helpers import click_row, open_window, type_note, visible_forums
 from PySide6.QtCore import Qt
-from test_main_window import click_row, visible_forums
-from test_notes_window import type_note
 
 from gui.app_state import AppState
 

@@ -4,35 +4,14 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt, QTimer
+from helpers import click_link, click_row, tree_menu_pick
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
-from test_main_window import click_link, click_row
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 
 def clipboard() -> str:
     return QGuiApplication.clipboard().text()
-
-
-def tree_menu_pick(qtbot, window, rid: str, action_id: str) -> None:
-    """Open the tree's context menu on ``rid`` and choose ``action_id`` from it."""
-    tree = window.tree_pane.tree
-    model = tree.model()
-    index = model.match(model.index(0, 0), Qt.ItemDataRole.UserRole, rid, 1, Qt.MatchFlag.MatchRecursive)[0]
-    tree.scrollTo(index)
-    tree.setCurrentIndex(index)
-    chosen = []
-
-    def pick():
-        menu = QApplication.activePopupWidget()
-        action = next(a for a in menu.actions() if a.objectName() == action_id)
-        chosen.append(action.text())
-        action.trigger()
-        menu.close()
-
-    QTimer.singleShot(100, pick)
-    tree.customContextMenuRequested.emit(tree.visualRect(index).center())
-    qtbot.waitUntil(lambda: bool(chosen), timeout=3000)
 
 
 def test_copy_as_text_from_the_tree_menu_is_what_the_pane_shows_without_data_notes(qtbot, window, atlas):

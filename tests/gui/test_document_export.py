@@ -6,9 +6,9 @@ import re
 import zipfile
 
 import pytest
+from helpers import click_row
 from pypdf import PdfReader
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
-from test_main_window import click_row
 
 from gui import document_export, printing
 

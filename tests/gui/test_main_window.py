@@ -4,63 +4,14 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from helpers import click_link, click_row, group_labels, visible_forums
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from gui.forum_tree import ID_ROLE, ForumTreeModel, build_tree
 from gui.settings import SOURCE_TEXT
 from model.records import AWAY, label
-
-
-def visible_forums(window) -> list[str]:
-    """Ids of the forum rows the tree shows, depth first."""
-    tree, out = window.tree_pane.tree, []
-
-    def walk(parent):
-        model = tree.model()
-        for row in range(model.rowCount(parent)):
-            index = model.index(row, 0, parent)
-            if index.data(ID_ROLE):
-                out.append(index.data(ID_ROLE))
-            walk(index)
-
-    walk(tree.rootIndex())
-    return out
-
-
-def group_labels(window) -> list[str]:
-    model = window.tree_pane.tree.model()
-    return [model.index(row, 0).data() for row in range(model.rowCount())]
-
-
-def click_row(qtbot, window, rid: str) -> None:
-    tree = window.tree_pane.tree
-    model = tree.model()
-    matches = model.match(model.index(0, 0), ID_ROLE, rid, 1, Qt.MatchFlag.MatchRecursive)
-    assert matches, f"{rid} is not in the tree"
-    tree.scrollTo(matches[0])
-    rect = tree.visualRect(matches[0])
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-
-
-def click_link(qtbot, pane, text: str, after: str | None = None) -> None:
-    """Click the first link whose text is ``text`` (after the heading ``after``, if given)."""
-    doc = pane.document()
-    start = doc.find(after).position() if after else 0
-    cursor = doc.find(text, start)
-    assert not cursor.isNull(), f"{text!r} is not shown"
-    probe = QTextCursor(doc)
-    probe.setPosition(cursor.selectionStart() + 1)
-    assert probe.charFormat().isAnchor(), f"{text!r} is not a link"
-    pane.setTextCursor(probe)
-    pane.ensureCursorVisible()
-    ends = []
-    for pos in (cursor.selectionStart(), cursor.selectionEnd()):
-        probe.setPosition(pos)
-        ends.append(pane.cursorRect(probe))
-    point = QPoint((ends[0].x() + ends[1].x()) // 2, ends[0].center().y())
-    qtbot.mouseClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=point)
 
 
 @pytest.mark.parametrize("key", ["track", "kind", "scope", "status", "participant"])

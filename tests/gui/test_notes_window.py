@@ -6,9 +6,9 @@ import sys
 import textwrap
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from helpers import click_row, tree_menu_pick, type_note
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QListWidget, QToolButton
-from test_main_window import click_row
 
 from gui.user_data import DEBOUNCE_MS
 from model.notes import UserData
@@ -23,15 +23,6 @@ def data_home(tmp_path, monkeypatch):
 
 def store_of(window) -> UserData:
     return window.user_data.store
-
-
-def type_note(qtbot, window, text: str) -> None:
-    editor = window.user_data.editor.edit
-    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton)
-    for n, line in enumerate(text.split("\n")):
-        if n:
-            qtbot.keyClick(editor, Qt.Key.Key_Return)
-        qtbot.keyClicks(editor, line)
 
 
 def test_typing_saves_after_the_debounce_and_shows_in_the_detail_pane(qtbot, window):
@@ -142,22 +133,7 @@ def test_basket_add_reorder_remove_with_the_real_widgets(qtbot, window):
 
 
 def test_tree_context_menu_adds_to_the_basket(qtbot, window):
-    tree = window.tree_pane.tree
-    model = tree.model()
-    index = model.match(model.index(0, 0), Qt.ItemDataRole.UserRole, "neacd", 1, Qt.MatchFlag.MatchRecursive)[0]
-    tree.scrollTo(index)
-    chosen = []
-
-    def pick():
-        menu = QApplication.activePopupWidget()
-        action = next(a for a in menu.actions() if a.objectName() == "notes.basket_add")
-        chosen.append(action.text())
-        action.trigger()
-        menu.close()
-
-    QTimer.singleShot(100, pick)
-    tree.customContextMenuRequested.emit(tree.visualRect(index).center())
-    qtbot.waitUntil(lambda: bool(chosen), timeout=3000)
+    tree_menu_pick(qtbot, window, "neacd", "notes.basket_add")
     assert store_of(window).basket() == ["neacd"]
 
 

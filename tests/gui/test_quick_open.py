@@ -1,8 +1,8 @@
 """Ctrl+K as a proper quick-open (issue 18): exact and acronym matches first, accent-blind, recent first,
 the kind shown rather than aliases."""
 
+from helpers import click_row
 from PySide6.QtCore import Qt
-from test_main_window import click_row
 
 from gui.quick_open import entries, matches, prepare
 

@@ -1,9 +1,8 @@
 """Typed settings (gui/settings.py): the window comes back as the user left it."""
 
 import pytest
-from conftest import open_window
+from helpers import click_row, open_window
 from PySide6.QtCore import QSettings, Qt
-from test_main_window import click_row
 
 from gui import settings as S
 

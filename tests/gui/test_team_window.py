@@ -1,15 +1,11 @@
 """Team notes in the window, against a real PostgreSQL server: two windows on one server, a lost connection."""
-# ruff: noqa: F811  (the fixtures pg and team come from tests/pg_server.py)
 
 from __future__ import annotations
 
 import time
 
 import psycopg
-from conftest import open_window
-from pg_server import pg, team  # noqa: F401
-from test_main_window import click_row
-from test_notes_window import type_note
+from helpers import click_row, open_window, type_note
 
 from gui.user_data import DEBOUNCE_MS
 

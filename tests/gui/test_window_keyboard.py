@@ -2,10 +2,9 @@
 accessible names, the toolbar's texts, Help › Search syntax, the tree's context menu."""
 
 import pytest
+from helpers import ClaimsControlKeys, Fired, click_row, popup
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
-from test_actions import ClaimsControlKeys, Fired, popup
-from test_main_window import click_row
 
 from gui.actions import ACTIONS, TEXT_WIDGETS, _types
 

@@ -1,10 +1,9 @@
 """The window holds its layout (issue 18): restarts, small and large screens, text size, the reading measure,
 and the tree's counts and marks."""
 
-from conftest import open_window
+from helpers import click_row, group_labels, open_window, visible_forums
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
-from test_main_window import click_row, group_labels, visible_forums
 
 from gui import settings as S
 from model.records import AWAY

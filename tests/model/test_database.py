@@ -197,7 +197,7 @@ def test_export_csv_writes_one_file_per_table(fixture_db, tmp_path):
 
 def test_database_agrees_with_yaml(real_db):
     """`make db` rebuilds when YAML changes; this catches a stale database."""
-    from conftest import REAL_DATA
+    from helpers import REAL_DATA
 
     ds = loader.load(REAL_DATA)
     with sqlite3.connect(f"file:{real_db}?mode=ro", uri=True) as con:
@@ -206,7 +206,7 @@ def test_database_agrees_with_yaml(real_db):
 
 
 def test_every_quote_is_verbatim_in_the_paper(paper):
-    from conftest import REAL_DATA
+    from helpers import REAL_DATA
 
     ds = loader.load(REAL_DATA, paper)  # raises, listing every quote not found
     assert len(ds.citations) > 0

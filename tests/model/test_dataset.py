@@ -7,13 +7,13 @@ The key facts below were each checked by hand against the paper
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from helpers import REAL_DATA
 
 from model import loader
 
-DATA = Path(__file__).resolve().parents[2] / "resources" / "data"
+DATA = REAL_DATA
 COPY_RUN = 8  # a run of this many words shared with the paper counts as copied
 _WORD = re.compile(r"[a-z0-9]+")
 # A full stop that ends an initial or a short abbreviation ("U.S.", "A. G. B.", "Dr.") does not end a sentence.

@@ -11,6 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, Days, notes_on_days
 
 from model import notes
 from model.notes import SCHEMA_VERSION, UserData, UserDataReadOnly
@@ -43,16 +44,6 @@ def build_fixture(sql: Path, folder: Path) -> Path:
     con.executescript(sql.read_text())
     con.close()
     return path
-
-
-class Days:
-    """A clock for backups: today() is whatever day the test says."""
-
-    def __init__(self, day=dt.date(2025, 3, 1)):
-        self.day = day
-
-    def __call__(self):
-        return self.day
 
 
 @pytest.fixture
@@ -282,15 +273,7 @@ def test_a_busy_or_unreadable_file_is_not_mistaken_for_damage(folder):
 
 
 def test_the_newest_good_backup_is_the_one_restored(folder):
-    clock = Days()
-    with UserData(folder, today=clock) as store:
-        store.set_note("arf", "day one")
-    clock.day += dt.timedelta(days=1)
-    with UserData(folder, today=clock) as store:
-        store.set_note("arf", "day two")
-    clock.day += dt.timedelta(days=1)
-    with UserData(folder, today=clock) as store:  # closing refreshes day three's backup: "day three"
-        store.set_note("arf", "day three")
+    clock = notes_on_days(folder, "day one", "day two", "day three")  # day three's backup: "day three"
     newest = UserData(folder, today=clock).backups()
     _damage(newest[0], "garbage")  # the newest backup is bad too
     _damage(folder / notes.DB_NAME, "garbage")
@@ -447,7 +430,7 @@ def without_write_permission(code: str) -> subprocess.CompletedProcess:
             pytest.skip("running as root without setpriv: cannot make a folder unwritable")
         prefix = [setpriv, "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search"]
     return subprocess.run([*prefix, sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                          cwd=Path(__file__).parents[2])
+                          cwd=ROOT)
 
 
 @pytest.fixture

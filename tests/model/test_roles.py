@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import REAL_DATA
+from helpers import REAL_DATA
 
 from model import roles
 from model.dates import PartialDate

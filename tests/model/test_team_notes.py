@@ -1,6 +1,5 @@
 """Team notes against a real PostgreSQL server (tests/pg_server.py): authors, conditional saves, live changes,
 offline work and roles. No mock of the server anywhere."""
-# ruff: noqa: F811  (the fixtures pg and team come from tests/pg_server.py)
 
 from __future__ import annotations
 
@@ -8,16 +7,13 @@ import select
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import psycopg
 import pytest
-from pg_server import pg, team  # noqa: F401  (fixtures)
+from helpers import ROOT
 
 from model.notes_schema import UserDataReadOnly
 from model.team_notes import TeamNotes, setup_server, without_password
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _server_text(url: str, record: str, author: str) -> str | None:
