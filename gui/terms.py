@@ -99,6 +99,12 @@ LABELS = (
     QT_TRANSLATE_NOOP("Vocabulary", "part of"),
     QT_TRANSLATE_NOOP("Vocabulary", "Chicago author-date"),
     QT_TRANSLATE_NOOP("Vocabulary", "APA (7th edition)"),
+    # participant kinds not listed above
+    QT_TRANSLATE_NOOP("Vocabulary", "State"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Territory"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Institute"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Agency"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Group"),
     # the timeline legend's symbols (model/timeline_layout.py SYMBOL_LABELS) not listed above
     QT_TRANSLATE_NOOP("Vocabulary", "Declaration or agreement"),
     QT_TRANSLATE_NOOP("Vocabulary", "Other (speech, etc.)"),

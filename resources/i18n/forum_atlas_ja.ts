@@ -1925,6 +1925,26 @@ Ctrl+F または / で検索欄へ。Enter で最初の結果を開き、Esc で
         <translation>APA（第 7 版）</translation>
     </message>
     <message>
+        <source>State</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>地域</translation>
+    </message>
+    <message>
+        <source>Institute</source>
+        <translation>研究機関</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>政府機関</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>グループ</translation>
+    </message>
+    <message>
         <source>Declaration or agreement</source>
         <translation>宣言・合意</translation>
     </message>
