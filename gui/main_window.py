@@ -249,6 +249,10 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(state)
         state = self.settings.get(S.WINDOW_STATE)
         if not state.isEmpty():
+            if self.isVisible():
+                # Shown before its panes (the deferred start), the window lays them out in posted events; restored
+                # before those, the dock's width is lost to a central area of no size (it came back 1,050 px wide).
+                QApplication.sendPostedEvents()
             self.restoreState(state)
         self.state.set_grouping(self.settings.get(S.GROUPING))
         self.state.set_participant(self.settings.get(S.PARTICIPANT) or None)
