@@ -377,6 +377,31 @@
     </message>
 </context>
 <context>
+    <name>CrashReporter</name>
+    <message>
+        <source>The details were written to:
+{path}</source>
+        <translation>詳細は次のファイルに書き込みました:
+{path}</translation>
+    </message>
+    <message>
+        <source>The details could not be written to the log, so they were printed on the terminal.</source>
+        <translation>詳細をログに書き込めなかったため、端末に出力しました。</translation>
+    </message>
+    <message>
+        <source>Forum Atlas: unexpected error</source>
+        <translation>Forum Atlas: 予期しないエラー</translation>
+    </message>
+    <message>
+        <source>Forum Atlas ran into an unexpected error; what you were doing may not have finished. Your notes are saved as you type.</source>
+        <translation>Forum Atlas で予期しないエラーが発生しました。実行中の操作は完了していない可能性があります。ノートは入力と同時に保存されています。</translation>
+    </message>
+    <message>
+        <source>Please send that file with a bug report.</source>
+        <translation>不具合報告にそのファイルを添えてお送りください。</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Record details</source>
@@ -1310,6 +1335,32 @@ Source: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Pol
     <message>
         <source>Where</source>
         <translation>場所</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePassage</name>
+    <message>
+        <source>line {n}</source>
+        <translation>{n} 行目</translation>
+    </message>
+    <message>
+        <source>To read the whole paragraph, point Forum Atlas at your copy of the paper: File › Open source text…</source>
+        <translation>段落全体を読むには、手元の論文テキストを Forum Atlas で指定してください: ファイル › 原文テキストを開く…</translation>
+    </message>
+    <message>
+        <source>This quote was not found on that line of your copy of the paper.</source>
+        <translation>この引用は、手元の論文テキストの該当行に見つかりませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePassageDialog</name>
+    <message>
+        <source>Source: line {n}</source>
+        <translation>出典: {n} 行目</translation>
+    </message>
+    <message>
+        <source>Copy citation</source>
+        <translation>出典をコピー</translation>
     </message>
 </context>
 <context>
