@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import i18n
 from gui.i18n import translate
 from gui.terms import term
 from model import records as r
@@ -359,9 +360,10 @@ class ForumTreePane(QWidget):
         self._quiet = True
         self.participant.clear()
         self.participant.addItem(self.tr("All participants"), None)
+        ja = atlas.names_ja() if i18n.current() == "ja" else {}  # translations, beside the paper's names
         for p in atlas.participants():
             if p.id in self._roles:
-                self.participant.addItem(p.short_name, p.id)
+                self.participant.addItem(f"{p.short_name}\u3000{ja[p.id]}" if p.id in ja else p.short_name, p.id)
         self._quiet = False
         if self.state.participant not in self._roles:  # a remembered participant this atlas lacks
             self.state.set_participant(None)

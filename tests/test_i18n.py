@@ -102,6 +102,7 @@ def test_the_window_opens_in_japanese(japanese, qtbot, atlas, settings_reset):
     first_group = w.tree_pane.proxy.index(0, 0).data()
     assert first_group.startswith("トラック1（政府間）")  # the model's label, translated, with its count
     assert "何も選択されていません" in w.detail.toPlainText()
+    assert w.tree_pane.participant.findText("Japan\u3000日本") > 0  # the translation beside the paper's name
     w.select("arf")
     page = w.detail.toPlainText()
     assert "ASEAN Regional Forum" in page and "ASEAN地域フォーラム" in page  # the Japanese name beside the English
