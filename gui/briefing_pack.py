@@ -57,8 +57,8 @@ def _cover(title: str, when: date, basket: pc.Basket, names: list[str], prepared
         p.setFont(_font(26, bold=True))
         p.drawText(QRectF(0, h * 0.16, w, h * 0.2), flags | int(Qt.AlignmentFlag.AlignBottom), title)
         p.setFont(_font(13))
-        line = translate("Sheet", "{day} {month} {year}").format(day=when.day, month=f"{when:%B}", month_number=when.month,
-                                                                 year=when.year)
+        line = translate("Sheet", "{day} {month} {year}").format(day=when.day, month=f"{when:%B}",
+                                                                 month_number=when.month, year=when.year)
         line += ("\n" + translate("Sheet", "Prepared by {name}").format(name=prepared_by)) if prepared_by else ""
         p.drawText(QRectF(0, h * 0.38, w, h * 0.08), flags, line)
         p.setFont(_font(10))
@@ -128,12 +128,13 @@ def build(atlas, ids: list[str], device, title: str, when: date, notes: dict[str
     forums = [atlas.forum_row(f) for f in basket.forums]
     if options.chronology and (basket.events or basket.forums):
         events = pc.chronology_events(atlas, basket)
-        body.append(_flow_section(translate("Sheet", "Chronology"), _flow(pc.chronology_html(atlas, events, bool(basket.events)),
-                                                      device, 8.5)))
+        chronology = pc.chronology_html(atlas, events, bool(basket.events))
+        body.append(_flow_section(translate("Sheet", "Chronology"), _flow(chronology, device, 8.5)))
     if options.timeline and forums:
         body.append(_timeline(atlas, forums, device))
     if options.matrix and forums:
-        body.append(_flow_section(translate("Sheet", "Membership matrix"), _flow(pc.matrix_html(atlas, forums), device, 8.5)))
+        matrix = _flow(pc.matrix_html(atlas, forums), device, 8.5)
+        body.append(_flow_section(translate("Sheet", "Membership matrix"), matrix))
     contents_pages = 1
     while True:  # the contents' (and the appendix's) length moves every page number after it
         entries, page = [], 2 + contents_pages
@@ -151,7 +152,8 @@ def build(atlas, ids: list[str], device, title: str, when: date, notes: dict[str
         contents_pages = doc.pageCount()
     names = [title for title, _ in entries[:len(sheets)]]
     names += [atlas.name_of(eid) for eid in basket.events]
-    sections = [_cover(title, when, basket, names, options.prepared_by), _flow_section(translate("Sheet", "Contents"), doc, False),
+    sections = [_cover(title, when, basket, names, options.prepared_by),
+                _flow_section(translate("Sheet", "Contents"), doc, False),
                 *body, *tail]
     return Pack(sections, entries, basket)
 

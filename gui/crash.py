@@ -55,6 +55,7 @@ class CrashReporter(QObject):
                                           "finished. Your notes are saved as you type."), QMessageBox.StandardButton.Ok,
                                   parent)
         self.dialog.setObjectName("crashDialog")
-        self.dialog.setInformativeText(f"{where}\n\n" + self.tr("Please send that file with a bug report.") + f"\n\n{what}")
+        send = self.tr("Please send that file with a bug report.")
+        self.dialog.setInformativeText(f"{where}\n\n{send}\n\n{what}")
         self.dialog.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.dialog.show()  # not exec(): a second error must not nest event loops

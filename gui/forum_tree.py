@@ -179,7 +179,8 @@ class ForumTreeModel(QAbstractItemModel):
                 if node.id in self.uncertain else ""
             said = self.marks(node)[1]
             return (node.label + (f" ({node.acronym})" if node.acronym else "")
-                    + (f" \u2014 {', '.join(term(r.label(x)) for x in roles)}" if roles else "") + doubt + (f"\n{said}" if said else ""))
+                    + (f" \u2014 {', '.join(term(r.label(x)) for x in roles)}" if roles else "") + doubt
+                    + (f"\n{said}" if said else ""))
         if role == Qt.ItemDataRole.FontRole:
             if node.kind == "group":
                 font = QFont()
