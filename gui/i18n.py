@@ -8,6 +8,8 @@ loaded with ours. ``make translations`` refreshes the .ts from the code and buil
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from gui import settings as S
@@ -18,7 +20,7 @@ _installed: list[QTranslator] = []
 _language = ["en"]
 
 
-def catalogue(language: str):
+def catalogue(language: str) -> Path:
     """The compiled translation of the interface into ``language``."""
     return paths.resource("i18n", f"forum_atlas_{language}.qm")
 
@@ -38,9 +40,9 @@ def install(language: str) -> bool:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    _language[0] = "en"
     if language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        _language[0] = "en"
+        QLocale.setDefault(QLocale.system())  # dates and numbers as the system writes them, as without a translation
         return True
     ours = QTranslator(app)
     if not ours.load(str(catalogue(language))):
@@ -61,7 +63,6 @@ def current() -> str:
     return _language[0]
 
 
-def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """``text`` in the interface's language; lupdate finds the literal calls (``translate("Context", "…")``).
-    With ``n``, ``%n`` in the text is the number, in the plural form the language wants."""
-    return QCoreApplication.translate(context, text, disambiguation, n)
+def translate(context: str, text: str) -> str:
+    """``text`` in the interface's language; lupdate finds the literal calls (``translate("Context", "…")``)."""
+    return QCoreApplication.translate(context, text)
