@@ -364,7 +364,7 @@ class ForumTreePane(QWidget):
         ja = atlas.names_ja() if i18n.current() == "ja" else {}  # translations, beside the paper's names
         for p in atlas.participants():
             if p.id in self._roles:
-                self.participant.addItem(f"{p.short_name}\u3000{ja[p.id]}" if p.id in ja else p.short_name, p.id)
+                self.participant.addItem(f"{p.short_name}\u3000{ja[p.id][0]}" if p.id in ja else p.short_name, p.id)
         self._quiet = False
         if self.state.participant not in self._roles:  # a remembered participant this atlas lacks
             self.state.set_participant(None)

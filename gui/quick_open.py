@@ -46,9 +46,10 @@ _WORDS = re.compile(r"[^\W_]+")
 
 class Entries:
     """The jump targets, prepared once per atlas: shortest names first, and indexes for the first tiers.
-    ``names_ja``: record id -> Japanese name, found as an alias is (日本: Japan; 地域フォーラム: the ARF)."""
+    ``names_ja``: record id -> its Japanese names (the shown one first), found as aliases are (日本: Japan;
+    地域フォーラム: the ARF)."""
 
-    def __init__(self, items, names_ja: dict[str, str] | None = None):
+    def __init__(self, items, names_ja: dict[str, tuple[str, ...]] | None = None):
         names_ja = names_ja or {}
         entries = []
         for rid, label, kind in items:
@@ -59,12 +60,12 @@ class Entries:
             elif kind == "forum" and label.endswith(")") and " (" in label:
                 name, acronym = label[:-1].rsplit(" (", 1)
                 extra = [acronym]
-            ja = names_ja.get(rid, "")
-            keys = tuple(fold(k) for k in [name, *extra, *([ja] if ja else []), rid])
+            ja = names_ja.get(rid, ())
+            keys = tuple(fold(k) for k in [name, *extra, *ja, rid])
             words = _WORDS.findall(keys[0])
             shown = name if kind != "event" else label
             entries.append(Entry(rid, shown, kind, keys, "".join(w[0] for w in words if w not in _SMALL),
-                                 " " + " ".join(_WORDS.findall(" ".join(keys))), ja))
+                                 " " + " ".join(_WORDS.findall(" ".join(keys))), ja[0] if ja else ""))
         entries.sort(key=lambda e: (len(e.name), e.name.lower()))
         self.entries = entries
         self.exact: dict[str, list[Entry]] = {}
@@ -108,7 +109,7 @@ class Entries:
         return out
 
 
-def prepare(items, names_ja: dict[str, str] | None = None) -> Entries:
+def prepare(items, names_ja: dict[str, tuple[str, ...]] | None = None) -> Entries:
     return items if isinstance(items, Entries) else Entries(items, names_ja)
 
 

@@ -17,7 +17,7 @@ from model import paths
 from model import records as r
 from model.dates import PartialDate
 
-LAYOUT = "2"  # the browse tables' own layout: a change to SCHEMA bumps it
+LAYOUT = "3"  # the browse tables' own layout: a change to SCHEMA bumps it
 GROUPINGS = ("track", "kind", "scope", "status", "participant")  # as model.queries.GROUPINGS
 
 SCHEMA = """
@@ -38,7 +38,7 @@ CREATE TABLE browse_event (pos INTEGER PRIMARY KEY, id TEXT NOT NULL, title TEXT
     lo INTEGER NOT NULL, hi INTEGER NOT NULL);
 CREATE TABLE browse_era (pos INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, lo INTEGER NOT NULL,
     hi INTEGER NOT NULL);
-CREATE TABLE browse_name_ja (record_id TEXT PRIMARY KEY, name_ja TEXT NOT NULL);
+CREATE TABLE browse_name_ja (record_id TEXT PRIMARY KEY, names TEXT NOT NULL);
 """
 
 
@@ -83,7 +83,7 @@ def write(con: sqlite3.Connection, atlas) -> None:
         "browse_event": [(n, e.id, e.title, e.kind, str(e.date), _text(e.end), e.place, e.ordinal, e.chair_id,
                           json.dumps(e.forums), e.lo, e.hi) for n, e in enumerate(atlas.events())],
         "browse_era": [(n, *era) for n, era in enumerate(atlas.eras())],
-        "browse_name_ja": sorted(atlas.names_ja().items()),
+        "browse_name_ja": [(rid, json.dumps(names)) for rid, names in sorted(atlas.names_ja().items())],
     }
     con.executescript(SCHEMA)
     for table, rows in tables.items():
@@ -138,7 +138,7 @@ class Browse:
                         for row in con.execute("SELECT * FROM browse_event ORDER BY pos")]
         self._event_names = {e.id: e.title for e in self._events}
         self._eras = [tuple(row[1:]) for row in con.execute("SELECT * FROM browse_era ORDER BY pos")]
-        self._names_ja = dict(con.execute("SELECT record_id, name_ja FROM browse_name_ja"))
+        self._names_ja = {rid: tuple(json.loads(names)) for rid, names in con.execute("SELECT * FROM browse_name_ja")}
 
     # -- as Atlas answers -------------------------------------------------------------------------
     def forums(self) -> list[r.ForumRow]:
@@ -159,7 +159,7 @@ class Browse:
     def eras(self) -> list[tuple[str, str, int, int]]:
         return list(self._eras)
 
-    def names_ja(self) -> dict[str, str]:
+    def names_ja(self) -> dict[str, tuple[str, ...]]:
         return dict(self._names_ja)
 
     def grouped(self, by: str) -> list[tuple[str, list[r.ForumRow]]]:

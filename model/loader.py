@@ -39,7 +39,8 @@ TABLES = ("participants", "forums", "events", "people", "relations", "claims", "
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 INT_LIMIT = 2**63  # SQLite's integers are 64-bit
-ONE_LINE = ("name", "short_name", "acronym", "aliases", "title", "place", "role", "heading", "author", "by", "name_ja")
+ONE_LINE = ("name", "short_name", "acronym", "aliases", "title", "place", "role", "heading", "author", "by", "name_ja",
+            "aliases_ja")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _FOLD = str.maketrans({
@@ -123,8 +124,10 @@ SPECS: dict[str, dict[str, tuple]] = {
     },
     # Why a paragraph of the paper has no record citing it (forum-atlas stats --coverage).
     "coverage": {"line": ("int", True, None), "reason": ("str", True, None)},
-    # A participant's or forum's Japanese name: a translation made for the interface, never the paper's words.
-    "translations": {"record": ("ref", True, "any"), "name_ja": ("str", True, None)},
+    # A participant's or forum's Japanese name (and other Japanese names search finds it by): translations made
+    # for the interface, never the paper's words.
+    "translations": {"record": ("ref", True, "any"), "name_ja": ("str", True, None),
+                     "aliases_ja": ("strs", False, None)},
 }
 # Pairs of date fields where the second may never fall before the first.
 _ORDERED = {"forums": ("founded", "ended"), "members": ("since", "until"), "delegation": ("since", "until"),

@@ -98,7 +98,7 @@ class Searcher:
         self.by_id = {p.id for p in atlas.participants()}
         self.name_index = sorted((" ".join(key), pid) for key, pids in self.names.items() for pid in pids)
         self._docs: dict[str, int] = {}
-        self.names_ja = {rid: (name, fold(name)) for rid, name in atlas.names_ja().items()}
+        self.names_ja = {rid: [(name, fold(name)) for name in names] for rid, names in atlas.names_ja().items()}
         self._rowids: dict[str, int] | None = None  # (kind, record id) -> the index's row, when first needed
 
     # -- the public call ----------------------------------------------------------------------
@@ -166,8 +166,9 @@ class Searcher:
         if not typed or not any(_JAPANESE.search(w) for w in typed):
             return {}
         found: dict[str, list[tuple[str, str]]] = {}
-        for rid, (name, folded) in self.names_ja.items():
-            if all(w in folded for w in typed):
+        for rid, names in self.names_ja.items():
+            name = next((name for name, folded in names if all(w in folded for w in typed)), None)
+            if name is not None:  # the name shown, or the other Japanese name that holds the words
                 found.setdefault(self.atlas.kind_of(rid), []).append((rid, name))
         groups = {}
         for kind, named in found.items():

@@ -192,3 +192,4 @@ class Translation(SQLModel, table=True):
 
     record_id: str = Field(primary_key=True)
     name_ja: str
+    aliases_ja: str = "[]"  # other Japanese names it goes by: searchable, not shown

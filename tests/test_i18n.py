@@ -15,6 +15,7 @@ from conftest import open_window
 from PySide6.QtCore import Qt
 
 from model import loader
+from model.search_results import MARK_ON
 
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "i18n" / "forum_atlas_ja.ts"
@@ -136,6 +137,8 @@ def test_searching_in_japanese_finds_the_participant_and_the_forum(atlas):
     assert japan.ids("participant")[0] == "jp"
     assert "\x02日本\x03" in japan.group("participant").hits[0].snippet  # the Japanese name, its match marked
     assert search(atlas, "地域フォーラム").ids("forum") == ["arf"]
+    other = search(atlas, "東南アジア諸国連合地域フォーラム").group("forum").hits  # by its other Japanese name
+    assert [h.id for h in other] == ["arf"] and MARK_ON in other[0].snippet
     assert search(atlas, "北朝鮮").ids("participant") == ["kp"]
     assert "neacd" in search(atlas, "track:2 北東アジア").ids("forum")
     assert not search(atlas, "track:1 北東アジア協力対話")  # filters narrow Japanese hits as they do others
