@@ -108,6 +108,8 @@ LABELS = (
     # the timeline legend's symbols (model/timeline_layout.py SYMBOL_LABELS) not listed above
     QT_TRANSLATE_NOOP("Vocabulary", "Declaration or agreement"),
     QT_TRANSLATE_NOOP("Vocabulary", "Other (speech, etc.)"),
+    # the timeline's lane of events tied to no forum (model/timeline_layout.py)
+    QT_TRANSLATE_NOOP("Vocabulary", "Context (no forum)"),
     # the atlas's counts (Help › About)
     QT_TRANSLATE_NOOP("Vocabulary", "Memberships"),
     QT_TRANSLATE_NOOP("Vocabulary", "Delegations"),

@@ -292,7 +292,8 @@ class FramePainter:
             f, fmx, key = (bold, fm_bold, "bold") if index in sel_lanes else (small, fm, "small")
             p.setFont(f)
             p.setPen(c.window_text if lane.kind == "forum" else c.muted)
-            text = self._elide(fmx, key, lane.label, gutter_w - x - 8)
+            label = term(lane.label) if lane.kind == "context" else lane.label
+            text = self._elide(fmx, key, label, gutter_w - x - 8)
             self._text(p, x, y + h / 2 + (fmx.ascent() - fmx.descent()) / 2, text, f, fmx.ascent())
 
     def _legend(self, p, view: Viewport, c: Colors, fonts, rect: QRectF) -> None:

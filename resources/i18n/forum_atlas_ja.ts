@@ -2004,6 +2004,10 @@ Ctrl+F または / で検索欄へ。Enter で最初の結果を開き、Esc で
         <translation>その他（演説など）</translation>
     </message>
     <message>
+        <source>Context (no forum)</source>
+        <translation>背景（フォーラムなし）</translation>
+    </message>
+    <message>
         <source>Memberships</source>
         <translation>参加関係</translation>
     </message>
