@@ -8,11 +8,14 @@ DATA   := $(wildcard resources/data/*.yaml)
 # The code that decides what the database holds: a change to it rebuilds the database too.
 BUILDER := model/build.py model/browse.py model/queries.py model/search_index.py model/tables.py model/loader.py model/dates.py model/yaml_reader.py
 
-.PHONY: setup run test db check bench dist dist-onedir dist-onefile dist-check icons lint clean
+.PHONY: setup run test db check bench dist dist-onedir dist-onefile dist-check icons lint clean translations
 
 REFS   := resources/csl/references.json
+# The Japanese interface: the .ts (Qt Linguist source, committed) is compiled into the .qm the app loads.
+TS     := resources/i18n/forum_atlas_ja.ts
+QM     := resources/i18n/forum_atlas_ja.qm
 
-setup: $(STAMP) $(DB) $(REFS)
+setup: $(STAMP) $(DB) $(REFS) $(QM)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +29,16 @@ $(DB): $(STAMP) $(DATA) $(BUILDER)
 # The paper's references, formatted once by citeproc (model/citation.py): the app reads them from this file.
 $(REFS): $(STAMP) resources/data/source.yaml $(wildcard resources/csl/*.csl) model/citation.py
 	$(BIN)/python -m model.citation
+
+$(QM): $(STAMP) $(TS)
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+# After changing the window's texts: the .ts gains the new strings (unfinished, for a translator to fill in
+# with Qt Linguist or an editor) and loses those no longer in the code; then the .qm is rebuilt.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none -source-language en -target-language ja \
+		$(wildcard gui/*.py) -ts $(TS)
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
 
 db: $(STAMP)
 	$(BIN)/forum-atlas build

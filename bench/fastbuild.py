@@ -102,6 +102,8 @@ def _rows(ds: Dataset) -> Iterator[tuple[type[SQLModel], dict]]:
     for e in ds["eras"]:
         yield t.Era, dict(id=e["id"], name=e["name"], start=str(e["start"]), lo=e["start"].start.toordinal(),
                           end=str(e["end"]), hi=e["end"].end.toordinal())
+    for x in ds["translations"]:
+        yield t.Translation, dict(record_id=x["record"], name_ja=x["name_ja"], aliases_ja=json.dumps(x["aliases_ja"]))
     for c in ds.citations.values():
         yield t.Citation, {k: c[k] for k in ("id", "author", "part", "section", "line", "quote", "note")}
     for c, r, i in sorted(links):

@@ -7,7 +7,8 @@ theme brings GTK). Excluding Python modules does not stop that; filtering the co
 - Qt libraries and PySide6 modules: only those in QT_LIBRARIES / QT_MODULES.
 - Plugins: only those named in PLUGINS (one list for Linux, Windows and macOS: a name that does not exist on a
   platform costs nothing there).
-- No translations: the app is in English and loads no Qt translation.
+- Of Qt's own translations, only those of the languages the app speaks besides English (KEPT_TRANSLATIONS: the
+  standard dialogs' buttons in Japanese); the app's own catalogue (resources/i18n/*.qm) is data the spec adds.
 - System libraries that only dropped files need are dropped with them (see :func:`prune`).
 - Some libraries come from the user's system, never the bundle (FROM_THE_SYSTEM), because they must match the
   system's own configuration or services. CUPS: the printing plugin is kept and links to the system's libcups,
@@ -46,6 +47,7 @@ _QT_LIB = re.compile(r"(?:^|/)(?:lib)?Qt6(?P<name>[A-Za-z]\w*?)(?:\.so(?:\.[\d.]
 _QT_FRAMEWORK = re.compile(r"(?:^|/)Qt(?P<name>[A-Za-z]\w*)\.framework(?:/|$)")
 _BINDING = re.compile(r"^PySide6/Qt(?P<name>[A-Za-z]\w*)\.(?:abi3\.so|pyd|cpython-[\w-]+\.so|so)$")
 _TRANSLATION = re.compile(r"(?:^|/)translations/[^/]+\.qm$")
+KEPT_TRANSLATIONS = ("qtbase_ja.qm",)  # gui/i18n.py loads it with the Japanese interface (about 160 KB)
 _PYSIDE_QML = re.compile(r"(?:^|/)(?:lib)?pyside6qml[\w.]*$")
 FROM_THE_SYSTEM = ("libcups", "libfontconfig", "libfreetype", "libdbus-1")
 # What Qt's xcb plugin needs beyond the libxcb every X desktop has: the bundle carries these (the build machine
@@ -69,7 +71,7 @@ def rule(dest: str) -> bool | None:
     bundle); None for a file no rule is about (Python, its extensions, system libraries)."""
     dest = str(PurePosixPath(dest.replace("\\", "/")))
     if _TRANSLATION.search(dest) and ("PySide6/" in dest or dest.startswith("translations/")):
-        return False
+        return PurePosixPath(dest).name in KEPT_TRANSLATIONS
     m = _PLUGIN.search(dest)
     if m:
         return _plugin_name(m["name"]) in PLUGINS.get(m["kind"], ())

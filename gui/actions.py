@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -28,16 +28,25 @@ from PySide6.QtWidgets import (
 )
 
 from gui.forum_tree import GROUPINGS
+from gui.i18n import LANGUAGES, translate
+from gui.terms import term
 from model.citation import STYLE_LABELS as CITATION_STYLES
 
 Key = QKeySequence.StandardKey
 MENUS = ("&File", "&Edit", "&View", "&Go", "&Notes", "&Help")  # the menu bar, in order
+# The menus' titles as shown: the paths above stay English (they are keys), the titles are translated.
+MENU_TITLES = (QT_TRANSLATE_NOOP("Menus", "&File"), QT_TRANSLATE_NOOP("Menus", "&Edit"),
+               QT_TRANSLATE_NOOP("Menus", "&View"), QT_TRANSLATE_NOOP("Menus", "&Go"),
+               QT_TRANSLATE_NOOP("Menus", "&Notes"), QT_TRANSLATE_NOOP("Menus", "&Help"),
+               QT_TRANSLATE_NOOP("Menus", "Citation style"), QT_TRANSLATE_NOOP("Menus", "Group forums by"),
+               QT_TRANSLATE_NOOP("Menus", "Show view"), QT_TRANSLATE_NOOP("Menus", "Figures of the paper"),
+               QT_TRANSLATE_NOOP("Menus", "Language"))
 
 
 @dataclass(frozen=True)
 class Spec:
     id: str
-    text: str
+    text: str  # English, marked for lupdate; the QAction shows its translation
     menu: str = ""  # menu path: "&View" or "&View/Group forums by"; "" for none
     shortcuts: tuple[str | Key, ...] = ()  # the first is the one menus show
     toolbar: str = ""  # its toolbar button's text, when TOOLBAR (below) lists it
@@ -52,87 +61,132 @@ class Spec:
 
 
 ACTIONS: tuple[Spec, ...] = (
-    Spec("file.print", "Print fact sheet\u2026", "&File", (Key.Print,), toolbar="Print",
+    Spec("file.print", QT_TRANSLATE_NOOP("Actions", "Print fact sheet\u2026"), "&File", (Key.Print,),
+         toolbar=QT_TRANSLATE_NOOP("Actions", "Print"),
          icon=("document-print", "SP_FileIcon"), contexts=("tree",),
-         tip="Preview and print the fact sheet of the selected forum or participant"),
-    Spec("file.export_sheet", "Export fact sheet as PDF\u2026", "&File", contexts=("tree",)),
-    Spec("file.export_pack", "Export briefing pack as PDF\u2026", "&File"),
-    Spec("file.export_timeline", "Export timeline as image\u2026", "&File"),
-    Spec("file.export_json", "Export data as JSON\u2026", "&File"),
-    Spec("file.export_sheet_document", "Export fact sheet as document\u2026", "&File", separator=True,
-         tip="The fact sheet as ODT (word processors), Markdown or HTML"),
-    Spec("file.export_pack_document", "Export briefing pack as document\u2026", "&File",
-         tip="The briefing pack as ODT (word processors), Markdown or HTML"),
-    Spec("file.export_references", "Export references to the paper\u2026", "&File",
-         tip="The paper and its three parts as RIS, BibTeX or CSL-JSON, for reference managers"),
-    Spec("file.source_text", "Open source text\u2026", "&File", separator=True),
-    Spec("file.quit", "&Quit", "&File", (Key.Quit,), separator=True),
+         tip=QT_TRANSLATE_NOOP("Actions",
+                               "Preview and print the fact sheet of the selected forum or participant")),
+    Spec("file.export_sheet", QT_TRANSLATE_NOOP("Actions", "Export fact sheet as PDF\u2026"), "&File",
+         contexts=("tree",)),
+    Spec("file.export_pack", QT_TRANSLATE_NOOP("Actions", "Export briefing pack as PDF\u2026"), "&File"),
+    Spec("file.export_timeline", QT_TRANSLATE_NOOP("Actions", "Export timeline as image\u2026"), "&File"),
+    Spec("file.export_json", QT_TRANSLATE_NOOP("Actions", "Export data as JSON\u2026"), "&File"),
+    Spec("file.export_sheet_document", QT_TRANSLATE_NOOP("Actions", "Export fact sheet as document\u2026"),
+         "&File", separator=True,
+         tip=QT_TRANSLATE_NOOP("Actions", "The fact sheet as ODT (word processors), Markdown or HTML")),
+    Spec("file.export_pack_document", QT_TRANSLATE_NOOP("Actions", "Export briefing pack as document\u2026"),
+         "&File",
+         tip=QT_TRANSLATE_NOOP("Actions", "The briefing pack as ODT (word processors), Markdown or HTML")),
+    Spec("file.export_references", QT_TRANSLATE_NOOP("Actions", "Export references to the paper\u2026"),
+         "&File",
+         tip=QT_TRANSLATE_NOOP("Actions",
+                               "The paper and its three parts as RIS, BibTeX or CSL-JSON, for reference managers")),
+    Spec("file.source_text", QT_TRANSLATE_NOOP("Actions", "Open source text\u2026"), "&File", separator=True),
+    Spec("file.quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "&File", (Key.Quit,), separator=True),
 
-    Spec("edit.copy_citation", "Copy &citation", "&Edit", ("Ctrl+Shift+C",), contexts=("tree",)),
-    Spec("edit.find", "&Find\u2026", "&Edit", (Key.Find, "/"), toolbar="Search",
+    Spec("edit.copy_citation", QT_TRANSLATE_NOOP("Actions", "Copy &citation"), "&Edit", ("Ctrl+Shift+C",),
+         contexts=("tree",)),
+    Spec("edit.find", QT_TRANSLATE_NOOP("Actions", "&Find\u2026"), "&Edit", (Key.Find, "/"),
+         toolbar=QT_TRANSLATE_NOOP("Actions", "Search"),
          icon=("edit-find", "SP_FileDialogContentsView"), separator=True,
-         tip="Search the atlas (Ctrl+F, or / when no text field has the focus)"),
-    Spec("edit.copy_text", "Copy as &text", "&Edit", contexts=("tree",), separator=True),
-    Spec("edit.copy_markdown", "Copy as &Markdown", "&Edit", contexts=("tree",)),
+         tip=QT_TRANSLATE_NOOP("Actions",
+                               "Search the atlas (Ctrl+F, or / when no text field has the focus)")),
+    Spec("edit.copy_text", QT_TRANSLATE_NOOP("Actions", "Copy as &text"), "&Edit", contexts=("tree",),
+         separator=True),
+    Spec("edit.copy_markdown", QT_TRANSLATE_NOOP("Actions", "Copy as &Markdown"), "&Edit",
+         contexts=("tree",)),
     *(Spec(f"edit.cite_style.{key}", text, "&Edit/Citation style", checkable=True, group="citation_style",
            data=key) for key, text in CITATION_STYLES.items()),
 
     *(Spec(f"view.group.{key}", text, "&View/Group forums by", checkable=True, group="grouping", data=key)
       for key, text in GROUPINGS),
-    Spec("view.zoom_in", "Zoom timeline in", "&View", ("Ctrl+]",), separator=True),
-    Spec("view.zoom_out", "Zoom timeline out", "&View", ("Ctrl+[",)),
-    Spec("view.fit_all", "Fit whole timeline", "&View", ("Ctrl+0",)),
-    Spec("view.fit_selection", "Fit timeline to selection", "&View", ("Ctrl+9",)),
-    Spec("view.clear_range", "Clear date range", "&View"),
-    Spec("view.toolbar", "Show &toolbar", "&View", checkable=True, separator=True),
+    Spec("view.zoom_in", QT_TRANSLATE_NOOP("Actions", "Zoom timeline in"), "&View", ("Ctrl+]",),
+         separator=True),
+    Spec("view.zoom_out", QT_TRANSLATE_NOOP("Actions", "Zoom timeline out"), "&View", ("Ctrl+[",)),
+    Spec("view.fit_all", QT_TRANSLATE_NOOP("Actions", "Fit whole timeline"), "&View", ("Ctrl+0",)),
+    Spec("view.fit_selection", QT_TRANSLATE_NOOP("Actions", "Fit timeline to selection"), "&View",
+         ("Ctrl+9",)),
+    Spec("view.clear_range", QT_TRANSLATE_NOOP("Actions", "Clear date range"), "&View"),
+    Spec("view.toolbar", QT_TRANSLATE_NOOP("Actions", "Show &toolbar"), "&View", checkable=True,
+         separator=True),
     # The central area's views (gui/views.py).
-    Spec("view.show_detail", "&Detail", "&View/Show view", ("Ctrl+1",), checkable=True, group="views"),
-    Spec("view.show_matrix", "&Membership matrix", "&View/Show view", ("Ctrl+2",), checkable=True, group="views"),
-    Spec("view.show_chronology", "&Chronology", "&View/Show view", ("Ctrl+3",), checkable=True, group="views"),
-    Spec("view.show_compare", "C&ompare", "&View/Show view", ("Ctrl+4",), checkable=True, group="views"),
+    Spec("view.show_detail", QT_TRANSLATE_NOOP("Actions", "&Detail"), "&View/Show view", ("Ctrl+1",),
+         checkable=True, group="views"),
+    Spec("view.show_matrix", QT_TRANSLATE_NOOP("Actions", "&Membership matrix"), "&View/Show view",
+         ("Ctrl+2",), checkable=True, group="views"),
+    Spec("view.show_chronology", QT_TRANSLATE_NOOP("Actions", "&Chronology"), "&View/Show view", ("Ctrl+3",),
+         checkable=True, group="views"),
+    Spec("view.show_compare", QT_TRANSLATE_NOOP("Actions", "C&ompare"), "&View/Show view", ("Ctrl+4",),
+         checkable=True, group="views"),
     *(Spec(f"view.figure_{n}", text, "&View/Figures of the paper") for n, text in (
-        (1, "Figure &1: Japan\u2019s bilateral dialogues"),
-        (2, "Figure &2: multilateral forums of the Defense Agency"),
-        (3, "Figure &3: track-two dialogues, CSCAP the most inclusive"))),
-    Spec("view.compare", "Co&mpare selection with basket", "&View", ("Ctrl+Shift+M",), contexts=("tree", "basket"),
-         tip="Compare the selected forum or participant with those of its kind in the basket (two to four)"),
+        (1, QT_TRANSLATE_NOOP("Actions", "Figure &1: Japan\u2019s bilateral dialogues")),
+        (2, QT_TRANSLATE_NOOP("Actions", "Figure &2: multilateral forums of the Defense Agency")),
+        (3, QT_TRANSLATE_NOOP("Actions", "Figure &3: track-two dialogues, CSCAP the most inclusive")))),
+    Spec("view.compare", QT_TRANSLATE_NOOP("Actions", "Co&mpare selection with basket"), "&View",
+         ("Ctrl+Shift+M",), contexts=("tree", "basket"),
+         tip=QT_TRANSLATE_NOOP("Actions",
+         "Compare the selected forum or participant with those of its kind in the basket (two to four)")),
 
-    Spec("go.back", "&Back", "&Go", ("Alt+Left",), toolbar="Back", icon=("go-previous", "SP_ArrowBack")),
-    Spec("go.forward", "&Forward", "&Go", ("Alt+Right",), toolbar="Forward", icon=("go-next", "SP_ArrowForward")),
-    Spec("go.quick_open", "Go to\u2026", "&Go", ("Ctrl+K",), separator=True),
-    Spec("go.next_pane", "Next pane", "&Go", ("F6",), tip="Move the focus to the next pane"),
+    Spec("go.back", QT_TRANSLATE_NOOP("Actions", "&Back"), "&Go", ("Alt+Left",),
+         toolbar=QT_TRANSLATE_NOOP("Actions", "Back"), icon=("go-previous", "SP_ArrowBack")),
+    Spec("go.forward", QT_TRANSLATE_NOOP("Actions", "&Forward"), "&Go", ("Alt+Right",),
+         toolbar=QT_TRANSLATE_NOOP("Actions", "Forward"), icon=("go-next", "SP_ArrowForward")),
+    Spec("go.quick_open", QT_TRANSLATE_NOOP("Actions", "Go to\u2026"), "&Go", ("Ctrl+K",), separator=True),
+    Spec("go.next_pane", QT_TRANSLATE_NOOP("Actions", "Next pane"), "&Go", ("F6",),
+         tip=QT_TRANSLATE_NOOP("Actions", "Move the focus to the next pane")),
 
-    Spec("notes.basket_add", "Add to &basket", "&Notes", ("Ctrl+B",), contexts=("tree",)),
-    Spec("notes.basket_remove", "Remove from basket", "&Notes", contexts=("tree",)),
-    Spec("notes.bookmark", "&Bookmark", "&Notes", ("Ctrl+D",), contexts=("tree",), checkable=True),
-    Spec("notes.edit", "&Edit note", "&Notes", ("Ctrl+E",)),
-    Spec("notes.show_panel", "Show basket, bookmarks and notes", "&Notes", toolbar="Basket",
+    Spec("notes.basket_add", QT_TRANSLATE_NOOP("Actions", "Add to &basket"), "&Notes", ("Ctrl+B",),
+         contexts=("tree",)),
+    Spec("notes.basket_remove", QT_TRANSLATE_NOOP("Actions", "Remove from basket"), "&Notes",
+         contexts=("tree",)),
+    Spec("notes.bookmark", QT_TRANSLATE_NOOP("Actions", "&Bookmark"), "&Notes", ("Ctrl+D",),
+         contexts=("tree",), checkable=True),
+    Spec("notes.edit", QT_TRANSLATE_NOOP("Actions", "&Edit note"), "&Notes", ("Ctrl+E",)),
+    Spec("notes.show_panel", QT_TRANSLATE_NOOP("Actions", "Show basket, bookmarks and notes"), "&Notes",
+         toolbar=QT_TRANSLATE_NOOP("Actions", "Basket"),
          icon=("folder", "SP_DirIcon"), checkable=True, separator=True),
-    Spec("notes.export", "E&xport notes\u2026", "&Notes", separator=True),
-    Spec("notes.connect", "Connect to &team\u2026", "&Notes", separator=True,
-         tip="Share notes with a team through a PostgreSQL server (or go back to notes on this computer)"),
+    Spec("notes.export", QT_TRANSLATE_NOOP("Actions", "E&xport notes\u2026"), "&Notes", separator=True),
+    Spec("notes.connect", QT_TRANSLATE_NOOP("Actions", "Connect to &team\u2026"), "&Notes", separator=True,
+         tip=QT_TRANSLATE_NOOP("Actions",
+         "Share notes with a team through a PostgreSQL server (or go back to notes on this computer)")),
 
-    Spec("help.shortcuts", "&Keyboard shortcuts", "&Help"),
-    Spec("help.about", "&About Forum Atlas", "&Help"),
+    Spec("help.shortcuts", QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"), "&Help"),
+    Spec("help.about", QT_TRANSLATE_NOOP("Actions", "&About Forum Atlas"), "&Help"),
 
     # The window's reading and keyboard comforts (gui/view_options.py, gui/pane_focus.py).
-    Spec("view.text_bigger", "&Larger text", "&View", ("Ctrl++", "Ctrl+="), separator=True,
-         tip="Make the text of the detail pane, tree and note larger"),
-    Spec("view.text_smaller", "S&maller text", "&View", ("Ctrl+-",)),
-    Spec("view.text_reset", "&Normal text size", "&View"),
-    Spec("view.legend", "Show timeline &legend", "&View", checkable=True),
-    Spec("view.show_on_timeline", "Show on &timeline", "&View", ("Ctrl+T",), contexts=("tree",),
-         tip="Bring the selected record into view on the timeline"),
-    Spec("help.search_syntax", "&Search syntax", "&Help"),
+    Spec("view.text_bigger", QT_TRANSLATE_NOOP("Actions", "&Larger text"), "&View", ("Ctrl++", "Ctrl+="),
+         separator=True,
+         tip=QT_TRANSLATE_NOOP("Actions", "Make the text of the detail pane, tree and note larger")),
+    Spec("view.text_smaller", QT_TRANSLATE_NOOP("Actions", "S&maller text"), "&View", ("Ctrl+-",)),
+    Spec("view.text_reset", QT_TRANSLATE_NOOP("Actions", "&Normal text size"), "&View"),
+    Spec("view.legend", QT_TRANSLATE_NOOP("Actions", "Show timeline &legend"), "&View", checkable=True),
+    Spec("view.show_on_timeline", QT_TRANSLATE_NOOP("Actions", "Show on &timeline"), "&View", ("Ctrl+T",),
+         contexts=("tree",),
+         tip=QT_TRANSLATE_NOOP("Actions", "Bring the selected record into view on the timeline")),
+    Spec("help.search_syntax", QT_TRANSLATE_NOOP("Actions", "&Search syntax"), "&Help"),
 
-    Spec("basket.up", "Move &up", shortcuts=("Ctrl+Up",), contexts=("basket",), scope="basket"),
-    Spec("basket.down", "Move &down", shortcuts=("Ctrl+Down",), contexts=("basket",), scope="basket"),
-    Spec("basket.remove", "&Remove", shortcuts=(Key.Delete,), contexts=("basket",), scope="basket"),
+    # Each language named in its own words, never translated; the choice applies when the window next opens.
+    *(Spec(f"view.language.{key}", name, "&View/Language", checkable=True, group="language", data=key,
+           separator=key == LANGUAGES[0][0]) for key, name in LANGUAGES),
+
+    Spec("basket.up", QT_TRANSLATE_NOOP("Actions", "Move &up"), shortcuts=("Ctrl+Up",), contexts=("basket",),
+         scope="basket"),
+    Spec("basket.down", QT_TRANSLATE_NOOP("Actions", "Move &down"), shortcuts=("Ctrl+Down",),
+         contexts=("basket",), scope="basket"),
+    Spec("basket.remove", QT_TRANSLATE_NOOP("Actions", "&Remove"), shortcuts=(Key.Delete,),
+         contexts=("basket",), scope="basket"),
 )
 
 TOOLBAR = ("go.back", "go.forward", "edit.find", "file.print", "notes.show_panel")  # the toolbar, in order
 
 TEXT_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+
+
+def shown_text(spec: Spec) -> str:
+    """The action's text in the interface's language (the citation styles and groupings are the model's labels)."""
+    if spec.group in ("citation_style", "grouping"):
+        return term(spec.text)
+    return spec.text if spec.group == "language" else translate("Actions", spec.text)
 
 
 def plain_text(text: str) -> str:
@@ -159,15 +213,16 @@ class ActionRegistry(QObject):
         self._over_text: set[tuple[int, int]] = set()  # (key, modifiers) of the shortcuts text fields must not take
         style = window.style()
         for spec in ACTIONS:
-            action = QAction(spec.text, window, objectName=spec.id, checkable=spec.checkable)
+            action = QAction(shown_text(spec), window, objectName=spec.id, checkable=spec.checkable)
             action.setData(spec.data)
             # A standard key gives this platform's main binding, or none (Quit on Windows).
             keys = [seq for seq in map(QKeySequence, spec.shortcuts) if not seq.isEmpty()]
             if keys:
                 action.setShortcuts(keys)
             if spec.tip:
-                action.setToolTip(spec.tip)
-                action.setStatusTip(spec.tip)
+                tip = translate("Actions", spec.tip)
+                action.setToolTip(tip)
+                action.setStatusTip(tip)
             theme, fallback = spec.icon
             if theme:
                 action.setIcon(QIcon.fromTheme(theme, style.standardIcon(getattr(QStyle.StandardPixmap, fallback))))
@@ -202,25 +257,25 @@ class ActionRegistry(QObject):
         bar = self.window.menuBar()
         menus: dict[str, QMenu] = {}
         for title in MENUS:
-            menus[title] = bar.addMenu(title)
+            menus[title] = bar.addMenu(translate("Menus", title))
         for spec in ACTIONS:
             if not spec.menu:
                 continue
             top, _, sub = spec.menu.partition("/")
             menu = menus[top]
             if sub and spec.menu not in menus:
-                menus[spec.menu] = menu.addMenu(sub)
+                menus[spec.menu] = menu.addMenu(translate("Menus", sub))
             if spec.separator:
                 menu.addSeparator()
             menus[spec.menu].addAction(self.actions[spec.id])
         return menus
 
     def build_toolbar(self) -> QToolBar:
-        bar = QToolBar("Toolbar", self.window, objectName="mainToolbar", movable=False)
+        bar = QToolBar(translate("Actions", "Toolbar"), self.window, objectName="mainToolbar", movable=False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action_id in TOOLBAR:
             action = self.actions[action_id]
-            action.setIconText(self.specs[action_id].toolbar)  # the button's text, kept when the action changes
+            action.setIconText(translate("Actions", self.specs[action_id].toolbar))  # the button's text, kept when the action changes
             bar.addAction(action)
         self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         return bar
@@ -246,9 +301,9 @@ class ActionRegistry(QObject):
             action = self.actions[spec.id]
             if action.shortcuts():
                 keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
-                where = " \u203a ".join(plain_text(p) for p in spec.menu.split("/")) if spec.menu else \
-                    f"{spec.scope.capitalize()} list"
-                rows.append((plain_text(spec.text), keys, where))
+                where = " \u203a ".join(plain_text(translate("Menus", p)) for p in spec.menu.split("/")) \
+                    if spec.menu else translate("Actions", "Basket list")
+                rows.append((plain_text(action.text()), keys, where))
         return rows
 
     # -- shortcuts over text fields ---------------------------------------------------------------------

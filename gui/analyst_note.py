@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from html import escape
 
+from gui.i18n import translate
+
 
 def e(value) -> str:
     return escape(str(value), quote=True)
@@ -21,8 +23,9 @@ def _note_body(text: str) -> str:
     shown = "\n".join(text[:NOTE_SHOWN_CHARS].split("\n", NOTE_SHOWN_LINES)[:NOTE_SHOWN_LINES])
     body = light_markdown(shown)
     if len(shown) < len(text):
-        body += (f'<p style="margin-top:4px; margin-bottom:0"><i>\u2026 and {len(text) - len(shown):,} more '
-                 "characters, not shown here: the note editor holds the whole note.</i></p>")
+        more = translate("AnalystNote", "\u2026 and {n} more characters, not shown here: the note editor holds the "
+                                        "whole note.").format(n=f"{len(text) - len(shown):,}")
+        body += f'<p style="margin-top:4px; margin-bottom:0"><i>{e(more)}</i></p>'
     return body
 
 
@@ -32,13 +35,18 @@ def analyst_note(text: str | None, team=()) -> str:
     parts = []
     if text and text.strip():
         parts.append('<table class="analyst" width="100%" border="1" cellspacing="0" cellpadding="6"><tr><td>'
-                     "<b>Analyst\u2019s note</b> <i>(your own words, not from the paper)</i>"
+                     + "<b>" + e(translate("AnalystNote", "Analyst\u2019s note")) + "</b> <i>"
+                     + e(translate("AnalystNote", "(your own words, not from the paper)")) + "</i>"
                      f"{_note_body(text)}</td></tr></table>")
     for n in team:
         parts.append('<table class="analyst team" width="100%" border="1" cellspacing="0" cellpadding="6"><tr><td>'
-                     f"<b>{e(n.display)}</b> <i>({e(n.author)}, {e(n.updated[:16].replace('T', ' '))} UTC; "
-                     f"a team member's note, not from the paper)</i>{_note_body(n.text)}</td></tr></table>")
+                     f"<b>{e(n.display)}</b> <i>{e(_team_label(n))}</i>{_note_body(n.text)}</td></tr></table>")
     return "".join(parts)
+
+
+def _team_label(n) -> str:
+    return translate("AnalystNote", "({author}, {when} UTC; a team member's note, not from the paper)").format(
+        author=n.author, when=n.updated[:16].replace("T", " "))
 
 
 # Linear time, whatever the note (a lazy regex took 16 s on 32 KB of "**a "): the inline patterns stop at

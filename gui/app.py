@@ -34,6 +34,9 @@ def application():
         side = int(png.stem.rsplit("-", 1)[1])
         icon.addFile(str(png), QSize(side, side))
     app.setWindowIcon(icon)
+    from gui import i18n
+
+    i18n.install(i18n.chosen())  # before any widget is made: every text is translated when it is set
     return app
 
 

@@ -20,18 +20,18 @@ class AsOfControl(QWidget):
         self.state = state
         self.first = "1900-01"
         self.edit = QLineEdit(when.PAPER_MONTH, objectName="asOfEdit", maxLength=7)
-        self.edit.setAccessibleName("As of (year and month)")
-        self.edit.setToolTip("Show the atlas as it stood at this month (YYYY-MM); Up and Down step a month")
+        self.edit.setAccessibleName(self.tr("As of (year and month)"))
+        self.edit.setToolTip(self.tr("Show the atlas as it stood at this month (YYYY-MM); Up and Down step a month"))
         self.edit.setFixedWidth(self.edit.fontMetrics().horizontalAdvance("0000-000") + 16)
-        self.reset = QToolButton(objectName="asOfReset", text="Paper\u2019s date")
-        self.reset.setToolTip("Back to the paper's own moment, June 1999")
+        self.reset = QToolButton(objectName="asOfReset", text=self.tr("Paper\u2019s date"))
+        self.reset.setToolTip(self.tr("Back to the paper's own moment, June 1999"))
         self.message = QLabel(objectName="asOfMessage")
-        self.message.setAccessibleName("As-of date message")
+        self.message.setAccessibleName(self.tr("As-of date message"))
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(self.message)
-        layout.addWidget(QLabel("As of", buddy=self.edit))
+        layout.addWidget(QLabel(self.tr("As of"), buddy=self.edit))
         layout.addWidget(self.edit)
         layout.addWidget(self.reset)
         self.edit.editingFinished.connect(self.apply)
@@ -60,7 +60,7 @@ class AsOfControl(QWidget):
         try:
             when.month_day(text)
         except ValueError:
-            self._say(f"\u201c{text}\u201d is not a month: type it as YYYY-MM, e.g. 1993-06.")
+            self._say(self.tr("\u201c{text}\u201d is not a month: type it as YYYY-MM, e.g. 1993-06.").format(text=text))
             self._follow(self.state.as_of)
             return
         month, why = when.clamp(text, self.first)

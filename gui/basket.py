@@ -68,17 +68,18 @@ class BasketPanel(QTabWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(_hint("Records for the briefing pack, in order. Add with Ctrl+B or the tree\u2019s "
-                               "right-click menu; drag or use the buttons to reorder."))
+        layout.addWidget(_hint(self.tr("Records for the briefing pack, in order. Add with Ctrl+B or the tree\u2019s "
+                                       "right-click menu; drag or use the buttons to reorder.")))
         layout.addWidget(self.basket, 1)
         layout.addLayout(buttons)
-        self.addTab(page, "Basket")
+        self.addTab(page, self.tr("Basket"))
 
         self.bookmarks = QListWidget(objectName="bookmarks")
-        self.addTab(self._page(self.bookmarks, "Records you bookmarked with the star (Ctrl+D)."), "Starred")
+        self.addTab(self._page(self.bookmarks, self.tr("Records you bookmarked with the star (Ctrl+D).")),
+                    self.tr("Starred"))
         self.notes = QListWidget(objectName="notesList")
-        self.addTab(self._page(self.notes, "Every note you wrote. A note whose record is no longer in the "
-                                           "atlas is kept and marked orphaned."), "Notes")
+        self.addTab(self._page(self.notes, self.tr("Every note you wrote. A note whose record is no longer in the "
+                                                   "atlas is kept and marked orphaned.")), self.tr("Notes"))
         for view in (self.basket, self.bookmarks, self.notes):
             view.itemActivated.connect(lambda item: self.activated.emit(item.data(ID_ROLE)))
         self._update_actions()
@@ -96,7 +97,7 @@ class BasketPanel(QTabWidget):
         """rows: (record id, name, kind, known); keeps ``current`` (or the current row's id) selected."""
         current = current or self.current_basket_id()
         self._fill(self.basket, rows)
-        self.setTabText(0, f"Basket ({len(rows)})" if rows else "Basket")
+        self.setTabText(0, self.tr("Basket ({n})").format(n=len(rows)) if rows else self.tr("Basket"))
         if current:
             for n in range(self.basket.count()):
                 if self.basket.item(n).data(ID_ROLE) == current:
@@ -105,13 +106,14 @@ class BasketPanel(QTabWidget):
 
     def set_bookmarks(self, rows: list[tuple[str, str, str, bool]]) -> None:
         self._fill(self.bookmarks, rows)
-        self.setTabText(1, f"Starred ({len(rows)})" if rows else "Starred")
+        self.setTabText(1, self.tr("Starred ({n})").format(n=len(rows)) if rows else self.tr("Starred"))
 
     def set_notes(self, rows: list[tuple[str, str, str, bool]]) -> None:
-        self._fill(self.notes, rows, orphan_label="orphaned: no longer in the atlas")
-        self.setTabText(2, f"Notes ({len(rows)})" if rows else "Notes")
+        self._fill(self.notes, rows, orphan_label=self.tr("orphaned: no longer in the atlas"))
+        self.setTabText(2, self.tr("Notes ({n})").format(n=len(rows)) if rows else self.tr("Notes"))
 
-    def _fill(self, view: QListWidget, rows, orphan_label: str = "not in the atlas") -> None:
+    def _fill(self, view: QListWidget, rows, orphan_label: str = "") -> None:
+        orphan_label = orphan_label or self.tr("not in the atlas")
         view.blockSignals(True)
         view.model().blockSignals(True)
         view.clear()

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QTextDocument
 from gui import fact_sheet as fs
 from gui import pack_contents as pc
 from gui import render, sheet_timeline
+from gui.i18n import translate
 from model import records as r
 
 
@@ -56,11 +57,14 @@ def _cover(title: str, when: date, basket: pc.Basket, names: list[str], prepared
         p.setFont(_font(26, bold=True))
         p.drawText(QRectF(0, h * 0.16, w, h * 0.2), flags | int(Qt.AlignmentFlag.AlignBottom), title)
         p.setFont(_font(13))
-        line = f"{when.day} {when:%B %Y}" + (f"\nPrepared by {prepared_by}" if prepared_by else "")
+        line = translate("Sheet", "{day} {month} {year}").format(day=when.day, month=f"{when:%B}",
+                                                                 month_number=when.month, year=when.year)
+        line += ("\n" + translate("Sheet", "Prepared by {name}").format(name=prepared_by)) if prepared_by else ""
         p.drawText(QRectF(0, h * 0.38, w, h * 0.08), flags, line)
         p.setFont(_font(10))
-        shown = "\n".join(names[:36]) + (f"\nand {len(names) - 36} more" if len(names) > 36 else "")
-        p.drawText(QRectF(0, h * 0.48, w, h * 0.5), flags, f"Briefing pack on {basket.summary()}:\n{shown}")
+        more = "\n" + translate("Sheet", "and {n} more").format(n=len(names) - 36) if len(names) > 36 else ""
+        on = translate("Sheet", "Briefing pack on {what}:").format(what=basket.summary())
+        p.drawText(QRectF(0, h * 0.48, w, h * 0.5), flags, on + "\n" + "\n".join(names[:36]) + more)
 
     return Section("Cover", 1, paint, listed=False)
 
@@ -84,14 +88,15 @@ def _timeline(atlas, forums: list[r.ForumRow], device) -> Section:
         p.setPen(QColor("#000000"))
         p.setFont(_font(16, bold=True))
         p.drawText(QRectF(0, 0, page.width(), 40 * k), int(Qt.AlignmentFlag.AlignLeft),
-                   "Timeline" + (f" ({i + 1} of {count})" if count > 1 else ""))
+                   translate("Sheet", "Timeline") + (translate("Sheet", " ({n} of {count})").format(n=i + 1, count=count)
+                                                     if count > 1 else ""))
         p.save()
         p.translate(0, 40 * k)
         p.scale(k, k)
         sheet_timeline.paint_lanes(p, lanes, page.width() / k, lanes.rows[i * per_page:(i + 1) * per_page], lane)
         p.restore()
 
-    return Section("Timeline", count, paint)
+    return Section(translate("Sheet", "Timeline"), count, paint)
 
 
 def _sheet_title(atlas, kind: str, rid: str) -> str:
@@ -123,12 +128,13 @@ def build(atlas, ids: list[str], device, title: str, when: date, notes: dict[str
     forums = [atlas.forum_row(f) for f in basket.forums]
     if options.chronology and (basket.events or basket.forums):
         events = pc.chronology_events(atlas, basket)
-        body.append(_flow_section("Chronology", _flow(pc.chronology_html(atlas, events, bool(basket.events)),
-                                                      device, 8.5)))
+        chronology = pc.chronology_html(atlas, events, bool(basket.events))
+        body.append(_flow_section(translate("Sheet", "Chronology"), _flow(chronology, device, 8.5)))
     if options.timeline and forums:
         body.append(_timeline(atlas, forums, device))
     if options.matrix and forums:
-        body.append(_flow_section("Membership matrix", _flow(pc.matrix_html(atlas, forums), device, 8.5)))
+        matrix = _flow(pc.matrix_html(atlas, forums), device, 8.5)
+        body.append(_flow_section(translate("Sheet", "Membership matrix"), matrix))
     contents_pages = 1
     while True:  # the contents' (and the appendix's) length moves every page number after it
         entries, page = [], 2 + contents_pages
@@ -138,15 +144,16 @@ def build(atlas, ids: list[str], device, title: str, when: date, notes: dict[str
         tail = []
         if options.sources:
             appendix = pc.sources_html([(s.title, entries[n][1], cites) for n, (s, cites) in enumerate(sheets)])
-            tail = [_flow_section("Sources, by sheet", _flow(appendix, device, 8.5))]
-            entries.append(("Sources, by sheet", page))
+            tail = [_flow_section(translate("Sheet", "Sources, by sheet"), _flow(appendix, device, 8.5))]
+            entries.append((translate("Sheet", "Sources, by sheet"), page))
         doc = _flow(pc.contents_html(entries), device, 10)
         if doc.pageCount() == contents_pages:
             break
         contents_pages = doc.pageCount()
     names = [title for title, _ in entries[:len(sheets)]]
     names += [atlas.name_of(eid) for eid in basket.events]
-    sections = [_cover(title, when, basket, names, options.prepared_by), _flow_section("Contents", doc, False),
+    sections = [_cover(title, when, basket, names, options.prepared_by),
+                _flow_section(translate("Sheet", "Contents"), doc, False),
                 *body, *tail]
     return Pack(sections, entries, basket)
 

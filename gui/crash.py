@@ -45,16 +45,17 @@ class CrashReporter(QObject):
     def _show(self, what: str, path: str) -> None:
         if self.dialog is not None and self.dialog.isVisible():  # one dialog at a time; the log has them all
             return
-        where = (f"The details were written to:\n{path}" if path else
-                 "The details could not be written to the log, so they were printed on the terminal.")
+        where = (self.tr("The details were written to:\n{path}").format(path=path) if path else
+                 self.tr("The details could not be written to the log, so they were printed on the terminal."))
         if self.dialog is not None:
             self.dialog.deleteLater()
         parent = QApplication.activeWindow()
-        self.dialog = QMessageBox(QMessageBox.Icon.Critical, "Forum Atlas: unexpected error",
-                                  "Forum Atlas ran into an unexpected error; what you were doing may not have "
-                                  "finished. Your notes are saved as you type.", QMessageBox.StandardButton.Ok,
+        self.dialog = QMessageBox(QMessageBox.Icon.Critical, self.tr("Forum Atlas: unexpected error"),
+                                  self.tr("Forum Atlas ran into an unexpected error; what you were doing may not have "
+                                          "finished. Your notes are saved as you type."), QMessageBox.StandardButton.Ok,
                                   parent)
         self.dialog.setObjectName("crashDialog")
-        self.dialog.setInformativeText(f"{where}\n\nPlease send that file with a bug report.\n\n{what}")
+        send = self.tr("Please send that file with a bug report.")
+        self.dialog.setInformativeText(f"{where}\n\n{send}\n\n{what}")
         self.dialog.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.dialog.show()  # not exec(): a second error must not nest event loops

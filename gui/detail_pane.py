@@ -25,8 +25,8 @@ class DetailPane(QTextBrowser):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("detailPane")
-        self.setAccessibleName("Record details")
-        self.setAccessibleDescription("The selected forum, participant, person or event, with its sources")
+        self.setAccessibleName(self.tr("Record details"))
+        self.setAccessibleDescription(self.tr("The selected forum, participant, person or event, with its sources"))
         self.zoom = 1.0
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -41,9 +41,9 @@ class DetailPane(QTextBrowser):
 
     def show_empty(self) -> None:
         self.record_id = None
-        self.setHtml(render.empty("Nothing selected",
-                                  "Pick a forum in the tree or the timeline, or press Ctrl+K to jump to any "
-                                  "forum, participant or event."))
+        self.setHtml(render.empty(self.tr("Nothing selected"),
+                                  self.tr("Pick a forum in the tree or the timeline, or press Ctrl+K to jump to any "
+                                          "forum, participant or event.")))
 
     # -- text size and reading measure --------------------------------------------------------------
     def set_zoom(self, factor: float) -> None:
@@ -97,7 +97,8 @@ class DetailPane(QTextBrowser):
             html = render.person(atlas.person(rid), self.look, note=note, team=team)
         if html is None:
             self.record_id = None
-            self.setHtml(render.empty("No such record", f"Nothing in the atlas has the id \u201c{rid}\u201d."))
+            self.setHtml(render.empty(self.tr("No such record"),
+                                      self.tr("Nothing in the atlas has the id \u201c{id}\u201d.").format(id=rid)))
             return False
         self.record_id = rid
         # A Qt heading scales its whole line, citation marks too (its size adjustment beats any style): the

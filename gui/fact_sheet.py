@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 
 from gui import render, sheet_layout, sheet_timeline
+from gui.i18n import translate
 from gui.timeline_paint import light_palette
 from model import records as r
 
@@ -241,9 +242,11 @@ def footer_height(device) -> float:
 
 def footer_text(atlas, printed: date | None = None) -> str:
     printed = printed or date.today()
-    return (f"Forum Atlas \u00b7 data version {atlas.meta.get('data_version', '?')} \u00b7 printed {printed.day} "
-            f"{printed:%B %Y}\nSource: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, "
-            "IGCC Policy Paper 51 (June 1999); facts as of mid-1999.")
+    text = translate("Sheet", "Forum Atlas \u00b7 data version {version} \u00b7 printed {day} {month} {year}\n"
+                              "Source: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Policy Paper 51 "
+                              "(June 1999); facts as of mid-1999.")
+    return text.format(version=atlas.meta.get("data_version", "?"), day=printed.day, month=f"{printed:%B}",
+                       month_number=printed.month, year=printed.year)
 
 
 def paint_footer(p: QPainter, device, text: str, page: int | str | None = None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,11 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import i18n
+from gui.i18n import translate
+from gui.terms import term
 from model import records as r
 
-GROUPINGS = [("track", "Track"), ("kind", "Kind"), ("scope", "Scope"), ("status", "Status in 1999"),
-             ("participant", "Participant")]
-COLUMNS = ("Forum", "Acronym", "Founded", "Role")
+GROUPINGS = [("track", QT_TRANSLATE_NOOP("Vocabulary", "Track")), ("kind", QT_TRANSLATE_NOOP("Vocabulary", "Kind")),
+             ("scope", QT_TRANSLATE_NOOP("Vocabulary", "Scope")),
+             ("status", QT_TRANSLATE_NOOP("Vocabulary", "Status in 1999")),
+             ("participant", QT_TRANSLATE_NOOP("Vocabulary", "Participant"))]  # labels: gui/terms.py translates
+COLUMNS = (QT_TRANSLATE_NOOP("ForumTree", "Forum"), QT_TRANSLATE_NOOP("ForumTree", "Acronym"),
+           QT_TRANSLATE_NOOP("ForumTree", "Founded"), QT_TRANSLATE_NOOP("ForumTree", "Role"))
 ID_ROLE = Qt.ItemDataRole.UserRole
 AWAY = r.AWAY  # roles that mean staying out: model/roles.py
 _TOP = QModelIndex()  # the invisible root, as a default argument
@@ -145,7 +151,7 @@ class ForumTreeModel(QAbstractItemModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("ForumTree", COLUMNS[section])
         return None
 
     def roles_of(self, node: Node) -> tuple[str, ...]:
@@ -158,21 +164,23 @@ class ForumTreeModel(QAbstractItemModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if node.kind == "group":  # its count: ForumFilter, which knows what is shown
-                return node.label if col == 0 else None
+                return term(node.label) if col == 0 else None
             roles = self.roles_of(node)
             if col == 0:
                 marks = self.marks(node)[0]
                 return f"{marks}  {node.label}" if marks else node.label  # before: a long name is elided
             year = f"{node.year} ?" if node.id in self.uncertain else node.year
-            return (node.label, node.acronym, year, ", ".join(r.label(x) for x in roles))[col]
+            return (node.label, node.acronym, year, ", ".join(term(r.label(x)) for x in roles))[col]
         if role == ID_ROLE:
             return node.id
         if role == Qt.ItemDataRole.ToolTipRole and node.kind == "forum":
             roles = self.roles_of(node)
-            doubt = " (its founding is uncertain at the as-of date)" if node.id in self.uncertain else ""
+            doubt = translate("ForumTree", " (its founding is uncertain at the as-of date)") \
+                if node.id in self.uncertain else ""
             said = self.marks(node)[1]
             return (node.label + (f" ({node.acronym})" if node.acronym else "")
-                    + (f" \u2014 {', '.join(roles)}" if roles else "") + doubt + (f"\n{said}" if said else ""))
+                    + (f" \u2014 {', '.join(term(r.label(x)) for x in roles)}" if roles else "") + doubt
+                    + (f"\n{said}" if said else ""))
         if role == Qt.ItemDataRole.FontRole:
             if node.kind == "group":
                 font = QFont()
@@ -230,7 +238,7 @@ class ForumFilter(QSortFilterProxyModel):
         if role == Qt.ItemDataRole.DisplayRole and index.column() == 0 and not index.parent().isValid():
             node: Node = self.mapToSource(index).internalPointer()
             if node is not None and node.kind == "group":
-                return f"{node.label} ({self.count(index)})"
+                return f"{term(node.label)} ({self.count(index)})"
         return super().data(index, role)
 
     def count(self, index: QModelIndex) -> int:
@@ -296,11 +304,12 @@ class ForumTreePane(QWidget):
         self._roles: dict[str, dict[str, list[str]]] = {}
         self.grouping = QComboBox(objectName="groupingBox")
         for key, text in GROUPINGS:
-            self.grouping.addItem(text, key)
-        self.grouping.setToolTip("Group the forums by")
+            self.grouping.addItem(term(text), key)
+        self.grouping.setToolTip(self.tr("Group the forums by"))
         self.participant = QComboBox(objectName="participantFilter")
-        self.participant.setToolTip("Show only the forums of one participant")
-        self.filter = QLineEdit(objectName="treeFilter", placeholderText="Filter forums\u2026", clearButtonEnabled=True)
+        self.participant.setToolTip(self.tr("Show only the forums of one participant"))
+        self.filter = QLineEdit(objectName="treeFilter", placeholderText=self.tr("Filter forums\u2026"),
+                                clearButtonEnabled=True)
         self.model = ForumTreeModel(self)
         self.proxy = ForumFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -317,7 +326,7 @@ class ForumTreePane(QWidget):
         # Roles can be long ("Founder, Funder, Member"): a fixed, resizable width that never crowds out names.
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         self.tree.setColumnWidth(3, 110)
-        self.empty = QLabel("No forums match.\nClear the filter or pick \u201cAll participants\u201d.",
+        self.empty = QLabel(self.tr("No forums match.\nClear the filter or pick \u201cAll participants\u201d."),
                             alignment=Qt.AlignmentFlag.AlignCenter, objectName="treeEmpty")
         self.empty.setWordWrap(True)
         self.stack = QStackedLayout()
@@ -325,7 +334,7 @@ class ForumTreePane(QWidget):
         self.stack.addWidget(self.empty)
 
         row = QHBoxLayout()
-        row.addWidget(QLabel("Group by"))
+        row.addWidget(QLabel(self.tr("Group by")))
         row.addWidget(self.grouping, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -351,10 +360,11 @@ class ForumTreePane(QWidget):
         self._roles = atlas.roles_by_participant()
         self._quiet = True
         self.participant.clear()
-        self.participant.addItem("All participants", None)
+        self.participant.addItem(self.tr("All participants"), None)
+        ja = atlas.names_ja() if i18n.current() == "ja" else {}  # translations, beside the paper's names
         for p in atlas.participants():
             if p.id in self._roles:
-                self.participant.addItem(p.short_name, p.id)
+                self.participant.addItem(f"{p.short_name}\u3000{ja[p.id][0]}" if p.id in ja else p.short_name, p.id)
         self._quiet = False
         if self.state.participant not in self._roles:  # a remembered participant this atlas lacks
             self.state.set_participant(None)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QWidget
 
 from gui import settings as S
 from gui.app_state import AppState
+from gui.i18n import translate
 
 
 class MainWindow(QMainWindow):
@@ -37,7 +38,7 @@ class MainWindow(QMainWindow):
         if defer and atlas is None:
             # Nothing to draw yet: drawing text would load the fonts, which is worth a third of a bare
             # window's start. The title says what is happening.
-            self.setWindowTitle("Forum Atlas \u2014 opening\u2026")
+            self.setWindowTitle(translate("MainWindow", "Forum Atlas \u2014 opening\u2026"))
             self.setCentralWidget(QWidget())
         else:
             self.build()
@@ -134,7 +135,8 @@ class MainWindow(QMainWindow):
         try:
             self.fill(Browse())
         except BrowseUnavailable as exc:
-            self.statusBar().showMessage(f"Opening through the read API: {exc}", 8000)
+            self.statusBar().showMessage(translate("MainWindow", "Opening through the read API: {why}").format(why=exc),
+                                         8000)
             return False
         self.user_data.dock.hide()  # until the notes open (attach): it shows then only if it lists something
         return True
@@ -162,7 +164,8 @@ class MainWindow(QMainWindow):
     def unavailable(self, message: str) -> None:
         """The database cannot be opened: say why in the detail pane."""
         self._stop_waiting()
-        self.detail.setHtml(f"<h2>The atlas cannot open its data</h2><pre>{escape(message)}</pre>")
+        title = translate("MainWindow", "The atlas cannot open its data")
+        self.detail.setHtml(f"<h2>{escape(title)}</h2><pre>{escape(message)}</pre>")
 
     def _stop_waiting(self) -> None:
         if self._waiting:
@@ -183,12 +186,13 @@ class MainWindow(QMainWindow):
             from gui import render
 
             name = self.records.name_of(rid)
-            self.detail.setHtml(render.empty(f"Opening {name}\u2026", "Its page shows as soon as the atlas has "
-                                             "opened its data, in a moment."))
+            opening = translate("MainWindow", "Opening {name}\u2026").format(name=name)
+            self.detail.setHtml(render.empty(opening, translate("MainWindow", "Its page shows as soon as the atlas "
+                                                                             "has opened its data, in a moment.")))
             if not self._waiting:
                 self._waiting = True
                 QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-            self.statusBar().showMessage(f"Opening {name}\u2026")
+            self.statusBar().showMessage(opening)
         if self.records.kind_of(rid) == "forum":
             self.tree_pane.select(rid)
         else:
@@ -245,6 +249,10 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(state)
         state = self.settings.get(S.WINDOW_STATE)
         if not state.isEmpty():
+            if self.isVisible():
+                # Shown before its panes (the deferred start), the window lays them out in posted events; restored
+                # before those, the dock's width is lost to a central area of no size (it came back 1,050 px wide).
+                QApplication.sendPostedEvents()
             self.restoreState(state)
         self.state.set_grouping(self.settings.get(S.GROUPING))
         self.state.set_participant(self.settings.get(S.PARTICIPANT) or None)

@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 STAR_ON, STAR_OFF = "\u2605", "\u2606"
-PLACEHOLDER = ("Your note: saved as you type, shown boxed in the detail pane. "
-               "**bold**, *italic*, - for a list.")
 
 
 class Banner(QFrame):
@@ -36,7 +34,8 @@ class Banner(QFrame):
         self.text = QLabel(wordWrap=True, objectName="notesBannerText", textFormat=Qt.TextFormat.PlainText)
         self.text.setForegroundRole(QPalette.ColorRole.ToolTipText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = QToolButton(text="\u2715", autoRaise=True, toolTip="Dismiss")
+        close = QToolButton(text="\u2715", autoRaise=True, toolTip=self.tr("Dismiss"))
+        close.setAccessibleName(self.tr("Dismiss"))
         close.clicked.connect(self.hide)
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 3, 3, 3)
@@ -59,31 +58,33 @@ class NoteEditor(QWidget):
         super().__init__(parent, objectName="noteArea")
         # Ids, names and paths shown here can come from outside (an import file): always plain text, never
         # markup that could load an image, draw a fake heading or take a minute to lay out.
-        self.heading = QLabel("Your note", objectName="noteHeading", textFormat=Qt.TextFormat.PlainText)
+        self.heading = QLabel(self.tr("Your note"), objectName="noteHeading", textFormat=Qt.TextFormat.PlainText)
         font = QFont(self.heading.font())
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.caption = QLabel("your own words \u2014 not from the paper", objectName="noteCaption",
+        self.caption = QLabel(self.tr("your own words \u2014 not from the paper"), objectName="noteCaption",
                               textFormat=Qt.TextFormat.PlainText)
         self.caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.state = QLabel(objectName="noteState")
         self.state.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.star = QToolButton(objectName="bookmarkStar", text=STAR_OFF, checkable=True, autoRaise=True)
-        self.star.setToolTip("Bookmark this record (Ctrl+D)")
-        self.star.setAccessibleName("Bookmark")  # not its glyph, which a screen reader calls "white star"
+        self.star.setToolTip(self.tr("Bookmark this record (Ctrl+D)"))
+        self.star.setAccessibleName(self.tr("Bookmark"))  # not its glyph, which a screen reader calls "white star"
         star_font = QFont(self.star.font())
         star_font.setPointSizeF(star_font.pointSizeF() * 1.4)
         self.star.setFont(star_font)
         self.star.toggled.connect(self._on_star)
-        self.add_basket = QToolButton(objectName="addToBasket", text="Add to basket")
-        self.add_basket.setToolTip("Add this record to the briefing basket (Ctrl+B)")
+        self.add_basket = QToolButton(objectName="addToBasket", text=self.tr("Add to basket"))
+        self.add_basket.setToolTip(self.tr("Add this record to the briefing basket (Ctrl+B)"))
         self.add_basket.clicked.connect(self.addToBasketClicked)
         self._in_basket = False
         self.banner = Banner()
-        self.edit = QPlainTextEdit(objectName="noteEditor", placeholderText=PLACEHOLDER)
+        self.placeholder = self.tr("Your note: saved as you type, shown boxed in the detail pane. "
+                                   "**bold**, *italic*, - for a list.")
+        self.edit = QPlainTextEdit(objectName="noteEditor", placeholderText=self.placeholder)
         self.edit.setTabChangesFocus(True)
-        self.edit.setAccessibleName("Your note")
+        self.edit.setAccessibleName(self.tr("Your note"))
         # Room for three lines, so the placeholder is never cut off when the window is small.
         lines = self.edit.fontMetrics().lineSpacing() * 3
         self.edit.setMinimumHeight(lines + 2 * int(self.edit.document().documentMargin()) + 2 * self.edit.frameWidth())
@@ -117,15 +118,15 @@ class NoteEditor(QWidget):
 
     def set_editable(self, editable: bool, why: str = "") -> None:
         self.edit.setReadOnly(not editable)
-        self.edit.setPlaceholderText(PLACEHOLDER if editable else why)
+        self.edit.setPlaceholderText(self.placeholder if editable else why)
         self.star.setEnabled(editable)
         self.add_basket.setEnabled(editable and not self._in_basket)
 
     def show_in_basket(self, on: bool) -> None:
         """'Add to basket' says when the record is in the basket already (and offers nothing to do)."""
-        self.add_basket.setText("\u2713 In the basket" if on else "Add to basket")
-        self.add_basket.setToolTip("Already in the briefing basket (remove it there)" if on else
-                                   "Add this record to the briefing basket (Ctrl+B)")
+        self.add_basket.setText("\u2713 " + self.tr("In the basket") if on else self.tr("Add to basket"))
+        self.add_basket.setToolTip(self.tr("Already in the briefing basket (remove it there)") if on else
+                                   self.tr("Add this record to the briefing basket (Ctrl+B)"))
         self.add_basket.setAccessibleName(self.add_basket.text().lstrip("\u2713 "))
         self._in_basket = on
         self.add_basket.setEnabled(not on and not self.edit.isReadOnly())
@@ -136,4 +137,4 @@ class NoteEditor(QWidget):
 
     def _paint_star(self, on: bool) -> None:
         self.star.setText(STAR_ON if on else STAR_OFF)
-        self.star.setToolTip("Remove the bookmark (Ctrl+D)" if on else "Bookmark this record (Ctrl+D)")
+        self.star.setToolTip(self.tr("Remove the bookmark (Ctrl+D)") if on else self.tr("Bookmark this record (Ctrl+D)"))

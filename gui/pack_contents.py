@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from html import escape
 
 from gui import render
+from gui.i18n import translate
+from gui.terms import term
 from model import records as r
 
 FIGURE_3 = ("The Japan row restores, from the paper's prose, its lost Figure 3: the Asia-Pacific security "
@@ -106,9 +108,10 @@ def chronology_html(atlas, events: list[r.EventRow], from_basket: bool) -> str:
         rows.append(f'<tr><td class="when">{render.e(ev.when())}</td><td><b>{render.e(ev.title)}</b>'
                     f'{", " + render.e(ev.place) if ev.place else ""}'
                     f'{f" <i>({render.e(forums)})</i>" if forums else ""}{summary}</td></tr>')
-    lead = ("The events in the basket, in date order." if from_basket else
-            "The events of the forums in this pack, in date order.")
-    return f'<h1>Chronology</h1><p class="note">{lead}</p><table class="events">{"".join(rows)}</table>'
+    lead = (translate("Sheet", "The events in the basket, in date order.") if from_basket else
+            translate("Sheet", "The events of the forums in this pack, in date order."))
+    heading = translate("Sheet", "Chronology")
+    return f'<h1>{escape(heading)}</h1><p class="note">{escape(lead)}</p><table class="events">{"".join(rows)}</table>'
 
 
 def matrix_html(atlas, forums: list[r.ForumRow]) -> str:
@@ -123,10 +126,10 @@ def matrix_html(atlas, forums: list[r.ForumRow]) -> str:
     counts = {fid: len(r.members(ms)) for fid, ms in by_forum.items()}
     people = [p for p in atlas.participants() if any((p.id, fid) in roles for fid in ids)]
     used = {x for held in roles.values() for x in held}
-    legend = " \u00b7 ".join(f"{render.ROLE_SYMBOLS[k]} {r.label(k)}" for k in render.ROLE_SYMBOLS if k in used)
+    legend = " \u00b7 ".join(f"{render.ROLE_SYMBOLS[k]} {term(r.label(k))}" for k in render.ROLE_SYMBOLS if k in used)
     keys = {f.id: f.acronym or f"F{n}" for n, f in enumerate(forums, 1)}
     unnamed = [f for f in forums if not f.acronym]
-    out = ["<h1>Membership matrix</h1>", f'<p class="note">{escape(legend)}</p>']
+    out = ["<h1>" + escape(translate("Sheet", "Membership matrix")) + "</h1>", f'<p class="note">{escape(legend)}</p>']
     if unnamed:
         out.append('<p class="note">' + "; ".join(f"{keys[f.id]} = {escape(f.name)}" for f in unnamed) + "</p>")
     if any(p.id == "jp" for p in people):
@@ -142,10 +145,11 @@ def matrix_html(atlas, forums: list[r.ForumRow]) -> str:
             if any((p.id, f.id) in roles for f in chunk):
                 rows.append(f"<tr><td>{escape(p.short_name)}</td>{cells}</tr>")
         totals = "".join(f'<td align="center"><b>{counts.get(f.id, 0)}</b></td>' for f in chunk)
-        rows.append(f"<tr><td><b>Members</b></td>{totals}</tr>")
+        members = escape(translate("Sheet", "Members"))
+        rows.append(f"<tr><td><b>{members}</b></td>{totals}</tr>")
         out.append('<table border="1" cellspacing="0" cellpadding="3" width="100%" '
                    'style="border-collapse: collapse; border-color: #999">'
-                   f"<tr><th align=\"left\">Participant</th>{head}</tr>{''.join(rows)}</table><p></p>")
+                   f"<tr><th align=\"left\">{escape(term('Participant'))}</th>{head}</tr>{''.join(rows)}</table><p></p>")
     return "".join(out)
 
 

@@ -3,9 +3,11 @@ focus (F6 moves it), and accessible names for the controls that lack one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from gui.i18n import translate
 
 
 class FocusFrame(QWidget):
@@ -93,20 +95,23 @@ class PaneFocus(QObject):
         """A screen reader hears which marker the timeline has selected (it draws them; it has no children)."""
         timeline, atlas = self.w.timeline, self.w.atlas
         shown = rid in timeline.data.forums or timeline.data.event(rid) is not None
-        text = f"Selected: {atlas.name_of(rid)}" if shown and atlas is not None else "Nothing selected"
-        timeline.setAccessibleDescription(text + ". The detail pane lists the same events as text.")
+        text = self.tr("Selected: {name}").format(name=atlas.name_of(rid)) if shown and atlas is not None \
+            else self.tr("Nothing selected")
+        timeline.setAccessibleDescription(text + self.tr(". The detail pane lists the same events as text."))
         QAccessible.updateAccessibility(QAccessibleEvent(timeline, QAccessible.Event.DescriptionChanged))
 
 
-NAMES = {"forumTree": "Forums", "userTabs": "Basket, bookmarks and notes", "basket": "Basket",
-         "bookmarks": "Bookmarks", "notesList": "Notes", "qt_tabwidget_tabbar": "Lists"}
+NAMES = {"forumTree": QT_TRANSLATE_NOOP("PaneFocus", "Forums"),
+         "userTabs": QT_TRANSLATE_NOOP("PaneFocus", "Basket, bookmarks and notes"),
+         "basket": QT_TRANSLATE_NOOP("PaneFocus", "Basket"), "bookmarks": QT_TRANSLATE_NOOP("PaneFocus", "Bookmarks"),
+         "notesList": QT_TRANSLATE_NOOP("PaneFocus", "Notes"), "qt_tabwidget_tabbar": QT_TRANSLATE_NOOP("PaneFocus", "Lists")}
 
 
 def name_controls(window) -> None:
     """Every control a keyboard reaches gets an accessible name: its tooltip, else its text, else a placeholder."""
     for widget in window.findChildren(QWidget):
         if not widget.accessibleName() and widget.objectName() in NAMES:
-            widget.setAccessibleName(NAMES[widget.objectName()])
+            widget.setAccessibleName(translate("PaneFocus", NAMES[widget.objectName()]))
         if widget.accessibleName() or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
             continue
         text = widget.toolTip() or (widget.text() if isinstance(widget, QAbstractButton) else "") \

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
+from gui import i18n
+from gui.terms import term
 from model import vocabulary
 from model.search_query import fold
 
@@ -35,6 +37,7 @@ class Entry:
     keys: tuple[str, ...]  # folded: the name, then acronym and aliases, then the id (exact matches rank first)
     initials: str  # folded first letters of the name's words ("arf" for ASEAN Regional Forum)
     text: str  # " " + folded words of everything searchable: a word starts where " " + it is found
+    name_ja: str = ""  # its Japanese name (a translation, not from the paper): searchable, shown in Japanese
 
 
 _SMALL = {"of", "the", "and", "on", "for", "in", "to", "a"}  # left out of initials, as acronyms do
@@ -42,9 +45,12 @@ _WORDS = re.compile(r"[^\W_]+")
 
 
 class Entries:
-    """The jump targets, prepared once per atlas: shortest names first, and indexes for the first tiers."""
+    """The jump targets, prepared once per atlas: shortest names first, and indexes for the first tiers.
+    ``names_ja``: record id -> its Japanese names (the shown one first), found as aliases are (日本: Japan;
+    地域フォーラム: the ARF)."""
 
-    def __init__(self, items):
+    def __init__(self, items, names_ja: dict[str, tuple[str, ...]] | None = None):
+        names_ja = names_ja or {}
         entries = []
         for rid, label, kind in items:
             name, extra = label, []
@@ -54,11 +60,12 @@ class Entries:
             elif kind == "forum" and label.endswith(")") and " (" in label:
                 name, acronym = label[:-1].rsplit(" (", 1)
                 extra = [acronym]
-            keys = tuple(fold(k) for k in [name, *extra, rid])
+            ja = names_ja.get(rid, ())
+            keys = tuple(fold(k) for k in [name, *extra, *ja, rid])
             words = _WORDS.findall(keys[0])
             shown = name if kind != "event" else label
             entries.append(Entry(rid, shown, kind, keys, "".join(w[0] for w in words if w not in _SMALL),
-                                 " " + " ".join(_WORDS.findall(" ".join(keys)))))
+                                 " " + " ".join(_WORDS.findall(" ".join(keys))), ja[0] if ja else ""))
         entries.sort(key=lambda e: (len(e.name), e.name.lower()))
         self.entries = entries
         self.exact: dict[str, list[Entry]] = {}
@@ -102,8 +109,8 @@ class Entries:
         return out
 
 
-def prepare(items) -> Entries:
-    return items if isinstance(items, Entries) else Entries(items)
+def prepare(items, names_ja: dict[str, tuple[str, ...]] | None = None) -> Entries:
+    return items if isinstance(items, Entries) else Entries(items, names_ja)
 
 
 def matches(entries, text: str, recent: list[str] = (), limit: int = 60) -> list[Entry]:
@@ -155,13 +162,14 @@ class QuickOpen(QDialog):
         super().__init__(parent)
         self.recent = list(recent)
         self.setObjectName("quickOpen")
-        self.setWindowTitle("Go to\u2026")
+        self.setWindowTitle(self.tr("Go to\u2026"))
         self.resize(520, 380)
         self.items = prepare(items)  # give it prepared Entries to open at once on a large atlas
-        self.edit = QLineEdit(placeholderText="Type a forum, participant, person or event", objectName="quickOpenEdit")
-        self.edit.setAccessibleName("Go to")
+        self.edit = QLineEdit(placeholderText=self.tr("Type a forum, participant, person or event"),
+                              objectName="quickOpenEdit")
+        self.edit.setAccessibleName(self.tr("Go to"))
         self.list = QListWidget(objectName="quickOpenList")
-        self.list.setAccessibleName("Matches")
+        self.list.setAccessibleName(self.tr("Matches"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.edit)
         layout.addWidget(self.list)
@@ -183,14 +191,15 @@ class QuickOpen(QDialog):
     def _refresh(self, text: str) -> None:
         self.list.clear()
         for entry in matches(self.items, text, self.recent):
-            recent = "recent \u00b7 " if entry.id in self.recent else ""
-            item = QListWidgetItem(f"{entry.name}    \u00b7 {recent}{KIND_LABELS[entry.kind]}")
+            recent = self.tr("recent") + " \u00b7 " if entry.id in self.recent else ""
+            name = f"{entry.name}  {entry.name_ja}" if entry.name_ja and i18n.current() == "ja" else entry.name
+            item = QListWidgetItem(f"{name}    \u00b7 {recent}{term(KIND_LABELS[entry.kind])}")
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
         else:
-            self.list.addItem(QListWidgetItem("No matches. Try fewer letters."))
+            self.list.addItem(QListWidgetItem(self.tr("No matches. Try fewer letters.")))
 
     def _accept_current(self) -> None:
         item = self.list.currentItem()

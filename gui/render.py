@@ -4,7 +4,8 @@ Every value from the data is escaped here; links use only the ``atlas:`` (a reco
 (a source note) and ``about:`` (open or close "About this record") schemes, which the detail pane's
 link handler allow-lists. The curators' data notes appear only on screen, under a collapsed "About
 this record"; never on paper, in a name or in a snippet.
-No Qt import: the output is a string that QTextBrowser and QTextDocument both take.
+The output is a string that QTextBrowser and QTextDocument both take; its headings and labels are in the
+interface's language (gui/i18n.py), the data's own text as the data has it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from html import escape
 
+from gui import i18n
 from gui.analyst_note import analyst_note
+from gui.i18n import translate
+from gui.terms import term
 from model import records as r
 from model import roles, vocabulary
 
@@ -77,14 +81,31 @@ class _Notes:
         return [c for _, c in self.number.values()]
 
 
+def _h2(text: str) -> str:
+    return f"<h2>{e(text)}</h2>"
+
+
 def _row(label: str, value: str) -> str:
     return f'<tr><td class="k">{e(label)}</td><td>{value}</td></tr>' if value else ""
 
 
 def _more(n: int, what: str) -> str:
-    """'and 12 more events; ...' (``what`` is plural; one drops its final s)."""
-    noun = what[:-1] if n == 1 else what
-    return f'<p class="more">and {n} more {e(noun)}; see the full list in Forum Atlas.</p>'
+    """'and 12 more events; ...' (``what``: events, judgements, participants or forums)."""
+    text = translate("Record", "and {n} more {what}; see the full list in Forum Atlas.")
+    return f'<p class="more">{e(text.format(n=n, what=_count_noun(n, what)))}</p>'
+
+
+def _count_noun(n: int, what: str) -> str:
+    """The noun after a count, in the interface's language (English: singular for one)."""
+    one = n == 1
+    return {"events": translate("Record", "event") if one else translate("Record", "events"),
+            "judgements": translate("Record", "judgement") if one else translate("Record", "judgements"),
+            "participants": translate("Record", "participant") if one else translate("Record", "participants"),
+            "forums": translate("Record", "forum") if one else translate("Record", "forums")}[what]
+
+
+def _line(n: int) -> str:
+    return translate("Record", "line {n}").format(n=n)
 
 
 def _sources(notes: _Notes) -> str:
@@ -93,26 +114,29 @@ def _sources(notes: _Notes) -> str:
         return ""
     if not notes.style.quotes:  # short of room: one run-on paragraph of numbered references
         items = " \u00b7 ".join(
-            f"<b>{n}</b>\u00a0{e(SHORT_AUTHORS.get(c.author, c.author))}, \u201c{e(c.section)}\u201d, line {c.line}"
-            for n, c in enumerate(sources, 1))
-        return f'<h2>Sources</h2><p class="sources">{items}</p>'
+            f"<b>{n}</b>\u00a0{e(term(SHORT_AUTHORS.get(c.author, c.author)))}, \u201c{e(c.section)}\u201d, "
+            f"{e(_line(c.line))}" for n, c in enumerate(sources, 1))
+        return _h2(translate("Record", "Sources")) + f'<p class="sources">{items}</p>'
     items = "".join(f"<li>{source_item(c)}</li>" for c in sources)
-    return f'<h2>Sources</h2><ol class="sources">{items}</ol>'
+    return _h2(translate("Record", "Sources")) + f'<ol class="sources">{items}</ol>'
 
 
 def source_item(c: r.Citation, cited_by: str = "") -> str:
     """One source note: who, where and the quote, as the detail pane, the sheets and the pack print it."""
     by = f" <i>({e(cited_by)})</i>" if cited_by else ""
-    return (f"{e(r.AUTHOR_LABELS.get(c.author, c.author))}, \u201c{e(c.section)}\u201d, line {c.line}: "
+    return (f"{e(term(r.AUTHOR_LABELS.get(c.author, c.author)))}, \u201c{e(c.section)}\u201d, {e(_line(c.line))}: "
             f'<span class="quote">\u201c{e(c.quote)}\u201d</span>{by}')
 
 
-def _events(events: list[r.EventRow], style: Style, heading="Events") -> str:
+def _events(events: list[r.EventRow], style: Style, heading: str = "") -> str:
+    heading = heading or translate("Record", "Events")
     if style.days is not None:  # a range brushed on the timeline
         lo, hi = style.days
         inside = [ev for ev in events if ev.hi >= lo and ev.lo <= hi]
-        caption = (f'<p class="note">Showing {len(inside)} of {len(events)} events, those between '
-                   f"{e(_day(lo))} and {e(_day(hi))} (the range brushed on the timeline; Escape there clears it).</p>")
+        caption = translate("Record", "Showing {shown} of {total} events, those between {start} and {end} (the range "
+                            "brushed on the timeline; Escape there clears it).")
+        caption = '<p class="note">' + e(caption.format(shown=len(inside), total=len(events), start=_day(lo),
+                                                         end=_day(hi))) + "</p>"
         if not events:
             return ""
         if not inside:
@@ -132,7 +156,7 @@ def _discrepancies(items: list[r.Discrepancy], notes: _Notes) -> str:
     if not items:
         return ""
     body = "".join(f"<li>{e(d.note)}{notes.refs(d.cites)}</li>" for d in items)
-    return f'<h2>Where the source disagrees with itself</h2><ul class="disc">{body}</ul>'
+    return _h2(translate("Record", "Where the source disagrees with itself")) + f'<ul class="disc">{body}</ul>'
 
 
 def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None, team=()) -> str:
@@ -147,38 +171,42 @@ def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None, team
     meetings = [ev for ev in d.events if ev.kind == "meeting"]
     title = e(f.name) + (f' <span class="acr">({e(f.acronym)})</span>' if f.acronym else "")
     facts = "".join([
-        _row("Also called", e(", ".join(_other_names(d.aliases, f.name, f.acronym)))),
-        _row("Track", e(r.TRACK_LABELS[f.track])),
-        _row("Kind", e(r.label(f.kind))),
-        _row("Scope", e(r.label(f.scope))),
-        _row("Status", e(r.STATUS_LABELS[f.status])),
-        _row("Founded", e(f.founded.display()) if f.founded else ""),
-        _row("Ended", e(f.ended.display()) if f.ended else ""),
-        _row("Part of", link(d.parent.id, d.parent.name, style) if d.parent else ""),
-        _row("Sub-bodies", ", ".join(link(c.id, c.name, style) for c in d.children)),
-        _row("Founders", ", ".join(link(m.participant_id, m.participant_name, style) for m in founders)),
-        _row("Members", (f"{len(member_ids)}" + (f" ({e(', '.join(away_names))} staying away)" if away_names else ""))
-             if member_ids else ""),
-        _row("Meetings", f"{len(meetings)} recorded in the paper" if meetings else ""),
-        _row("Hosts, chairs", ", ".join(f"{link(pid, name, style)} ({e(roles.lower())})"
-                                         for pid, name, roles, _, _ in hosts)),
+        _translation_row(d.name_ja),
+        _row(translate("Record", "Also called"), e(", ".join(_other_names(d.aliases, f.name, f.acronym)))),
+        _row(translate("Record", "Track"), e(term(r.TRACK_LABELS[f.track]))),
+        _row(translate("Record", "Kind"), e(term(r.label(f.kind)))),
+        _row(translate("Record", "Scope"), e(term(r.label(f.scope)))),
+        _row(translate("Record", "Status"), e(term(r.STATUS_LABELS[f.status]))),
+        _row(translate("Record", "Founded"), e(f.founded.display()) if f.founded else ""),
+        _row(translate("Record", "Ended"), e(f.ended.display()) if f.ended else ""),
+        _row(translate("Record", "Part of"), link(d.parent.id, d.parent.name, style) if d.parent else ""),
+        _row(translate("Record", "Sub-bodies"), ", ".join(link(c.id, c.name, style) for c in d.children)),
+        _row(translate("Record", "Founders"), ", ".join(link(m.participant_id, m.participant_name, style)
+                                                        for m in founders)),
+        _row(translate("Record", "Members"), (f"{len(member_ids)}" + (
+            " " + e(translate("Record", "({names} staying away)").format(names=", ".join(away_names)))
+            if away_names else "")) if member_ids else ""),
+        _row(translate("Record", "Meetings"), e(translate("Record", "{n} recorded in the paper").format(
+            n=len(meetings))) if meetings else ""),
+        _row(translate("Record", "Hosts, chairs"), ", ".join(f"{link(pid, name, style)} ({e(roles.lower())})"
+                                                             for pid, name, roles, _, _ in hosts)),
     ])
     parts = [f'<h1>{title}{notes.refs(d.cites)}</h1>', f'<table class="facts">{facts}</table>',
              f'<p class="summary">{e(d.summary)}</p>']
     if d.note:
-        parts.append(f'<p class="note">Note: {e(d.note)}</p>')
+        parts.append(_note(d.note))
     if style.timeline and d.events:
         parts.append(MINI_TIMELINE)
     if d.members:
         rows = _by_participant(d.members, notes=style.member_notes)
-        parts.append(f"<h2>Participants</h2>{_roles_table(rows, 'participants', style, notes)}")
+        parts.append(_h2(translate("Record", "Participants")) + _roles_table(rows, "participants", style, notes))
     parts.append(_events(d.events, style))
     if d.relations and not style.compact:
         rows = "".join(
-            f'<li>{link(x.from_id, x.from_name, style)} <i>{e(x.kind.replace("-", " "))}</i> '
+            f'<li>{link(x.from_id, x.from_name, style)} <i>{e(term(x.kind.replace("-", " ")))}</i> '
             f'{link(x.to_id, x.to_name, style)}{e(SEP + x.note) if x.note else ""}{notes.refs(x.cites)}</li>'
             for x in d.relations)
-        parts.append(f"<h2>Related forums</h2><ul>{rows}</ul>")
+        parts.append(_h2(translate("Record", "Related forums")) + f"<ul>{rows}</ul>")
     if not style.compact:
         parts.append(_people(d.people, style))
     parts.append(claims(d.claims, notes, style))
@@ -196,10 +224,10 @@ def _by_participant(members: list[r.Membership], key: str = "participant", notes
     for m in members:
         rid, name = (m.participant_id, m.participant_name) if key == "participant" else (m.forum_id, m.forum_name)
         row = rows.setdefault(rid, [rid, name, [], [], []])
-        row[2].append(f"{ROLE_SYMBOLS.get(m.role, '')}\u00a0{r.label(m.role)}")
+        row[2].append(f"{ROLE_SYMBOLS.get(m.role, '')}\u00a0{term(r.label(m.role))}")
         bits = [x for x in (_span(m.since, m.until), m.note if notes else None, _delegation(m.delegation)) if x]
         if bits:
-            row[3].append((r.label(m.role), SEP.join(bits)))
+            row[3].append((term(r.label(m.role)), SEP.join(bits)))
         cites = [*m.cites, *(c for d in m.delegation for c in d.cites)]
         row[4] += [c for c in cites if c not in row[4]]
 
@@ -222,7 +250,7 @@ def _roles_table(rows, what: str, style: Style, notes: _Notes) -> str:
 def _people(people: list[r.PersonRow], style: Style) -> str:
     if not people:
         return ""
-    return "<h2>People</h2><ul>" + "".join(f"<li>{link(p.id, p.name, style)}, {e(p.role)}</li>" for p in people) + "</ul>"
+    return _h2(translate("Record", "People")) + "<ul>" + "".join(f"<li>{link(p.id, p.name, style)}, {e(p.role)}</li>" for p in people) + "</ul>"
 
 
 def _other_names(aliases, *names) -> list[str]:
@@ -235,7 +263,7 @@ def _delegation(delegates) -> str:
     """'represented by Japanese Foreign Ministry (MOFA), Japan Defense Agency (JDA) (since 1996)'."""
     if not delegates:
         return ""
-    return "represented by " + ", ".join(
+    return translate("Record", "represented by ") + ", ".join(
         d.participant_name + (f" ({_span(d.since, d.until)})" if d.since or d.until else "") for d in delegates)
 
 
@@ -243,24 +271,28 @@ def about(items: list[tuple[str, str]], style: Style) -> str:
     """The curators' data notes, (what, note), under "About this record": screen only, closed until asked."""
     if not items or not style.links:
         return ""
+    title = translate("Record", "About this record")
     if not style.about:
-        return f'<p class="about"><a href="{ABOUT_OPEN}">About this record \u25b8</a></p>'
+        return f'<p class="about"><a href="{ABOUT_OPEN}">{e(title)} \u25b8</a></p>'
     body = "".join(f"<li>{f'<i>{e(what)}:</i> ' if what else ''}{e(text)}</li>" for what, text in items)
-    return (f'<p class="about"><a href="{ABOUT_CLOSE}">About this record \u25be</a></p>'
-            f'<p class="note">The curators\u2019 notes on this record (how the paper was read), not the paper\u2019s '
-            f'content:</p><ul class="about">{body}</ul>')
+    intro = translate("Record", "The curators\u2019 notes on this record (how the paper was read), not the "
+                                "paper\u2019s content:")
+    return (f'<p class="about"><a href="{ABOUT_CLOSE}">{e(title)} \u25be</a></p>'
+            f'<p class="note">{e(intro)}</p><ul class="about">{body}</ul>')
 
 
 def _forum_data_notes(d: r.ForumDetail) -> list[tuple[str, str]]:
     items = [("", d.data_note)] if d.data_note else []
     for m in d.members:
         if m.data_note:
-            items.append((f"{m.participant_name}, {r.label(m.role).lower()}", m.data_note))
-        items += [(f"{m.participant_name}, represented by {x.participant_name}", x.data_note)
-                  for x in m.delegation if x.data_note]
-    items += [(f"{x.from_name} {x.kind.replace('-', ' ')} {x.to_name}", x.data_note) for x in d.relations if x.data_note]
-    items += [(f"Judgement by {SHORT_AUTHORS.get(c.author, c.author)}", c.data_note) for c in d.claims if c.data_note]
-    items += [("Disagreement", x.data_note) for x in d.discrepancies if x.data_note]
+            items.append((f"{m.participant_name}, {term(r.label(m.role)).lower()}", m.data_note))
+        by = translate("Record", "represented by ")
+        items += [(f"{m.participant_name}, {by}{x.participant_name}", x.data_note) for x in m.delegation if x.data_note]
+    items += [(f"{x.from_name} {term(x.kind.replace('-', ' '))} {x.to_name}", x.data_note)
+              for x in d.relations if x.data_note]
+    items += [(translate("Record", "Judgement by {author}").format(author=term(SHORT_AUTHORS.get(c.author, c.author))),
+               c.data_note) for c in d.claims if c.data_note]
+    items += [(translate("Record", "Disagreement"), x.data_note) for x in d.discrepancies if x.data_note]
     return items
 
 
@@ -271,13 +303,13 @@ def _by_forum(members: list[r.Membership], notes: bool = True):
 def claims(items: list[r.Claim], notes: _Notes, style: Style) -> str:
     if not items:
         return ""
-    out = ["<h2>What the authors say</h2>"]
+    out = [_h2(translate("Record", "What the authors say"))]
     for author in AUTHOR_HEADINGS:
         mine = [c for c in items if c.author == author]
         if not mine:
             continue
         shown = mine[: style.max_claims] if style.max_claims else mine
-        out.append(f'<h3>{e(AUTHOR_HEADINGS[author])}</h3><ul class="claims">')
+        out.append(f'<h3>{e(term(AUTHOR_HEADINGS[author]))}</h3><ul class="claims">')
         out += [f"<li>{e(c.text)}{notes.refs(c.cites)}</li>" for c in shown]
         out.append("</ul>")
         if len(shown) < len(mine):
@@ -289,23 +321,24 @@ def event(d: r.EventDetail, style: Style = SCREEN, note: str | None = None, team
     ev = d.event
     notes = _Notes(d.sources, style)
     facts = "".join([
-        _row("Date", e(ev.when())),
-        _row("Kind", e(r.label(ev.kind))),
-        _row("Place", e(ev.place)),
-        _row("Meeting", e(_ordinal(ev.ordinal)) if ev.ordinal else ""),
-        _row("Chair", link(d.chair.id, d.chair.short_name, style) if d.chair else ""),
-        _row("Forum", ", ".join(link(f.id, f.name, style) for f in d.forums)),
-        _row("Participants", ", ".join(link(p.id, p.short_name, style) for p in d.participants)),
-        _row("People", ", ".join(link(p.id, p.name, style) for p in d.people)),
+        _row(translate("Record", "Date"), e(ev.when())),
+        _row(translate("Record", "Kind"), e(term(r.label(ev.kind)))),
+        _row(translate("Record", "Place"), e(ev.place)),
+        _row(translate("Record", "Meeting"), e(_ordinal(ev.ordinal)) if ev.ordinal else ""),
+        _row(translate("Record", "Chair"), link(d.chair.id, d.chair.short_name, style) if d.chair else ""),
+        _row(translate("Record", "Forum"), ", ".join(link(f.id, f.name, style) for f in d.forums)),
+        _row(translate("Record", "Participants"), ", ".join(link(p.id, p.short_name, style) for p in d.participants)),
+        _row(translate("Record", "People"), ", ".join(link(p.id, p.name, style) for p in d.people)),
     ])
     parts = [f"<h1>{e(ev.title)}{notes.refs(d.cites)}</h1>", f'<table class="facts">{facts}</table>']
     if d.summary:
         parts.append(f'<p class="summary">{e(d.summary)}</p>')
     if d.note:
-        parts.append(f'<p class="note">Note: {e(d.note)}</p>')
+        parts.append(_note(d.note))
     parts.append(_discrepancies(d.discrepancies, notes))
     parts.append(about(([("", d.data_note)] if d.data_note else [])
-                       + [("Disagreement", x.data_note) for x in d.discrepancies if x.data_note], style))
+                       + [(translate("Record", "Disagreement"), x.data_note) for x in d.discrepancies if x.data_note],
+                       style))
     parts.append(analyst_note(note, team))
     parts.append(_sources(notes))
     return "".join(parts)
@@ -321,31 +354,34 @@ def participant(d: r.ParticipantDetail, style: Style = SCREEN, note: str | None 
     taking = {fid for fid, ms in by_forum.items() if r.takes_part([(m.role, m.since, m.until) for m in ms])}
     present = [m for m in d.memberships if m.forum_id in taking]
     away = [m for m in d.memberships if m.forum_id not in taking]
-    facts = "".join([_row("Full name", e(p.name) if p.name != p.short_name else ""),
-                     _row("Kind", e(r.label(p.kind))),
-                     _row("Also called", e(", ".join(_other_names(p.aliases, p.short_name, p.name)))),
-                     _row("Takes part in", _plural(len({m.forum_id for m in present}), "forum")
+    facts = "".join([_translation_row(d.name_ja),
+                     _row(translate("Record", "Full name"), e(p.name) if p.name != p.short_name else ""),
+                     _row(translate("Record", "Kind"), e(term(r.label(p.kind)))),
+                     _row(translate("Record", "Also called"),
+                          e(", ".join(_other_names(p.aliases, p.short_name, p.name)))),
+                     _row(translate("Record", "Takes part in"), _forums(len({m.forum_id for m in present}))
                           if present or not d.represents else ""),
-                     _row("Absent or excluded", f"{len({m.forum_id for m in away})} forums" if away else ""),
-                     _row("Represents", _plural(len({x.forum_id for x in d.represents}), "forum") if d.represents
-                          else "")])
+                     _row(translate("Record", "Absent or excluded"),
+                          _forums(len({m.forum_id for m in away})) if away else ""),
+                     _row(translate("Record", "Represents"),
+                          _forums(len({x.forum_id for x in d.represents})) if d.represents else "")])
     parts = [f"<h1>{e(p.short_name)}</h1>", f'<table class="facts">{facts}</table>']
     if style.timeline and d.memberships:
         parts.append(MINI_TIMELINE)
     if d.note:
-        parts.append(f'<p class="note">Note: {e(d.note)}</p>')
+        parts.append(_note(d.note))
 
     def table(ms):
         return _roles_table(_by_forum(ms, notes=style.member_notes), "forums", style, notes)
 
     if present or not d.represents:
-        parts.append(f"<h2>Forums and roles</h2>{table(present)}" if present else
-                     '<h2>Forums and roles</h2><p class="empty">The paper names no forum this participant takes part '
-                     "in.</p>")
+        heading = _h2(translate("Record", "Forums and roles"))
+        parts.append(heading + table(present) if present else heading + '<p class="empty">' + e(translate(
+            "Record", "The paper names no forum this participant takes part in.")) + "</p>")
     if d.represents:
-        parts.append(f"<h2>Represents</h2>{_represents(d.represents, style, notes)}")
+        parts.append(_h2(translate("Record", "Represents")) + _represents(d.represents, style, notes))
     if away:
-        parts.append(f'<h2>Absent or excluded</h2><div class="away">{table(away)}</div>')
+        parts.append(_h2(translate("Record", "Absent or excluded")) + f'<div class="away">{table(away)}</div>')
     if not style.compact:
         parts.append(_people(d.people, style))
     parts.append(_events(d.events, style))
@@ -359,27 +395,41 @@ def _represents(items: list[r.Representation], style: Style, notes: _Notes) -> s
     """An agency's page: the memberships it represents, one row per forum and member."""
     rows = "".join(
         f'<tr><td>{link(x.forum_id, x.forum_name, style)}</td>'
-        f'<td>{link(x.member_id, x.member_name, style)} ({e(r.label(x.role).lower())})</td>'
+        f'<td>{link(x.member_id, x.member_name, style)} ({e(term(r.label(x.role)).lower())})</td>'
         f'<td>{e(SEP.join(b for b in (_span(x.since, x.until), x.note if style.member_notes else None) if b))}'
         f'{notes.refs(x.cites)}</td></tr>' for x in items)
     return f'<table class="members">{rows}</table>'
 
 
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+def _forums(n: int) -> str:
+    """'1 forum', '3 forums'."""
+    return translate("Record", "{n} {forums}").format(n=n, forums=_count_noun(n, "forums"))
+
+
+def _note(text: str) -> str:
+    return '<p class="note">' + e(translate("Record", "Note: {note}").format(note=text)) + "</p>"
+
+
+def _translation_row(name_ja: str | None) -> str:
+    """The record's Japanese name, in a Japanese interface: a translation made for the atlas, not the paper's."""
+    if not name_ja or i18n.current() != "ja":
+        return ""
+    return _row(translate("Record", "Japanese name"),
+                e(name_ja) + " <i>" + e(translate("Record", "(our translation, not from the paper)")) + "</i>")
 
 
 def person(d: r.PersonDetail, style: Style = SCREEN, note: str | None = None, team=()) -> str:
     p = d.person
     notes = _Notes(d.sources, style)
     facts = "".join([
-        _row("Role", e(p.role)),
-        _row("Affiliation", link(d.participant.id, d.participant.short_name, style) if d.participant else ""),
-        _row("Forums", ", ".join(link(f.id, f.name, style) for f in d.forums)),
+        _row(translate("Record", "Role"), e(p.role)),
+        _row(translate("Record", "Affiliation"),
+             link(d.participant.id, d.participant.short_name, style) if d.participant else ""),
+        _row(translate("Record", "Forums"), ", ".join(link(f.id, f.name, style) for f in d.forums)),
     ])
     parts = [f"<h1>{e(p.name)}{notes.refs(d.cites)}</h1>", f'<table class="facts">{facts}</table>']
     if d.note:
-        parts.append(f'<p class="note">Note: {e(d.note)}</p>')
+        parts.append(_note(d.note))
     parts.append(_events(d.events, style))
     parts.append(about([("", d.data_note)] if d.data_note else [], style))
     parts.append(analyst_note(note, team))
@@ -393,7 +443,8 @@ def empty(message: str, hint: str = "") -> str:
 
 def _day(ordinal: int) -> str:
     d = date.fromordinal(ordinal)
-    return f"{d.day} {d:%B %Y}"
+    return translate("Record", "{day} {month} {year}").format(day=d.day, month=f"{d:%B}", month_number=d.month,
+                                                                  year=d.year)
 
 
 def _span(since, until) -> str:
@@ -402,13 +453,15 @@ def _span(since, until) -> str:
     if since and until:
         return f"{since.display()} \u2013 {until.display()}"
     if since:
-        return f"since {since.display()}"
+        return translate("Record", "since {date}").format(date=since.display())
     if until:
-        return f"until {until.display()}"
+        return translate("Record", "until {date}").format(date=until.display())
     return ""
 
 
 def _ordinal(n: int) -> str:
+    if translate("Record", "{n}th") != "{n}th":  # a language without English suffixes
+        return translate("Record", "{n}th").format(n=n)
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 

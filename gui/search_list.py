@@ -14,6 +14,9 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
 )
 
+from gui.i18n import translate
+from gui.terms import term
+
 HIT_ROLE = Qt.ItemDataRole.UserRole
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -38,12 +41,14 @@ def rows_for(results) -> list[Row]:
 
     out: list[Row] = []
     for group in results.groups:
-        out.append(Row("header", group.label.upper(), group.kind))
+        label = term(group.label)
+        out.append(Row("header", label.upper(), group.kind))
         for hit in group.hits:
             title, snippet = to_plain(hit.title), to_plain(hit.snippet)
             out.append(Row("hit", f"{title}. {snippet}", group.kind, hit, title, snippet))
         if group.more:
-            out.append(Row("more", f"Show more {group.label.lower()}\u2026", group.kind))
+            out.append(Row("more", translate("SearchResults", "Show more {kind}\u2026").format(kind=label.lower()),
+                           group.kind))
     return out
 
 

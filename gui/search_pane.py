@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -21,9 +21,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import translate
 from gui.search_list import HIT_ROLE, ResultDelegate, Row, SearchResultsModel, rows_for
 
 DEBOUNCE_MS = 100
+# The search's fixed hints (model/search.py makes them, in English): translated when shown. Hints that quote
+# what was typed stay English.
+HINTS = (
+    QT_TRANSLATE_NOOP("SearchHints", "The search index is out of date: rebuild the database with `make db`."),
+    QT_TRANSLATE_NOOP("SearchHints", "Type a word, or a filter such as track:2 or member:kp."),
+    QT_TRANSLATE_NOOP("SearchHints", "No matches. Try fewer filters."),
+    QT_TRANSLATE_NOOP("SearchHints", "No matches. Try fewer or shorter words."),
+    QT_TRANSLATE_NOOP("SearchHints", "track: takes 1, 1.5, 2 or none (e.g. track:2)."),
+    QT_TRANSLATE_NOOP("SearchHints", "status: takes active, defunct or proposed."),
+    QT_TRANSLATE_NOOP("SearchHints", "author: takes cossa, fukushima or preface."),
+    QT_TRANSLATE_NOOP("SearchHints", "year: takes a year (1994), a range (1993..1995) or a decade (1990s)."),
+)
 
 
 class SearchPane(QWidget):
@@ -37,11 +50,11 @@ class SearchPane(QWidget):
         self._atlas = atlas
         self._notes = notes  # text -> [(record id, snippet)]: the analyst's notes that hold every word
         self.box = QLineEdit(objectName="searchBox", clearButtonEnabled=True,
-                             placeholderText="Search the atlas (Ctrl+F or /)\u2026")
-        self.box.setToolTip("Words find names, aliases, places, summaries, claims and quotes.\n"
-                            "Filters: track:2  member:kp  year:1993..1995  kind:proposal  author:fukushima  "
-                            "status:active")
-        self.box.setAccessibleName("Search")
+                             placeholderText=self.tr("Search the atlas (Ctrl+F or /)\u2026"))
+        self.box.setToolTip(self.tr("Words find names, aliases, places, summaries, claims and quotes.\n"
+                                    "Filters: track:2  member:kp  year:1993..1995  kind:proposal  author:fukushima  "
+                                    "status:active"))
+        self.box.setAccessibleName(self.tr("Search"))
         self.status = QLabel(objectName="searchStatus", wordWrap=True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setContentsMargins(4, 2, 4, 2)
@@ -55,7 +68,7 @@ class SearchPane(QWidget):
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.setWordWrap(True)
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(self.tr("Search results"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)
         layout.setSpacing(4)
@@ -92,7 +105,7 @@ class SearchPane(QWidget):
             return
         atlas = self._atlas()
         if atlas is None:
-            self._set_status("The atlas is not loaded yet.")
+            self._set_status(self.tr("The atlas is not loaded yet."))
             self.model.reset([])
             self._show(True)
             return
@@ -101,7 +114,7 @@ class SearchPane(QWidget):
         try:
             results = search(atlas, text)
         except Exception as exc:  # noqa: BLE001 - a search must never take the window down
-            self._set_status(f"No matches: the search failed ({exc}).")
+            self._set_status(self.tr("No matches: the search failed ({why}).").format(why=exc))
             self.model.reset([])
             self._show(True)
             return
@@ -109,13 +122,14 @@ class SearchPane(QWidget):
         self.results_shown = results
         self.delegate.clear()
         self.model.reset(rows_for(results))
-        hints = list(results.hints)
+        hints = [translate("SearchHints", hint) for hint in results.hints]
         if not results and not hints:
-            hints.append("No matches.")
+            hints.append(self.tr("No matches."))
         elif results:  # the total first: the groups show only their best hits
             shown = sum(len(group.hits) for group in results.groups)
             more = any(group.more for group in results.groups)
-            hints.insert(0, f"{shown}{' or more' if more else ''} match{'es' if shown != 1 or more else ''}")
+            hints.insert(0, self.tr("{n} or more matches").format(n=shown) if more else
+                         self.tr("1 match") if shown == 1 else self.tr("{n} matches").format(n=shown))
         self._set_status("\n".join(hints))
         self._show(True)
         first = self.model.selectable_rows()
@@ -240,9 +254,10 @@ def with_notes(results, text: str, notes, atlas):
         return results
     pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
     hits = tuple(Hit("note", rid, rid, atlas.name_of(rid), pattern.sub(lambda m: MARK_ON + m.group(0) + MARK_OFF,
-                                                                        snip), "your note")
+                                                                        snip), translate("SearchPane", "your note"))
                  for rid, snip in found)
-    return replace(results, groups=(*results.groups, Group("note", "Your notes", hits, False)))
+    return replace(results, groups=(*results.groups, Group("note", translate("SearchPane", "Your notes"), hits,
+                                                           False)))
 
 
 def _without_kind(text: str) -> str:

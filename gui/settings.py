@@ -38,6 +38,8 @@ PARTICIPANT = Setting("participant", str, "")  # "" : all participants
 SOURCE_TEXT = Setting("sourceText", str, "")
 # The team notes server (Notes › Connect to team…), a connection URL without its password; "" : local notes.
 NOTES_SERVER = Setting("notes/server", str, "")
+# View › Language: "en" or "ja" (gui/i18n.py); "" : the system's language.
+LANGUAGE = Setting("view/language", str, "")
 # Edit › Citation style: a key of model.citation.STYLES.
 CITATION_STYLE = Setting("citation/style", str, "chicago")
 

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 class ShortcutsDialog(QDialog):
     def __init__(self, rows: list[tuple[str, str, str]], parent=None):
         super().__init__(parent, objectName="shortcutsDialog")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(560, 520)
         self.table = QTableWidget(len(rows), 3, objectName="shortcutsTable")
-        self.table.setHorizontalHeaderLabels(["Command", "Shortcut", "Where"])
+        self.table.setHorizontalHeaderLabels([self.tr("Command"), self.tr("Shortcut"), self.tr("Where")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for n, row in enumerate(rows):

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
+from gui.i18n import translate
+from gui.terms import term
 from model import records as r
 
 _QUOTES = "'\u2018\u2019\u201b\u2032"
@@ -34,9 +36,10 @@ def quote_pattern(quote: str) -> re.Pattern:
 
 def paragraph_html(citation: r.Citation, paper: Path | None) -> str:
     """The passage as HTML: the paragraph with the quote highlighted, or the quote alone."""
-    who = r.AUTHOR_LABELS.get(citation.author, citation.author)
+    who = term(r.AUTHOR_LABELS.get(citation.author, citation.author))
+    line = translate("SourcePassage", "line {n}").format(n=citation.line)
     head = (f"<h2>{escape(citation.section)}</h2><p><i>{escape(who)} \u2014 {escape(citation.part)}, "
-            f"line {citation.line}</i></p>")
+            f"{escape(line)}</i></p>")
     text = None
     if paper is not None:
         try:
@@ -45,13 +48,15 @@ def paragraph_html(citation: r.Citation, paper: Path | None) -> str:
         except (OSError, UnicodeDecodeError):
             text = None
     if text is None:
-        hint = ("<p><small>To read the whole paragraph, point Forum Atlas at your copy of the paper: "
-                "File \u203a Open source text\u2026</small></p>")
+        hint = "<p><small>" + escape(translate("SourcePassage", "To read the whole paragraph, point Forum Atlas at "
+                                                                "your copy of the paper: File \u203a Open source "
+                                                                "text\u2026")) + "</small></p>"
         return f"{head}<blockquote>\u201c{escape(citation.quote)}\u201d</blockquote>{hint}"
     match = quote_pattern(citation.quote).search(text)
     if match is None:
         return (f"{head}<blockquote>\u201c{escape(citation.quote)}\u201d</blockquote>"
-                "<p><small>This quote was not found on that line of your copy of the paper.</small></p>"
+                "<p><small>" + escape(translate("SourcePassage", "This quote was not found on that line of your copy "
+                                                                 "of the paper.")) + "</small></p>"
                 f"<p>{escape(text)}</p>")
     before, found, after = text[: match.start()], match.group(0), text[match.end():]
     return (f'{head}<p>{escape(before)}<span style="background-color:#ffe27a; color:#000">{escape(found)}</span>'
@@ -61,7 +66,7 @@ def paragraph_html(citation: r.Citation, paper: Path | None) -> str:
 class SourcePassageDialog(QDialog):
     def __init__(self, citation: r.Citation, paper: Path | None, parent=None, copy=None):
         super().__init__(parent)
-        self.setWindowTitle(f"Source: line {citation.line}")
+        self.setWindowTitle(self.tr("Source: line {n}").format(n=citation.line))
         self.resize(640, 420)
         self.view = QTextBrowser(objectName="sourcePassage")
         self.view.setOpenLinks(False)
@@ -69,7 +74,7 @@ class SourcePassageDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         if copy is not None:  # this note's reference, section and passage, in the chosen style
-            button = buttons.addButton("Copy citation", QDialogButtonBox.ButtonRole.ActionRole)
+            button = buttons.addButton(self.tr("Copy citation"), QDialogButtonBox.ButtonRole.ActionRole)
             button.setObjectName("copyPassageCitation")
             button.clicked.connect(copy)
         layout = QVBoxLayout(self)

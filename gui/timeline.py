@@ -21,6 +21,8 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QScrollBar, QSizePolicy, QToolTip, QWidget
 
+from gui.i18n import translate
+from gui.terms import term
 from gui.timeline_marks import PaintStats, light_palette
 from gui.timeline_paint import TimelinePainter
 from model import atomic
@@ -54,7 +56,7 @@ class TimelineWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("timeline")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Timeline")
+        self.setAccessibleName(self.tr("Timeline"))
         self.show_legend = True  # View › Show timeline legend: folded, the lanes get its rows
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -453,17 +455,19 @@ def tooltip_for(hit: Hit, data: TimelineData) -> str:
         lines = [f"<b>{esc(e.title)}</b>", esc(e.when())]
         if e.place:
             lines.append(esc(e.place))
-        lines.append(f"<i>{esc(EVENT_KINDS[e.kind].label if e.kind in EVENT_KINDS else e.kind)}</i>")
+        lines.append(f"<i>{esc(term(EVENT_KINDS[e.kind].label) if e.kind in EVENT_KINDS else e.kind)}</i>")
         return "<br>".join(lines)
     if hit.kind == "cluster":
         a, b = date.fromordinal(hit.lo), date.fromordinal(hit.hi)
         span = str(a.year) if a.year == b.year else f"{a.year}\u2013{b.year}"
-        return f"<b>{hit.count} events</b>, {span}<br>Click or zoom in to separate them"
+        return translate("Timeline", "<b>{n} events</b>, {span}<br>Click or zoom in to separate them").format(
+            n=hit.count, span=span)
     if hit.kind == "forum" and hit.id:
         f = data.forums.get(hit.id)
         if f is None:
             return ""
-        since = f.founded.display() if f.founded else "founding date not given"
-        until = f" to {f.ended.display()}" if f.ended else ""
-        return f"<b>{esc(f.name)}</b><br>{esc(since)}{esc(until)}<br>{esc(STATUS_LABELS.get(f.status, f.status))}"
+        since = f.founded.display() if f.founded else translate("Timeline", "founding date not given")
+        until = translate("Timeline", " to {date}").format(date=f.ended.display()) if f.ended else ""
+        status = term(STATUS_LABELS.get(f.status, f.status))
+        return f"<b>{esc(f.name)}</b><br>{esc(since)}{esc(until)}<br>{esc(status)}"
     return ""

@@ -21,6 +21,8 @@ from PySide6.QtGui import (
     QStaticText,
 )
 
+from gui.i18n import translate
+from gui.terms import term
 from gui.timeline_marks import (
     LEGEND_GAP,
     MAX_LEGEND_ROWS,
@@ -38,11 +40,12 @@ def legend_items(data: TimelineData) -> list[tuple[str, tuple]]:
     """(label, glyph) for every mark the timeline draws: symbols, the count badge, each bar style
     and an uncertain date; the active bar's glyph ends in the source's as-of line, as bars do."""
     as_of = f"{date.fromordinal(data.as_of_day):%b %Y}" if data.as_of_day is not None else None
-    items: list[tuple[str, tuple]] = [(SYMBOL_LABELS[s], ("sym", s)) for s in SYMBOLS]
-    items += [("Events merged (zoom in)", ("badge",)),
-              (f"Active (to source date, {as_of})" if as_of else "Active", ("bar", "active")),
-              ("Defunct", ("bar", "defunct")), ("Proposed", ("bar", "proposed")),
-              ("Date uncertain", ("bar", "soft"))]
+    items: list[tuple[str, tuple]] = [(term(SYMBOL_LABELS[s]), ("sym", s)) for s in SYMBOLS]
+    active = translate("Timeline", "Active (to source date, {date})").format(date=as_of) if as_of else \
+        translate("Timeline", "Active")
+    items += [(translate("Timeline", "Events merged (zoom in)"), ("badge",)), (active, ("bar", "active")),
+              (translate("Timeline", "Defunct"), ("bar", "defunct")), (translate("Timeline", "Proposed"), ("bar", "proposed")),
+              (translate("Timeline", "Date uncertain"), ("bar", "soft"))]
     return items
 
 
@@ -277,7 +280,7 @@ class FramePainter:
                 p.drawLine(QPointF(0, y + 0.5), QPointF(gutter_w, y + 0.5))
                 p.setFont(bold)
                 p.setPen(c.window_text)
-                text = self._elide(fm_bold, "bold", lane.label, gutter_w - 14)
+                text = self._elide(fm_bold, "bold", term(lane.label), gutter_w - 14)
                 self._text(p, 8, y + h / 2 + (fm_bold.ascent() - fm_bold.descent()) / 2, text, bold, fm_bold.ascent())
                 continue
             if index in sel_lanes:
@@ -289,7 +292,8 @@ class FramePainter:
             f, fmx, key = (bold, fm_bold, "bold") if index in sel_lanes else (small, fm, "small")
             p.setFont(f)
             p.setPen(c.window_text if lane.kind == "forum" else c.muted)
-            text = self._elide(fmx, key, lane.label, gutter_w - x - 8)
+            label = term(lane.label) if lane.kind == "context" else lane.label
+            text = self._elide(fmx, key, label, gutter_w - x - 8)
             self._text(p, x, y + h / 2 + (fmx.ascent() - fmx.descent()) / 2, text, f, fmx.ascent())
 
     def _legend(self, p, view: Viewport, c: Colors, fonts, rect: QRectF) -> None:

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from gui.basket import BasketPanel
 from gui.forum_tree import ID_ROLE
+from gui.i18n import translate
 from gui.note_editor import STAR_ON, NoteEditor
 from gui.team_link import TeamLink
+from gui.terms import term
 
 BASKET_MARK, NOTE_MARK = "\u25a3", "\u270e"  # the tree's marks (with the star): in the basket, noted
 DEBOUNCE_MS = 500
@@ -69,7 +71,7 @@ class UserDataUI(QObject):
         registry.attach("basket", self.panel.basket)  # Ctrl+Up, Ctrl+Down, Delete while the list has the focus
         self.panel.basket.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.panel.basket.customContextMenuRequested.connect(self._basket_menu)
-        self.dock = QDockWidget("Basket, bookmarks and notes", window, objectName="basketDock")
+        self.dock = QDockWidget(self.tr("Basket, bookmarks and notes"), window, objectName="basketDock")
         self.dock.setWidget(self.panel)
         self.panel.setMinimumWidth(220)
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -101,7 +103,7 @@ class UserDataUI(QObject):
         self._bind_actions()
         self.team_link = TeamLink(self)
         self._show_record(None)
-        self._set_editable(False, "Your notes open once the atlas has loaded.")
+        self._set_editable(False, self.tr("Your notes open once the atlas has loaded."))
 
     # -- opening and closing --------------------------------------------------------------------------
     def open(self, folder: Path | None = None) -> None:
@@ -155,12 +157,12 @@ class UserDataUI(QObject):
         """
         Button = QMessageBox.StandardButton
         while not self.flush():
-            box = QMessageBox(QMessageBox.Icon.Warning, "Your note was not saved",
-                              "Forum Atlas could not save your note, so closing now would lose it.",
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Your note was not saved"),
+                              self.tr("Forum Atlas could not save your note, so closing now would lose it."),
                               Button.Retry | Button.Save | Button.Discard | Button.Cancel, self.window)
             box.setInformativeText(self.window.statusBar().currentMessage())
-            box.button(Button.Save).setText("Copy note to clipboard and close")
-            box.button(Button.Discard).setText("Discard note and close")
+            box.button(Button.Save).setText(self.tr("Copy note to clipboard and close"))
+            box.button(Button.Discard).setText(self.tr("Discard note and close"))
             box.setDefaultButton(Button.Retry)
             box.setEscapeButton(Button.Cancel)
             answer = Button(box.exec())
@@ -212,7 +214,8 @@ class UserDataUI(QObject):
         self._loading = True
         if rid is None:
             self.editor.edit.setPlainText("")
-            self.editor.set_record("Your note", "Select a forum, event or participant to write a note on it.")
+            self.editor.set_record(self.tr("Your note"), self.tr("Select a forum, event or participant to write a note "
+                                                                 "on it."))
         else:
             text = self._pending.get(rid)
             if text is None and self.store is not None:
@@ -222,9 +225,9 @@ class UserDataUI(QObject):
             self._dirty = rid in self._pending
             known = rid in self._known or not self._known
             name = self.window.atlas.name_of(rid) if self.window.atlas is not None and known else rid
-            self.editor.set_record(f"Your note on {name}",
-                                   "your own words \u2014 not from the paper" if known else
-                                   "an orphaned note: this record is no longer in the atlas; the note is kept")
+            self.editor.set_record(self.tr("Your note on {name}").format(name=name),
+                                   self.tr("your own words \u2014 not from the paper") if known else
+                                   self.tr("an orphaned note: this record is no longer in the atlas; the note is kept"))
         self._loading = False
         self.editor.set_starred(bool(rid and self.store is not None and self.store.is_bookmarked(rid)))
         self.editor.state.setText("")
@@ -243,7 +246,7 @@ class UserDataUI(QObject):
         if self._loading or self.rid is None or not self.writable:
             return
         self._dirty = True
-        self.editor.state.setText("Editing\u2026")
+        self.editor.state.setText(self.tr("Editing\u2026"))
         self.timer.start()
 
     def flush(self) -> bool:
@@ -260,9 +263,9 @@ class UserDataUI(QObject):
                 stored = (self.store.set_note(rid, text, self._base[rid]) if rid in self._base
                           else self.store.set_note(rid, text))
             except WRITE_ERRORS as exc:
-                self._report(f"Your note was not saved ({_describe(exc)}). The text is kept in this "
-                             "window; Forum Atlas tries again with your next change.")
-                self.editor.state.setText("Not saved")
+                self._report(self.tr("Your note was not saved ({why}). The text is kept in this window; Forum Atlas "
+                                     "tries again with your next change.").format(why=_describe(exc)))
+                self.editor.state.setText(self.tr("Not saved"))
                 if not self.writable:  # the store gave up writing (its lock was taken): say so, keep the text
                     self.editor.banner.show_messages([self.store.reason])
                     self.editor.set_editable(False, self.store.reason)
@@ -271,13 +274,14 @@ class UserDataUI(QObject):
             self._base[rid] = stored if stored.strip() else None
             saved.append(rid)
             if stored != text:  # changed elsewhere meanwhile: both texts were kept, show them
-                self._report(f"Your note on {self._name(rid)} was changed elsewhere (another window or an "
-                             "import) while you edited it; both texts are kept, yours below a marker line.")
+                self._report(self.tr("Your note on {name} was changed elsewhere (another window or an import) while "
+                                     "you edited it; both texts are kept, yours below a marker line.").format(
+                                         name=self._name(rid)))
                 if rid == self.rid:
                     self._loading = True
                     self.editor.edit.setPlainText(stored)
                     self._loading = False
-        self.editor.state.setText("Saved")
+        self.editor.state.setText(self.tr("Saved"))
         self.team_link.saved()
         self.backup_timer.start()
         if self.window.detail.record_id in saved:
@@ -315,7 +319,7 @@ class UserDataUI(QObject):
         try:
             self.store.set_bookmarked(rid, on)
         except WRITE_ERRORS as exc:
-            self._report(f"The bookmark was not saved ({_describe(exc)}).")
+            self._report(self.tr("The bookmark was not saved ({why}).").format(why=_describe(exc)))
             return
         if rid == self.rid:
             self.editor.set_starred(on)
@@ -333,11 +337,11 @@ class UserDataUI(QObject):
         try:
             added = self.store.add_to_basket(rid)
         except WRITE_ERRORS as exc:
-            self._report(f"The basket was not saved ({_describe(exc)}).")
+            self._report(self.tr("The basket was not saved ({why}).").format(why=_describe(exc)))
             return
         name = self._name(rid)
-        self.window.statusBar().showMessage(f"Added {name} to the basket" if added else
-                                            f"{name} is already in the basket", 4000)
+        self.window.statusBar().showMessage(self.tr("Added {name} to the basket").format(name=name) if added else
+                                            self.tr("{name} is already in the basket").format(name=name), 4000)
         self._fill_basket(current=rid)
         self.dock.show()
 
@@ -348,7 +352,7 @@ class UserDataUI(QObject):
         try:
             self.store.remove_from_basket(rid)
         except WRITE_ERRORS as exc:
-            self._report(f"The basket was not saved ({_describe(exc)}).")
+            self._report(self.tr("The basket was not saved ({why}).").format(why=_describe(exc)))
             return
         n = ids.index(rid) if rid in ids else 0
         rest = [x for x in ids if x != rid]
@@ -361,7 +365,7 @@ class UserDataUI(QObject):
         try:
             self.store.set_basket(ids)
         except WRITE_ERRORS as exc:
-            self._report(f"The basket order was not saved ({_describe(exc)}).")
+            self._report(self.tr("The basket order was not saved ({why}).").format(why=_describe(exc)))
             self._fill_basket()
 
     # -- lists ------------------------------------------------------------------------------------------
@@ -375,7 +379,7 @@ class UserDataUI(QObject):
         for rid in ids:
             known = rid in self._known
             kind = atlas.kind_of(rid) if atlas is not None and known else ""
-            rows.append((rid, self._name(rid), detail(rid) if detail else (kind or "").capitalize(), known))
+            rows.append((rid, self._name(rid), detail(rid) if detail else term((kind or "").capitalize()), known))
         return rows
 
     def marks(self, rid: str) -> tuple[str, str]:
@@ -383,9 +387,9 @@ class UserDataUI(QObject):
         if self.store is None:
             return "", ""
         found = [(glyph, said) for glyph, said, on in (
-            (BASKET_MARK, "in the basket", rid in self._in_basket),
-            (STAR_ON, "bookmarked", rid in self._starred),
-            (NOTE_MARK, "has your note", rid in self._noted)) if on]
+            (BASKET_MARK, self.tr("in the basket"), rid in self._in_basket),
+            (STAR_ON, self.tr("bookmarked"), rid in self._starred),
+            (NOTE_MARK, self.tr("has your note"), rid in self._noted)) if on]
         return " ".join(g for g, _ in found), ", ".join(s for _, s in found).capitalize()
 
     def refresh_lists(self) -> None:
@@ -437,7 +441,8 @@ class UserDataUI(QObject):
         in_basket = bool(rid and self.store is not None and rid in self._in_basket)
         # Still enabled when in: pressing it again says so in the status bar.
         registry["notes.basket_add"].setEnabled(self.writable and bool(rid))
-        registry["notes.basket_add"].setText("Already in the basket" if in_basket else "Add to &basket")
+        registry["notes.basket_add"].setText(self.tr("Already in the basket") if in_basket else
+                                             translate("Actions", "Add to &basket"))
         self.editor.show_in_basket(in_basket)
         registry["notes.basket_remove"].setEnabled(self.writable and in_basket)
         registry["notes.bookmark"].setChecked(bool(rid and self.store is not None and self.store.is_bookmarked(rid)))
@@ -469,7 +474,7 @@ class UserDataUI(QObject):
         if self.store is None:
             return
         self.flush()
-        path, chosen = QFileDialog.getSaveFileName(self.window, "Export your notes", "forum-atlas-notes.md",
+        path, chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export your notes"), "forum-atlas-notes.md",
                                                    "Markdown (*.md);;JSON (*.json)")
         if not path:
             return
@@ -492,7 +497,9 @@ class UserDataUI(QObject):
         try:
             atomic.write_text(Path(path), write, protect=(self.store.path,))
         except OSError as exc:
-            QMessageBox.warning(self.window, "Export failed",
-                                f"Forum Atlas could not write {path}: {atomic.why(exc)}. Your notes are unchanged.")
+            QMessageBox.warning(self.window, self.tr("Export failed"),
+                                self.tr("Forum Atlas could not write {path}: {why}. Your notes are unchanged.").format(
+                                    path=path, why=atomic.why(exc)))
             return
-        self.window.statusBar().showMessage(f"Exported {len(items)} notes to {path}", 5000)
+        self.window.statusBar().showMessage(self.tr("Exported {n} notes to {path}").format(n=len(items), path=path),
+                                            5000)

@@ -3,13 +3,13 @@ the window's size. Bound to the View menu's actions (declared in gui/actions.py)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from gui import settings as S
 from gui.detail_pane import ZOOM_STEPS
 
-SEARCH_SYNTAX = """<h3>Searching the atlas</h3>
+SEARCH_SYNTAX = QT_TRANSLATE_NOOP("ViewOptions", """<h3>Searching the atlas</h3>
 <p>Type words: every word must appear (in a name, acronym, alias, summary, quotation or your notes). A word is
 also a prefix: <b>secur</b> finds security. British and American spellings are the same word (defence, defense;
 organisation, organization), and so are the synonyms listed in the data's <tt>synonyms.yaml</tt>
@@ -24,7 +24,7 @@ organisation, organization), and so are the synonyms listed in the data's <tt>sy
 <tr><td><tt>author:cossa</tt></td><td>claims and quotations of one author (cossa, fukushima, preface)</td></tr>
 </table>
 <p>An exact name, acronym or alias ranks first: <b>JDA</b> puts the Japan Defense Agency at the top.
-Ctrl+F or / goes to the search box; Enter opens the first hit; Escape clears the box.</p>"""
+Ctrl+F or / goes to the search box; Enter opens the first hit; Escape clears the box.</p>""")
 
 
 class ViewOptions(QObject):
@@ -61,7 +61,7 @@ class ViewOptions(QObject):
         self.w.registry["view.text_bigger"].setEnabled(factor < ZOOM_STEPS[-1])
         self.w.registry["view.text_smaller"].setEnabled(factor > ZOOM_STEPS[0])
         if say:
-            self.w.statusBar().showMessage(f"Text size {round(factor * 100)}%", 2000)
+            self.w.statusBar().showMessage(self.tr("Text size {percent}%").format(percent=round(factor * 100)), 2000)
 
     def step_zoom(self, step: int) -> None:
         n = ZOOM_STEPS.index(self.zoom) + step
@@ -81,11 +81,12 @@ class ViewOptions(QObject):
         if rid and (timeline.select(rid) or timeline.selected() == rid):
             timeline.setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif rid:
-            self.w.statusBar().showMessage("This record has no place on the timeline (or is filtered out).", 4000)
+            self.w.statusBar().showMessage(self.tr("This record has no place on the timeline (or is filtered out)."),
+                                           4000)
 
     def search_syntax(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "Search syntax", SEARCH_SYNTAX, QMessageBox.StandardButton.Close,
-                          self.w, objectName="searchSyntax")
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Search syntax"), self.tr(SEARCH_SYNTAX),
+                          QMessageBox.StandardButton.Close, self.w, objectName="searchSyntax")
         box.setTextFormat(Qt.TextFormat.RichText)
         self.w.search_syntax_box = box
         box.show()

@@ -9,12 +9,14 @@ follow.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QSizePolicy, QTabWidget, QWidget
 
 from gui.as_of_control import AsOfControl
+from gui.i18n import translate
 
-VIEWS = (("detail", "Detail"), ("matrix", "Matrix"), ("chronology", "Chronology"), ("compare", "Compare"))
+VIEWS = (("detail", QT_TRANSLATE_NOOP("Views", "Detail")), ("matrix", QT_TRANSLATE_NOOP("Views", "Matrix")),
+         ("chronology", QT_TRANSLATE_NOOP("Views", "Chronology")), ("compare", QT_TRANSLATE_NOOP("Views", "Compare")))
 
 
 class Views:
@@ -24,7 +26,7 @@ class Views:
         self.window = window
         state = window.state
         self.tabs = QTabWidget(objectName="views")
-        self.tabs.setAccessibleName("Views: detail, matrix, chronology, compare")
+        self.tabs.setAccessibleName(translate("Views", "Views: detail, matrix, chronology, compare"))
         self.tabs.setDocumentMode(True)
         self._built: dict[str, QWidget] = {}
         at = window.upper.indexOf(window.user_data.area)
@@ -33,7 +35,7 @@ class Views:
         for key, text in VIEWS:
             if key != "detail":  # a stand-in, replaced by the view when it is first shown
                 self.pages[key] = QWidget()
-            self.tabs.addTab(self.pages[key], text)
+            self.tabs.addTab(self.pages[key], translate("Views", text))
         self.as_of = AsOfControl(state)
         self.tabs.setCornerWidget(self.as_of, Qt.Corner.TopRightCorner)
         self._loaded: set[str] = set()
@@ -128,7 +130,9 @@ class Views:
         why = self.compare.show_ids(ids)
         self.show("compare")
         if why:
-            w.statusBar().showMessage(f"{why} Add {kind}s to the basket (Ctrl+B) to compare them.", 10000)
+            add = translate("Views", "Add forums to the basket (Ctrl+B) to compare them.") if kind == "forum" else \
+                translate("Views", "Add participants to the basket (Ctrl+B) to compare them.")
+            w.statusBar().showMessage(f"{why} {add}", 10000)
 
     def _follow_filters(self) -> None:
         if "chronology" in self._loaded:

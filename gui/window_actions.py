@@ -8,7 +8,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from gui import i18n
 from gui.forum_tree import GROUPINGS
+from gui.i18n import translate
+from gui.terms import term
 
 
 class WindowActions:
@@ -43,6 +46,9 @@ class WindowActions:
         bind("go.next_pane", self.cycle_panes)
         bind("help.shortcuts", self.show_shortcuts)
         bind("help.about", self.about)
+        for key, _name in i18n.LANGUAGES:
+            registry[f"view.language.{key}"].setChecked(key == i18n.current())
+            bind(f"view.language.{key}", lambda _=False, k=key: self.set_language(k))
         w.selection.historyChanged.connect(self._update_history)
         self._update_history()
 
@@ -64,7 +70,8 @@ class WindowActions:
         if w.records is None:  # the browse data or the read API (gui/main_window.py)
             return
         if getattr(self, "_jump_records", None) is not w.records:  # prepared once per source: seconds at 100x
-            self._jump_targets, self._jump_records = prepare(entries(w.records)), w.records
+            self._jump_targets = prepare(entries(w.records), w.records.names_ja())
+            self._jump_records = w.records
         w.palette_dialog = QuickOpen(self._jump_targets, w, recent=w.selection.recent())
         w.palette_dialog.chosen.connect(w.selection.select)
         w.palette_dialog.show()
@@ -72,14 +79,16 @@ class WindowActions:
 
     # -- File ------------------------------------------------------------------------------------------
     def choose_source_text(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.w, "Your copy of the paper's text", "", "Text files (*.txt)")
+        path, _ = QFileDialog.getOpenFileName(self.w, translate("WindowActions", "Your copy of the paper's text"), "",
+                                              translate("WindowActions", "Text files (*.txt)"))
         if path:
             from gui.settings import SOURCE_TEXT
 
             self.w.settings.set(SOURCE_TEXT, path)
 
     def export_json(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.w, "Export the atlas as JSON", "forum-atlas.json", "JSON (*.json)")
+        path, _ = QFileDialog.getSaveFileName(self.w, translate("WindowActions", "Export the atlas as JSON"),
+                                              "forum-atlas.json", "JSON (*.json)")
         if not path:
             return
         from model import atomic, export  # the same safe write as the command line
@@ -87,28 +96,34 @@ class WindowActions:
         try:
             atomic.write_text(Path(path), lambda fh: export.write_json(self.w.atlas, fh))
         except OSError as exc:
-            QMessageBox.warning(self.w, "Export failed", f"Forum Atlas could not write {path}: {atomic.why(exc)}.")
+            QMessageBox.warning(self.w, translate("WindowActions", "Export failed"),
+                                translate("WindowActions", "Forum Atlas could not write {path}: {why}.").format(
+                                    path=path, why=atomic.why(exc)))
 
     def export_timeline(self) -> None:
         """The whole timeline, or the brushed date range, as PNG or SVG."""
         w = self.w
-        path, _ = QFileDialog.getSaveFileName(w, "Export timeline", "timeline.png", "PNG image (*.png);;SVG (*.svg)")
+        path, _ = QFileDialog.getSaveFileName(w, translate("WindowActions", "Export timeline"), "timeline.png",
+                                              translate("WindowActions", "PNG image (*.png);;SVG (*.svg)"))
         if not path:
             return
         lo, hi = w.timeline.brush() or (None, None)
         try:
             w.timeline.export_image(Path(path), lo, hi)
         except (OSError, ValueError) as exc:
-            QMessageBox.warning(w, "Export failed", f"Forum Atlas could not write {path}: {exc}")
+            QMessageBox.warning(w, translate("WindowActions", "Export failed"),
+                                translate("WindowActions", "Forum Atlas could not write {path}: {why}.").format(
+                                    path=path, why=exc))
             return
-        w.statusBar().showMessage(f"Wrote {path}", 5000)
+        w.statusBar().showMessage(translate("WindowActions", "Wrote {path}").format(path=path), 5000)
 
     def printable(self) -> str | None:
         """The selected forum or participant, which a fact sheet can show; None, with a hint, otherwise."""
         rid = self.w.selection.current
         if rid and self.w.atlas and self.w.atlas.kind_of(rid) in ("forum", "participant"):
             return rid
-        self.w.statusBar().showMessage("Select a forum or a participant to print its fact sheet.", 5000)
+        self.w.statusBar().showMessage(translate("WindowActions", "Select a forum or a participant to print its "
+                                                 "fact sheet."), 5000)
         return None
 
     def print_preview(self) -> None:
@@ -130,6 +145,18 @@ class WindowActions:
 
         export_pack(self.w)
 
+    def set_language(self, language: str) -> None:
+        """View › Language: saved now, applied when the window next opens (every text is set once, when made)."""
+        from gui.settings import LANGUAGE
+
+        self.w.settings.set(LANGUAGE, language)
+        if language == i18n.current():
+            return
+        # Said in the chosen language, whatever the window's: who picked it can read it. Never translated.
+        said = {"en": "Forum Atlas will be in English when you next open it.",
+                "ja": "次回の起動から Forum Atlas は日本語で表示されます。"}[language]
+        self.w.statusBar().showMessage(said, 10000)
+
     # -- Help ------------------------------------------------------------------------------------------
     def show_shortcuts(self) -> None:
         from gui.shortcuts_dialog import ShortcutsDialog
@@ -142,9 +169,10 @@ class WindowActions:
 
         atlas = self.w.atlas
         counts = atlas.counts() if atlas else {}
-        lines = "".join(f"<tr><td>{k}</td><td align=right>{v}</td></tr>" for k, v in counts.items())
-        data = atlas.meta.get("data_version", "?") if atlas else "not loaded"
-        QMessageBox.about(self.w, "About Forum Atlas",
-                          f"<h3>Forum Atlas {version()}</h3><p>Asia-Pacific security forums as described in "
-                          "<i>Security Multilateralism in Asia: Views from the United States and Japan</i> "
-                          f"(IGCC Policy Paper 51, June 1999).</p><p>Data version {data}</p><table>{lines}</table>")
+        lines = "".join(f"<tr><td>{term(k.capitalize())}</td><td align=right>{v}</td></tr>" for k, v in counts.items())
+        data = atlas.meta.get("data_version", "?") if atlas else translate("WindowActions", "not loaded")
+        about = translate("WindowActions", "<h3>Forum Atlas {version}</h3><p>Asia-Pacific security forums as described "
+                          "in <i>Security Multilateralism in Asia: Views from the United States and Japan</i> (IGCC "
+                          "Policy Paper 51, June 1999).</p><p>Data version {data}</p>")
+        QMessageBox.about(self.w, translate("WindowActions", "About Forum Atlas"),
+                          about.format(version=version(), data=data) + f"<table>{lines}</table>")

@@ -21,7 +21,7 @@ from model.dates import PartialDate
 if TYPE_CHECKING:  # the browse data is read without SQLModel; only the builder passes an Atlas
     from model.queries import Atlas
 
-LAYOUT = "1"  # the browse tables' own layout: a change to SCHEMA bumps it
+LAYOUT = "3"  # the browse tables' own layout: a change to SCHEMA bumps it
 GROUPINGS = ("track", "kind", "scope", "status", "participant")  # as model.queries.GROUPINGS
 
 SCHEMA = """
@@ -42,6 +42,7 @@ CREATE TABLE browse_event (pos INTEGER PRIMARY KEY, id TEXT NOT NULL, title TEXT
     lo INTEGER NOT NULL, hi INTEGER NOT NULL);
 CREATE TABLE browse_era (pos INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, lo INTEGER NOT NULL,
     hi INTEGER NOT NULL);
+CREATE TABLE browse_name_ja (record_id TEXT PRIMARY KEY, names TEXT NOT NULL);
 """
 
 
@@ -86,6 +87,7 @@ def write(con: sqlite3.Connection, atlas: Atlas) -> None:
         "browse_event": [(n, e.id, e.title, e.kind, str(e.date), _text(e.end), e.place, e.ordinal, e.chair_id,
                           json.dumps(e.forums), e.lo, e.hi) for n, e in enumerate(atlas.events())],
         "browse_era": [(n, *era) for n, era in enumerate(atlas.eras())],
+        "browse_name_ja": [(rid, json.dumps(names)) for rid, names in sorted(atlas.names_ja().items())],
     }
     con.executescript(SCHEMA)
     for table, rows in tables.items():
@@ -144,6 +146,7 @@ class Browse:
                         in con.execute("SELECT * FROM browse_event ORDER BY pos")]
         self._event_names = {e.id: e.title for e in self._events}
         self._eras = [tuple(row[1:]) for row in con.execute("SELECT * FROM browse_era ORDER BY pos")]
+        self._names_ja = {rid: tuple(json.loads(names)) for rid, names in con.execute("SELECT * FROM browse_name_ja")}
 
     # -- as Atlas answers -------------------------------------------------------------------------
     def forums(self) -> list[r.ForumRow]:
@@ -163,6 +166,9 @@ class Browse:
 
     def eras(self) -> list[tuple[str, str, int, int]]:
         return list(self._eras)
+
+    def names_ja(self) -> dict[str, tuple[str, ...]]:
+        return dict(self._names_ja)
 
     def grouped(self, by: str) -> list[tuple[str, list[r.ForumRow]]]:
         if by not in GROUPINGS:

@@ -104,6 +104,8 @@ def _rows(ds: Dataset) -> list[SQLModel]:
     for e in ds["eras"]:
         rows.append(t.Era(id=e["id"], name=e["name"], start=str(e["start"]), lo=e["start"].start.toordinal(),
                           end=str(e["end"]), hi=e["end"].end.toordinal()))
+    rows += [t.Translation(record_id=x["record"], name_ja=x["name_ja"], aliases_ja=json.dumps(x["aliases_ja"]))
+             for x in ds["translations"]]
     rows += [t.Citation(**{k: c[k] for k in ("id", "author", "part", "section", "line", "quote", "note")})
              for c in ds.citations.values()]
     rows += [t.CitationLink(citation_id=c, record=r, record_id=i) for c, r, i in sorted(links)]

@@ -35,11 +35,13 @@ RELATION_KINDS = ("supports", "grew-out-of", "modelled-on", "proposed-as", "comp
 AUTHORS = vocabulary.AUTHORS.names
 STANCES = ("positive", "negative", "mixed", "neutral")
 MAX_QUOTE_WORDS = 45
-TABLES = ("participants", "forums", "events", "people", "relations", "claims", "discrepancies", "eras", "coverage")
+TABLES = ("participants", "forums", "events", "people", "relations", "claims", "discrepancies", "eras", "coverage",
+          "translations")
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 INT_LIMIT = 2**63  # SQLite's integers are 64-bit
-ONE_LINE = ("name", "short_name", "acronym", "aliases", "title", "place", "role", "heading", "author", "by")
+ONE_LINE = ("name", "short_name", "acronym", "aliases", "title", "place", "role", "heading", "author", "by", "name_ja",
+            "aliases_ja")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _FOLD = str.maketrans({
@@ -125,6 +127,10 @@ SPECS: dict[str, dict[str, Spec]] = {
     },
     # Why a paragraph of the paper has no record citing it (forum-atlas stats --coverage).
     "coverage": {"line": ("int", True, None), "reason": ("str", True, None)},
+    # A participant's or forum's Japanese name (and other Japanese names search finds it by): translations made
+    # for the interface, never the paper's words.
+    "translations": {"record": ("ref", True, "any"), "name_ja": ("str", True, None),
+                     "aliases_ja": ("strs", False, None)},
 }
 # Pairs of date fields where the second may never fall before the first.
 _ORDERED = {"forums": ("founded", "ended"), "members": ("since", "until"), "delegation": ("since", "until"),
@@ -420,6 +426,7 @@ def load(data_dir: Path, paper: Path | None = None) -> Dataset:
             check.problem(entry["_file"], entry["_line"], "line",
                           f"line {entry['line']} is not in the preface or either author's part")
     _check_parent_cycles(tables["forums"], check)
+    _check_translations(tables["translations"], ids, check)
     if check.problems:
         raise DataError(check.problems)
     return Dataset(source=dict(source), tables=tables, citations=check.citations, files=files)
@@ -452,6 +459,20 @@ def _check_roles(check: _Checker, forum: Record, participants: dict[str, Record]
                               f"{' or '.join(roles.DELEGATE_KINDS)} participants")
             if d["participant"] == m["participant"]:
                 check.problem(d["_file"], d["_line"], "participant", "a participant cannot be its own delegation")
+
+
+def _check_translations(translations: list[Record], ids: dict[str, dict[str, Record]], check: _Checker) -> None:
+    """A Japanese name belongs to a participant or a forum, once."""
+    seen: dict[str, Record] = {}
+    for tr in translations:
+        rid = tr["record"]
+        if rid in seen:
+            check.problem(tr["_file"], tr["_line"], "record", f"{rid!r} already has a Japanese name "
+                                                              f"(at {seen[rid]['_file']}:{seen[rid]['_line']})")
+        seen.setdefault(rid, tr)
+        if any(rid in ids[table] for table in ids) and rid not in ids["participants"] and rid not in ids["forums"]:
+            check.problem(tr["_file"], tr["_line"], "record", f"{rid!r} is not a participant or a forum: only they "
+                                                              "have Japanese names")
 
 
 def _check_parent_cycles(forums: list[Record], check: _Checker) -> None:

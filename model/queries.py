@@ -104,9 +104,15 @@ class Atlas:
         self._people = {p.id: r.PersonRow(p.id, p.name, p.role, p.participant_id) for p in people}
         self._person_notes = {p.id: (p.note, p.data_note) for p in people}
         self.meta = {m.key: m.value for m in s.exec(select(t.Meta))}
+        self._names_ja = {x.record_id: (x.name_ja, *json.loads(x.aliases_ja)) for x in s.exec(select(t.Translation))}
         self._forum_details: dict[str, r.ForumDetail | None] = {}
         self._links: dict[tuple[str, str], tuple[str, ...]] | None = None
         self.source = s.exec(select(t.Source)).one()
+
+    def names_ja(self) -> dict[str, tuple[str, ...]]:
+        """Record id -> its Japanese names, the one shown first: translations made for the interface, not from
+        the paper."""
+        return dict(self._names_ja)
 
     def warm(self) -> None:
         """Read the citation links every detail page needs and compile the detail's queries, by building one
@@ -308,7 +314,8 @@ class Atlas:
             children=sorted((f for f in self._forums.values() if f.parent_id == fid), key=_forum_order),
             members=self.memberships(forum_id=fid), events=self.events(forum_ids={fid}), relations=relations,
             claims=claims, people=[self._people[p] for p in sorted(people_ids)],
-            discrepancies=self._discrepancies(fid), cites=self._cites("forum", [fid]).get(fid, ()), data_note=data_note)
+            discrepancies=self._discrepancies(fid), cites=self._cites("forum", [fid]).get(fid, ()), data_note=data_note,
+            name_ja=self._names_ja.get(fid, (None,))[0])
         return _with_sources(self, detail, [detail.cites, *(c for m in detail.members for c in _membership_cites(m)),
                                             *(x.cites for x in relations), *(c.cites for c in claims),
                                             *(d.cites for d in detail.discrepancies)])
@@ -343,7 +350,7 @@ class Atlas:
         detail = r.ParticipantDetail(
             participant=row, note=note, memberships=members, events=events,
             people=sorted((p for p in self._people.values() if p.participant_id == pid), key=lambda p: p.name),
-            data_note=data_note, represents=represents)
+            data_note=data_note, represents=represents, name_ja=self._names_ja.get(pid, (None,))[0])
         return _with_sources(self, detail, [*(m.cites for m in members), *(x.cites for x in represents)])
 
     def person(self, pid: str) -> r.PersonDetail | None:

@@ -216,6 +216,7 @@ class ForumDetail:
     cites: tuple[str, ...]
     sources: list[Citation] = field(default_factory=list)  # every citation on the page, in note order
     data_note: str | None = None
+    name_ja: str | None = None  # a translation made for the interface, not from the paper
 
     @property
     def member_ids(self) -> list[str]:
@@ -247,6 +248,7 @@ class ParticipantDetail:
     sources: list[Citation] = field(default_factory=list)
     data_note: str | None = None
     represents: list[Representation] = field(default_factory=list)
+    name_ja: str | None = None  # a translation made for the interface, not from the paper
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,10 @@ name, acronym or alias is what was typed ("ARF") or starts with it ("NEA": NEACD
 then matches anywhere in the text. A participant's own name (DPRK, North Korea, Pyongyang) also
 searches its other names and brings the forums it takes part in.
 
+Japanese: the index's tokenizer does not split Japanese (a name is one long token), so the Japanese names of
+participants and forums (translations made for the interface, resources/data/translations.yaml) are matched
+here, in memory: a typed word in Japanese script finds every name holding it ("地域フォーラム": the ARF).
+
 Speed: each kind owns a rowid range of the index, so a group is one or two bounded FTS5 queries.
 Long prefixes are expanded into the indexed terms they stand for (a lazy OR, where FTS5 would
 gather a whole doclist per query). bm25 (title above aliases above body) orders a group only when
@@ -29,13 +33,14 @@ import re
 import sqlite3
 import weakref
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from model import loader, vocabulary
 from model import search_index as ix
 from model.loader import EVENT_KINDS, FORUM_KINDS, STATUSES
 from model.search_query import Query, clean, fold, parse, quoted, tokens
-from model.search_results import MARK_OFF, MARK_ON, Group, Results, hit_from_row, to_plain
+from model.search_results import MARK_OFF, MARK_ON, Group, Results, arranged, hit_from_row, to_plain
 from model.search_synonyms import spellings, synonyms
 from model.search_years import year_clause as _year_clause
 from model.search_years import years as _years
@@ -73,6 +78,7 @@ _TITLED_ROW = (f"rowid, kind, record_id, highlight(search, 2, {_ON_OFF}), highli
 _PLAIN = "rowid, kind, record_id, title, aliases, substr(body, 1, 300), '', label, info, target"
 _ACRONYM = re.compile(r"\(([^()]+)\)$")
 _MARKED_WORD = re.compile(f"{MARK_ON}([^{MARK_OFF}]*){MARK_OFF}")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")  # kana, kanji
 
 
 # -- the searcher ---------------------------------------------------------------------------------
@@ -100,6 +106,8 @@ class Searcher:
         self.by_id = {p.id for p in atlas.participants()}
         self.name_index = sorted((" ".join(key), pid) for key, pids in self.names.items() for pid in pids)
         self._docs: dict[str, int] = {}
+        self.names_ja = {rid: [(name, fold(name)) for name in names] for rid, names in atlas.names_ja().items()}
+        self._rowids: dict[str, int] | None = None  # (kind, record id) -> the index's row, when first needed
 
     # -- the public call ----------------------------------------------------------------------
     def search(self, text: object, limit: int = 8) -> Results:
@@ -135,7 +143,10 @@ class Searcher:
             wider = "(" + words + " OR " + " OR ".join(quoted(n) for n in names) + ")"
             wider_cost = cost + sum(self._term_docs(t) for t in {fold(t) for n in names for t in n.split()})
         groups = []
+        named_ja = self._named_in_japanese(q.words, kinds, facets)
         for kind in KIND_ORDER:
+            if kind in named_ja:
+                groups.append(named_ja[kind])
             if kind not in kinds or kind not in self.ranges:
                 continue
             facet = facets.get(kind)
@@ -150,11 +161,58 @@ class Searcher:
             if rows:
                 groups.append(Group(kind, KIND_LABELS[kind], tuple(hit_from_row(row) for row in rows[:limit]),
                                     more or len(rows) > limit))
-        if people:  # the user typed a participant's name: it is the best hit
-            groups.sort(key=lambda g: g.kind != "participant")
         if not groups:
             return self._empty(raw, hints, bool(q.filters))
-        return Results(raw, tuple(groups), tuple(hints))
+        # A participant's name typed makes it the best hit; duplicate hits merge (model/search_results.py).
+        return Results(raw, arranged(groups, "participant" if people else None), tuple(hints))
+
+    def _named_in_japanese(self, words: list[tuple[tuple[str, ...], bool]], kinds: set[str],
+                           facets: dict[str, str]) -> dict[str, Group]:
+        """Participants and forums whose Japanese name holds every typed word, when one of them is in
+        Japanese script: kind -> a group of them, shortest names first. Filters narrow them as they do
+        every hit."""
+        typed = [fold("".join(toks)) for toks, _ in words]
+        if not typed or not any(_JAPANESE.search(w) for w in typed):
+            return {}
+        found: dict[str, list[tuple[str, str]]] = {}
+        for rid, names in self.names_ja.items():
+            name = next((name for name, folded in names if all(w in folded for w in typed)), None)
+            kind = self.atlas.kind_of(rid)
+            if name is not None and kind is not None:  # the name shown, or the other Japanese name that holds the words
+                found.setdefault(kind, []).append((rid, name))
+        groups = {}
+        for kind, named in found.items():
+            if kind not in kinds or kind not in self.ranges:
+                continue
+            rows = self._rows_of(kind, [rid for rid, _ in sorted(named, key=lambda x: (len(x[1]), x[1]))],
+                                 facets.get(kind))
+            marked = {rid: _mark(name, typed) for rid, name in named}
+            hits = [hit_from_row(row) for row in rows]
+            hits = [replace(h, snippet=marked[h.id], info=_join_info("Japanese name, a translation", h.info))
+                    for h in hits]
+            if hits:
+                groups[kind] = Group(kind, KIND_LABELS[kind], tuple(hits), False)
+        return groups
+
+    def _rows_of(self, kind: str, rids: list[str], facet: str | None) -> list[tuple[Any, ...]]:
+        """The index's rows of these records (in this order), those a facet expression lets through."""
+        if self._rowids is None:
+            self._rowids = {rid: rowid for rowid, rid in self.con.execute(
+                "SELECT rowid, record_id FROM search WHERE rowid BETWEEN ? AND ?",
+                (min(lo for lo, _ in self.ranges.values()), self.total)) if rid in self.names_ja}
+        rowids = [self._rowids[rid] for rid in rids if rid in self._rowids]
+        if not rowids:
+            return []
+        lo, hi = self.ranges[kind]
+        marks = ",".join("?" * len(rowids))
+        if facet:
+            rows = self.con.execute(f"SELECT {_PLAIN} FROM search WHERE search MATCH ? AND rowid IN ({marks}) "
+                                    "AND rowid BETWEEN ? AND ?", (f"facets : ({facet})", *rowids, lo, hi)).fetchall()
+        else:
+            rows = self.con.execute(f"SELECT {_PLAIN} FROM search WHERE rowid IN ({marks}) AND rowid BETWEEN ? AND ?",
+                                    (*rowids, lo, hi)).fetchall()
+        order = {rowid: n for n, rowid in enumerate(rowids)}
+        return sorted(rows, key=lambda row: order[row[0]])
 
     def _empty(self, raw: str, hints: list[str], filtered: bool) -> Results:
         hint = "No matches. Try fewer filters." if filtered else "No matches. Try fewer or shorter words."
@@ -417,6 +475,28 @@ class Searcher:
 
 
 # -- helpers -----------------------------------------------------------------------------------------
+def _mark(name: str, typed: list[str]) -> str:
+    """``name`` with the typed words marked (found folded, as they matched)."""
+    folded = fold(name)
+    marked = [False] * len(name)
+    for w in typed:
+        at = folded.find(w)
+        while at >= 0 and len(folded) == len(name):  # folding kept the length: positions carry over
+            marked[at:at + len(w)] = [True] * len(w)
+            at = folded.find(w, at + 1)
+    out, on = [], False
+    for ch, m in zip(name, marked, strict=True):
+        if m != on:
+            out.append(MARK_ON if m else MARK_OFF)
+            on = m
+        out.append(ch)
+    return "".join(out) + (MARK_OFF if on else "")
+
+
+def _join_info(*parts: str) -> str:
+    return " \u00b7 ".join(p for p in parts if p)
+
+
 def _next(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1) if prefix else "\U0010ffff"
 

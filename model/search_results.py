@@ -6,11 +6,16 @@ after escaping, :func:`to_plain` drops them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from model import vocabulary
+
 MARK_ON, MARK_OFF = "\x02", "\x03"
+# The groups' order, fixed: the record kinds in their vocabulary's order, then the analyst's notes.
+GROUP_ORDER = (*vocabulary.RECORD_KINDS.names, "note")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +67,26 @@ class Results:
         return {"query": self.text, "hints": list(self.hints), "count": len(self),
                 "groups": [{"kind": g.kind, "label": g.label, "more": g.more, "hits": [h.to_dict() for h in g.hits]}
                            for g in self.groups]}
+
+
+def arranged(groups: Iterable[Group], first: str | None = None) -> tuple[Group, ...]:
+    """The groups in :data:`GROUP_ORDER` (``first``, when given, leads: a participant named by what was typed),
+    whatever order they were made in; two groups of one kind become one, and the hits of one record (reached
+    by two fields, two spellings or a synonym) merge into one, where the first found stands, with a snippet
+    that shows the match if either had one."""
+    merged: dict[str, list[Any]] = {}
+    for g in groups:
+        hits, more, label = merged.setdefault(g.kind, [{}, False, g.label])
+        merged[g.kind][1] = more or g.more
+        for hit in g.hits:
+            seen = hits.get(hit.id)
+            if seen is None:
+                hits[hit.id] = hit
+            elif MARK_ON not in seen.snippet and MARK_ON in hit.snippet:
+                hits[hit.id] = Hit(seen.kind, seen.id, seen.target, seen.title, hit.snippet, seen.info)
+    rank = {kind: n for n, kind in enumerate(GROUP_ORDER)}
+    kinds = sorted(merged, key=lambda k: (k != first, rank.get(k, len(rank))))
+    return tuple(Group(k, merged[k][2], tuple(merged[k][0].values()), merged[k][1]) for k in kinds)
 
 
 def to_html(marked: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 2  # 2: delegations, data notes, variants
+SCHEMA_VERSION = 3  # 2: delegations, data notes, variants; 3: Japanese names (translations)
 
 
 class Meta(SQLModel, table=True):
@@ -185,3 +185,11 @@ class Era(SQLModel, table=True):
     lo: int
     end: str
     hi: int
+
+
+class Translation(SQLModel, table=True):
+    """A participant's or forum's Japanese name: a translation made for the interface, not from the paper."""
+
+    record_id: str = Field(primary_key=True)
+    name_ja: str
+    aliases_ja: str = "[]"  # other Japanese names it goes by: searchable, not shown

@@ -19,6 +19,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _HOME = Path(tempfile.mkdtemp(prefix="forum-atlas-tests-"))
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
 os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
+# The window in English whatever this machine's language (a Japanese locale would choose the Japanese interface,
+# gui/i18n.py; tests/test_i18n.py installs it where it tests it).
+os.environ["LC_ALL"] = "C.UTF-8"
 
 from helpers import FIXTURE_DATA, PAPER, WRITERS, PgServer, binaries, open_window  # noqa: E402 - Qt and the notes read the environment set above
 

@@ -39,7 +39,8 @@ lean = _module("lean")
     "PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so",
     "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
     "PySide6/libpyside6.abi3.so.6.11", "shiboken6/libshiboken6.abi3.so.6.11", "libpython3.11.so.1.0",
-    "libX11.so.6", "libxcb-icccm.so.4", "resources/forum-atlas.sqlite",
+    "libX11.so.6", "libxcb-icccm.so.4", "resources/forum-atlas.sqlite", "resources/i18n/forum_atlas_ja.qm",
+    "PySide6/Qt/translations/qtbase_ja.qm",  # Qt's own Japanese, for the standard dialogs of the Japanese interface
     # Windows and macOS
     "PySide6/Qt6Core.dll", "PySide6/QtGui.pyd", "PySide6/plugins/platforms/qwindows.dll",
     "PySide6/plugins/styles/qmodernwindowsstyle.dll", "PySide6/Qt/lib/QtWidgets.framework/Versions/A/QtWidgets",
@@ -59,7 +60,7 @@ def test_keeps(dest):
     "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
     "PySide6/Qt/plugins/tls/libqopensslbackend.so", "PySide6/Qt/plugins/generic/libqevdevmouseplugin.so",
     "PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-kms-integration.so",
-    "PySide6/Qt/translations/qtbase_en.qm", "PySide6/Qt/translations/qtbase_ja.qm",
+    "PySide6/Qt/translations/qtbase_en.qm", "PySide6/Qt/translations/qt_ja.qm",
     "PySide6/libpyside6qml.abi3.so.6.11", "libcups.so.2", "libfontconfig.so.1", "libfreetype.so.6", "libdbus-1.so.3",
     "PySide6/Qt6Network.dll", "PySide6/translations/qtbase_de.qm", "PySide6/plugins/platforms/qwindowsd.dll",
     "PySide6/Qt/lib/QtQuick.framework/Versions/A/QtQuick",

@@ -25,6 +25,33 @@ def test_a_restart_with_a_full_basket_keeps_a_sane_dock_and_the_names_their_room
     assert tree.columnWidth(0) > 0.5 * tree.viewport().width()
 
 
+def test_a_restart_the_way_the_app_starts_keeps_the_dock_as_it_was(qtbot, atlas, window):
+    """The app shows the bare window first and makes its panes after (gui/app.py): restoring the docks then,
+    before the new panes were laid out, brought the basket back 1,050 px wide of 1,600 (seen under Xvfb)."""
+    from gui.main_window import MainWindow
+
+    window.resize(1600, 1000)
+    for forum in atlas.forums()[:14]:
+        window.user_data.add_to_basket(forum.id)
+    qtbot.wait(50)
+    width = window.user_data.dock.width()
+    assert window.close()
+
+    again = MainWindow(defer=True)
+    qtbot.addWidget(again)
+    again.resize(1600, 1000)
+    again.show()
+    qtbot.waitExposed(again)
+    again.build()
+    again.load_browse()
+    again.attach(atlas)
+    qtbot.wait(50)
+    dock = again.user_data.dock
+    assert dock.isVisible() and abs(dock.width() - width) <= 2
+    tree = again.tree_pane.tree
+    assert tree.columnWidth(0) > 0.5 * tree.viewport().width()
+
+
 def test_at_1024x700_the_panes_keep_their_proportions(qtbot, window):
     big = (window.outer.sizes(), window.upper.sizes())
     window.resize(1024, 700)

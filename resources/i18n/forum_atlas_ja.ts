@@ -1,0 +1,2082 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja" sourcelanguage="en">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>Print fact sheet…</source>
+        <translation>ファクトシートを印刷…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>印刷</translation>
+    </message>
+    <message>
+        <source>Preview and print the fact sheet of the selected forum or participant</source>
+        <translation>選択したフォーラムまたは参加主体のファクトシートをプレビューして印刷</translation>
+    </message>
+    <message>
+        <source>Export fact sheet as PDF…</source>
+        <translation>ファクトシートを PDF で書き出す…</translation>
+    </message>
+    <message>
+        <source>Export briefing pack as PDF…</source>
+        <translation>ブリーフィング資料を PDF で書き出す…</translation>
+    </message>
+    <message>
+        <source>Export timeline as image…</source>
+        <translation>年表を画像で書き出す…</translation>
+    </message>
+    <message>
+        <source>Export data as JSON…</source>
+        <translation>データを JSON で書き出す…</translation>
+    </message>
+    <message>
+        <source>Export fact sheet as document…</source>
+        <translation>ファクトシートを文書で書き出す…</translation>
+    </message>
+    <message>
+        <source>The fact sheet as ODT (word processors), Markdown or HTML</source>
+        <translation>ファクトシートを ODT（ワープロ用）、Markdown、HTML で</translation>
+    </message>
+    <message>
+        <source>Export briefing pack as document…</source>
+        <translation>ブリーフィング資料を文書で書き出す…</translation>
+    </message>
+    <message>
+        <source>The briefing pack as ODT (word processors), Markdown or HTML</source>
+        <translation>ブリーフィング資料を ODT（ワープロ用）、Markdown、HTML で</translation>
+    </message>
+    <message>
+        <source>Export references to the paper…</source>
+        <translation>論文の書誌情報を書き出す…</translation>
+    </message>
+    <message>
+        <source>The paper and its three parts as RIS, BibTeX or CSL-JSON, for reference managers</source>
+        <translation>論文とその 3 部を RIS、BibTeX、CSL-JSON で（文献管理ソフト用）</translation>
+    </message>
+    <message>
+        <source>Open source text…</source>
+        <translation>原文テキストを開く…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;citation</source>
+        <translation>出典をコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>検索(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Search the atlas (Ctrl+F, or / when no text field has the focus)</source>
+        <translation>アトラスを検索（Ctrl+F、またはテキスト欄にフォーカスがないときは /）</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;text</source>
+        <translation>テキストとしてコピー(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Markdown</source>
+        <translation>Markdown としてコピー(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Zoom timeline in</source>
+        <translation>年表を拡大</translation>
+    </message>
+    <message>
+        <source>Zoom timeline out</source>
+        <translation>年表を縮小</translation>
+    </message>
+    <message>
+        <source>Fit whole timeline</source>
+        <translation>年表全体を表示</translation>
+    </message>
+    <message>
+        <source>Fit timeline to selection</source>
+        <translation>選択範囲に年表を合わせる</translation>
+    </message>
+    <message>
+        <source>Clear date range</source>
+        <translation>期間指定を解除</translation>
+    </message>
+    <message>
+        <source>Show &amp;toolbar</source>
+        <translation>ツールバーを表示(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Detail</source>
+        <translation>詳細(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Membership matrix</source>
+        <translation>参加マトリクス(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Chronology</source>
+        <translation>年譜(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;ompare</source>
+        <translation>比較(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Figure &amp;1: Japan’s bilateral dialogues</source>
+        <translation>図 1: 日本の二国間対話(&amp;1)</translation>
+    </message>
+    <message>
+        <source>Figure &amp;2: multilateral forums of the Defense Agency</source>
+        <translation>図 2: 防衛庁の多国間フォーラム(&amp;2)</translation>
+    </message>
+    <message>
+        <source>Figure &amp;3: track-two dialogues, CSCAP the most inclusive</source>
+        <translation>図 3: トラック2 対話（最も包括的な CSCAP）(&amp;3)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare selection with basket</source>
+        <translation>選択項目をバスケットと比較(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Compare the selected forum or participant with those of its kind in the basket (two to four)</source>
+        <translation>選択したフォーラムまたは参加主体を、バスケット内の同種の項目と比較（2～4 件）</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>進む(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>進む</translation>
+    </message>
+    <message>
+        <source>Go to…</source>
+        <translation>移動…</translation>
+    </message>
+    <message>
+        <source>Next pane</source>
+        <translation>次のペイン</translation>
+    </message>
+    <message>
+        <source>Move the focus to the next pane</source>
+        <translation>フォーカスを次のペインへ移す</translation>
+    </message>
+    <message>
+        <source>Add to &amp;basket</source>
+        <translation>バスケットに追加(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Remove from basket</source>
+        <translation>バスケットから削除</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark</source>
+        <translation>ブックマーク(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit note</source>
+        <translation>ノートを編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Show basket, bookmarks and notes</source>
+        <translation>バスケット・ブックマーク・ノートを表示</translation>
+    </message>
+    <message>
+        <source>Basket</source>
+        <translation>バスケット</translation>
+    </message>
+    <message>
+        <source>E&amp;xport notes…</source>
+        <translation>ノートを書き出す(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;team…</source>
+        <translation>チームに接続(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Share notes with a team through a PostgreSQL server (or go back to notes on this computer)</source>
+        <translation>PostgreSQL サーバーを通じてチームとノートを共有（またはこのコンピューター上のノートに戻す）</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Forum Atlas</source>
+        <translation>Forum Atlas について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>文字を大きく(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Make the text of the detail pane, tree and note larger</source>
+        <translation>詳細ペイン、ツリー、ノートの文字を大きくする</translation>
+    </message>
+    <message>
+        <source>S&amp;maller text</source>
+        <translation>文字を小さく(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Normal text size</source>
+        <translation>標準の文字サイズ(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Show timeline &amp;legend</source>
+        <translation>年表の凡例を表示(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show on &amp;timeline</source>
+        <translation>年表で表示(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Bring the selected record into view on the timeline</source>
+        <translation>選択したレコードを年表上に表示する</translation>
+    </message>
+    <message>
+        <source>&amp;Search syntax</source>
+        <translation>検索の書き方(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上へ移動(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下へ移動(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>ツールバー</translation>
+    </message>
+    <message>
+        <source>Basket list</source>
+        <translation>バスケット一覧</translation>
+    </message>
+</context>
+<context>
+    <name>AnalystNote</name>
+    <message>
+        <source>… and {n} more characters, not shown here: the note editor holds the whole note.</source>
+        <translation>…ほか {n} 文字はここに表示していません。ノート全文はノートエディタにあります。</translation>
+    </message>
+    <message>
+        <source>Analyst’s note</source>
+        <translation>アナリストのノート</translation>
+    </message>
+    <message>
+        <source>(your own words, not from the paper)</source>
+        <translation>（あなた自身の記述。論文からの引用ではありません）</translation>
+    </message>
+    <message>
+        <source>({author}, {when} UTC; a team member&apos;s note, not from the paper)</source>
+        <translation>（{author}、{when} UTC。チームメンバーのノート。論文からの引用ではありません）</translation>
+    </message>
+</context>
+<context>
+    <name>AsOfControl</name>
+    <message>
+        <source>As of (year and month)</source>
+        <translation>時点（年月）</translation>
+    </message>
+    <message>
+        <source>Show the atlas as it stood at this month (YYYY-MM); Up and Down step a month</source>
+        <translation>この年月時点のアトラスを表示（YYYY-MM）。↑↓キーで 1 か月ずつ移動</translation>
+    </message>
+    <message>
+        <source>Paper’s date</source>
+        <translation>論文の時点</translation>
+    </message>
+    <message>
+        <source>Back to the paper&apos;s own moment, June 1999</source>
+        <translation>論文の時点（1999 年 6 月）に戻る</translation>
+    </message>
+    <message>
+        <source>As-of date message</source>
+        <translation>時点に関するメッセージ</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>時点</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a month: type it as YYYY-MM, e.g. 1993-06.</source>
+        <translation>「{text}」は年月ではありません。YYYY-MM 形式で入力してください（例: 1993-06）。</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>BasketPanel</name>
+    <message>
+        <source>Records for the briefing pack, in order. Add with Ctrl+B or the tree’s right-click menu; drag or use the buttons to reorder.</source>
+        <translation>ブリーフィング資料に入れるレコード（この順）。Ctrl+B またはツリーの右クリックメニューで追加し、ドラッグかボタンで並べ替えます。</translation>
+    </message>
+    <message>
+        <source>Basket</source>
+        <translation>バスケット</translation>
+    </message>
+    <message>
+        <source>Records you bookmarked with the star (Ctrl+D).</source>
+        <translation>星印（Ctrl+D）でブックマークしたレコード。</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>星印</translation>
+    </message>
+    <message>
+        <source>Every note you wrote. A note whose record is no longer in the atlas is kept and marked orphaned.</source>
+        <translation>これまでに書いたすべてのノート。レコードがアトラスから消えたノートも「孤立」として残します。</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>ノート</translation>
+    </message>
+    <message>
+        <source>Basket ({n})</source>
+        <translation>バスケット ({n})</translation>
+    </message>
+    <message>
+        <source>Starred ({n})</source>
+        <translation>星印 ({n})</translation>
+    </message>
+    <message>
+        <source>orphaned: no longer in the atlas</source>
+        <translation>孤立: アトラスにもう存在しません</translation>
+    </message>
+    <message>
+        <source>Notes ({n})</source>
+        <translation>ノート ({n})</translation>
+    </message>
+    <message>
+        <source>not in the atlas</source>
+        <translation>アトラスにありません</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>The details were written to:
+{path}</source>
+        <translation>詳細は次のファイルに書き込みました:
+{path}</translation>
+    </message>
+    <message>
+        <source>The details could not be written to the log, so they were printed on the terminal.</source>
+        <translation>詳細をログに書き込めなかったため、端末に出力しました。</translation>
+    </message>
+    <message>
+        <source>Forum Atlas: unexpected error</source>
+        <translation>Forum Atlas: 予期しないエラー</translation>
+    </message>
+    <message>
+        <source>Forum Atlas ran into an unexpected error; what you were doing may not have finished. Your notes are saved as you type.</source>
+        <translation>Forum Atlas で予期しないエラーが発生しました。実行中の操作は完了していない可能性があります。ノートは入力と同時に保存されています。</translation>
+    </message>
+    <message>
+        <source>Please send that file with a bug report.</source>
+        <translation>不具合報告にそのファイルを添えてお送りください。</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Record details</source>
+        <translation>レコードの詳細</translation>
+    </message>
+    <message>
+        <source>The selected forum, participant, person or event, with its sources</source>
+        <translation>選択したフォーラム、参加主体、人物、出来事とその出典</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>何も選択されていません</translation>
+    </message>
+    <message>
+        <source>Pick a forum in the tree or the timeline, or press Ctrl+K to jump to any forum, participant or event.</source>
+        <translation>ツリーか年表でフォーラムを選ぶか、Ctrl+K でフォーラム・参加主体・出来事へ移動します。</translation>
+    </message>
+    <message>
+        <source>No such record</source>
+        <translation>該当するレコードがありません</translation>
+    </message>
+    <message>
+        <source>Nothing in the atlas has the id “{id}”.</source>
+        <translation>ID「{id}」のレコードはアトラスにありません。</translation>
+    </message>
+</context>
+<context>
+    <name>ForumTree</name>
+    <message>
+        <source>Forum</source>
+        <translation>フォーラム</translation>
+    </message>
+    <message>
+        <source>Acronym</source>
+        <translation>略称</translation>
+    </message>
+    <message>
+        <source>Founded</source>
+        <translation>設立</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source> (its founding is uncertain at the as-of date)</source>
+        <translation>（指定時点での設立は不確か）</translation>
+    </message>
+</context>
+<context>
+    <name>ForumTreePane</name>
+    <message>
+        <source>Group the forums by</source>
+        <translation>フォーラムの分類方法</translation>
+    </message>
+    <message>
+        <source>Show only the forums of one participant</source>
+        <translation>ひとつの参加主体のフォーラムだけを表示</translation>
+    </message>
+    <message>
+        <source>Filter forums…</source>
+        <translation>フォーラムを絞り込む…</translation>
+    </message>
+    <message>
+        <source>No forums match.
+Clear the filter or pick “All participants”.</source>
+        <translation>該当するフォーラムはありません。
+絞り込みを解除するか「すべての参加主体」を選んでください。</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>All participants</source>
+        <translation>すべての参加主体</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Forum Atlas — opening…</source>
+        <translation>Forum Atlas — 起動中…</translation>
+    </message>
+    <message>
+        <source>Opening through the read API: {why}</source>
+        <translation>読み取り API 経由で開いています: {why}</translation>
+    </message>
+    <message>
+        <source>The atlas cannot open its data</source>
+        <translation>アトラスのデータを開けません</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>{name} を開いています…</translation>
+    </message>
+    <message>
+        <source>Its page shows as soon as the atlas has opened its data, in a moment.</source>
+        <translation>データを開き終えしだい、まもなく表示されます。</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>移動(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>ノート(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Citation style</source>
+        <translation>引用スタイル</translation>
+    </message>
+    <message>
+        <source>Group forums by</source>
+        <translation>フォーラムの分類</translation>
+    </message>
+    <message>
+        <source>Show view</source>
+        <translation>ビューを表示</translation>
+    </message>
+    <message>
+        <source>Figures of the paper</source>
+        <translation>論文の図</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語 (Language)</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Your note</source>
+        <translation>あなたのノート</translation>
+    </message>
+    <message>
+        <source>your own words — not from the paper</source>
+        <translation>あなた自身の記述 — 論文からの引用ではありません</translation>
+    </message>
+    <message>
+        <source>Bookmark this record (Ctrl+D)</source>
+        <translation>このレコードをブックマーク (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>ブックマーク</translation>
+    </message>
+    <message>
+        <source>Add to basket</source>
+        <translation>バスケットに追加</translation>
+    </message>
+    <message>
+        <source>Add this record to the briefing basket (Ctrl+B)</source>
+        <translation>このレコードをブリーフィング用バスケットに追加 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Your note: saved as you type, shown boxed in the detail pane. **bold**, *italic*, - for a list.</source>
+        <translation>ノート: 入力と同時に保存され、詳細ペインに枠付きで表示されます。**太字**、*斜体*、- で箇条書き。</translation>
+    </message>
+    <message>
+        <source>In the basket</source>
+        <translation>バスケットに追加済み</translation>
+    </message>
+    <message>
+        <source>Already in the briefing basket (remove it there)</source>
+        <translation>すでにブリーフィング用バスケットにあります（削除はバスケットで）</translation>
+    </message>
+    <message>
+        <source>Remove the bookmark (Ctrl+D)</source>
+        <translation>ブックマークを外す (Ctrl+D)</translation>
+    </message>
+</context>
+<context>
+    <name>PaneFocus</name>
+    <message>
+        <source>Selected: {name}</source>
+        <translation>選択中: {name}</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>何も選択されていません</translation>
+    </message>
+    <message>
+        <source>. The detail pane lists the same events as text.</source>
+        <translation>。詳細ペインに同じ出来事がテキストで一覧されています。</translation>
+    </message>
+    <message>
+        <source>Forums</source>
+        <translation>フォーラム</translation>
+    </message>
+    <message>
+        <source>Basket, bookmarks and notes</source>
+        <translation>バスケット・ブックマーク・ノート</translation>
+    </message>
+    <message>
+        <source>Basket</source>
+        <translation>バスケット</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>ブックマーク</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>ノート</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>一覧</translation>
+    </message>
+</context>
+<context>
+    <name>QuickOpen</name>
+    <message>
+        <source>Go to…</source>
+        <translation>移動…</translation>
+    </message>
+    <message>
+        <source>Type a forum, participant, person or event</source>
+        <translation>フォーラム、参加主体、人物、出来事の名前を入力</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>候補</translation>
+    </message>
+    <message>
+        <source>recent</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <source>No matches. Try fewer letters.</source>
+        <translation>該当なし。文字数を減らしてみてください。</translation>
+    </message>
+</context>
+<context>
+    <name>Record</name>
+    <message>
+        <source>and {n} more {what}; see the full list in Forum Atlas.</source>
+        <translation>ほか {what} {n} 件。全件は Forum Atlas で確認できます。</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>出来事</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>出来事</translation>
+    </message>
+    <message>
+        <source>judgement</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <source>judgements</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <source>participant</source>
+        <translation>参加主体</translation>
+    </message>
+    <message>
+        <source>participants</source>
+        <translation>参加主体</translation>
+    </message>
+    <message>
+        <source>forum</source>
+        <translation>フォーラム</translation>
+    </message>
+    <message>
+        <source>forums</source>
+        <translation>フォーラム</translation>
+    </message>
+    <message>
+        <source>line {n}</source>
+        <translation>{n} 行目</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>出来事</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total} events, those between {start} and {end} (the range brushed on the timeline; Escape there clears it).</source>
+        <translation>出来事 {total} 件のうち {start}～{end} の {shown} 件を表示しています（年表で指定した期間。年表で Esc キーを押すと解除）。</translation>
+    </message>
+    <message>
+        <source>Where the source disagrees with itself</source>
+        <translation>原典内の食い違い</translation>
+    </message>
+    <message>
+        <source>Also called</source>
+        <translation>別名</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>トラック</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>範囲</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Founded</source>
+        <translation>設立</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Part of</source>
+        <translation>上位機関</translation>
+    </message>
+    <message>
+        <source>Sub-bodies</source>
+        <translation>下部機関</translation>
+    </message>
+    <message>
+        <source>Founders</source>
+        <translation>創設者</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>メンバー</translation>
+    </message>
+    <message>
+        <source>({names} staying away)</source>
+        <translation>（{names} は不参加）</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>会合</translation>
+    </message>
+    <message>
+        <source>{n} recorded in the paper</source>
+        <translation>論文に記録された {n} 回</translation>
+    </message>
+    <message>
+        <source>Hosts, chairs</source>
+        <translation>主催・議長</translation>
+    </message>
+    <message>
+        <source>Related forums</source>
+        <translation>関連フォーラム</translation>
+    </message>
+    <message>
+        <source>represented by </source>
+        <translation>代表: </translation>
+    </message>
+    <message>
+        <source>About this record</source>
+        <translation>このレコードについて</translation>
+    </message>
+    <message>
+        <source>The curators’ notes on this record (how the paper was read), not the paper’s content:</source>
+        <translation>このレコードに関する編集者のメモ（論文の読み方について）。論文の内容ではありません:</translation>
+    </message>
+    <message>
+        <source>Judgement by {author}</source>
+        <translation>{author} の評価</translation>
+    </message>
+    <message>
+        <source>Disagreement</source>
+        <translation>食い違い</translation>
+    </message>
+    <message>
+        <source>What the authors say</source>
+        <translation>著者の見解</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会合</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>議長</translation>
+    </message>
+    <message>
+        <source>Forum</source>
+        <translation>フォーラム</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加主体</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>正式名称</translation>
+    </message>
+    <message>
+        <source>Takes part in</source>
+        <translation>参加先</translation>
+    </message>
+    <message>
+        <source>Absent or excluded</source>
+        <translation>不参加・排除</translation>
+    </message>
+    <message>
+        <source>Represents</source>
+        <translation>代表する対象</translation>
+    </message>
+    <message>
+        <source>Forums and roles</source>
+        <translation>フォーラムと役割</translation>
+    </message>
+    <message>
+        <source>The paper names no forum this participant takes part in.</source>
+        <translation>この参加主体が参加するフォーラムは論文に記載がありません。</translation>
+    </message>
+    <message>
+        <source>{n} {forums}</source>
+        <translation>{forums} {n} 件</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>注: {note}</translation>
+    </message>
+    <message>
+        <source>Japanese name</source>
+        <translation>日本語名</translation>
+    </message>
+    <message>
+        <source>(our translation, not from the paper)</source>
+        <translation>（本アプリによる訳語。論文の記載ではありません）</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Affiliation</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <source>Forums</source>
+        <translation>フォーラム</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{year}年{month_number}月{day}日</translation>
+    </message>
+    <message>
+        <source>since {date}</source>
+        <translation>{date}から</translation>
+    </message>
+    <message>
+        <source>until {date}</source>
+        <translation>{date}まで</translation>
+    </message>
+    <message>
+        <source>{n}th</source>
+        <translation>第{n}回</translation>
+    </message>
+</context>
+<context>
+    <name>SearchHints</name>
+    <message>
+        <source>The search index is out of date: rebuild the database with `make db`.</source>
+        <translation>検索インデックスが古くなっています。`make db` でデータベースを再構築してください。</translation>
+    </message>
+    <message>
+        <source>Type a word, or a filter such as track:2 or member:kp.</source>
+        <translation>語句、または track:2 や member:kp などのフィルターを入力してください。</translation>
+    </message>
+    <message>
+        <source>No matches. Try fewer filters.</source>
+        <translation>該当なし。フィルターを減らしてみてください。</translation>
+    </message>
+    <message>
+        <source>No matches. Try fewer or shorter words.</source>
+        <translation>該当なし。語句を減らすか短くしてみてください。</translation>
+    </message>
+    <message>
+        <source>track: takes 1, 1.5, 2 or none (e.g. track:2).</source>
+        <translation>track: には 1、1.5、2、none を指定します（例: track:2）。</translation>
+    </message>
+    <message>
+        <source>status: takes active, defunct or proposed.</source>
+        <translation>status: には active、defunct、proposed を指定します。</translation>
+    </message>
+    <message>
+        <source>author: takes cossa, fukushima or preface.</source>
+        <translation>author: には cossa、fukushima、preface を指定します。</translation>
+    </message>
+    <message>
+        <source>year: takes a year (1994), a range (1993..1995) or a decade (1990s).</source>
+        <translation>year: には年（1994）、範囲（1993..1995）、年代（1990s）を指定します。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPane</name>
+    <message>
+        <source>Search the atlas (Ctrl+F or /)…</source>
+        <translation>アトラスを検索（Ctrl+F または /）…</translation>
+    </message>
+    <message>
+        <source>Words find names, aliases, places, summaries, claims and quotes.
+Filters: track:2  member:kp  year:1993..1995  kind:proposal  author:fukushima  status:active</source>
+        <translation>語句で名称・別名・場所・概要・見解・引用を検索します（日本語名も可）。
+フィルター: track:2  member:kp  year:1993..1995  kind:proposal  author:fukushima  status:active</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>検索結果</translation>
+    </message>
+    <message>
+        <source>The atlas is not loaded yet.</source>
+        <translation>アトラスはまだ読み込まれていません。</translation>
+    </message>
+    <message>
+        <source>No matches: the search failed ({why}).</source>
+        <translation>該当なし: 検索に失敗しました（{why}）。</translation>
+    </message>
+    <message>
+        <source>No matches.</source>
+        <translation>該当なし。</translation>
+    </message>
+    <message>
+        <source>{n} or more matches</source>
+        <translation>{n} 件以上</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 件</translation>
+    </message>
+    <message>
+        <source>{n} matches</source>
+        <translation>{n} 件</translation>
+    </message>
+    <message>
+        <source>your note</source>
+        <translation>あなたのノート</translation>
+    </message>
+    <message>
+        <source>Your notes</source>
+        <translation>あなたのノート</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResults</name>
+    <message>
+        <source>Show more {kind}…</source>
+        <translation>{kind}をさらに表示…</translation>
+    </message>
+</context>
+<context>
+    <name>Sheet</name>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{year}年{month_number}月{day}日</translation>
+    </message>
+    <message>
+        <source>Prepared by {name}</source>
+        <translation>作成: {name}</translation>
+    </message>
+    <message>
+        <source>and {n} more</source>
+        <translation>ほか {n} 件</translation>
+    </message>
+    <message>
+        <source>Briefing pack on {what}:</source>
+        <translation>ブリーフィング資料（{what}）:</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>年表</translation>
+    </message>
+    <message>
+        <source> ({n} of {count})</source>
+        <translation>（{count} 枚中 {n}）</translation>
+    </message>
+    <message>
+        <source>Chronology</source>
+        <translation>年譜</translation>
+    </message>
+    <message>
+        <source>Membership matrix</source>
+        <translation>参加マトリクス</translation>
+    </message>
+    <message>
+        <source>Sources, by sheet</source>
+        <translation>出典（シート別）</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目次</translation>
+    </message>
+    <message>
+        <source>Forum Atlas · data version {version} · printed {day} {month} {year}
+Source: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Policy Paper 51 (June 1999); facts as of mid-1999.</source>
+        <translation>Forum Atlas · データ版 {version} · 印刷 {year}年{month_number}月{day}日
+出典: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Policy Paper 51 (June 1999)。内容は 1999 年半ば時点。</translation>
+    </message>
+    <message>
+        <source>The events in the basket, in date order.</source>
+        <translation>バスケット内の出来事（日付順）。</translation>
+    </message>
+    <message>
+        <source>The events of the forums in this pack, in date order.</source>
+        <translation>この資料に含まれるフォーラムの出来事（日付順）。</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>メンバー</translation>
+    </message>
+    <message>
+        <source>Grew out of</source>
+        <translation>前身</translation>
+    </message>
+    <message>
+        <source>Modelled on</source>
+        <translation>手本</translation>
+    </message>
+    <message>
+        <source>Supports</source>
+        <translation>支援対象</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>後継元</translation>
+    </message>
+    <message>
+        <source>Part of</source>
+        <translation>上位機関</translation>
+    </message>
+    <message>
+        <source>Companion of</source>
+        <translation>姉妹機関</translation>
+    </message>
+    <message>
+        <source>Proposed as</source>
+        <translation>提案時の名称</translation>
+    </message>
+    <message>
+        <source>Gave rise to</source>
+        <translation>派生</translation>
+    </message>
+    <message>
+        <source>Model for</source>
+        <translation>手本とした機関</translation>
+    </message>
+    <message>
+        <source>Supported by</source>
+        <translation>支援元</translation>
+    </message>
+    <message>
+        <source>Replaced by</source>
+        <translation>後継</translation>
+    </message>
+    <message>
+        <source>Includes</source>
+        <translation>下部機関</translation>
+    </message>
+    <message>
+        <source>Proposal for</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <source>{n}, in the atlas.</source>
+        <translation>{n} 件（アトラスに収録）。</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>出来事</translation>
+    </message>
+    <message>
+        <source>most recent first</source>
+        <translation>新しい順</translation>
+    </message>
+    <message>
+        <source>The atlas holds 1 earlier event ({years}).</source>
+        <translation>アトラスにはこれ以前の出来事が 1 件あります（{years}）。</translation>
+    </message>
+    <message>
+        <source>The atlas holds {n} earlier events ({years}).</source>
+        <translation>アトラスにはこれ以前の出来事が {n} 件あります（{years}）。</translation>
+    </message>
+    <message>
+        <source>The atlas holds 1 other event ({years}).</source>
+        <translation>アトラスにはほかに出来事が 1 件あります（{years}）。</translation>
+    </message>
+    <message>
+        <source>The atlas holds {n} other events ({years}).</source>
+        <translation>アトラスにはほかに出来事が {n} 件あります（{years}）。</translation>
+    </message>
+    <message>
+        <source>{n}, in the atlas ({years}).</source>
+        <translation>{n} 件（アトラスに収録、{years}）。</translation>
+    </message>
+    <message>
+        <source>What the authors say</source>
+        <translation>著者の見解</translation>
+    </message>
+    <message>
+        <source>(and {n} more in the atlas)</source>
+        <translation>（ほか {n} 件をアトラスに収録）</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>The passages themselves: the sources appendix of a briefing pack, or Forum Atlas.</source>
+        <translation>引用文そのものはブリーフィング資料の出典付録または Forum Atlas で。</translation>
+    </message>
+    <message>
+        <source>represented by</source>
+        <translation>代表:</translation>
+    </message>
+    <message>
+        <source>Delegations</source>
+        <translation>代表団</translation>
+    </message>
+    <message>
+        <source>(not members)</source>
+        <translation>（メンバーではない）</translation>
+    </message>
+    <message>
+        <source>Sub-bodies ({n})</source>
+        <translation>下部機関 ({n})</translation>
+    </message>
+    <message>
+        <source>Among other forums</source>
+        <translation>他のフォーラムとの関係</translation>
+    </message>
+    <message>
+        <source>Related forums</source>
+        <translation>関連フォーラム</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>トラック</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>範囲</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Founded</source>
+        <translation>設立</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Also called</source>
+        <translation>別名</translation>
+    </message>
+    <message>
+        <source>Who takes part</source>
+        <translation>参加主体</translation>
+    </message>
+    <message>
+        <source>Who was named</source>
+        <translation>名前の挙がった主体</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Where the source disagrees with itself</source>
+        <translation>原典内の食い違い</translation>
+    </message>
+    <message>
+        <source>Japanese name</source>
+        <translation>日本語名</translation>
+    </message>
+    <message>
+        <source>(our translation, not from the paper)</source>
+        <translation>（本アプリによる訳語。論文の記載ではありません）</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>正式名称</translation>
+    </message>
+    <message>
+        <source>Active forums in 1999</source>
+        <translation>1999 年に活動中のフォーラム</translation>
+    </message>
+    <message>
+        <source>Historical bodies</source>
+        <translation>過去の機関</translation>
+    </message>
+    <message>
+        <source>as of mid-1999</source>
+        <translation>1999 年半ば時点</translation>
+    </message>
+    <message>
+        <source>Forums active in mid-1999, by track</source>
+        <translation>1999 年半ばに活動中のフォーラム（トラック別）</translation>
+    </message>
+    <message>
+        <source>newest first</source>
+        <translation>新しい順</translation>
+    </message>
+    <message>
+        <source>Forums active in mid-1999</source>
+        <translation>1999 年半ばに活動中のフォーラム</translation>
+    </message>
+    <message>
+        <source>The paper names none.</source>
+        <translation>論文には記載がありません。</translation>
+    </message>
+    <message>
+        <source>{forum} (for {member})</source>
+        <translation>{forum}（{member} の代表として）</translation>
+    </message>
+    <message>
+        <source>Represents</source>
+        <translation>代表する対象</translation>
+    </message>
+    <message>
+        <source>Its own initiatives</source>
+        <translation>自らの取り組み</translation>
+    </message>
+    <message>
+        <source>Absent or excluded ({n}):</source>
+        <translation>不参加・排除 ({n}):</translation>
+    </message>
+    <message>
+        <source>Historical bodies ({n}):</source>
+        <translation>過去の機関 ({n}):</translation>
+    </message>
+    <message>
+        <source>(never realised)</source>
+        <translation>（実現せず）</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <source>Hosted</source>
+        <translation>主催</translation>
+    </message>
+    <message>
+        <source>Chairs</source>
+        <translation>議長</translation>
+    </message>
+    <message>
+        <source>Co-chairs</source>
+        <translation>共同議長</translation>
+    </message>
+    <message>
+        <source>Funds</source>
+        <translation>資金提供</translation>
+    </message>
+    <message>
+        <source>Named in proposals</source>
+        <translation>提案で名前が挙がった</translation>
+    </message>
+    <message>
+        <source>Chaired meetings</source>
+        <translation>議長を務めた会合</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>コマンド</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>ショートカット</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>場所</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePassage</name>
+    <message>
+        <source>line {n}</source>
+        <translation>{n} 行目</translation>
+    </message>
+    <message>
+        <source>To read the whole paragraph, point Forum Atlas at your copy of the paper: File › Open source text…</source>
+        <translation>段落全体を読むには、手元の論文テキストを Forum Atlas で指定してください: ファイル › 原文テキストを開く…</translation>
+    </message>
+    <message>
+        <source>This quote was not found on that line of your copy of the paper.</source>
+        <translation>この引用は、手元の論文テキストの該当行に見つかりませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePassageDialog</name>
+    <message>
+        <source>Source: line {n}</source>
+        <translation>出典: {n} 行目</translation>
+    </message>
+    <message>
+        <source>Copy citation</source>
+        <translation>出典をコピー</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>&lt;b&gt;{n} events&lt;/b&gt;, {span}&lt;br&gt;Click or zoom in to separate them</source>
+        <translation>&lt;b&gt;出来事 {n} 件&lt;/b&gt;、{span}&lt;br&gt;クリックまたは拡大で個別に表示</translation>
+    </message>
+    <message>
+        <source>founding date not given</source>
+        <translation>設立日の記載なし</translation>
+    </message>
+    <message>
+        <source> to {date}</source>
+        <translation>～{date}</translation>
+    </message>
+    <message>
+        <source>Active (to source date, {date})</source>
+        <translation>活動中（原典の時点 {date} まで）</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>活動中</translation>
+    </message>
+    <message>
+        <source>Events merged (zoom in)</source>
+        <translation>まとめて表示した出来事（拡大で展開）</translation>
+    </message>
+    <message>
+        <source>Defunct</source>
+        <translation>消滅</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>提案のみ</translation>
+    </message>
+    <message>
+        <source>Date uncertain</source>
+        <translation>日付不確か</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <source>Timeline</source>
+        <translation>年表</translation>
+    </message>
+</context>
+<context>
+    <name>UserDataUI</name>
+    <message>
+        <source>Basket, bookmarks and notes</source>
+        <translation>バスケット・ブックマーク・ノート</translation>
+    </message>
+    <message>
+        <source>Your notes open once the atlas has loaded.</source>
+        <translation>アトラスの読み込みが終わるとノートを開けます。</translation>
+    </message>
+    <message>
+        <source>Your note was not saved</source>
+        <translation>ノートは保存されていません</translation>
+    </message>
+    <message>
+        <source>Forum Atlas could not save your note, so closing now would lose it.</source>
+        <translation>Forum Atlas はノートを保存できませんでした。いま閉じるとノートが失われます。</translation>
+    </message>
+    <message>
+        <source>Copy note to clipboard and close</source>
+        <translation>ノートをクリップボードにコピーして閉じる</translation>
+    </message>
+    <message>
+        <source>Discard note and close</source>
+        <translation>ノートを破棄して閉じる</translation>
+    </message>
+    <message>
+        <source>Your note</source>
+        <translation>あなたのノート</translation>
+    </message>
+    <message>
+        <source>Select a forum, event or participant to write a note on it.</source>
+        <translation>ノートを書くには、フォーラム・出来事・参加主体を選んでください。</translation>
+    </message>
+    <message>
+        <source>Your note on {name}</source>
+        <translation>{name} についてのノート</translation>
+    </message>
+    <message>
+        <source>your own words — not from the paper</source>
+        <translation>あなた自身の記述 — 論文からの引用ではありません</translation>
+    </message>
+    <message>
+        <source>an orphaned note: this record is no longer in the atlas; the note is kept</source>
+        <translation>孤立したノート: このレコードはアトラスにもうありません。ノートは残しています</translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation>編集中…</translation>
+    </message>
+    <message>
+        <source>Your note was not saved ({why}). The text is kept in this window; Forum Atlas tries again with your next change.</source>
+        <translation>ノートは保存されませんでした（{why}）。テキストはこのウィンドウに残っており、次の変更時にもう一度保存を試みます。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Your note on {name} was changed elsewhere (another window or an import) while you edited it; both texts are kept, yours below a marker line.</source>
+        <translation>編集中に {name} のノートが別の場所（別のウィンドウまたはインポート）で変更されました。両方のテキストを残し、あなたのテキストは区切り線の下にあります。</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存済み</translation>
+    </message>
+    <message>
+        <source>The bookmark was not saved ({why}).</source>
+        <translation>ブックマークは保存されませんでした（{why}）。</translation>
+    </message>
+    <message>
+        <source>The basket was not saved ({why}).</source>
+        <translation>バスケットは保存されませんでした（{why}）。</translation>
+    </message>
+    <message>
+        <source>Added {name} to the basket</source>
+        <translation>{name} をバスケットに追加しました</translation>
+    </message>
+    <message>
+        <source>{name} is already in the basket</source>
+        <translation>{name} はすでにバスケットにあります</translation>
+    </message>
+    <message>
+        <source>The basket order was not saved ({why}).</source>
+        <translation>バスケットの並び順は保存されませんでした（{why}）。</translation>
+    </message>
+    <message>
+        <source>in the basket</source>
+        <translation>バスケットにあり</translation>
+    </message>
+    <message>
+        <source>bookmarked</source>
+        <translation>ブックマーク済み</translation>
+    </message>
+    <message>
+        <source>has your note</source>
+        <translation>ノートあり</translation>
+    </message>
+    <message>
+        <source>Already in the basket</source>
+        <translation>バスケットに追加済み</translation>
+    </message>
+    <message>
+        <source>Export your notes</source>
+        <translation>ノートを書き出す</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>書き出しに失敗しました</translation>
+    </message>
+    <message>
+        <source>Forum Atlas could not write {path}: {why}. Your notes are unchanged.</source>
+        <translation>Forum Atlas は {path} に書き込めませんでした: {why}。ノートは変更されていません。</translation>
+    </message>
+    <message>
+        <source>Exported {n} notes to {path}</source>
+        <translation>{n} 件のノートを {path} に書き出しました</translation>
+    </message>
+</context>
+<context>
+    <name>ViewOptions</name>
+    <message>
+        <source>&lt;h3&gt;Searching the atlas&lt;/h3&gt;
+&lt;p&gt;Type words: every word must appear (in a name, acronym, alias, summary, quotation or your notes). A word is
+also a prefix: &lt;b&gt;secur&lt;/b&gt; finds security. British and American spellings are the same word (defence, defense;
+organisation, organization), and so are the synonyms listed in the data&apos;s &lt;tt&gt;synonyms.yaml&lt;/tt&gt;
+(track II, track two, track 2; CBM, confidence-building measures).&lt;/p&gt;
+&lt;table cellspacing=4&gt;
+&lt;tr&gt;&lt;td&gt;&lt;tt&gt;&quot;preventive diplomacy&quot;&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;the words together, in this order&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;tt&gt;track:2&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;Track 2 forums (also 1, 1.5, none; several: &lt;tt&gt;track:1,1.5&lt;/tt&gt;)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;tt&gt;member:kp&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;forums a participant belongs to (an id or a name: &lt;tt&gt;member:DPRK&lt;/tt&gt;)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;tt&gt;year:1994&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;founded or held that year; also &lt;tt&gt;year:1993..1995&lt;/tt&gt;, &lt;tt&gt;year:1990s&lt;/tt&gt;&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;tt&gt;kind:proposal&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;one kind of record, forum or event&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;tt&gt;status:defunct&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;active, defunct or proposed in 1999&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;tt&gt;author:cossa&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;claims and quotations of one author (cossa, fukushima, preface)&lt;/td&gt;&lt;/tr&gt;
+&lt;/table&gt;
+&lt;p&gt;An exact name, acronym or alias ranks first: &lt;b&gt;JDA&lt;/b&gt; puts the Japan Defense Agency at the top.
+Ctrl+F or / goes to the search box; Enter opens the first hit; Escape clears the box.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;アトラスの検索&lt;/h3&gt;
+&lt;p&gt;語句を入力します。すべての語句を含むもの（名称、略称、別名、概要、引用、あなたのノート）が見つかります。語句は前方一致でも働きます: &lt;b&gt;secur&lt;/b&gt; で security が見つかります。英米のつづりの違いは同じ語として扱います（defence と defense、organisation と organization）。データの &lt;tt&gt;synonyms.yaml&lt;/tt&gt; にある同義語も同様です（track II、track two、track 2。CBM と confidence-building measures）。参加主体と主要フォーラムは日本語名でも検索できます（&lt;b&gt;日本&lt;/b&gt;、&lt;b&gt;地域フォーラム&lt;/b&gt;）。日本語名は本アプリによる訳語で、論文の記載ではありません。&lt;/p&gt;
+&lt;table cellspacing=4&gt;
+&lt;tr&gt;&lt;td&gt;&lt;tt&gt;&quot;preventive diplomacy&quot;&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;語句をこの順に続けて含むもの&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;tt&gt;track:2&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;トラック2 のフォーラム（1、1.5、none も可。複数指定: &lt;tt&gt;track:1,1.5&lt;/tt&gt;）&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;tt&gt;member:kp&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;参加主体が属するフォーラム（ID か名称: &lt;tt&gt;member:DPRK&lt;/tt&gt;）&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;tt&gt;year:1994&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;その年に設立・開催されたもの。&lt;tt&gt;year:1993..1995&lt;/tt&gt;、&lt;tt&gt;year:1990s&lt;/tt&gt; も可&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;tt&gt;kind:proposal&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;レコード、フォーラム、出来事の種類を一つに絞る&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;tt&gt;status:defunct&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1999 年時点で活動中（active）、消滅（defunct）、提案のみ（proposed）&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;tt&gt;author:cossa&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;特定の著者の見解と引用（cossa、fukushima、preface）&lt;/td&gt;&lt;/tr&gt;
+&lt;/table&gt;
+&lt;p&gt;名称・略称・別名が完全に一致するものが先頭に来ます: &lt;b&gt;JDA&lt;/b&gt; で防衛庁（Japan Defense Agency）が最初に表示されます。
+Ctrl+F または / で検索欄へ。Enter で最初の結果を開き、Esc で検索欄を空にします。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Text size {percent}%</source>
+        <translation>文字サイズ {percent}%</translation>
+    </message>
+    <message>
+        <source>This record has no place on the timeline (or is filtered out).</source>
+        <translation>このレコードは年表に表示されません（または絞り込みで除外されています）。</translation>
+    </message>
+    <message>
+        <source>Search syntax</source>
+        <translation>検索の書き方</translation>
+    </message>
+</context>
+<context>
+    <name>Views</name>
+    <message>
+        <source>Detail</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>マトリクス</translation>
+    </message>
+    <message>
+        <source>Chronology</source>
+        <translation>年譜</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <source>Views: detail, matrix, chronology, compare</source>
+        <translation>ビュー: 詳細、マトリクス、年譜、比較</translation>
+    </message>
+    <message>
+        <source>Add forums to the basket (Ctrl+B) to compare them.</source>
+        <translation>比較するにはフォーラムをバスケットに追加してください (Ctrl+B)。</translation>
+    </message>
+    <message>
+        <source>Add participants to the basket (Ctrl+B) to compare them.</source>
+        <translation>比較するには参加主体をバスケットに追加してください (Ctrl+B)。</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>Track</source>
+        <translation>トラック</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>範囲</translation>
+    </message>
+    <message>
+        <source>Status in 1999</source>
+        <translation>1999 年の状況</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>参加主体</translation>
+    </message>
+    <message>
+        <source>Track 1 (official)</source>
+        <translation>トラック1（政府間）</translation>
+    </message>
+    <message>
+        <source>Track 1.5 (mixed)</source>
+        <translation>トラック1.5（官民混合）</translation>
+    </message>
+    <message>
+        <source>Track 2 (non-governmental)</source>
+        <translation>トラック2（民間）</translation>
+    </message>
+    <message>
+        <source>Active in 1999</source>
+        <translation>1999 年に活動中</translation>
+    </message>
+    <message>
+        <source>Defunct by 1999</source>
+        <translation>1999 年までに消滅</translation>
+    </message>
+    <message>
+        <source>Proposed, never realised</source>
+        <translation>提案のみ・未実現</translation>
+    </message>
+    <message>
+        <source>U.S. view (Cossa)</source>
+        <translation>米国の視点（コッサ）</translation>
+    </message>
+    <message>
+        <source>Cossa</source>
+        <translation>コッサ</translation>
+    </message>
+    <message>
+        <source>The U.S. view (Cossa)</source>
+        <translation>米国の視点（コッサ）</translation>
+    </message>
+    <message>
+        <source>Japanese view (Fukushima)</source>
+        <translation>日本の視点（福島）</translation>
+    </message>
+    <message>
+        <source>Fukushima</source>
+        <translation>福島</translation>
+    </message>
+    <message>
+        <source>The Japanese view (Fukushima)</source>
+        <translation>日本の視点（福島）</translation>
+    </message>
+    <message>
+        <source>Preface (Haggard and Pinkston)</source>
+        <translation>序文（ハガード、ピンクストン）</translation>
+    </message>
+    <message>
+        <source>Preface</source>
+        <translation>序文</translation>
+    </message>
+    <message>
+        <source>The preface (Haggard and Pinkston)</source>
+        <translation>序文（ハガード、ピンクストン）</translation>
+    </message>
+    <message>
+        <source>Haggard and Pinkston</source>
+        <translation>ハガード、ピンクストン</translation>
+    </message>
+    <message>
+        <source>Front matter</source>
+        <translation>前付け</translation>
+    </message>
+    <message>
+        <source>Forums</source>
+        <translation>フォーラム</translation>
+    </message>
+    <message>
+        <source>Forum</source>
+        <translation>フォーラム</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>出来事</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>出来事</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加主体</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>見解</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>見解</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>Founding</source>
+        <translation>設立</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会合</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation>演説</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>宣言</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>合意</translation>
+    </message>
+    <message>
+        <source>Dissolution</source>
+        <translation>解散</translation>
+    </message>
+    <message>
+        <source>Crisis</source>
+        <translation>危機</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>No track</source>
+        <translation>トラックなし</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>国際機関</translation>
+    </message>
+    <message>
+        <source>Alliance</source>
+        <translation>同盟</translation>
+    </message>
+    <message>
+        <source>Treaty body</source>
+        <translation>条約体制</translation>
+    </message>
+    <message>
+        <source>Dialogue</source>
+        <translation>対話</translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation>交渉</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>会議</translation>
+    </message>
+    <message>
+        <source>Seminar</source>
+        <translation>セミナー</translation>
+    </message>
+    <message>
+        <source>Working group</source>
+        <translation>作業部会</translation>
+    </message>
+    <message>
+        <source>Study project</source>
+        <translation>研究プロジェクト</translation>
+    </message>
+    <message>
+        <source>Trilateral</source>
+        <translation>三か国協議</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <source>Economic forum</source>
+        <translation>経済フォーラム</translation>
+    </message>
+    <message>
+        <source>Global</source>
+        <translation>全世界</translation>
+    </message>
+    <message>
+        <source>Asia-Pacific</source>
+        <translation>アジア太平洋</translation>
+    </message>
+    <message>
+        <source>East Asia</source>
+        <translation>東アジア</translation>
+    </message>
+    <message>
+        <source>Northeast Asia</source>
+        <translation>北東アジア</translation>
+    </message>
+    <message>
+        <source>Southeast Asia</source>
+        <translation>東南アジア</translation>
+    </message>
+    <message>
+        <source>Korean Peninsula</source>
+        <translation>朝鮮半島</translation>
+    </message>
+    <message>
+        <source>North Pacific</source>
+        <translation>北太平洋</translation>
+    </message>
+    <message>
+        <source>Europe</source>
+        <translation>欧州</translation>
+    </message>
+    <message>
+        <source>Bilateral</source>
+        <translation>二国間</translation>
+    </message>
+    <message>
+        <source>Founder</source>
+        <translation>創設者</translation>
+    </message>
+    <message>
+        <source>Proposer</source>
+        <translation>提唱者</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>議長</translation>
+    </message>
+    <message>
+        <source>Co-chair</source>
+        <translation>共同議長</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主催</translation>
+    </message>
+    <message>
+        <source>Funder</source>
+        <translation>資金提供者</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>メンバー</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>加盟候補</translation>
+    </message>
+    <message>
+        <source>Associate</source>
+        <translation>準メンバー</translation>
+    </message>
+    <message>
+        <source>Dialogue partner</source>
+        <translation>対話パートナー</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>オブザーバー</translation>
+    </message>
+    <message>
+        <source>Private capacity</source>
+        <translation>個人資格</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>不参加</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <source>Not a party</source>
+        <translation>非当事者</translation>
+    </message>
+    <message>
+        <source>Prospective participant</source>
+        <translation>参加予定</translation>
+    </message>
+    <message>
+        <source>Supporter</source>
+        <translation>支持</translation>
+    </message>
+    <message>
+        <source>Cool</source>
+        <translation>消極的</translation>
+    </message>
+    <message>
+        <source>Opposed</source>
+        <translation>反対</translation>
+    </message>
+    <message>
+        <source>supports</source>
+        <translation>を支援</translation>
+    </message>
+    <message>
+        <source>grew out of</source>
+        <translation>の前身は</translation>
+    </message>
+    <message>
+        <source>modelled on</source>
+        <translation>の手本は</translation>
+    </message>
+    <message>
+        <source>proposed as</source>
+        <translation>の提案名は</translation>
+    </message>
+    <message>
+        <source>companion of</source>
+        <translation>の姉妹機関は</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>の後継元は</translation>
+    </message>
+    <message>
+        <source>part of</source>
+        <translation>の上位機関は</translation>
+    </message>
+    <message>
+        <source>Chicago author-date</source>
+        <translation>シカゴ（著者・年方式）</translation>
+    </message>
+    <message>
+        <source>APA (7th edition)</source>
+        <translation>APA（第 7 版）</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>地域</translation>
+    </message>
+    <message>
+        <source>Institute</source>
+        <translation>研究機関</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>政府機関</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>グループ</translation>
+    </message>
+    <message>
+        <source>Declaration or agreement</source>
+        <translation>宣言・合意</translation>
+    </message>
+    <message>
+        <source>Other (speech, etc.)</source>
+        <translation>その他（演説など）</translation>
+    </message>
+    <message>
+        <source>Context (no forum)</source>
+        <translation>背景（フォーラムなし）</translation>
+    </message>
+    <message>
+        <source>Memberships</source>
+        <translation>参加関係</translation>
+    </message>
+    <message>
+        <source>Delegations</source>
+        <translation>代表団</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>関係</translation>
+    </message>
+    <message>
+        <source>Discrepancies</source>
+        <translation>食い違い</translation>
+    </message>
+    <message>
+        <source>Citations</source>
+        <translation>引用箇所</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>Your copy of the paper&apos;s text</source>
+        <translation>手元の論文テキスト</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>テキストファイル (*.txt)</translation>
+    </message>
+    <message>
+        <source>Export the atlas as JSON</source>
+        <translation>アトラスを JSON で書き出す</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>書き出しに失敗しました</translation>
+    </message>
+    <message>
+        <source>Forum Atlas could not write {path}: {why}.</source>
+        <translation>Forum Atlas は {path} に書き込めませんでした: {why}。</translation>
+    </message>
+    <message>
+        <source>Export timeline</source>
+        <translation>年表を書き出す</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG (*.svg)</source>
+        <translation>PNG 画像 (*.png);;SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>{path} に書き出しました</translation>
+    </message>
+    <message>
+        <source>Select a forum or a participant to print its fact sheet.</source>
+        <translation>ファクトシートを印刷するには、フォーラムか参加主体を選んでください。</translation>
+    </message>
+    <message>
+        <source>not loaded</source>
+        <translation>未読み込み</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Forum Atlas {version}&lt;/h3&gt;&lt;p&gt;Asia-Pacific security forums as described in &lt;i&gt;Security Multilateralism in Asia: Views from the United States and Japan&lt;/i&gt; (IGCC Policy Paper 51, June 1999).&lt;/p&gt;&lt;p&gt;Data version {data}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Forum Atlas {version}&lt;/h3&gt;&lt;p&gt;&lt;i&gt;Security Multilateralism in Asia: Views from the United States and Japan&lt;/i&gt;（IGCC Policy Paper 51、1999 年 6 月）に記されたアジア太平洋の安全保障フォーラム。&lt;/p&gt;&lt;p&gt;データ版 {data}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Forum Atlas</source>
+        <translation>Forum Atlas について</translation>
+    </message>
+</context>
+</TS>

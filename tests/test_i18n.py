@@ -1,0 +1,215 @@
+"""The Japanese interface (issue 18): the translation covers every string, the window opens in Japanese, the
+Japanese names are translations that search and quick-open find, and a Japanese sheet prints without tofu."""
+
+import ast
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import open_window
+from PySide6.QtCore import Qt
+
+from model import loader
+from model.search_results import MARK_ON
+
+ROOT = Path(__file__).resolve().parent.parent
+TS = ROOT / "resources" / "i18n" / "forum_atlas_ja.ts"
+GUI = sorted((ROOT / "gui").glob("*.py"))
+
+
+def sources(ts: Path) -> set[tuple[str, str]]:
+    """(context, source text) of every message of a Qt Linguist file."""
+    return {(ctx.findtext("name"), m.findtext("source"))
+            for ctx in ET.parse(ts).getroot().iter("context") for m in ctx.iter("message")}
+
+
+# -- the translation is complete -------------------------------------------------------------------------
+def test_lupdate_finds_no_string_without_its_japanese(tmp_path):
+    fresh = tmp_path / "ja.ts"
+    shutil.copy(TS, fresh)
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    subprocess.run([str(lupdate), "-silent", "-no-obsolete", "-locations", "none", *map(str, GUI), "-ts", str(fresh)],
+                   check=True, timeout=120)
+    tree = ET.parse(fresh).getroot()
+    unfinished = [(ctx.findtext("name"), m.findtext("source")) for ctx in tree.iter("context")
+                  for m in ctx.iter("message") if m.find("translation").get("type") == "unfinished"]
+    assert unfinished == [], "run `make translations` and translate these in resources/i18n/forum_atlas_ja.ts"
+    assert sources(fresh) == sources(TS)  # the committed .ts holds what the code has, no more, no less
+
+
+def _marked(path: Path):
+    """(context, text) of every literal translate("Context", "…"), QT_TRANSLATE_NOOP(…) and self.tr("…") call."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for cls in [None, *(n for n in ast.walk(tree) if isinstance(n, ast.ClassDef))]:
+        for node in ast.walk(cls or tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            args = node.args
+            if name in ("translate", "QT_TRANSLATE_NOOP") and len(args) >= 2 \
+                    and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args[:2]):
+                yield args[0].value, args[1].value
+            elif name == "tr" and cls is not None and isinstance(args[0], ast.Constant) \
+                    and isinstance(node.func, ast.Attribute) and getattr(node.func.value, "id", "") == "self":
+                yield cls.name, args[0].value
+
+
+def test_every_string_marked_in_the_code_is_one_lupdate_sees():
+    """lupdate reads no call inside an f-string's braces: such a string would stay English, unreported."""
+    known = sources(TS)
+    missed = sorted({(path.name, *key) for path in GUI for key in _marked(path) if key not in known})
+    assert missed == []
+
+
+def test_every_label_the_model_makes_is_listed_for_translation():
+    from gui.terms import LABELS
+    from model import records as r
+    from model import roles, vocabulary
+    from model.citation import STYLE_LABELS
+    from model.timeline_layout import SYMBOL_LABELS
+
+    made = {getattr(t, f) for voc in (vocabulary.TRACKS, vocabulary.STATUSES, vocabulary.PARTS,
+                                      vocabulary.RECORD_KINDS, vocabulary.EVENT_KINDS)
+            for t in voc for f in ("label", "short", "heading", "by") if getattr(t, f)}
+    made |= {vocabulary.NO_TRACK, *STYLE_LABELS.values(), *SYMBOL_LABELS.values()}
+    made |= {r.label(k) for k in (*loader.FORUM_KINDS, *loader.SCOPES, *loader.PARTICIPANT_KINDS)}
+    made |= {x.label for x in roles.ROLES}
+    made |= {k.replace("-", " ") for k in loader.RELATION_KINDS}
+    assert made - set(LABELS) == set()
+
+
+# -- the window in Japanese --------------------------------------------------------------------------------
+@pytest.fixture
+def japanese(qapp):
+    from gui import i18n
+
+    assert i18n.install("ja"), "resources/i18n/forum_atlas_ja.qm is built by make"
+    yield
+    i18n.install("en")
+
+
+def test_the_window_opens_in_japanese(japanese, qtbot, atlas, settings_reset):
+    w = open_window(qtbot, atlas)
+    assert [a.text() for a in w.menuBar().actions()] == [
+        "ファイル(&F)", "編集(&E)", "表示(&V)", "移動(&G)", "ノート(&N)", "ヘルプ(&H)"]
+    assert w.registry["file.print"].text() == "ファクトシートを印刷…"
+    assert w.search_pane.box.placeholderText().startswith("アトラスを検索")
+    assert w.tree_pane.proxy.headerData(0, Qt.Orientation.Horizontal) == "フォーラム"
+    first_group = w.tree_pane.proxy.index(0, 0).data()
+    assert first_group.startswith("トラック1（政府間）")  # the model's label, translated, with its count
+    assert "何も選択されていません" in w.detail.toPlainText()
+    assert w.tree_pane.participant.findText("Japan\u3000日本") > 0  # the translation beside the paper's name
+    w.select("arf")
+    page = w.detail.toPlainText()
+    assert "ASEAN Regional Forum" in page and "ASEAN地域フォーラム" in page  # the Japanese name beside the English
+    assert "論文の記載ではありません" in page  # ... said to be a translation, not the paper's
+    assert "トラック" in page and "出典" in page
+
+
+def test_an_english_window_shows_no_japanese_name(window):
+    window.select("jp")
+    assert "Japanese name" not in window.detail.toPlainText() and "日本" not in window.detail.toPlainText()
+
+
+def test_view_language_is_saved_for_the_next_start(window):
+    from gui import settings as S
+
+    window.registry["view.language.ja"].trigger()
+    assert window.settings.get(S.LANGUAGE) == "ja"
+    assert "日本語" in window.statusBar().currentMessage()  # said in the language chosen
+    from gui import i18n
+
+    assert i18n.chosen(window.settings) == "ja" and i18n.current() == "en"  # applied when the window next opens
+    window.registry["view.language.en"].trigger()
+    assert i18n.chosen(window.settings) == "en"
+
+
+# -- Japanese names: translations, searchable ----------------------------------------------------------------
+def test_searching_in_japanese_finds_the_participant_and_the_forum(atlas):
+    from model.search import search
+
+    japan = search(atlas, "日本")
+    assert japan.ids("participant")[0] == "jp"
+    assert "\x02日本\x03" in japan.group("participant").hits[0].snippet  # the Japanese name, its match marked
+    assert search(atlas, "地域フォーラム").ids("forum") == ["arf"]
+    other = search(atlas, "東南アジア諸国連合地域フォーラム").group("forum").hits  # by its other Japanese name
+    assert [h.id for h in other] == ["arf"] and MARK_ON in other[0].snippet
+    assert search(atlas, "北朝鮮").ids("participant") == ["kp"]
+    assert "neacd" in search(atlas, "track:2 北東アジア").ids("forum")
+    assert not search(atlas, "track:1 北東アジア協力対話")  # filters narrow Japanese hits as they do others
+
+
+def type_japanese(widget, text: str) -> None:
+    """Japanese arrives through an input method, which commits the composed text (QTest types Latin-1 only)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_search_box_finds_japan_typed_in_japanese(window, qtbot):
+    type_japanese(window.search_pane.box, "日本")
+    window.search_pane.run_search()
+    hits = window.search_pane.hit_rows()
+    assert hits and hits[0].hit.id == "jp"
+    qtbot.keyClick(window.search_pane.box, Qt.Key.Key_Return)
+    assert window.selection.current == "jp"
+
+
+def test_quick_open_finds_a_forum_by_part_of_its_japanese_name(window, qtbot):
+    window.commands.quick_open()
+    palette = window.palette_dialog
+    type_japanese(palette.edit, "地域フォーラム")
+    assert palette.list.item(0).data(Qt.ItemDataRole.UserRole) == "arf"
+    palette.edit.clear()
+    type_japanese(palette.edit, "日本")
+    assert palette.list.item(0).data(Qt.ItemDataRole.UserRole) == "jp"  # the exact name before 日本国際問題研究所
+    qtbot.keyClick(palette.edit, Qt.Key.Key_Return)
+    assert window.selection.current == "jp"
+
+
+def test_a_japanese_name_for_a_record_that_cannot_have_one_is_refused(data_copy):
+    extra = data_copy / "translations.yaml"
+    extra.write_text("translations:\n  - {record: jp, name_ja: 日本}\n  - {record: nowhere, name_ja: どこ}\n"
+                     "  - {record: jp, name_ja: ニッポン}\n", encoding="utf-8")
+    with pytest.raises(loader.DataError) as caught:
+        loader.load(data_copy)
+    problems = "\n".join(caught.value.problems)
+    assert "translations.yaml:3: record: unknown record id 'nowhere'" in problems
+    assert re.search(r"translations\.yaml:4: record: 'jp' already has a Japanese name \(at translations\.yaml:2\)",
+                     problems)
+
+
+def test_translations_are_kept_apart_from_the_paper():
+    text = (ROOT / "resources" / "data" / "translations.yaml").read_text(encoding="utf-8")
+    assert "NOT FROM THE PAPER" in text and "cite:" not in text
+
+
+# -- printing in Japanese --------------------------------------------------------------------------------------
+def _has_japanese_font() -> bool:
+    found = subprocess.run(["fc-list", ":lang=ja", "family"], capture_output=True, text=True) \
+        if shutil.which("fc-list") else None
+    return bool(found and found.stdout.strip())
+
+
+@pytest.mark.skipif(not _has_japanese_font(), reason="no Japanese font on this machine (apt-get install fonts-noto-cjk)")
+@pytest.mark.skipif(not shutil.which("pdffonts"), reason="needs poppler-utils")
+def test_a_japanese_sheet_prints_its_japanese(japanese, atlas, tmp_path):
+    from gui import printing
+
+    out = tmp_path / "jp.pdf"
+    printing.sheet_pdf(atlas, "jp", out)
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"CJK|Droid|IPA|Takao|VL", fonts), fonts  # the glyphs came from a font that has them
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    # NFKC: Qt's PDF maps a glyph that Noto CJK shares between 日 and the Kangxi radical ⽇ back to the radical.
+    text = unicodedata.normalize("NFKC", text)
+    assert "日本語名 日本" in text and "1999 年半ば時点" in text and "\ufffd" not in text
