@@ -100,6 +100,7 @@ class Sheet:
     level: int
     notes: list[r.Citation] = field(default_factory=list)
     handler: sheet_timeline.StripObject | None = None  # kept alive as long as the document draws it
+    whole: int = 1  # the pages the whole sheet, nothing given way, would take
 
     @property
     def pages(self) -> int:
@@ -216,9 +217,18 @@ def layout_sheet(atlas, rid: str, device: QPagedPaintDevice, note: str | None = 
             else:
                 lo = mid + 1
         best = best or attempt(len(sheet_layout.GIVE) - 1)
+    best.whole = first.pages
     if best.pages > 1:
         _keep_headings_with_text(best.doc, pages)
     return best
+
+
+def fit(atlas, rid: str, device, note: str | None = None, pages: int = 1) -> tuple[list[str], int]:
+    """What gives way when the sheet for ``rid`` has ``pages`` pages (sheet_layout.gave_way), and the pages the
+    whole sheet takes."""
+    kind, detail = _detail(atlas, rid)
+    sheet = layout_sheet(atlas, rid, device, note, pages)
+    return sheet_layout.gave_way(kind, detail, sheet.level), sheet.whole
 
 
 def sheet_html(atlas, rid: str, note: str | None = None) -> str:

@@ -38,6 +38,19 @@ def unknown_id_message(atlas, rid: str, kinds=("forum", "participant")) -> str:
     return f"No {' or '.join(kinds)} has the id \u201c{rid}\u201d.{hint}"
 
 
+def scratch_device(paper: str = "a4") -> QPdfWriter:
+    """A page to lay sheets out on, as the PDF does (at the PDF's resolution), written nowhere."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageLayout(fact_sheet.page_layout(paper))
+    writer.setResolution(RESOLUTION)
+    writer._buffer = buffer  # kept alive with the writer
+    return writer
+
+
 def _writer(path: str, paper: str, info: pdf_document.Info | None) -> QPdfWriter:
     writer = QPdfWriter(path)
     writer.setPageLayout(fact_sheet.page_layout(paper))
