@@ -127,6 +127,17 @@ def sheet_document(atlas, rid: str, note: str | None = None, pages: int = 1) -> 
     return b.build()
 
 
+def compare_document(atlas, ids: list[str]) -> QTextDocument:
+    """The comparison of ``ids`` as one document, with its PDF's content (gui/compare_sheet.py)."""
+    from gui import compare_sheet
+    from model.compare import compare
+
+    c = compare(atlas, ids)
+    b = _Builder()
+    b.document(compare_sheet.layout(c, printing.scratch_device("a4", compare_sheet.landscape(c))).doc)
+    return b.build()
+
+
 def pack_document(atlas, ids: list[str], title: str = "Briefing pack", when: date | None = None,
                   notes: dict[str, str] | None = None, options: pack_contents.Options | None = None) -> QTextDocument:
     """The briefing pack as one document: its sections as the PDF's contents page lists them."""

@@ -27,12 +27,33 @@ from gui import briefing_pack, fact_sheet, pack_contents, printing
 from gui import settings as S
 
 
-def _printer(paper: str = "a4"):
+def _printer(paper: str = "a4", landscape: bool = False):
     from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(fact_sheet.page_layout(paper))
+    printer.setPageLayout(fact_sheet.page_layout(paper, landscape))
     return printer
+
+
+def preview_comparison(parent, atlas, comparison) -> None:
+    """Qt's print preview of a comparison sheet (gui/compare_sheet.py), landscape for three or four records."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from gui import compare_sheet
+
+    def paint(device) -> None:
+        painter = QPainter(device)
+        try:
+            fact_sheet.paint_sheet(painter, device, compare_sheet.layout(comparison, device),
+                                   fact_sheet.footer_text(atlas))
+        finally:  # a painter left active when its device goes away crashes Qt
+            painter.end()
+
+    printer = _printer(landscape=compare_sheet.landscape(comparison))  # held: the dialog does not own it
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(compare_sheet.title(comparison))
+    dialog.paintRequested.connect(paint)
+    dialog.exec()
 
 
 class SheetPagesDialog(QDialog):

@@ -162,7 +162,7 @@ def sources_html(notes: render._Notes) -> str:
     if not used:
         return ""
     if notes.style.quotes:
-        items = "".join(f"<li>{render.source_item(c)}</li>" for c in used)
+        items = "".join(f"<li>{render.source_item(c, line=False)}</li>" for c in used)
         return f'<h2>Sources</h2><ol class="sources">{items}</ol>'
     # Short of room: the notes grouped by the part and section they cite, each group once with its numbers.
     groups: dict[tuple[str, str], list[int]] = {}

