@@ -50,6 +50,7 @@ GIVE = [  # delegations, part of who takes part, go only when the events and rel
     Give(quotes=False),
     Give(quotes=False, events=12, size=9.0),
     Give(quotes=False, events=8, size=9.0),
+    Give(quotes=False, events=8, size=8.5),
     Give(quotes=False, events=6, size=8.5),
     Give(quotes=False, events=4, size=8.5),
     Give(quotes=False, events=4, timeline=False, size=8.5),
@@ -329,9 +330,9 @@ def participant(atlas, d: r.ParticipantDetail, give: Give, note: str | None = No
         by_forum.setdefault(m.forum_id, []).append(m)
     rows = {fid: atlas.forum_row(fid) for fid in by_forum}
     taking = {fid for fid, ms in by_forum.items() if r.takes_part([(m.role, m.since, m.until) for m in ms])}
-    active = [fid for fid in taking if rows[fid].status == "active"]
+    active = [fid for fid in by_forum if fid in taking and rows[fid].status == "active"]  # not the set: its order varies
     proposals = [fid for fid in by_forum if rows[fid].status == "proposed"]
-    historical = [fid for fid in taking if rows[fid].status == "defunct"]
+    historical = [fid for fid in by_forum if fid in taking and rows[fid].status == "defunct"]
     away = [fid for fid in by_forum if fid not in taking and rows[fid].status != "proposed"]
 
     facts = _facts([("Full name", e(p.name) if p.name != p.short_name else ""), ("Kind", e(r.label(p.kind))),
