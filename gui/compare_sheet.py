@@ -15,6 +15,7 @@ from model.compare import Comparison
 
 HEADINGS = {"facts": "Key facts", "judgements": "Each author\u2019s judgement", "members": "Who takes part (roles)",
             "forums": "Forums (roles)"}
+DIFFERS = "\u2260"  # marks a row whose values differ
 AWAY = ("\u2014 not recorded", "Absent", "Not a party", "Excluded")  # a value that says someone is not there
 # (quotes in the sources, judgements in full, type size): the roomiest first
 LEVELS = [(True, True, 9.5), (False, True, 9.5), (False, False, 9.0), (False, False, 8.5), (False, False, 8.0),
@@ -61,8 +62,8 @@ def compose(c: Comparison, quotes: bool = True, whole: bool = True) -> tuple[str
     head = (f'<thead><tr><td class="head" width="{label}%"></td>'
             + "".join(f'<td class="head" width="{width:.0f}%">{e(t)}</td>' for t in c.titles) + "</tr></thead>")
     parts = [f"<h1>{e(title(c))}</h1>",
-             '<p class="facts">As the paper has them, mid-1999. Shaded: the rows where they differ; '
-             "<i>\u2014 not recorded</i>: the paper does not place that participant there.</p>"]
+             f'<p class="facts">As the paper has them, mid-1999. {DIFFERS}\u2009and shading: the rows where they '
+             "differ; <i>\u2014 not recorded</i>: the paper does not place that participant there.</p>"]
     section = None
     body: list[str] = []
     for row in c.rows:
@@ -71,7 +72,8 @@ def compose(c: Comparison, quotes: bool = True, whole: bool = True) -> tuple[str
                 parts.append(f'<table class="compare" width="100%">{head}{"".join(body)}</table>')
             section, body = row.section, []
             parts.append(f"<h2>{e(HEADINGS[section])}</h2>")
-        body.append(f'<tr><td class="label" width="{label}%">{e(row.label)}</td>{cells(row)}</tr>')
+        mark = f"{DIFFERS}\u2009" if row.differs else ""  # shading alone is lost in Markdown and on a poor printer
+        body.append(f'<tr><td class="label" width="{label}%">{mark}{e(row.label)}</td>{cells(row)}</tr>')
     if body:
         parts.append(f'<table class="compare" width="100%">{head}{"".join(body)}</table>')
     parts.append(sheet_layout.sources_html(notes))
