@@ -65,7 +65,8 @@ class SheetPagesDialog(QDialog):
         self.setObjectName("sheetPagesDialog")
         self.setWindowTitle(self.tr("Fact sheet of {name}").format(name=atlas.name_of(rid)))
         self.atlas, self.rid, self.note = atlas, rid, note
-        self.device = printing.scratch_device()  # fitted on A4; US Letter differs by a line or two
+        # Fitted on both papers (the PDF's is chosen later): what the tighter one gives way, and the most pages.
+        self.devices = [printing.scratch_device(paper) for paper in fact_sheet.PAPERS]
         self.known: dict[int, tuple[list[str], int]] = {}
         self.pages = QSpinBox(objectName="sheetPages", minimum=1, maximum=printing.MAX_PAGES)
         self.fit = QLabel(objectName="sheetFit", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
@@ -85,8 +86,9 @@ class SheetPagesDialog(QDialog):
         self._update()
 
     def _fit(self, pages: int) -> tuple[list[str], int]:
-        if pages not in self.known:  # one layout each (up to a tenth of a second): only the counts looked at
-            self.known[pages] = fact_sheet.fit(self.atlas, self.rid, self.device, self.note, pages)
+        if pages not in self.known:  # a layout a paper (up to a tenth of a second each): only the counts looked at
+            fits = [fact_sheet.fit(self.atlas, self.rid, device, self.note, pages) for device in self.devices]
+            self.known[pages] = (max((gave for gave, _ in fits), key=len), max(whole for _, whole in fits))
         return self.known[pages]
 
     def _count(self, n: int) -> str:

@@ -118,3 +118,21 @@ def test_the_document_export_holds_what_the_pdf_on_those_pages_holds(qtbot, wind
     events = window.atlas.forum("neacd").events
     assert "The atlas holds" in one and "The atlas holds" not in md  # every event, as on the two-page PDF
     assert all(ev.title in md for ev in events)
+
+
+def test_the_whole_sheet_is_whole_on_either_paper(qtbot, window, monkeypatch, tmp_path):
+    """The dialog is answered before the paper is chosen: the pages it offers hold the whole sheet on both."""
+    def run(dialog):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "sheetWhole"), Qt.MouseButton.LeftButton)
+        return 1
+
+    monkeypatch.setattr(print_dialogs.SheetPagesDialog, "exec", run)
+    for paper, chosen in (("a4", "PDF, A4 (*.pdf)"), ("letter", "PDF, US Letter (*.pdf)")):
+        out = tmp_path / f"arf-{paper}.pdf"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, o=out, c=chosen, **k: (str(o), c))
+        window.select("arf")
+        _trigger(window, "Export fact sheet as PDF")
+        text = pdf_text(out)
+        # Nothing gave way: the sources with their quoted passages, every event, no line counting the rest.
+        assert "The passages themselves" not in text and "The atlas holds" not in text, paper
+        assert len(PdfReader(str(out)).pages) <= window.settings.get(S.SHEET_PAGES)
