@@ -230,7 +230,7 @@ def layout_sheet(atlas, rid: str, device: QPagedPaintDevice, note: str | None = 
     return best
 
 
-def fit(atlas, rid: str, device, note: str | None = None, pages: int = 1) -> tuple[list[str], int]:
+def fit(atlas, rid: str, device, note: str | None = None, pages: int = 1) -> tuple[list[tuple], int]:
     """What gives way when the sheet for ``rid`` has ``pages`` pages (sheet_layout.gave_way), and the pages the
     whole sheet takes."""
     kind, detail = _detail(atlas, rid)

@@ -67,7 +67,7 @@ class SheetPagesDialog(QDialog):
         self.atlas, self.rid, self.note = atlas, rid, note
         # Fitted on both papers (the PDF's is chosen later): what the tighter one gives way, and the most pages.
         self.devices = [printing.scratch_device(paper) for paper in fact_sheet.PAPERS]
-        self.known: dict[int, tuple[list[str], int]] = {}
+        self.known: dict[int, tuple[list[tuple], int]] = {}
         self.pages = QSpinBox(objectName="sheetPages", minimum=1, maximum=printing.MAX_PAGES)
         self.fit = QLabel(objectName="sheetFit", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.fit.setMinimumWidth(380)
@@ -85,14 +85,28 @@ class SheetPagesDialog(QDialog):
         self.pages.valueChanged.connect(self._update)
         self._update()
 
-    def _fit(self, pages: int) -> tuple[list[str], int]:
+    def _fit(self, pages: int) -> tuple[list[tuple], int]:
         if pages not in self.known:  # a layout a paper (up to a tenth of a second each): only the counts looked at
             fits = [fact_sheet.fit(self.atlas, self.rid, device, self.note, pages) for device in self.devices]
-            self.known[pages] = (max((gave for gave, _ in fits), key=len), max(whole for _, whole in fits))
+            gave = max((gave for gave, _ in fits), key=lambda g: (len(g), sum(x[1] for x in g if x[0] == "events")))
+            self.known[pages] = (gave, max(whole for _, whole in fits))
         return self.known[pages]
 
     def _count(self, n: int) -> str:
         return self.tr("1 page") if n == 1 else self.tr("{n} pages").format(n=n)
+
+    def _words(self, item: tuple) -> str:
+        """One of sheet_layout.gave_way's items in words."""
+        key = item[0]
+        if key == "events":
+            left, total = item[1:]
+            return (self.tr("all {total} events (a line counts them)").format(total=total) if left == total else
+                    self.tr("{left} of the {total} events (a line counts them)").format(left=left, total=total))
+        return {"quotes": self.tr("the sources\u2019 quoted passages (the sources stay, by part and section)"),
+                "timeline": self.tr("the mini-timeline"),
+                "related": self.tr("the related forums (a line counts them)"),
+                "delegations": self.tr("the delegations (a line counts them)"),
+                "judgements": self.tr("the authors\u2019 judgements (a line counts them)")}[key]
 
     def _update(self) -> None:
         n = self.pages.value()
@@ -100,8 +114,8 @@ class SheetPagesDialog(QDialog):
         if not gave:
             text = self.tr("Everything the sheet holds fits on {pages}.").format(pages=self._count(min(n, whole)))
         else:
-            text = self.tr("On {pages} the sheet leaves out: {what}.").format(pages=self._count(n),
-                                                                            what="; ".join(gave))
+            text = self.tr("On {pages} the sheet leaves out: {what}.").format(
+                pages=self._count(n), what="; ".join(self._words(item) for item in gave))
             text += "\n" + (self.tr("The whole sheet takes {whole} pages.").format(whole=whole)
                              if whole <= printing.MAX_PAGES else
                              self.tr("The whole sheet would take {whole} pages, more than the {most} a sheet may "

@@ -177,25 +177,25 @@ def sources_html(notes: render._Notes) -> str:
 
 # ---- what gave way, for the pages dialog ------------------------------------------------------------
 
-def gave_way(kind: str, d, level: int) -> list[str]:
-    """What the sheet of ``d`` (a forum's or a participant's detail) leaves out at ``level``, in words, in the
-    order it gives way."""
+def gave_way(kind: str, d, level: int) -> list[tuple]:
+    """What the sheet of ``d`` (a forum's or a participant's detail) leaves out at ``level``, in the order it
+    gives way: ("quotes",), ("events", left out, of all), ("timeline",), ("related",), ("delegations",),
+    ("judgements",). The pages dialog words them."""
     give = GIVE[level]
-    out = []
+    out: list[tuple] = []
     if not give.quotes and d.sources:
-        out.append("the sources\u2019 quoted passages (the sources stay, by part and section)")
+        out.append(("quotes",))
     if give.events is not None and len(d.events) > give.events:
-        some = f"{len(d.events) - give.events} of the {len(d.events)}" if give.events else f"all {len(d.events)}"
-        out.append(f"{some} event{'s' if len(d.events) > 1 else ''} (a line counts them)")
+        out.append(("events", len(d.events) - give.events, len(d.events)))
     if not give.timeline and (d.events if kind == "forum" else d.memberships):
-        out.append("the mini-timeline")
+        out.append(("timeline",))
     if kind == "forum":
         if not give.related and d.relations:
-            out.append("the related forums (a line counts them)")
+            out.append(("related",))
         if not give.delegations and any(m.delegation and m.counts_as_member for m in d.members):
-            out.append("the delegations (a line counts them)")
+            out.append(("delegations",))
         if not give.judgements and d.claims:
-            out.append("the authors\u2019 judgements (a line counts them)")
+            out.append(("judgements",))
     return out
 
 
