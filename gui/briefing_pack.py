@@ -36,7 +36,7 @@ class Pack:
 
 def _flow(html: str, device, size: float = 9.0) -> QTextDocument:
     """A document that flows over as many pages as it needs."""
-    return fs._document(html, size, fs.room(device), device)
+    return fs.paper_document(html, size, fs.room(device), device)
 
 
 def _flow_section(title: str, doc: QTextDocument, listed: bool = True) -> Section:

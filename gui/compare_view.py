@@ -1,16 +1,21 @@
 """The compare view: two to four forums or participants side by side (model/compare.py), the rows that
-differ tinted, who is in one and not another in italics; export as CSV and print like the other tables."""
+differ tinted, who is in one and not another in italics; export as CSV, and print or export as a sheet
+(gui/compare_sheet.py: PDF, or ODT, Markdown and HTML) like a fact sheet."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QStackedLayout,
     QTableView,
     QVBoxLayout,
@@ -130,8 +135,10 @@ class CompareView(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.only)
         row.addStretch(1)
-        table_export.add_buttons(row, (("Export CSV\u2026", self.export, "compareCsv"),
-                                       ("Print\u2026", self.print_, "comparePrint")))
+        # Through lambdas: a button's clicked(bool) would otherwise arrive as the export's path.
+        table_export.add_buttons(row, ((self.tr("Export CSV\u2026"), lambda: self.export(), "compareCsv"),
+                                       (self.tr("Export sheet\u2026"), lambda: self.export_sheet(), "compareSheet"),
+                                       (self.tr("Print\u2026"), self.print_, "comparePrint")))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
@@ -171,11 +178,64 @@ class CompareView(QWidget):
     def export(self, path=None):
         header, rows = self.table_rows()
         if path is not None:
-            from pathlib import Path
-
             return table_export.save(self, Path(path), self.title(), header, rows)
         return table_export.export_dialog(self, self.title(), "comparison.csv", header, rows, ("csv",))
 
+    def _nothing(self) -> bool:
+        if self.model.comparison is not None:
+            return False
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(self.tr("Nothing to compare yet."), 5000)
+        return True
+
+    def sheet_filters(self) -> dict[str, str]:
+        """A save dialog's filters, each with what it writes: a PDF on A4 or US Letter, or a document."""
+        from gui import document_export
+
+        return {self.tr("PDF, A4 (*.pdf)"): "a4", self.tr("PDF, US Letter (*.pdf)"): "letter",
+                **{text: fmt for fmt, text in document_export.FORMATS.items()}}
+
+    def export_sheet(self, path=None, chosen: str = "") -> Path | None:
+        """The comparison as a sheet: a PDF (one page when it fits), or an ODT, Markdown or HTML document with
+        the PDF's content, by the file's suffix or the filter chosen. A plain message when it cannot write."""
+        from gui import compare_sheet, document_export, printing
+        from gui.print_dialogs import file_name
+
+        if self._nothing():
+            return None
+        c = self.model.comparison
+        filters = self.sheet_filters()
+        if path is None:
+            path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export the comparison as a sheet"),
+                                                       file_name(compare_sheet.title(c)), ";;".join(filters))
+            if not path:
+                return None
+        path = Path(path)
+        what = filters.get(chosen, "a4")
+        if path.suffix == "":
+            path = path.with_suffix(".pdf" if what in ("a4", "letter") else f".{what}")
+        try:
+            if path.suffix.lower() == ".pdf":
+                printing.compare_pdf(self.atlas, c.ids, path, what if what in ("a4", "letter") else "a4")
+            else:
+                document_export.write(document_export.compare_document(self.atlas, c.ids), path,
+                                      document_export.format_of(path, chosen))
+        except (printing.PrintError, document_export.DocumentError) as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Could not export"), str(exc), parent=self,
+                              objectName="exportError")
+            box.setTextFormat(Qt.TextFormat.PlainText)  # a path is text, never markup
+            box.open()
+            return None
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(self.tr("Wrote {path}").format(path=path), 5000)
+        return path
+
     def print_(self) -> None:
-        header, rows = self.table_rows()
-        table_export.print_table(self, self.title(), header, rows)
+        """The print preview of the comparison sheet; its Print button opens the system's print dialog."""
+        if self._nothing():
+            return
+        from gui.print_dialogs import preview_comparison
+
+        preview_comparison(self, self.atlas, self.model.comparison)

@@ -2,8 +2,8 @@
 
 The content is the PDF's: a sheet is laid out by gui/fact_sheet.py exactly as for the page, and its text is
 joined into one document; a pack follows the sections gui/briefing_pack.py builds, in the same order and
-under the same titles. The pack's timeline is an image in ODT and HTML; Markdown names it and points to the PDF.
-A sheet's small timeline is drawn on paper only.
+under the same titles, with the pages and sections chosen for the PDF. The timelines (the pack's, and each
+sheet's small one) are pictures in ODT and HTML; Markdown, read as text, has a line in their place.
 Every file is written whole through a temporary file beside it (model/atomic.py), or not at all.
 """
 
@@ -17,13 +17,15 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUrl
-from PySide6.QtGui import QColor, QImage, QPainter, QPdfWriter, QTextDocument, QTextDocumentWriter
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QUrl
+from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument, QTextDocumentWriter
 from PySide6.QtWidgets import QFileDialog
 
 from gui import briefing_pack, fact_sheet, pack_contents, printing, render, sheet_timeline
 from model import atomic
 
+OBJECT = "\ufffc"  # where a drawn object (the mini-timeline) stands in a document's text
+IMAGES = re.compile(r'src="((?:sheet-)?timeline-\d+\.png)"')
 FORMATS = {"odt": "OpenDocument text, for word processors (*.odt)", "md": "Markdown (*.md)",
            "html": "HTML (*.html)"}
 TIMELINE_WIDTH = 900  # the timeline image's width at screen proportions (96 dpi)
@@ -37,17 +39,6 @@ class DocumentError(Exception):
         self.why = why
 
 
-def _device() -> QPdfWriter:
-    """A page to lay the sheets out on, as the PDF does (A4 at the PDF's resolution), written nowhere."""
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageLayout(fact_sheet.page_layout("a4"))
-    writer.setResolution(printing.RESOLUTION)
-    writer._buffer = buffer  # kept alive with the writer
-    return writer
-
-
 class _Builder:
     """Gathers the parts as HTML (a laid-out document's own HTML, so its headings stay headings) and images,
     then makes one QTextDocument of them."""
@@ -59,15 +50,23 @@ class _Builder:
     def html(self, html: str) -> None:
         self.parts.append(html)
 
-    def document(self, doc: QTextDocument) -> None:
+    def document(self, doc: QTextDocument, swap: dict[str, str] | None = None) -> None:
+        """The document's body; each key of ``swap`` (a mark in its text) replaced by its value."""
         match = re.search(r"<body[^>]*>(.*)</body>", doc.toHtml(), re.S)
-        self.parts.append(match.group(1) if match else "")
+        body = match.group(1) if match else ""
+        for mark, html in (swap or {}).items():
+            body = body.replace(mark, html)
+        self.parts.append(body)
+
+    def image_tag(self, image: QImage, alt: str, stem: str = "timeline") -> str:
+        name = f"{stem}-{len(self.images) + 1}.png"
+        self.images[name] = image
+        # Both sizes: Qt's ODF writer takes a missing height from the pixels, squashing a high-resolution picture.
+        width, height = (round(n / image.devicePixelRatio()) for n in (image.width(), image.height()))
+        return f'<img src="{name}" width="{width}" height="{height}" alt="{escape(alt)}">'
 
     def image(self, image: QImage, title: str) -> None:
-        name = f"timeline-{len(self.images) + 1}.png"
-        self.images[name] = image
-        width = round(image.width() / image.devicePixelRatio())
-        self.parts.append(f'<p><img src="{name}" width="{width}" alt="{escape(title)}"></p>')
+        self.parts.append(f"<p>{self.image_tag(image, title)}</p>")
 
     def build(self) -> QTextDocument:
         doc = QTextDocument()
@@ -78,11 +77,34 @@ class _Builder:
         return doc
 
 
-def _sheet_into(b: _Builder, atlas, rid: str, device, note: str | None) -> fact_sheet.Sheet:
-    """The sheet exactly as the PDF lays it out; its drawn mini-timeline (an object in the text) is left out."""
-    sheet = fact_sheet.layout_sheet(atlas, rid, device, note)
-    b.document(sheet.doc)
+def _sheet_into(b: _Builder, atlas, rid: str, device, note: str | None, pages: int = 1) -> fact_sheet.Sheet:
+    """The sheet exactly as the PDF lays it out on ``pages``, its mini-timeline a picture where the PDF draws it."""
+    sheet = fact_sheet.layout_sheet(atlas, rid, device, note, pages)
+    if sheet.handler is None:
+        b.document(sheet.doc)
+        return sheet
+    # HTML has no place for the drawn object: a mark stands in for it. In this sheet's own document, laid out
+    # for this export only (a clone's HTML wraps everything in a table).
+    sheet.doc.find(OBJECT).insertText(fact_sheet.TIMELINE_MARK)
+    tag = b.image_tag(sheet.handler.image(), strip_words(sheet.handler.strip), "sheet-timeline")
+    b.document(sheet.doc, {escape(fact_sheet.TIMELINE_MARK): tag})
     return sheet
+
+
+def strip_words(strip: sheet_timeline.Strip) -> str:
+    """A sheet's mini-timeline in words: its picture's alternative text, and Markdown's line in its place."""
+    def years(a: int, b: int) -> str:
+        lo, hi = date.fromordinal(a).year, date.fromordinal(b).year
+        return str(lo) if lo == hi else f"{lo}\u2013{hi}"
+
+    tr = QCoreApplication.translate
+    bits = [f"{label}, {years(a, b)}" for label, a, b in strip.bars[:1]]
+    days = [day for day, _, _ in strip.events]
+    if days:
+        marked = (tr("DocumentExport", "1 event marked, {years}, as listed under Events") if len(days) == 1 else
+                  tr("DocumentExport", "{n} events marked, {years}, as listed under Events"))
+        bits.append(marked.format(n=len(days), years=years(min(days), max(days))))
+    return tr("DocumentExport", "Timeline: {what}").format(what="; ".join(bits))
 
 
 def _timeline_image(atlas, forums) -> QImage:
@@ -100,32 +122,45 @@ def _timeline_image(atlas, forums) -> QImage:
     return image
 
 
-def sheet_document(atlas, rid: str, note: str | None = None) -> QTextDocument:
-    """The fact sheet of a forum or participant as one document, with the PDF's content."""
+def sheet_document(atlas, rid: str, note: str | None = None, pages: int = 1) -> QTextDocument:
+    """The fact sheet of a forum or participant as one document, with the content of its PDF on ``pages``."""
     b = _Builder()
-    _sheet_into(b, atlas, rid, _device(), note)
+    _sheet_into(b, atlas, rid, printing.scratch_device(), note, pages)
+    return b.build()
+
+
+def compare_document(atlas, ids: list[str]) -> QTextDocument:
+    """The comparison of ``ids`` as one document, with its PDF's content (gui/compare_sheet.py)."""
+    from gui import compare_sheet
+    from model.compare import compare
+
+    c = compare(atlas, ids)
+    b = _Builder()
+    b.document(compare_sheet.layout(c, printing.scratch_device("a4", compare_sheet.landscape(c))).doc)
     return b.build()
 
 
 def pack_document(atlas, ids: list[str], title: str = "Briefing pack", when: date | None = None,
-                  notes: dict[str, str] | None = None) -> QTextDocument:
+                  notes: dict[str, str] | None = None, options: pack_contents.Options | None = None) -> QTextDocument:
     """The briefing pack as one document: its sections as the PDF's contents page lists them."""
     when = when or date.today()
-    notes = notes or {}
-    device = _device()
-    pack = briefing_pack.build(atlas, ids, device, title, when, notes)
+    options = options or pack_contents.Options()
+    notes = (notes or {}) if options.notes else {}
+    device = printing.scratch_device()
+    pack = briefing_pack.build(atlas, ids, device, title, when, notes, options)
     basket = pack.basket
     sheets = {briefing_pack._sheet_title(atlas, kind, rid): rid
               for kind, rids in (("forum", basket.forums), ("participant", basket.participants)) for rid in rids}
     people = {atlas.name_of(rid): rid for rid in basket.people}
     forums = [atlas.forum_row(f) for f in basket.forums]
     b = _Builder()
-    b.html(f"<h1>{escape(title)}</h1><p>{when.day} {when:%B %Y}</p>")
+    prepared = f"<br>Prepared by {escape(options.prepared_by)}" if options.prepared_by else ""
+    b.html(f"<h1>{escape(title)}</h1><p>{when.day} {when:%B %Y}{prepared}</p>")
     b.html("<h2>Contents</h2><ol>" + "".join(f"<li>{escape(t)}</li>" for t, _ in pack.outline) + "</ol>")
     cited = []  # (sheet title, its page in the PDF, the notes it numbered): the sources appendix
     for name, page in pack.outline:
         if name in sheets:
-            sheet = _sheet_into(b, atlas, sheets[name], device, notes.get(sheets[name]))
+            sheet = _sheet_into(b, atlas, sheets[name], device, notes.get(sheets[name]), options.pages)
             cited.append((name, page, sheet.notes))
         elif name in people:
             detail = atlas.person(people[name])
@@ -168,19 +203,21 @@ def encode(doc: QTextDocument, fmt: str) -> bytes:
         return _odt_headings(bytes(data), doc)
     if fmt == "md":  # Markdown has no superscript: note marks read "[1,2]"
         plain = QTextDocument()
-        for name in re.findall(r'src="(timeline-\d+\.png)"', doc.toHtml()):
+        for name in IMAGES.findall(doc.toHtml()):
             plain.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name),
                               doc.resource(QTextDocument.ResourceType.ImageResource, QUrl(name)))
         plain.setHtml(re.sub(r'<span style="[^"]*vertical-align:super;[^"]*">(.*?)</span>', r" [\1]", doc.toHtml()))
         text = plain.toMarkdown()
-        # An image has no place in a Markdown file of its own: say where it is instead.
-        text = re.sub(r"!\[[^\]]*\]\(timeline-\d+\.png\)", "*The timeline is drawn in the PDF and ODT versions.*", text)
+        # A Markdown file is read as text, and an image would need a file beside it: a sheet's small timeline
+        # becomes its description in words (its events are listed just below it), the pack's says where it is.
+        tr = QCoreApplication.translate
+        picture = tr("DocumentExport", "The picture is in the PDF, ODT and HTML versions.")
+        text = re.sub(r"!\[([^\]]*)\]\(sheet-timeline-\d+\.png\)", lambda m: f"*{m.group(1)}. {picture}*", text)
+        text = re.sub(r"!\[[^\]]*\]\(timeline-\d+\.png\)",
+                      f"*{tr('DocumentExport', 'The timeline is drawn in the PDF, ODT and HTML versions.')}*", text)
         return text.encode("utf-8")
-    html = doc.toHtml()
-    n = 1
-    while f'src="timeline-{n}.png"' in html:  # one self-contained file: the images inline
-        html = html.replace(f'src="timeline-{n}.png"', f'src="data:image/png;base64,{_png_data(doc, f"timeline-{n}.png")}"')
-        n += 1
+    # One self-contained file: the images inline.
+    html = IMAGES.sub(lambda m: f'src="data:image/png;base64,{_png_data(doc, m.group(1))}"', doc.toHtml())
     return html.encode("utf-8")
 
 
@@ -255,13 +292,14 @@ def _write(output, path: Path, make, fmt: str) -> None:
 
 
 def export_sheet(output, window) -> None:
+    from gui.print_dialogs import ask_pages
+
     rid = window.commands.printable()
-    if not rid:
-        return
-    answer = _ask(window, "Export fact sheet as a document", f"{rid}.odt")
+    pages = ask_pages(window, rid) if rid else None  # the PDF's pages, so the document holds what the PDF does
+    answer = _ask(window, "Export fact sheet as a document", f"{rid}.odt") if pages else None
     if answer:
         path, fmt = answer
-        _write(output, path, lambda: sheet_document(window.atlas, rid, window.user_data.note(rid)), fmt)
+        _write(output, path, lambda: sheet_document(window.atlas, rid, window.user_data.note(rid), pages), fmt)
 
 
 def export_pack(output, window) -> None:
@@ -283,4 +321,4 @@ def export_pack(output, window) -> None:
         title = dialog.title.text().strip() or "Briefing pack"
         when: date = dialog.when.date().toPython()
         notes = {rid: n for rid in known if (n := window.user_data.note(rid))}
-        _write(output, path, lambda: pack_document(window.atlas, known, title, when, notes), fmt)
+        _write(output, path, lambda: pack_document(window.atlas, known, title, when, notes, dialog.options()), fmt)

@@ -39,6 +39,7 @@ MARGIN_MM = 15
 FOOTER_PT = 7.5
 TIMELINE_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
 TIMELINE_MARK = "[[mini-timeline]]"
+STRIP_EVENTS = 12  # events the mini-timeline labels (those a 1999 briefing wants first): more crowd it into a wall
 FEATURES_OFF = ("liga", "clig", "dlig")  # ligature glyphs copy out of a PDF as U+FB01 and friends
 
 
@@ -52,11 +53,12 @@ def paper_font(family: str, size: float | None = None) -> QFont:
     return font
 
 
-def css(size: float, dpi: float = 300) -> str:
+def css(size: float) -> str:
     """The paper's style sheet: sizes relative to the body size, serif, black on white.
 
-    Cell padding is in pixels of the device (``dpi``): Qt's tables ignore a padding given in points."""
-    gap = round(size * 0.9 * dpi / 72)
+    Cell padding is in pixels (Qt's tables ignore a padding given in points), which Qt scales to the device
+    itself: the same number on every device, or a printer at 1200 dpi pads four times the PDF's 300."""
+    gap = round(size * 0.9 * 300 / 72)
     return f"""
     body {{ font-family: 'DejaVu Serif', serif; font-size: {size}pt; color: #000; }}
     h1 {{ font-family: 'DejaVu Sans', sans-serif; font-size: {size * 1.75:.1f}pt; margin: 0 0 {size * .3:.1f}pt 0; }}
@@ -79,11 +81,15 @@ def css(size: float, dpi: float = 300) -> str:
     .quote {{ font-style: italic; }}
     sup {{ font-size: {size * .62:.1f}pt; }}
     table.analyst {{ border-color: #777; background-color: #f3f3f3; }}
+    td.head, td.label {{ font-family: 'DejaVu Sans', sans-serif; font-weight: bold; color: #333; }}
+    td.diff {{ background-color: #ececec; }}
+    td.none {{ font-style: italic; color: #555; }}
     """
 
 
-def page_layout(paper: str) -> QPageLayout:
-    return QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait,
+def page_layout(paper: str, landscape: bool = False) -> QPageLayout:
+    return QPageLayout(QPageSize(PAPERS[paper]),
+                       QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
                        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
 
 
@@ -101,6 +107,7 @@ class Sheet:
     level: int
     notes: list[r.Citation] = field(default_factory=list)
     handler: sheet_timeline.StripObject | None = None  # kept alive as long as the document draws it
+    whole: int = 1  # the pages the whole sheet, nothing given way, would take
 
     @property
     def pages(self) -> int:
@@ -111,13 +118,13 @@ class Sheet:
         draw_document(p, self.doc, -i * h, QRectF(0, i * h, self.doc.pageSize().width(), h))
 
 
-def _document(html: str, size: float, page: QSizeF, device, ready: bool = True) -> QTextDocument:
+def paper_document(html: str, size: float, page: QSizeF, device, ready: bool = True) -> QTextDocument:
     """A paged document of ``html`` on ``device``, laid out once, when its page size is set: here, or (with
     ``ready`` false) by the caller once it has finished the text."""
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
     doc.setDefaultFont(paper_font("DejaVu Serif", size))
-    doc.setDefaultStyleSheet(css(size, device.resolution()))
+    doc.setDefaultStyleSheet(css(size))
     doc.setDocumentMargin(0)
     doc.setHtml(html)
     if ready:
@@ -152,7 +159,7 @@ def _place_timeline(doc: QTextDocument, strip: sheet_timeline.Strip | None, devi
     return handler
 
 
-def _keep_headings_with_text(doc: QTextDocument, pages: int) -> None:
+def keep_headings_with_text(doc: QTextDocument, pages: int) -> None:
     """A heading that would end a page starts the next one instead, unless that needs a page too many."""
     h = doc.pageSize().height()
     layout = doc.documentLayout()
@@ -198,8 +205,9 @@ def layout_sheet(atlas, rid: str, device: QPagedPaintDevice, note: str | None = 
         composed = (sheet_layout.forum(detail, give, note) if kind == "forum"
                     else sheet_layout.participant(atlas, detail, give, note))
         html = composed.html.replace(render.MINI_TIMELINE, f"<p>{sheet_layout.e(TIMELINE_MARK)}</p>")
-        doc = _document(html, give.size, page, device, ready=False)
-        strip = sheet_timeline.strip_for(bars, composed.events, atlas.source.as_of)
+        doc = paper_document(html, give.size, page, device, ready=False)
+        marked = sheet_layout.pick_events(composed.events, STRIP_EVENTS)[0]
+        strip = sheet_timeline.strip_for(bars, marked, atlas.source.as_of)
         handler = _place_timeline(doc, strip, device, page.width())
         doc.setPageSize(page)
         return Sheet(doc, level, composed.notes, handler)
@@ -217,9 +225,18 @@ def layout_sheet(atlas, rid: str, device: QPagedPaintDevice, note: str | None = 
             else:
                 lo = mid + 1
         best = best or attempt(len(sheet_layout.GIVE) - 1)
+    best.whole = first.pages
     if best.pages > 1:
-        _keep_headings_with_text(best.doc, pages)
+        keep_headings_with_text(best.doc, pages)
     return best
+
+
+def fit(atlas, rid: str, device, note: str | None = None, pages: int = 1) -> tuple[list[tuple], int]:
+    """What gives way when the sheet for ``rid`` has ``pages`` pages (sheet_layout.gave_way), and the pages the
+    whole sheet takes."""
+    kind, detail = _detail(atlas, rid)
+    sheet = layout_sheet(atlas, rid, device, note, pages)
+    return sheet_layout.gave_way(kind, detail, sheet.level), sheet.whole
 
 
 def sheet_html(atlas, rid: str, note: str | None = None) -> str:
@@ -233,7 +250,7 @@ def sheet_html(atlas, rid: str, note: str | None = None) -> str:
 
 def sheet_document(atlas, rid: str, device, note: str | None = None) -> QTextDocument:
     """sheet_html as a QTextDocument with the paper's style, for Qt's ODT writer (QTextDocumentWriter)."""
-    return _document(sheet_html(atlas, rid, note), sheet_layout.GIVE[0].size, room(device), device)
+    return paper_document(sheet_html(atlas, rid, note), sheet_layout.GIVE[0].size, room(device), device)
 
 
 def footer_height(device) -> float:

@@ -160,7 +160,7 @@ def sources_html(sheets: list[tuple[str, int, list[r.Citation]]]) -> str:
     for title, page, notes in sheets:
         if not notes:
             continue
-        items = "".join(f"<li>{render.source_item(c)}</li>" for c in notes)
+        items = "".join(f"<li>{render.source_item(c, line=False)}</li>" for c in notes)
         out.append(f'<h2>{escape(title)} <span class="h2note">page {page}</span></h2><ol class="sources">{items}</ol>')
     return "".join(out)
 

@@ -24,26 +24,130 @@ from PySide6.QtWidgets import (
 )
 
 from gui import briefing_pack, fact_sheet, pack_contents, printing
+from gui import settings as S
 
 
-def _printer(paper: str = "a4"):
+def _printer(paper: str = "a4", landscape: bool = False):
     from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(fact_sheet.page_layout(paper))
+    printer.setPageLayout(fact_sheet.page_layout(paper, landscape))
     return printer
 
 
-def preview_sheet(window, rid: str) -> None:
-    """Qt's print preview of the sheet; its Print button opens the system's print dialog."""
+def preview_comparison(parent, atlas, comparison) -> None:
+    """Qt's print preview of a comparison sheet (gui/compare_sheet.py), landscape for three or four records."""
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
+    from gui import compare_sheet
+
+    def paint(device) -> None:
+        painter = QPainter(device)
+        try:
+            fact_sheet.paint_sheet(painter, device, compare_sheet.layout(comparison, device),
+                                   fact_sheet.footer_text(atlas))
+        finally:  # a painter left active when its device goes away crashes Qt
+            painter.end()
+
+    printer = _printer(landscape=compare_sheet.landscape(comparison))  # held: the dialog does not own it
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(compare_sheet.title(comparison))
+    dialog.paintRequested.connect(paint)
+    dialog.exec()
+
+
+class SheetPagesDialog(QDialog):
+    """How many pages one fact sheet may take, and what gives way on that many: the sections the sheet then
+    only counts, and how many pages the whole sheet would take, with a button to choose that many."""
+
+    def __init__(self, parent, atlas, rid: str, note: str | None, pages: int):
+        super().__init__(parent)
+        self.setObjectName("sheetPagesDialog")
+        self.setWindowTitle(self.tr("Fact sheet of {name}").format(name=atlas.name_of(rid)))
+        self.atlas, self.rid, self.note = atlas, rid, note
+        # Fitted on both papers (the PDF's is chosen later): what the tighter one gives way, and the most pages.
+        self.devices = [printing.scratch_device(paper) for paper in fact_sheet.PAPERS]
+        self.known: dict[int, tuple[list[tuple], int]] = {}
+        self.pages = QSpinBox(objectName="sheetPages", minimum=1, maximum=printing.MAX_PAGES)
+        self.fit = QLabel(objectName="sheetFit", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        self.fit.setMinimumWidth(380)
+        self.whole = QPushButton(objectName="sheetWhole")
+        self.whole.clicked.connect(lambda: self.pages.setValue(self._fit(self.pages.value())[1]))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Pages"), self.pages)
+        form.addRow(self.fit)
+        form.addRow("", self.whole)
+        form.addRow(buttons)
+        self.pages.setValue(min(max(1, pages), printing.MAX_PAGES))
+        self.pages.valueChanged.connect(self._update)
+        self._update()
+
+    def _fit(self, pages: int) -> tuple[list[tuple], int]:
+        if pages not in self.known:  # a layout a paper (up to a tenth of a second each): only the counts looked at
+            fits = [fact_sheet.fit(self.atlas, self.rid, device, self.note, pages) for device in self.devices]
+            gave = max((gave for gave, _ in fits), key=lambda g: (len(g), sum(x[1] for x in g if x[0] == "events")))
+            self.known[pages] = (gave, max(whole for _, whole in fits))
+        return self.known[pages]
+
+    def _count(self, n: int) -> str:
+        return self.tr("1 page") if n == 1 else self.tr("{n} pages").format(n=n)
+
+    def _words(self, item: tuple) -> str:
+        """One of sheet_layout.gave_way's items in words."""
+        key = item[0]
+        if key == "events":
+            left, total = item[1:]
+            return (self.tr("all {total} events (a line counts them)").format(total=total) if left == total else
+                    self.tr("{left} of the {total} events (a line counts them)").format(left=left, total=total))
+        return {"quotes": self.tr("the sources\u2019 quoted passages (the sources stay, by part and section)"),
+                "timeline": self.tr("the mini-timeline"),
+                "related": self.tr("the related forums (a line counts them)"),
+                "delegations": self.tr("the delegations (a line counts them)"),
+                "judgements": self.tr("the authors\u2019 judgements (a line counts them)")}[key]
+
+    def _update(self) -> None:
+        n = self.pages.value()
+        gave, whole = self._fit(n)
+        if not gave:
+            text = self.tr("Everything the sheet holds fits on {pages}.").format(pages=self._count(min(n, whole)))
+        else:
+            text = self.tr("On {pages} the sheet leaves out: {what}.").format(
+                pages=self._count(n), what="; ".join(self._words(item) for item in gave))
+            text += "\n" + (self.tr("The whole sheet takes {whole} pages.").format(whole=whole)
+                             if whole <= printing.MAX_PAGES else
+                             self.tr("The whole sheet would take {whole} pages, more than the {most} a sheet may "
+                                     "have.").format(whole=whole, most=printing.MAX_PAGES))
+        self.fit.setText(text)
+        self.whole.setText(self.tr("Use {whole} pages: the whole sheet").format(whole=whole))
+        self.whole.setVisible(bool(gave) and whole <= printing.MAX_PAGES)
+
+
+def ask_pages(window, rid: str) -> int | None:
+    """The pages for the sheet of ``rid``, asked in a SheetPagesDialog and remembered; None when cancelled."""
+    dialog = SheetPagesDialog(window, window.atlas, rid, window.user_data.note(rid),
+                              window.settings.get(S.SHEET_PAGES))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    window.settings.set(S.SHEET_PAGES, dialog.pages.value())
+    return dialog.pages.value()
+
+
+def preview_sheet(window, rid: str) -> None:
+    """Qt's print preview of the sheet, on the pages chosen; its Print button opens the system's print dialog."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    pages = ask_pages(window, rid)
+    if pages is None:
+        return
     note = window.user_data.note(rid)
 
     def paint(device) -> None:
         painter = QPainter(device)
         try:
-            fact_sheet.paint_sheet(painter, device, fact_sheet.layout_sheet(window.atlas, rid, device, note),
+            fact_sheet.paint_sheet(painter, device, fact_sheet.layout_sheet(window.atlas, rid, device, note, pages),
                                    fact_sheet.footer_text(window.atlas))
         finally:  # a painter left active when its device goes away crashes Qt
             painter.end()
@@ -80,10 +184,12 @@ def _write(window, path: Path, action) -> bool:
 
 
 def export_sheet(window, rid: str) -> None:
-    answer = _ask_path(window, "Export fact sheet as PDF", f"{rid}.pdf")
+    pages = ask_pages(window, rid)
+    answer = _ask_path(window, "Export fact sheet as PDF", f"{rid}.pdf") if pages else None
     if answer:
         path, paper = answer
-        _write(window, path, lambda: printing.sheet_pdf(window.atlas, rid, path, paper, window.user_data.note(rid)))
+        _write(window, path, lambda: printing.sheet_pdf(window.atlas, rid, path, paper, window.user_data.note(rid),
+                                                        pages))
 
 
 def file_name(title: str) -> str:

@@ -38,9 +38,22 @@ def unknown_id_message(atlas, rid: str, kinds=("forum", "participant")) -> str:
     return f"No {' or '.join(kinds)} has the id \u201c{rid}\u201d.{hint}"
 
 
-def _writer(path: str, paper: str, info: pdf_document.Info | None) -> QPdfWriter:
+def scratch_device(paper: str = "a4", landscape: bool = False) -> QPdfWriter:
+    """A page to lay sheets out on, as the PDF does (at the PDF's resolution), written nowhere."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageLayout(fact_sheet.page_layout(paper, landscape))
+    writer.setResolution(RESOLUTION)
+    writer._buffer = buffer  # kept alive with the writer
+    return writer
+
+
+def _writer(path: str, paper: str, info: pdf_document.Info | None, landscape: bool = False) -> QPdfWriter:
     writer = QPdfWriter(path)
-    writer.setPageLayout(fact_sheet.page_layout(paper))
+    writer.setPageLayout(fact_sheet.page_layout(paper, landscape))
     writer.setResolution(RESOLUTION)
     writer.setCreator("Forum Atlas")
     if info is not None:
@@ -49,7 +62,7 @@ def _writer(path: str, paper: str, info: pdf_document.Info | None) -> QPdfWriter
     return writer
 
 
-def write_pdf(target: Path, paper: str, paint, info: pdf_document.Info | None = None) -> int:
+def write_pdf(target: Path, paper: str, paint, info: pdf_document.Info | None = None, landscape: bool = False) -> int:
     """Run ``paint(painter, writer)`` into a temporary PDF beside ``target``, then rename it into place.
 
     The target is replaced only by a whole PDF: the painter must end cleanly and the file must end in a
@@ -64,7 +77,7 @@ def write_pdf(target: Path, paper: str, paint, info: pdf_document.Info | None = 
     except OSError as exc:
         raise PrintError(f"Cannot write {target}: {atomic.why(exc)}.") from None
     try:
-        writer = _writer(str(tmp), paper, info)
+        writer = _writer(str(tmp), paper, info, landscape)
         painter = QPainter()
         if not painter.begin(writer):
             raise PrintError(f"Cannot write {target}.")
@@ -122,6 +135,21 @@ def sheet_pdf(atlas, rid: str, target: Path, paper: str = "a4", note: str | None
     kind = "Participant sheet, as of mid-1999" if atlas.kind_of(rid) == "participant" else "Fact sheet"
     info = pdf_document.Info(atlas.name_of(rid), f"{kind}, from {SOURCE}")
     return write_pdf(target, paper, paint, info)
+
+
+def compare_pdf(atlas, ids: list[str], target: Path, paper: str = "a4") -> int:
+    """The comparison of ``ids`` (model/compare.py) as a sheet (gui/compare_sheet.py): one page if it fits."""
+    from gui import compare_sheet
+    from model.compare import compare
+
+    c = compare(atlas, ids)
+    footer = fact_sheet.footer_text(atlas)
+
+    def paint(painter, writer):
+        return fact_sheet.paint_sheet(painter, writer, compare_sheet.layout(c, writer), footer)
+
+    info = pdf_document.Info(compare_sheet.title(c), f"Comparison sheet, from {SOURCE}")
+    return write_pdf(target, paper, paint, info, compare_sheet.landscape(c))
 
 
 def pack_pdf(atlas, ids: list[str], target: Path, paper: str = "a4", title: str = "Briefing pack",

@@ -114,17 +114,20 @@ def _sources(notes: _Notes) -> str:
         return ""
     if not notes.style.quotes:  # short of room: one run-on paragraph of numbered references
         items = " \u00b7 ".join(
-            f"<b>{n}</b>\u00a0{e(term(SHORT_AUTHORS.get(c.author, c.author)))}, \u201c{e(c.section)}\u201d, "
-            f"{e(_line(c.line))}" for n, c in enumerate(sources, 1))
+            f"<b>{n}</b>\u00a0{e(term(SHORT_AUTHORS.get(c.author, c.author)))}, \u201c{e(c.section)}\u201d"
+            + (f", {e(_line(c.line))}" if notes.style.links else "")
+            for n, c in enumerate(sources, 1))
         return _h2(translate("Record", "Sources")) + f'<p class="sources">{items}</p>'
-    items = "".join(f"<li>{source_item(c)}</li>" for c in sources)
+    items = "".join(f"<li>{source_item(c, line=notes.style.links)}</li>" for c in sources)  # lines: screen only
     return _h2(translate("Record", "Sources")) + f'<ol class="sources">{items}</ol>'
 
 
-def source_item(c: r.Citation, cited_by: str = "") -> str:
-    """One source note: who, where and the quote, as the detail pane, the sheets and the pack print it."""
+def source_item(c: r.Citation, cited_by: str = "", line: bool = True) -> str:
+    """One source note: who, where and the quote, as the detail pane, the sheets and the pack print it. The
+    line of the text file only on screen (``line``), where it finds the passage; never to a reader on paper."""
     by = f" <i>({e(cited_by)})</i>" if cited_by else ""
-    return (f"{e(term(r.AUTHOR_LABELS.get(c.author, c.author)))}, \u201c{e(c.section)}\u201d, {e(_line(c.line))}: "
+    return (f"{e(term(r.AUTHOR_LABELS.get(c.author, c.author)))}, \u201c{e(c.section)}\u201d"
+            f"{', ' + e(_line(c.line)) if line else ''}: "
             f'<span class="quote">\u201c{e(c.quote)}\u201d</span>{by}')
 
 

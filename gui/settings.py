@@ -42,6 +42,8 @@ NOTES_SERVER = Setting("notes/server", str, "")
 LANGUAGE = Setting("view/language", str, "")
 # Edit › Citation style: a key of model.citation.STYLES.
 CITATION_STYLE = Setting("citation/style", str, "chicago")
+# File › Print or Export fact sheet: the pages one sheet may take (1 to gui/printing.MAX_PAGES), last chosen.
+SHEET_PAGES = Setting("print/sheetPages", int, 1)
 
 
 class Settings:

@@ -58,6 +58,7 @@ GIVE = [  # delegations, part of who takes part, go only when the events and rel
     Give(quotes=False),
     Give(quotes=False, events=12, size=9.0),
     Give(quotes=False, events=8, size=9.0),
+    Give(quotes=False, events=8, size=8.5),
     Give(quotes=False, events=6, size=8.5),
     Give(quotes=False, events=4, size=8.5),
     Give(quotes=False, events=4, timeline=False, size=8.5),
@@ -179,7 +180,7 @@ def sources_html(notes: render._Notes) -> str:
     if not used:
         return ""
     if notes.style.quotes:
-        items = "".join(f"<li>{render.source_item(c)}</li>" for c in used)
+        items = "".join(f"<li>{render.source_item(c, line=False)}</li>" for c in used)
         return _h2(translate("Sheet", "Sources")) + f'<ol class="sources">{items}</ol>'
     # Short of room: the notes grouped by the part and section they cite, each group once with its numbers.
     groups: dict[tuple[str, str], list[int]] = {}
@@ -189,6 +190,30 @@ def sources_html(notes: render._Notes) -> str:
                       f"\u201c{e(section)}\u201d" for (author, section), numbers in groups.items())
     where = translate("Sheet", "The passages themselves: the sources appendix of a briefing pack, or Forum Atlas.")
     return _h2(translate("Sheet", "Sources")) + f'<p class="sources">{items}. <i>{e(where)}</i></p>'
+
+
+# ---- what gave way, for the pages dialog ------------------------------------------------------------
+
+def gave_way(kind: str, d, level: int) -> list[tuple]:
+    """What the sheet of ``d`` (a forum's or a participant's detail) leaves out at ``level``, in the order it
+    gives way: ("quotes",), ("events", left out, of all), ("timeline",), ("related",), ("delegations",),
+    ("judgements",). The pages dialog words them."""
+    give = GIVE[level]
+    out: list[tuple] = []
+    if not give.quotes and d.sources:
+        out.append(("quotes",))
+    if give.events is not None and len(d.events) > give.events:
+        out.append(("events", len(d.events) - give.events, len(d.events)))
+    if not give.timeline and (d.events if kind == "forum" else d.memberships):
+        out.append(("timeline",))
+    if kind == "forum":
+        if not give.related and d.relations:
+            out.append(("related",))
+        if not give.delegations and any(m.delegation and m.counts_as_member for m in d.members):
+            out.append(("delegations",))
+        if not give.judgements and d.claims:
+            out.append(("judgements",))
+    return out
 
 
 # ---- forum sheet --------------------------------------------------------------------------------------
@@ -337,9 +362,9 @@ def participant(atlas, d: r.ParticipantDetail, give: Give, note: str | None = No
         by_forum.setdefault(m.forum_id, []).append(m)
     rows = {fid: atlas.forum_row(fid) for fid in by_forum}
     taking = {fid for fid, ms in by_forum.items() if r.takes_part([(m.role, m.since, m.until) for m in ms])}
-    active = [fid for fid in taking if rows[fid].status == "active"]
+    active = [fid for fid in by_forum if fid in taking and rows[fid].status == "active"]  # not the set: its order varies
     proposals = [fid for fid in by_forum if rows[fid].status == "proposed"]
-    historical = [fid for fid in taking if rows[fid].status == "defunct"]
+    historical = [fid for fid in by_forum if fid in taking and rows[fid].status == "defunct"]
     away = [fid for fid in by_forum if fid not in taking and rows[fid].status != "proposed"]
 
     facts = _facts([(translate("Sheet", "Full name"), e(p.name) if p.name != p.short_name else ""),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPyTextObject
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPyTextObject
 
 from model import records as r
 
@@ -72,6 +72,20 @@ class StripObject(QPyTextObject):
         painter.scale(self.k, self.k)
         _paint(painter, self.strip, rect.width() / self.k, self.rows, self.labels, self.font)
         painter.restore()
+
+    def image(self, scale: float = 3) -> QImage:
+        """The strip as the page draws it, as a picture (``scale`` pixels a point at 96 dpi): for the editable
+        documents, which hold no vectors Qt can write."""
+        width, height = self.width / self.k, self.height() / self.k
+        image = QImage(round(width * scale), round(height * scale), QImage.Format.Format_RGB32)
+        image.setDevicePixelRatio(scale)
+        image.fill(QColor("#ffffff"))
+        p = QPainter(image)
+        try:
+            _paint(p, self.strip, width, self.rows, self.labels, self.font)
+        finally:
+            p.end()
+        return image
 
 
 def _x(strip: Strip, day: int, width: float) -> float:

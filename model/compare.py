@@ -3,7 +3,7 @@ part in which (forums) or which forums each is in (participants), with the rows 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,7 @@ class Row:
     values: list[str]
     record: str | None = None  # the participant or forum the row is about
     section: str = "facts"  # "facts", "judgements", "members" or "forums"
+    cites: list[list[str]] = field(default_factory=list)  # each value's citations (ids), for a printed sheet
 
     @property
     def differs(self) -> bool:
@@ -38,6 +39,7 @@ class Comparison:
     ids: list[str]
     titles: list[str]
     rows: list[Row] = field(default_factory=list)
+    sources: list[r.Citation] = field(default_factory=list)  # every citation the rows name
 
 
 def _roles_text(held: list[str]) -> str:
@@ -61,9 +63,13 @@ def compare(atlas: Atlas, ids: list[str]) -> Comparison:
     raise CompareError("Compare forums with forums, or participants with participants, not a mixture.")
 
 
+def _sources(details: Sequence[r.ForumDetail | r.ParticipantDetail]) -> list[r.Citation]:
+    return list({c.id: c for d in details for c in d.sources}.values())
+
+
 def _forums(atlas: Atlas, ids: list[str]) -> Comparison:
     details = [d for d in map(atlas.forum, ids) if d is not None]  # all there: compare() asked their kinds
-    out = Comparison("forum", ids, [d.forum.acronym or d.forum.name for d in details])
+    out = Comparison("forum", ids, [d.forum.acronym or d.forum.name for d in details], sources=_sources(details))
     facts: tuple[tuple[str, Callable[[r.ForumDetail], str]], ...] = (
         ("Name", lambda d: d.forum.name),
         ("Track", lambda d: r.TRACK_LABELS.get(d.forum.track, "")),
@@ -74,37 +80,43 @@ def _forums(atlas: Atlas, ids: list[str]) -> Comparison:
         ("Status in 1999", lambda d: r.STATUS_LABELS.get(d.forum.status, d.forum.status)),
         ("Members", lambda d: str(len(r.members(d.members)))),
         ("Disputed", lambda d: "; ".join(x.id for x in d.discrepancies) or "\u2014"))
-    out.rows += [Row(label, [get(d) for d in details]) for label, get in facts]
+    cited = {"Name": [list(d.cites) for d in details]}  # what the record as a whole rests on
+    out.rows += [Row(label, [get(d) for d in details], cites=cited.get(label, [])) for label, get in facts]
     for author in vocabulary.AUTHORS:
-        values = []
+        values, cites = [], []
         for d in details:
             said = [c for c in d.claims if c.author == author.name]
             values.append(" / ".join(f"{c.stance + ': ' if c.stance else ''}{c.text}" for c in said) or "\u2014")
-        out.rows.append(Row(author.label, values, section="judgements"))
+            cites.append([x for c in said for x in c.cites])
+        out.rows.append(Row(author.label, values, section="judgements", cites=cites))
     held: dict[str, list[list[str]]] = {}
+    cites_of: dict[str, list[list[str]]] = {}
     names: dict[str, str] = {}
     for n, d in enumerate(details):
         for m in d.members:
             held.setdefault(m.participant_id, [[] for _ in ids])[n].append(m.role)
+            cites_of.setdefault(m.participant_id, [[] for _ in ids])[n] += m.cites
             names[m.participant_id] = m.participant_name
     for pid in sorted(held, key=lambda p: names[p].lower()):
-        out.rows.append(Row(names[pid], [_presence(h) for h in held[pid]], pid, "members"))
+        out.rows.append(Row(names[pid], [_presence(h) for h in held[pid]], pid, "members", cites_of[pid]))
     return out
 
 
 def _participants(atlas: Atlas, ids: list[str]) -> Comparison:
     details = [d for d in map(atlas.participant, ids) if d is not None]  # all there, as in _forums
-    out = Comparison("participant", ids, [d.participant.short_name for d in details])
+    out = Comparison("participant", ids, [d.participant.short_name for d in details], sources=_sources(details))
     out.rows += [Row("Name", [d.participant.name for d in details]),
                  Row("Kind", [r.label(d.participant.kind) for d in details]),
                  Row("Forums", [str(len({m.forum_id for m in d.memberships if m.role not in r.AWAY}))
                                 for d in details])]
     held: dict[str, list[list[str]]] = {}
+    cites_of: dict[str, list[list[str]]] = {}
     names: dict[str, str] = {}
     for n, d in enumerate(details):
         for m in d.memberships:
             held.setdefault(m.forum_id, [[] for _ in ids])[n].append(m.role)
+            cites_of.setdefault(m.forum_id, [[] for _ in ids])[n] += m.cites
             names[m.forum_id] = m.forum_name
     for fid in sorted(held, key=lambda f: names[f].lower()):
-        out.rows.append(Row(names[fid], [_presence(h) for h in held[fid]], fid, "forums"))
+        out.rows.append(Row(names[fid], [_presence(h) for h in held[fid]], fid, "forums", cites_of[fid]))
     return out

@@ -55,7 +55,9 @@ def _mounted(disk):
 
 
 def test_window_pdf_export_on_a_full_disk_shows_the_error_not_wrote(qtbot, window, monkeypatch, small_disk):
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+    from gui.print_dialogs import SheetPagesDialog
 
     _mounted(small_disk)
     target = _old_file(small_disk.path / "sheet.pdf")
@@ -63,6 +65,7 @@ def test_window_pdf_export_on_a_full_disk_shows_the_error_not_wrote(qtbot, windo
     shown = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF, A4 (*.pdf)"))
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(SheetPagesDialog, "exec", lambda d: QDialog.DialogCode.Accepted)  # one page, the default
     window.select("kedo")
     next(a for a in window.menus["&File"].actions() if a.text().startswith("Export fact sheet")).trigger()
     assert shown and "Cannot write" in shown[0]

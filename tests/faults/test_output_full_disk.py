@@ -19,7 +19,9 @@ def test_cite_on_a_full_disk_fails_and_keeps_the_old_file(small_disk):
 
 
 def test_window_document_export_on_a_full_disk_shows_the_error_not_wrote(qtbot, window, monkeypatch, small_disk):
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+    from gui.print_dialogs import SheetPagesDialog
 
     if not small_disk.mounted:
         pytest.skip("a window test needs a tmpfs (mount not allowed here)")
@@ -29,6 +31,7 @@ def test_window_document_export_on_a_full_disk_shows_the_error_not_wrote(qtbot, 
     shown = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(SheetPagesDialog, "exec", lambda d: QDialog.DialogCode.Accepted)  # one page, the default
     window.select("kedo")
     window.registry["file.export_sheet_document"].trigger()
     assert shown and "could not write" in shown[0] and "left as it was" in shown[0]

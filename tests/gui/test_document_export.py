@@ -73,13 +73,55 @@ def test_a_pack_as_odt_markdown_and_html_has_the_pdfs_sections(qapp, atlas, tmp_
     assert in_order(contents, ["Contents", *top[1:]])  # the PDF's contents page lists the same sections
     html = (tmp_path / "pack.html").read_text(encoding="utf-8")
     pictures = [n for n in zipfile.ZipFile(tmp_path / "pack.odt").namelist() if n.startswith("Pictures/")]
-    assert len(pictures) == 1  # the pack's timeline (a sheet's small timeline is drawn on paper only)
-    assert html.count('src="data:image/png;base64,') == len(pictures) and 'src="timeline-' not in html  # inline
+    frames = re.findall(r'<draw:frame draw:name="([^"]+)"', zipfile.ZipFile(tmp_path / "pack.odt").read("content.xml")
+                        .decode("utf-8"))
+    assert sorted(frames) == ["sheet-timeline-1.png", "sheet-timeline-2.png", "sheet-timeline-3.png",
+                              "timeline-4.png"]  # each sheet's small timeline, and the pack's
+    assert len(pictures) == 4
+    assert html.count('src="data:image/png;base64,') == len(pictures) and 'timeline-' not in html  # inline
     assert zipfile.ZipFile(tmp_path / "pack.odt").namelist()[0] == "mimetype"
-    assert "*The timeline is drawn in the PDF and ODT versions.*" in (tmp_path / "pack.md").read_text()
+    md = (tmp_path / "pack.md").read_text()
+    assert "*The timeline is drawn in the PDF, ODT and HTML versions.*" in md
+    assert md.count("*Timeline: ") == 3 and ".png" not in md
+
+
+def test_a_sheets_mini_timeline_is_a_picture_in_odt_and_html_and_a_line_in_markdown(qapp, atlas, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    doc = document_export.sheet_document(atlas, "arf")
+    for fmt in ("odt", "md", "html"):
+        document_export.write(doc, tmp_path / f"arf.{fmt}", fmt)
+    odt = zipfile.ZipFile(tmp_path / "arf.odt")
+    xml = odt.read("content.xml").decode("utf-8")
+    frame = re.search(r'<draw:frame draw:name="sheet-timeline-1.png" svg:width="([\d.]+)pt" svg:height="([\d.]+)pt"',
+                      xml)
+    assert frame, "the ODT holds the mini-timeline"
+    assert xml.index("sheet-timeline-1.png") < xml.index("Events")  # where the PDF draws it: above the events
+    (picture,) = [n for n in odt.namelist() if n.startswith("Pictures/")]
+    image = QImage.fromData(odt.read(picture))
+    width, height = float(frame.group(1)), float(frame.group(2))
+    assert abs(width / height - image.width() / image.height()) < 0.02  # not squashed
+    assert width > 400 and image.width() >= 3 * width * 96 / 72 * 0.99  # the page's width, sharp when printed
+    dark = sum(QColor(image.pixel(x, y)).lightness() < 80 for x in range(0, image.width(), 4)
+               for y in range(0, image.height(), 4))
+    assert dark > 50  # drawn: dots, labels and years
+    html = (tmp_path / "arf.html").read_text(encoding="utf-8")
+    assert html.count('src="data:image/png;base64,') == 1
+    alt = re.search(r'alt="(Timeline: ARF, 1994\u20131999; (\d+) events marked, 1994\u20131999, as listed under '
+                    r'Events)"', html)
+    assert alt and html.index(alt.group(0)) < html.index(">Events<")
+    pdf = tmp_path / "arf.pdf"
+    printing.sheet_pdf(atlas, "arf", pdf)
+    listed = re.search(r"Events most recent first (.*?)The atlas holds", pdf_text(pdf)).group(1)
+    assert int(alt.group(2)) == len(re.findall(r"\b(?:19\d\d)\b", listed))  # one mark per event the PDF lists
+    md = (tmp_path / "arf.md").read_text(encoding="utf-8")
+    assert f"*{alt.group(1)}. The picture is in the PDF, ODT and HTML versions.*" in md and ".png" not in md
 
 
 def test_export_sheet_as_document_from_the_menu(qtbot, window, tmp_path, monkeypatch):
+    from gui.print_dialogs import SheetPagesDialog
+
+    monkeypatch.setattr(SheetPagesDialog, "exec", lambda d: QDialog.DialogCode.Accepted)  # one page, the default
     click_row(qtbot, window, "kedo")
     target = tmp_path / "kedo"  # no suffix: the chosen format's is added
     monkeypatch.setattr(QFileDialog, "getSaveFileName",

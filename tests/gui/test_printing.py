@@ -155,8 +155,11 @@ def _trigger(window, text: str) -> None:
 
 
 def test_export_sheet_from_the_window(qtbot, window, monkeypatch, tmp_path):
-    from PySide6.QtWidgets import QFileDialog
+    from PySide6.QtWidgets import QDialog, QFileDialog
 
+    from gui.print_dialogs import SheetPagesDialog
+
+    monkeypatch.setattr(SheetPagesDialog, "exec", lambda d: QDialog.DialogCode.Accepted)  # one page, the default
     out = tmp_path / "sheet.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "PDF, US Letter (*.pdf)"))
     window.select("kedo")
@@ -168,7 +171,11 @@ def test_export_sheet_from_the_window(qtbot, window, monkeypatch, tmp_path):
 
 def test_print_preview_shows_one_page(qtbot, window, monkeypatch):
     from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+    from PySide6.QtWidgets import QDialog
 
+    from gui.print_dialogs import SheetPagesDialog
+
+    monkeypatch.setattr(SheetPagesDialog, "exec", lambda d: QDialog.DialogCode.Accepted)  # one page, the default
     seen = {}
 
     def fake_exec(dialog):
