@@ -1,7 +1,7 @@
 """The membership matrix: participants by forums, the roles each holds in each, filtered and sorted.
 
-Read once from the database in two queries (memberships, delegations), so that it opens and refilters
-quickly at 100 times the real data; what the cells show comes from model/roles.py. A delegation (a
+The memberships are read in one query when the view opens, the delegations only when first shown, so
+that it opens and refilters quickly at 100 times the real data; what the cells show comes from model/roles.py. A delegation (a
 ministry or agency that represents a member) is a row only when delegations are asked for; its cell says
 whom it represents.
 """
@@ -12,7 +12,7 @@ import gc
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -87,7 +87,7 @@ def _no_gc():
 
 
 class MatrixData:
-    """Every membership and delegation, read once; ``matrix(filters)`` is what a view shows."""
+    """Every membership, read once; delegations when first asked for; ``matrix(filters)`` is what a view shows."""
 
     def __init__(self, atlas):
         with _no_gc():
@@ -96,38 +96,66 @@ class MatrixData:
     def _read(self, atlas) -> None:
         self.atlas = atlas
         con = atlas.connection
-        # In founding order (the middle of its interval, as PartialDate.key), then by name: sorted in SQL.
-        by_founding = [atlas.forum_row(fid) for (fid,) in con.execute(
-            "SELECT id FROM forum ORDER BY founded_lo IS NULL, founded_lo + founded_hi, founded_lo, founded_hi, "
-            "lower(name)")]
-        self.forums = {f.id: f for f in by_founding}
+        self.forums = {fid: atlas.forum_row(fid) for (fid,) in con.execute("SELECT id FROM forum")}
         self.participants = {p.id: p for p in atlas.participants()}
-        self.entries: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-        self.delegations: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-        member_of: dict[int, tuple[str, str]] = {}
-        for mid, fid, pid, role, since, until in con.execute(
-                "SELECT id, forum_id, participant_id, role, since, until FROM membership ORDER BY id"):
-            self.entries[(pid, fid)].append(Entry(role, since, until, mid))
-            member_of[mid] = (pid, fid)
-        for mid, pid, since, until in con.execute(
-                "SELECT membership_id, participant_id, since, until FROM delegation ORDER BY id"):
-            member, fid = member_of[mid]
-            self.delegations[(pid, fid)].append(Entry(DELEGATE, since, until, mid, member))
-        rank = {name: n for n, name in enumerate(roles.ORDER)}
-        for entries in self.entries.values():  # in the roles' order once, so a cell never sorts
-            if len(entries) > 1:
-                entries.sort(key=lambda e: rank.get(e.role, len(rank)))
         # Each forum's cells, so that a filter looks only at the forums it lets through (and copies them whole).
-        self.by_forum: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] = defaultdict(dict)
-        self.delegations_by_forum: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] = defaultdict(dict)
-        for source, index in ((self.entries, self.by_forum), (self.delegations, self.delegations_by_forum)):
-            for key, entries in source.items():
-                index[key[1]][key] = tuple(entries)  # tuples: a cell shows them as they are
-        self._members_of: dict[str, frozenset[str]] | None = None
+        # One pass over the rows as SQLite gives them: sorting them there took longer than the whole pass.
+        by_forum: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] = defaultdict(dict)
+        several = []  # the cells of more than one role, put in the roles' order below
+        for pid, fid, role, since, until, mid in con.execute(
+                "SELECT participant_id, forum_id, role, since, until, id FROM membership ORDER BY id"):
+            cells = by_forum[fid]
+            key = (pid, fid)
+            held = cells.get(key)
+            if held is None:
+                cells[key] = (Entry(role, since, until, mid),)
+            else:
+                cells[key] = (*held, Entry(role, since, until, mid))
+                several.append(key)
+        rank = {name: n for n, name in enumerate(roles.ORDER)}.get
+        last = len(roles.ORDER)
+        for pid, fid in several:  # in the roles' order once, so a cell never sorts
+            by_forum[fid][(pid, fid)] = tuple(sorted(by_forum[fid][(pid, fid)], key=lambda e: rank(e.role, last)))
+        self.by_forum = by_forum
+        self._delegations: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] | None = None
+        self._members_of: dict[str, frozenset[str]] = {}
         self._order = {pid: n for n, pid in enumerate(self.participants)}  # by name (atlas order)
         forum_order = sorted(self.forums.values(), key=lambda f: ((f.acronym or f.name).lower(), f.id))
         self._forum_name_order = {f.id: n for n, f in enumerate(forum_order)}
-        self._forum_founded = {f.id: n for n, f in enumerate(by_founding)}
+        self._forum_founded: dict[str, int] | None = None
+
+    @property
+    def delegations_by_forum(self) -> dict[str, dict[tuple[str, str], tuple[Entry, ...]]]:
+        """Each forum's delegation cells, read when first shown: most views never show them."""
+        if self._delegations is None:
+            index: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] = defaultdict(dict)
+            with _no_gc():
+                for pid, since, until, mid, member, fid in self.atlas.connection.execute(
+                        "SELECT d.participant_id, d.since, d.until, d.membership_id, m.participant_id, m.forum_id "
+                        "FROM delegation d JOIN membership m ON m.id = d.membership_id ORDER BY d.id"):
+                    cells = index[fid]
+                    cells[(pid, fid)] = (*cells.get((pid, fid), ()), Entry(DELEGATE, since, until, mid, member))
+            self._delegations = index
+        return self._delegations
+
+    @cached_property
+    def entries(self) -> dict[tuple[str, str], tuple[Entry, ...]]:
+        """Every membership cell: (participant, forum) -> its roles."""
+        return {key: held for cells in self.by_forum.values() for key, held in cells.items()}
+
+    @cached_property
+    def delegations(self) -> dict[tuple[str, str], tuple[Entry, ...]]:
+        """Every delegation cell: (participant, forum) -> whom it represents there."""
+        return {key: held for cells in self.delegations_by_forum.values() for key, held in cells.items()}
+
+    def _founding_order(self) -> dict[str, int]:
+        """Forum id -> its place in founding order (the middle of its interval, as PartialDate.key), then by
+        name: sorted in SQL, when a sort by founding is first asked for."""
+        if self._forum_founded is None:
+            self._forum_founded = {fid: n for n, (fid,) in enumerate(self.atlas.connection.execute(
+                "SELECT id FROM forum ORDER BY founded_lo IS NULL, founded_lo + founded_hi, founded_lo, founded_hi, "
+                "lower(name)"))}
+        return self._forum_founded
 
     @property
     def founding_disputes(self) -> dict[str, tuple[int, int]]:
@@ -140,19 +168,18 @@ class MatrixData:
     def _matrix(self, flt: Filters) -> Matrix:
         out = Matrix()
         forums = self.forums
-        shown: list[str] = []
-        states = when.states_at(forums.values(), flt.as_of, self.founding_disputes) if flt.as_of is not None else {}
-        for fid, f in forums.items():
-            keep = ((not flt.tracks or f.track in flt.tracks) and (not flt.kinds or f.kind in flt.kinds)
-                    and (not flt.statuses or f.status in flt.statuses)
-                    and (flt.forums is None or fid in flt.forums))
-            if keep and flt.as_of is not None:
-                state = states[fid]
-                keep = state in (when.EXISTS, when.UNCERTAIN)
-                if state == when.UNCERTAIN:
-                    out.uncertain_forums.add(fid)
-            if keep:
-                shown.append(fid)
+        # Only forums with cells can make a column; each filter is one pass over those left by the last.
+        shown = list(self.by_forum) if flt.forums is None else [f for f in self.by_forum if f in flt.forums]
+        if flt.delegations:  # and the forums where only delegations sit
+            shown += [f for f in self.delegations_by_forum
+                      if f not in self.by_forum and (flt.forums is None or f in flt.forums)]
+        for wanted, attribute in ((flt.tracks, "track"), (flt.kinds, "kind"), (flt.statuses, "status")):
+            if wanted:
+                shown = [f for f in shown if getattr(forums[f], attribute) in wanted]
+        if flt.as_of is not None:
+            states = when.states_at(forums.values(), flt.as_of, self.founding_disputes)
+            shown = [f for f in shown if states[f] in (when.EXISTS, when.UNCERTAIN)]
+            out.uncertain_forums = {f for f in shown if states[f] == when.UNCERTAIN}
         sources = [self.by_forum, self.delegations_by_forum] if flt.delegations else [self.by_forum]
         people = flt.participants
         if not people and flt.as_of is None:  # the common case: whole forums, copied in C
@@ -178,7 +205,7 @@ class MatrixData:
         row_count = Counter(map(itemgetter(0), out.cells))
         column_count = Counter(map(itemgetter(1), out.cells))
         out.rows = self._sorted(list(row_count), flt.row_sort, row_count, self._order, flt.descending)
-        column_keys = self._forum_founded if flt.column_sort == "founded" else self._forum_name_order
+        column_keys = self._founding_order() if flt.column_sort == "founded" else self._forum_name_order
         out.columns = self._sorted(list(column_count), flt.column_sort, column_count, column_keys, flt.descending)
         return out
 
@@ -192,13 +219,11 @@ class MatrixData:
 
     def participant_set(self, fid: str) -> frozenset[str]:
         """The participants a forum counts as members (a founding state counts; model/roles.py)."""
-        if self._members_of is None:
-            members: dict[str, set[str]] = defaultdict(set)
-            for (pid, f), entries in self.entries.items():
-                if any(roles.counts_as_member(e.role, self.participants[pid].kind) for e in entries):
-                    members[f].add(pid)
-            self._members_of = {f: frozenset(p) for f, p in members.items()}
-        return self._members_of.get(fid, frozenset())
+        if fid not in self._members_of:
+            self._members_of[fid] = frozenset(
+                pid for (pid, _), entries in self.by_forum.get(fid, {}).items()
+                if any(roles.counts_as_member(e.role, self.participants[pid].kind) for e in entries))
+        return self._members_of[fid]
 
     def cell_text(self, m: Matrix, pid: str, fid: str) -> str:
         """A cell in words, for a CSV file and a screen reader: "Founder; Member (since 1994)"."""
