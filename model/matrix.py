@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import gc
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from operator import itemgetter
+from itertools import chain
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from model import as_of as when
@@ -57,15 +59,46 @@ class Filters:
     descending: bool = False
 
 
+class Cells:
+    """The shown cells, (participant, forum) -> entries, held forum by forum: a forum shown whole shares
+    the data's own dict of its cells, so that a filter copies nothing cell by cell."""
+
+    __slots__ = ("by_forum",)
+
+    def __init__(self, by_forum: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] | None = None):
+        self.by_forum = {} if by_forum is None else by_forum
+
+    def get(self, key: tuple[str, str], default=()):
+        cells = self.by_forum.get(key[1])
+        return default if cells is None else cells.get(key, default)
+
+    def __getitem__(self, key: tuple[str, str]) -> tuple[Entry, ...]:
+        return self.by_forum[key[1]][key]
+
+    def __contains__(self, key) -> bool:
+        cells = self.by_forum.get(key[1])
+        return cells is not None and key in cells
+
+    def __iter__(self):
+        return chain.from_iterable(self.by_forum.values())
+
+    def __len__(self) -> int:
+        return sum(map(len, self.by_forum.values()))
+
+    def values(self):
+        return chain.from_iterable(map(dict.values, self.by_forum.values()))
+
+
 @dataclass
 class Matrix:
     """What is shown: ``rows`` (participant ids) by ``columns`` (forum ids) and each cell's entries."""
 
     rows: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
-    cells: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
+    cells: Cells = field(default_factory=Cells)
     uncertain: set[tuple[str, str]] = field(default_factory=set)  # cells in force only perhaps, as of the date
     uncertain_forums: set[str] = field(default_factory=set)
+    whole: bool = False  # every cell of its forums, as the data holds them (no delegation, date or participant)
 
     def symbol(self, pid: str, fid: str) -> str:
         entries = self.cells.get((pid, fid), ())
@@ -76,12 +109,16 @@ class Matrix:
 @contextmanager
 def _no_gc():
     """Tens of thousands of small tuples, all kept: the cyclic collector would walk the heap again and again
-    for nothing (it took most of the time at 100x)."""
+    for nothing (it took most of the time at 100x). What was made meanwhile goes straight to the oldest
+    generation (freeze, unfreeze), as it would after two collections had walked it, instead of being walked
+    by the first collection after this (a third of the matrix's opening)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
 
@@ -123,6 +160,8 @@ class MatrixData:
         forum_order = sorted(self.forums.values(), key=lambda f: ((f.acronym or f.name).lower(), f.id))
         self._forum_name_order = {f.id: n for n, f in enumerate(forum_order)}
         self._forum_founded: dict[str, int] | None = None
+        self._forum_roles: dict[str, frozenset[str]] | None = None
+        self._all_roles: frozenset[str] | None = None
 
     @property
     def delegations_by_forum(self) -> dict[str, dict[tuple[str, str], tuple[Entry, ...]]]:
@@ -182,40 +221,65 @@ class MatrixData:
             out.uncertain_forums = {f for f in shown if states[f] == when.UNCERTAIN}
         sources = [self.by_forum, self.delegations_by_forum] if flt.delegations else [self.by_forum]
         people = flt.participants
-        if not people and flt.as_of is None:  # the common case: whole forums, copied in C
-            for fid in shown:
-                out.cells.update(self.by_forum.get(fid, {}))
+        own = self.by_forum
+        cells: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] = {}
+        if not people and flt.as_of is None:  # the common case: whole forums, shared rather than copied
+            cells = {f: own[f] for f in shown if f in own}
             sources = sources[1:]
+            out.whole = not sources
         for source in sources:
-            for key, entries in (cell for fid in shown for cell in source.get(fid, {}).items()):
-                if people and key[0] not in people:
-                    continue
-                if flt.as_of is not None:
-                    kept = []
-                    for e in entries:
-                        until = None if e.role in ACTS else _date(e.until)
-                        state = when.span(_date(e.since), until, flt.as_of)
-                        if state == when.UNCERTAIN:
-                            out.uncertain.add(key)
-                        if state in (when.EXISTS, when.UNCERTAIN):
-                            kept.append(e)
-                    entries = tuple(kept)
-                if entries:  # a delegation's entries come after the roles, as DELEGATE ranks last
-                    out.cells[key] = out.cells[key] + entries if key in out.cells else entries
-        row_count = Counter(map(itemgetter(0), out.cells))
-        column_count = Counter(map(itemgetter(1), out.cells))
-        out.rows = self._sorted(list(row_count), flt.row_sort, row_count, self._order, flt.descending)
+            for fid in shown:
+                for key, entries in source.get(fid, {}).items():
+                    if people and key[0] not in people:
+                        continue
+                    if flt.as_of is not None:
+                        kept = []
+                        for e in entries:
+                            until = None if e.role in ACTS else _date(e.until)
+                            state = when.span(_date(e.since), until, flt.as_of)
+                            if state == when.UNCERTAIN:
+                                out.uncertain.add(key)
+                            if state in (when.EXISTS, when.UNCERTAIN):
+                                kept.append(e)
+                        entries = tuple(kept)
+                    if not entries:
+                        continue
+                    here = cells.get(fid)
+                    if here is None or here is own.get(fid):  # the data's own: copied before a delegation joins
+                        here = cells[fid] = dict(here or {})
+                    # a delegation's entries come after the roles, as DELEGATE ranks last
+                    here[key] = here[key] + entries if key in here else entries
+        out.cells = Cells(cells)
+        rows = set(map(itemgetter(0), out.cells))
+        out.rows = self._sorted(rows, flt.row_sort, self._order, flt.descending,
+                                lambda: Counter(map(itemgetter(0), out.cells)))
         column_keys = self._founding_order() if flt.column_sort == "founded" else self._forum_name_order
-        out.columns = self._sorted(list(column_count), flt.column_sort, column_count, column_keys, flt.descending)
+        out.columns = self._sorted(cells, flt.column_sort, column_keys, flt.descending,
+                                   lambda: {f: len(held) for f, held in cells.items()})
         return out
 
     @staticmethod
-    def _sorted(ids: list[str], how: str, counts: dict[str, int], order: dict, descending: bool) -> list[str]:
+    def _sorted(ids: Collection[str], how: str, order: dict, descending: bool, counts) -> list[str]:
+        """``ids`` in ``order`` (every id, in its order), or by their ``counts()`` (a mapping) and then name."""
         if how == "count":  # the most first, ties by name
-            ids.sort(key=lambda i: (-counts[i], order[i]) if not descending else (counts[i], order[i]))
-            return ids
-        ids.sort(key=order.__getitem__, reverse=descending)
-        return ids
+            n = counts()
+            return sorted(ids, key=lambda i: (-n[i], order[i]) if not descending else (n[i], order[i]))
+        kept = [i for i in order if i in ids]  # picked from the order made once: quicker than sorting them
+        return kept[::-1] if descending else kept
+
+    def roles_used(self, m: Matrix) -> set[str]:
+        """The roles in the matrix's cells (DELEGATE among them), for its legend."""
+        role = attrgetter("role")
+        if m.whole and len(m.columns) == len(self.by_forum):  # every forum: the roles of all, gathered once
+            if self._all_roles is None:
+                self._all_roles = frozenset(map(role, chain.from_iterable(Cells(self.by_forum).values())))
+            return set(self._all_roles)
+        if m.whole:  # whole forums: their roles, gathered once for each
+            if self._forum_roles is None:
+                self._forum_roles = {fid: frozenset(map(role, chain.from_iterable(cells.values())))
+                                     for fid, cells in self.by_forum.items()}
+            return set().union(*map(self._forum_roles.__getitem__, m.columns))
+        return set(map(role, chain.from_iterable(m.cells.values())))
 
     def participant_set(self, fid: str) -> frozenset[str]:
         """The participants a forum counts as members (a founding state counts; model/roles.py)."""
