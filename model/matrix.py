@@ -133,12 +133,15 @@ class MatrixData:
     def _read(self, atlas) -> None:
         self.atlas = atlas
         con = atlas.connection
-        self.forums = {fid: atlas.forum_row(fid) for (fid,) in con.execute("SELECT id FROM forum")}
+        ids = [fid for (fid,) in con.execute("SELECT id FROM forum")]
+        self.forums = dict(zip(ids, map(atlas.forum_row, ids), strict=True))
         self.participants = {p.id: p for p in atlas.participants()}
         # Each forum's cells, so that a filter looks only at the forums it lets through (and copies them whole).
         # One pass over the rows as SQLite gives them: sorting them there took longer than the whole pass.
         by_forum: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] = defaultdict(dict)
-        several = []  # the cells of more than one role, put in the roles' order below
+        rank = {name: n for n, name in enumerate(roles.ORDER)}
+        last = len(roles.ORDER)
+        unordered = []  # the cells whose roles came out of the roles' order, put in it below
         for pid, fid, role, since, until, mid in con.execute(
                 "SELECT participant_id, forum_id, role, since, until, id FROM membership ORDER BY id"):
             cells = by_forum[fid]
@@ -148,17 +151,16 @@ class MatrixData:
                 cells[key] = (Entry(role, since, until, mid),)
             else:
                 cells[key] = (*held, Entry(role, since, until, mid))
-                several.append(key)
-        rank = {name: n for n, name in enumerate(roles.ORDER)}.get
-        last = len(roles.ORDER)
-        for pid, fid in several:  # in the roles' order once, so a cell never sorts
-            by_forum[fid][(pid, fid)] = tuple(sorted(by_forum[fid][(pid, fid)], key=lambda e: rank(e.role, last)))
+                if rank.get(role, last) < rank.get(held[-1].role, last):
+                    unordered.append(key)
+        for pid, fid in unordered:  # in the roles' order once, so a cell never sorts
+            by_forum[fid][(pid, fid)] = tuple(sorted(by_forum[fid][(pid, fid)], key=lambda e: rank.get(e.role, last)))
         self.by_forum = by_forum
         self._delegations: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] | None = None
         self._members_of: dict[str, frozenset[str]] = {}
         self._order = {pid: n for n, pid in enumerate(self.participants)}  # by name (atlas order)
-        forum_order = sorted(self.forums.values(), key=lambda f: ((f.acronym or f.name).lower(), f.id))
-        self._forum_name_order = {f.id: n for n, f in enumerate(forum_order)}
+        names = [f.acronym or f.name for f in self.forums.values()]  # sorted by (name, id) pairs: no key function
+        self._forum_name_order = {fid: n for n, (_, fid) in enumerate(sorted(zip(map(str.lower, names), ids, strict=True)))}
         self._forum_founded: dict[str, int] | None = None
         self._forum_roles: dict[str, frozenset[str]] | None = None
         self._all_roles: frozenset[str] | None = None
