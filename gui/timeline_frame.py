@@ -40,7 +40,8 @@ def legend_items(data: TimelineData) -> list[tuple[str, tuple]]:
     as_of = f"{date.fromordinal(data.as_of_day):%b %Y}" if data.as_of_day is not None else None
     items: list[tuple[str, tuple]] = [(SYMBOL_LABELS[s], ("sym", s)) for s in SYMBOLS]
     items += [("Events merged (zoom in)", ("badge",)),
-              (f"Active (to source date, {as_of})" if as_of else "Active", ("bar", "active")),
+              (f"Active (to {'as-of' if data.cut else 'source'} date, {as_of})" if as_of else "Active",
+               ("bar", "active")),
               ("Defunct", ("bar", "defunct")), ("Proposed", ("bar", "proposed")),
               ("Date uncertain", ("bar", "soft"))]
     return items
