@@ -180,6 +180,33 @@ def test_chronology_selection_both_ways_filter_sort_and_empty_state(qtbot, windo
     assert view.stack.currentWidget() is view.empty and "clear the filter box" in view.empty.text()
 
 
+def test_chronology_keystrokes_narrow_and_backspace_widens(qtbot, window):
+    """Typing on filters what the last keystroke left; a deleted letter or a brushed range starts afresh."""
+    from datetime import date
+
+    view = chronology_tab(window)
+
+    def fresh(text: str) -> list[str]:  # what the words match among all events, in the shown order
+        words = text.lower().split()
+        return [view.model.ids[i] for i in view.model.order if all(w in view.model.text[i] for w in words)]
+
+    qtbot.keyClicks(view.filter, "asea")
+    wide = shown_ids(view)
+    qtbot.keyClicks(view.filter, "n 199")
+    assert shown_ids(view) == fresh("asean 199") and 0 < len(shown_ids(view)) < len(wide)
+    for _ in range(5):
+        qtbot.keyClick(view.filter, Qt.Key.Key_Backspace)
+    assert shown_ids(view) == wide == fresh("asea")
+    lo, hi = date(1990, 1, 1).toordinal(), date(1994, 12, 31).toordinal()
+    window.state.set_date_range((lo, hi))  # brushed on the timeline
+    qtbot.keyClicks(view.filter, "n")
+    days = {eid: view.model.days[n] for n, eid in enumerate(view.model.ids)}
+    brushed = [e for e in fresh("asean") if days[e][1] >= lo and days[e][0] <= hi]
+    assert shown_ids(view) == brushed and 0 < len(brushed) < len(fresh("asean"))
+    window.state.set_date_range(None)
+    assert shown_ids(view) == fresh("asean")
+
+
 def QPoint_at(header, section):  # noqa: N802 - reads as the point it returns
     from PySide6.QtCore import QPoint
 
