@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.forum_tree import GROUPINGS
+from gui.theme import LABELS as THEME_LABELS
 from model.citation import STYLE_LABELS as CITATION_STYLES
 
 Key = QKeySequence.StandardKey
@@ -121,6 +122,8 @@ ACTIONS: tuple[Spec, ...] = (
     Spec("view.text_smaller", "S&maller text", "&View", ("Ctrl+-",)),
     Spec("view.text_reset", "&Normal text size", "&View"),
     Spec("view.legend", "Show timeline &legend", "&View", checkable=True),
+    *(Spec(f"view.theme.{key}", text, "&View/Theme", checkable=True, group="theme", data=key)
+      for key, text in THEME_LABELS.items()),
     Spec("view.show_on_timeline", "Show on &timeline", "&View", ("Ctrl+T",), contexts=("tree",),
          tip="Bring the selected record into view on the timeline"),
     Spec("help.search_syntax", "&Search syntax", "&Help"),

@@ -170,7 +170,7 @@ class ChronologyView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        for n, width in enumerate((130, 110, 200, 90)):
+        for n, width in enumerate((150, 140, 180, 90)):  # "April 1991 – March 1993" and two acronyms fit
             header.resizeSection(n, width)
         header.setStretchLastSection(True)
         self.empty = QLabel(objectName="chronologyEmpty", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)

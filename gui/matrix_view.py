@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -247,6 +247,19 @@ class MatrixView(QWidget):
         state.filtersChanged.connect(self.refresh)
         state.asOfChanged.connect(self.refresh)
         state.selection.changed.connect(self.follow_selection)
+        self._grid_colour()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.PaletteChange:  # View › Theme, or the system's scheme changed
+            self._grid_colour()
+        super().changeEvent(event)
+
+    def _grid_colour(self) -> None:
+        """Fusion draws the grid a shade darker than the window, which a dark base swallows: the palette's mid
+        tone shows on light and dark alike."""
+        sheet = f"QTableView {{ gridline-color: {self.palette().color(QPalette.ColorRole.Mid).name()}; }}"
+        if self.table.styleSheet() != sheet:
+            self.table.setStyleSheet(sheet)
 
     # -- data ------------------------------------------------------------------------------------
     def set_atlas(self, atlas, data: MatrixData | None = None) -> None:
@@ -329,11 +342,12 @@ class MatrixView(QWidget):
 
     def _update_legend(self) -> None:
         used = self.data_.roles_used(self.matrix)
-        parts = [f"{role.symbol}\u2009{role.label}" for role in roles.ROLES if role.name in used]
+        # a narrow no-break space: a symbol never ends a line without its label
+        parts = [f"{role.symbol}\u202f{role.label}" for role in roles.ROLES if role.name in used]
         if DELEGATE in used:
-            parts.append(f"{DELEGATE_SYMBOL}\u2009represents a member (delegation)")
+            parts.append(f"{DELEGATE_SYMBOL}\u202frepresents a member (delegation)")
         if self.matrix.uncertain or self.matrix.uncertain_forums:
-            parts.append(f"{UNCERTAIN_MARK}\u2009date uncertain at {self.state.as_of}")
+            parts.append(f"{UNCERTAIN_MARK}\u202fdate uncertain at {self.state.as_of}")
         self.legend.setText("Legend: " + " \u00b7 ".join(parts) if parts else "")
 
     def _update_empty(self) -> None:

@@ -43,7 +43,7 @@ def test_matrix_filtered_to_japans_forums_reads_its_roles(qtbot, window):
     # The DPRK's cell in the NEACD: a founder that then stayed away.
     assert cell(view, "kp", "neacd") == symbols["founder"] + symbols["absent"]
     # The legend names every symbol shown.
-    assert "\u25cf\u2009Member" in view.legend.text() and "\u2302\u2009Host" in view.legend.text()
+    assert "\u25cf\u202fMember" in view.legend.text() and "\u2302\u202fHost" in view.legend.text()
     # A click on a cell shows that membership and selects the forum.
     m = view.matrix
     index = view.model.index(m.rows.index("jp"), m.columns.index("arf"))
@@ -413,6 +413,36 @@ def test_compare_model_passes_qt_model_tester(qtmodeltester, atlas):
     qtmodeltester.check(model)
 
 
+def test_compare_tab_opened_first_says_how_to_fill_it(qtbot, window):
+    window.registry["view.show_compare"].trigger()
+    view = window.views.tabs.currentWidget()
+    assert view is window.views.compare  # not the blank stand-in
+    assert view.empty.isVisible() and "Nothing to compare yet" in view.empty.text()
+
+
+def test_view_theme_dark_and_light_follow_at_once_and_are_remembered(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    from gui import settings as S
+    from gui.theme import is_dark
+
+    # Offscreen there is no dark scheme to follow: "system" is light.
+    assert window.registry["view.theme.system"].isChecked() and not is_dark(QApplication.palette())
+    view = matrix_tab(qtbot, window)
+    light_grid = view.table.styleSheet()
+    try:
+        window.registry["view.theme.dark"].trigger()
+        assert is_dark(QApplication.palette()) and window.settings.get(S.THEME) == "dark"
+        qtbot.waitUntil(lambda: is_dark(view.table.palette()))  # the widgets are told by posted events
+        assert view.table.styleSheet() != light_grid  # the grid in the palette's mid tone, which shows on dark
+        assert window.timeline.grab().toImage().pixelColor(5, 5).lightness() < 128
+        window.registry["view.theme.light"].trigger()
+        assert not is_dark(QApplication.palette()) and window.settings.get(S.THEME) == "light"
+        qtbot.waitUntil(lambda: view.table.styleSheet() == light_grid)
+    finally:
+        window.registry["view.theme.system"].trigger()
+
+
 def test_the_papers_figures_are_labelled_reconstructions(qtbot, window, tmp_path):
     menu = window.menus["&View/Figures of the paper"]
     texts = [a.text() for a in menu.actions()]
@@ -444,10 +474,12 @@ def test_screenshot_option_shows_the_chosen_view_at_a_month(tmp_path):
 
     out = tmp_path / "matrix.png"
     done = subprocess.run([sys.executable, "-m", "forum_atlas", "--screenshot", str(out), "--view", "matrix",
-                           "--as-of", "1993-06", "--size", "1400x900"], capture_output=True, text=True, timeout=120)
+                           "--as-of", "1993-06", "--size", "1400x900", "--theme", "dark"],
+                          capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-1500:]
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1400, 900)
+    assert image.pixelColor(1395, 40).lightness() < 128  # the toolbar's end, in the dark scheme asked for
     bad = subprocess.run([sys.executable, "-m", "forum_atlas", "--screenshot", str(out), "--view", "nowhere"],
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "matrix" in bad.stderr  # argparse names the views it knows
