@@ -170,7 +170,7 @@ class ChronologyView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        for n, width in enumerate((150, 140, 180, 90)):  # "April 1991 – March 1993" and two acronyms fit
+        for n, width in enumerate((150, 140, 180, 90)):  # two acronyms fit; the date's is set to its longest
             header.resizeSection(n, width)
         header.setStretchLastSection(True)
         self.empty = QLabel(objectName="chronologyEmpty", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
@@ -197,6 +197,10 @@ class ChronologyView(QWidget):
     def set_atlas(self, atlas) -> None:
         self.atlas = atlas
         self.model.load(atlas)
+        # The date column as wide as its longest text ("April 1991 \u2013 March 1993"), measured once, not per row.
+        longest = max((cells[0] for cells in self.model.cells), key=len, default="")
+        metrics = self.table.fontMetrics()
+        self.table.horizontalHeader().resizeSection(0, min(metrics.horizontalAdvance(longest) + 16, 260))
         self.refilter()
 
     def set_visible_forums(self, ids: set[str] | None) -> None:

@@ -3,7 +3,7 @@ differ tinted, who is in one and not another in italics; export as CSV and print
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -120,6 +120,10 @@ class CompareView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setMaximumWidth(220)
+        # Rows fit their wrapped text at the columns' widths: measured again once the columns have settled after a
+        # resize (at first they are measured before the table has its width, and came out far too tall).
+        self._fit_rows = QTimer(self, singleShot=True, interval=0, timeout=self.table.resizeRowsToContents)
+        self.table.horizontalHeader().sectionResized.connect(self._fit_rows.start)
         self.empty = QLabel(objectName="compareEmpty", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.empty.setText("Nothing to compare yet.\n" + self.HOW)
         self.stack = QStackedLayout()
