@@ -295,8 +295,8 @@ class TimelineData:
             bars, markers, lane_h = self.bars, self.markers, m.lane
             for f, depth in _tree_order(shown):
                 label = _forum_label(f, self.forums.get(f.parent_id) if depth else None)
-                if f.id in self.uncertain:
-                    label += " ?"  # founded perhaps, perhaps not yet, at the as-of month
+                if f.id in self.uncertain:  # founded perhaps, perhaps not yet, at the as-of month
+                    label = "? " + label  # first: the gutter cuts a long label's end
                 lanes.append(Lane("forum", f.id, label, y, lane_h, depth, f, bars[f.id], markers[f.id], g))
                 y += lane_h
         self.lanes = lanes
@@ -366,6 +366,8 @@ class TimelineData:
                 his.append(t.his[-1] if t.max_half == 0 else max(t.his[-1], int(t.centers[-1] + t.max_half)))
         if self.as_of_day is not None:
             his.append(self.as_of_day)
+        if self.cut and los:  # as it stood then: an event running on past the month (a "1990s") stops there
+            return min(los), max(min(max(his), self.as_of_day), min(los))
         if not los:
             if self.as_of_day is not None:
                 return self.as_of_day - 3650, self.as_of_day
@@ -392,7 +394,8 @@ class TimelineData:
             a, b = min(a, self.as_of_day), max(b, self.as_of_day)
         pad = max(YEAR_DAYS, (b - a) / 10)
         first = date.fromordinal(max(MIN_DAY, int(a - pad))).year
-        last = date.fromordinal(min(MAX_DAY, int(b + pad))).year
+        # as it stood at a month: a year past it, not a tenth of the span of empty future
+        last = date.fromordinal(min(MAX_DAY, int(b + (YEAR_DAYS if self.cut else pad)))).year
         a, b = date(first, 1, 1).toordinal(), date(last, 12, 31).toordinal()
         return (lo, hi) if a <= lo and b >= hi else (a, b)
 

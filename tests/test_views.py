@@ -316,7 +316,7 @@ def test_the_timeline_as_of_1993_06_draws_no_forum_or_event_after_it(qtbot, wind
     assert timeline.data.as_of_day == june  # the cursor line stays, at the month
     # CSCAP's founding "in 1993" is uncertain in June 1993: its lane is marked, and a click on it selects it.
     (lane,) = timeline.data.lanes_of["cscap"]
-    assert timeline.data.lanes[lane].label.endswith(" ?")
+    assert timeline.data.lanes[lane].label.startswith("? CSCAP")
     assert timeline.data.bars["cscap"].style == "active"
     timeline.select("cscap")
     qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=QPoint(10, int(timeline.view.lane_center(lane))))
