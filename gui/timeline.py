@@ -17,7 +17,7 @@ import html
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QScrollBar, QSizePolicy, QToolTip, QWidget
 
@@ -469,7 +469,8 @@ def tooltip_for(hit: Hit, data: TimelineData) -> str:
             return ""
         since = f.founded.display() if f.founded else "founding date not given"
         until = f" to {f.ended.display()}" if f.ended else ""
-        doubt = "<br><i>Perhaps not yet founded at the as-of date</i>" if hit.id in data.uncertain else ""
+        doubt = ("<br><i>" + QCoreApplication.translate("timeline", "Perhaps not yet founded at the as-of date")
+                 + "</i>") if hit.id in data.uncertain else ""
         return (f"<b>{esc(f.name)}</b><br>{esc(since)}{esc(until)}<br>"
                 f"{esc(STATUS_LABELS.get(f.status, f.status))}{doubt}")
     return ""

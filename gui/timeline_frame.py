@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -39,9 +39,10 @@ def legend_items(data: TimelineData) -> list[tuple[str, tuple]]:
     and an uncertain date; the active bar's glyph ends in the source's as-of line, as bars do."""
     as_of = f"{date.fromordinal(data.as_of_day):%b %Y}" if data.as_of_day is not None else None
     items: list[tuple[str, tuple]] = [(SYMBOL_LABELS[s], ("sym", s)) for s in SYMBOLS]
+    active = (QCoreApplication.translate("timeline", "Active (to as-of date, {month})") if data.cut
+              else "Active (to source date, {month})")
     items += [("Events merged (zoom in)", ("badge",)),
-              (f"Active (to {'as-of' if data.cut else 'source'} date, {as_of})" if as_of else "Active",
-               ("bar", "active")),
+              (active.format(month=as_of) if as_of else "Active", ("bar", "active")),
               ("Defunct", ("bar", "defunct")), ("Proposed", ("bar", "proposed")),
               ("Date uncertain", ("bar", "soft"))]
     return items

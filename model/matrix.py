@@ -1,9 +1,9 @@
 """The membership matrix: participants by forums, the roles each holds in each, filtered and sorted.
 
 The memberships are read in one query when the view opens, the delegations only when first shown, so
-that it opens and refilters quickly at 100 times the real data; what the cells show comes from model/roles.py. A delegation (a
-ministry or agency that represents a member) is a row only when delegations are asked for; its cell says
-whom it represents.
+that it opens and refilters quickly at 100 times the real data; what the cells show comes from
+model/roles.py. A delegation (a ministry or agency that represents a member) is a row only when
+delegations are asked for; its cell says whom it represents.
 """
 
 from __future__ import annotations
@@ -155,7 +155,7 @@ class MatrixData:
                     unordered.append(key)
         for pid, fid in unordered:  # in the roles' order once, so a cell never sorts
             by_forum[fid][(pid, fid)] = tuple(sorted(by_forum[fid][(pid, fid)], key=lambda e: rank.get(e.role, last)))
-        self.by_forum = by_forum
+        self.by_forum = dict(by_forum)  # a plain dict: a forum without cells is never added by a lookup
         self._delegations: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] | None = None
         self._members_of: dict[str, frozenset[str]] = {}
         self._order = {pid: n for n, pid in enumerate(self.participants)}  # by name (atlas order)
@@ -176,7 +176,7 @@ class MatrixData:
                         "FROM delegation d JOIN membership m ON m.id = d.membership_id ORDER BY d.id"):
                     cells = index[fid]
                     cells[(pid, fid)] = (*cells.get((pid, fid), ()), Entry(DELEGATE, since, until, mid, member))
-            self._delegations = index
+            self._delegations = dict(index)
         return self._delegations
 
     @cached_property
