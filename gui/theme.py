@@ -64,6 +64,7 @@ class ThemeSwitch(QObject):
 
     def __init__(self, window):
         super().__init__(window)
+        self.window = window
         self.settings = window.settings
         self.current = _for_this_run or self.settings.get(S.THEME)
         if self.current not in THEMES:  # a hand-edited setting
@@ -77,8 +78,16 @@ class ThemeSwitch(QObject):
     def choose(self, name: str) -> None:
         self.current = name
         self.settings.set(S.THEME, name)
-        apply(name)
+        self._apply()
 
     def _system_changed(self, _scheme) -> None:
         if self.current == "system":
-            apply("system")
+            self._apply()
+
+    def _apply(self) -> None:
+        apply(self.current)
+        # A page's links took their colour from the palette when it was parsed: shown again, they take the new one
+        # (dark blue links stayed on the dark background).
+        w = self.window
+        if w.atlas is not None and w.detail.record_id:
+            w.detail.show_record(w.atlas, w.detail.record_id)

@@ -428,11 +428,14 @@ def test_view_theme_dark_and_light_follow_at_once_and_are_remembered(qtbot, wind
 
     # Offscreen there is no dark scheme to follow: "system" is light.
     assert window.registry["view.theme.system"].isChecked() and not is_dark(QApplication.palette())
+    window.selection.select("arf")
     view = matrix_tab(qtbot, window)
     light_grid = view.table.styleSheet()
     try:
         window.registry["view.theme.dark"].trigger()
         assert is_dark(QApplication.palette()) and window.settings.get(S.THEME) == "dark"
+        link = QApplication.palette().link().color().name()
+        assert link in window.detail.toHtml()  # the page shown again: its links in the dark scheme's colour
         qtbot.waitUntil(lambda: is_dark(view.table.palette()))  # the widgets are told by posted events
         assert view.table.styleSheet() != light_grid  # the grid in the palette's mid tone, which shows on dark
         assert window.timeline.grab().toImage().pixelColor(5, 5).lightness() < 128
