@@ -74,6 +74,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--view", choices=("detail", "matrix", "chronology", "compare"),
                    help="the view to show at start (with --screenshot too)")
     p.add_argument("--as-of", metavar="YYYY-MM", help="show the atlas as of this month at start")
+    p.add_argument("--theme", choices=("system", "light", "dark"),
+                   help="the colour scheme for this run (default: View › Theme's choice, at first the system's)")
     p.add_argument("--size", metavar="WxH", type=window_size, default="1400x900",
                    help=f"window size for --screenshot, each side {MIN_SIDE}..{MAX_SIDE}")
     p.add_argument("--quit-after", metavar="MS", type=bounded_int(0, 2**31 - 1),

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from gui.forum_tree import GROUPINGS
 from gui.i18n import LANGUAGES, translate
 from gui.terms import term
+from gui.theme import LABELS as THEME_LABELS
 from model.citation import STYLE_LABELS as CITATION_STYLES
 
 Key = QKeySequence.StandardKey
@@ -160,6 +161,8 @@ ACTIONS: tuple[Spec, ...] = (
     Spec("view.text_smaller", QT_TRANSLATE_NOOP("Actions", "S&maller text"), "&View", ("Ctrl+-",)),
     Spec("view.text_reset", QT_TRANSLATE_NOOP("Actions", "&Normal text size"), "&View"),
     Spec("view.legend", QT_TRANSLATE_NOOP("Actions", "Show timeline &legend"), "&View", checkable=True),
+    *(Spec(f"view.theme.{key}", text, "&View/Theme", checkable=True, group="theme", data=key)
+      for key, text in THEME_LABELS.items()),
     Spec("view.show_on_timeline", QT_TRANSLATE_NOOP("Actions", "Show on &timeline"), "&View", ("Ctrl+T",),
          contexts=("tree",),
          tip=QT_TRANSLATE_NOOP("Actions", "Bring the selected record into view on the timeline")),

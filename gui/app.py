@@ -81,7 +81,10 @@ def run(args) -> int:
     from PySide6.QtCore import QTimer
 
     app = application()
+    from gui import theme
     from gui.main_window import MainWindow
+
+    theme.for_this_run(args.theme)  # before the first frame, so that it never flashes in the other scheme
 
     if args.screenshot:
         window = MainWindow()

@@ -34,6 +34,9 @@ ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
 DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 FONT = int(Qt.ItemDataRole.FontRole.value)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+CELL_ROLES = frozenset({DISPLAY, TOOLTIP, FONT, ACCESSIBLE, int(ID_ROLE.value)})
+BOLD = QFont()
+BOLD.setBold(True)
 _TOP = QModelIndex()
 
 
@@ -116,20 +119,16 @@ class ChronologyModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index, role=DISPLAY):
-        if not index.isValid():
+        if role not in CELL_ROLES or not index.isValid():  # the roles a cell never answers, asked on each paint
             return None
         row = self.shown[index.row()]
         if role in (DISPLAY, TOOLTIP):
             return self.cells[row][index.column()]
+        if role == FONT:
+            return BOLD if self.bold and self.ids[row] in self.bold else None
         if role == ACCESSIBLE:
             return f"{COLUMNS[index.column()]}: {self.cells[row][index.column()] or 'none'}"
-        if role == FONT and self.ids[row] in self.bold:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == ID_ROLE:
-            return self.ids[row]
-        return None
+        return self.ids[row]
 
     def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802 - Qt override
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY \
@@ -171,7 +170,7 @@ class ChronologyView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        for n, width in enumerate((130, 110, 200, 90)):
+        for n, width in enumerate((150, 140, 180, 90)):  # two acronyms fit; the date's is set to its longest
             header.resizeSection(n, width)
         header.setStretchLastSection(True)
         self.empty = QLabel(objectName="chronologyEmpty", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
@@ -193,10 +192,15 @@ class ChronologyView(QWidget):
         state.dateRangeChanged.connect(self.refilter)
         state.selection.changed.connect(self.follow_selection)
         self._quiet = False
+        self._last: tuple | None = None  # the text last filtered by, and the other filters then
 
     def set_atlas(self, atlas) -> None:
         self.atlas = atlas
         self.model.load(atlas)
+        # The date column as wide as its longest text ("April 1991 \u2013 March 1993"), measured once, not per row.
+        longest = max((cells[0] for cells in self.model.cells), key=len, default="")
+        metrics = self.table.fontMetrics()
+        self.table.horizontalHeader().resizeSection(0, min(metrics.horizontalAdvance(longest) + 16, 260))
         self.refilter()
 
     def set_visible_forums(self, ids: set[str] | None) -> None:
@@ -206,17 +210,23 @@ class ChronologyView(QWidget):
 
     def refilter(self, *_args) -> None:
         m = self.model
-        words = self.filter.text().lower().split()
+        typed = self.filter.text().lower()
+        words = typed.split()
         rows = m.order  # filters keep the sort: a keystroke never sorts
-        if self.state.date_range:
-            lo, hi = self.state.date_range
-            rows = [i for i in rows if m.days[i][1] >= lo and m.days[i][0] <= hi]
-        if self.visible is not None:
-            visible = self.visible
-            rows = [i for i in rows if any(f in visible for f in m.forums[i])]
+        others = (self.state.date_range, self.visible, m.order)
+        if self._last is not None and self._last[1] == others and typed.startswith(self._last[0]):
+            rows = m.shown  # a letter typed on: what the longer words match, the shorter ones matched
+        else:
+            if self.state.date_range:
+                lo, hi = self.state.date_range
+                rows = [i for i in rows if m.days[i][1] >= lo and m.days[i][0] <= hi]
+            if self.visible is not None:
+                visible = self.visible
+                rows = [i for i in rows if any(f in visible for f in m.forums[i])]
         for word in words:
             text = m.text
             rows = [i for i in rows if word in text[i]]
+        self._last = (typed, others)
         m.set_shown(list(rows))
         self.count.setText(f"{len(m.shown)} of {len(m.ids)} events")
         self._update_empty()

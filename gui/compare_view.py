@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -125,6 +125,10 @@ class CompareView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setMaximumWidth(220)
+        # Rows fit their wrapped text at the columns' widths: measured again once the columns have settled after a
+        # resize (at first they are measured before the table has its width, and came out far too tall).
+        self._fit_rows = QTimer(self, singleShot=True, interval=0, timeout=self.table.resizeRowsToContents)
+        self.table.horizontalHeader().sectionResized.connect(self._fit_rows.start)
         self.empty = QLabel(objectName="compareEmpty", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.empty.setText("Nothing to compare yet.\n" + self.HOW)
         self.stack = QStackedLayout()

@@ -92,6 +92,9 @@ class MainWindow(QMainWindow):
         from gui.view_options import ViewOptions
 
         self.view_options = ViewOptions(self)
+        from gui.theme import ThemeSwitch
+
+        self.theme = ThemeSwitch(self)  # View › Theme
         self.pane_focus = PaneFocus(self)
         self._restore_state()
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,6 +44,11 @@ DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+SIZE_HINT = int(Qt.ItemDataRole.SizeHintRole.value)
+ID = int(ID_ROLE.value)
+CELL_ROLES = frozenset({DISPLAY, ALIGN, FOREGROUND, BACKGROUND, ID, TOOLTIP, ACCESSIBLE})
+CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _TOP = QModelIndex()
 CENTER = int(Qt.AlignmentFlag.AlignCenter.value)
 AWAY_BRUSH = QBrush(QColor("#a05050"))  # a role of staying out, in muted red
@@ -62,6 +67,7 @@ class MatrixModel(QAbstractTableModel):
         self.data_ = None
         self.m = Matrix()
         self.highlight: str | None = None  # the selected forum's column or participant's row, tinted
+        self.header_sizes = (QSize(76, 24), QSize(150, 22))  # (a forum's, a participant's): the view sets them
 
     def reset(self, data: MatrixData, m: Matrix) -> None:
         self.beginResetModel()
@@ -78,29 +84,29 @@ class MatrixModel(QAbstractTableModel):
         return self.m.rows[index.row()], self.m.columns[index.column()]
 
     def data(self, index, role=DISPLAY):
-        if not index.isValid():
+        if role not in CELL_ROLES or not index.isValid():  # the roles a cell never answers, asked on each paint
             return None
-        pid, fid = self.ids(index)
+        m = self.m
+        pid, fid = m.rows[index.row()], m.columns[index.column()]
         key = (pid, fid)
         if role == DISPLAY:
-            symbol = self.m.symbol(pid, fid)
-            return symbol + UNCERTAIN_MARK if symbol and key in self.m.uncertain else symbol
-        if role in (TOOLTIP, ACCESSIBLE):
-            text = self.data_.cell_text(self.m, pid, fid) or "no role"
-            return f"{self.data_.participants[pid].short_name} in {self._forum_name(fid)}: {text}"
+            symbol = m.symbol(pid, fid)
+            return symbol + UNCERTAIN_MARK if symbol and key in m.uncertain else symbol
         if role == ALIGN:
             return CENTER
-        if role == FOREGROUND and key in self.m.cells \
-                and all(e.role in roles.AWAY for e in self.m.cells[key]):
-            return AWAY_BRUSH
+        if role == FOREGROUND:
+            entries = m.cells.get(key)
+            return AWAY_BRUSH if entries and all(e.role in roles.AWAY for e in entries) else None
         if role == BACKGROUND:
-            if key in self.m.uncertain:
+            if key in m.uncertain:
                 return UNCERTAIN_BRUSH
             if self.highlight is not None and self.highlight in key:
                 return HIGHLIGHT_BRUSH
-        if role == ID_ROLE:
+            return None
+        if role == ID:
             return fid
-        return None
+        text = self.data_.cell_text(m, pid, fid) or "no role"  # the tooltip, and what a screen reader says
+        return f"{self.data_.participants[pid].short_name} in {self._forum_name(fid)}: {text}"
 
     def _forum_name(self, fid: str) -> str:
         f = self.data_.forums[fid]
@@ -109,6 +115,8 @@ class MatrixModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802 - Qt override
         if self.data_ is None:
             return None
+        if role == SIZE_HINT:  # one answer instead of its text and font measured, for each of hundreds of sections
+            return self.header_sizes[orientation == Qt.Orientation.Vertical]
         horizontal = orientation == Qt.Orientation.Horizontal
         ids = self.m.columns if horizontal else self.m.rows
         if not 0 <= section < len(ids):
@@ -128,12 +136,12 @@ class MatrixModel(QAbstractTableModel):
                 extra = " (founding date uncertain at this date)" if rid in self.m.uncertain_forums else ""
                 return f"{f.name}, founded {f.founded.display() if f.founded else 'date unknown'}{extra}"
             return self.data_.participants[rid].name
-        if role == ID_ROLE:
+        if role == ID:
             return rid
         return None
 
     def flags(self, index):
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if index.isValid() else Qt.ItemFlag.NoItemFlags
+        return CELL_FLAGS if index.isValid() else NO_FLAGS
 
 
 def _combo(name: str, tip: str, items) -> QComboBox:
@@ -180,6 +188,8 @@ class MatrixView(QWidget):
             header.setDefaultSectionSize(size)
             header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setMinimumWidth(120)
+        metrics = self.table.fontMetrics()  # a participant's name of some 20 letters fits; a longer one is elided
+        self.model.header_sizes = (QSize(76, metrics.height() + 10), QSize(metrics.averageCharWidth() * 20 + 12, 22))
         self.empty = QLabel(objectName="matrixEmpty", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.stack = QStackedLayout()
         self.stack.addWidget(self.table)
@@ -237,6 +247,19 @@ class MatrixView(QWidget):
         state.filtersChanged.connect(self.refresh)
         state.asOfChanged.connect(self.refresh)
         state.selection.changed.connect(self.follow_selection)
+        self._grid_colour()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.PaletteChange:  # View › Theme, or the system's scheme changed
+            self._grid_colour()
+        super().changeEvent(event)
+
+    def _grid_colour(self) -> None:
+        """Fusion draws the grid a shade darker than the window, which a dark base swallows: the palette's mid
+        tone shows on light and dark alike."""
+        sheet = f"QTableView {{ gridline-color: {self.palette().color(QPalette.ColorRole.Mid).name()}; }}"
+        if self.table.styleSheet() != sheet:
+            self.table.setStyleSheet(sheet)
 
     # -- data ------------------------------------------------------------------------------------
     def set_atlas(self, atlas, data: MatrixData | None = None) -> None:
@@ -282,7 +305,7 @@ class MatrixView(QWidget):
         if pid is None and not words:
             return None
         d = self.data_
-        ids = {fid for (p, fid) in d.entries if p == pid} if pid else set(d.forums)
+        ids = {fid for fid, cells in d.by_forum.items() if (pid, fid) in cells} if pid else set(d.forums)
         if words:
             ids = {fid for fid in ids if matches_text(f"{d.forums[fid].name} {d.forums[fid].acronym or ''}".lower(),
                                                       words)}
@@ -318,13 +341,13 @@ class MatrixView(QWidget):
             self.follow_selection(self.state.selection.current)
 
     def _update_legend(self) -> None:
-        used = {e.role for entries in self.matrix.cells.values() for e in entries} if \
-            len(self.matrix.cells) < 50000 else set(roles.ORDER)
-        parts = [f"{role.symbol}\u2009{role.label}" for role in roles.ROLES if role.name in used]
+        used = self.data_.roles_used(self.matrix)
+        # a narrow no-break space: a symbol never ends a line without its label
+        parts = [f"{role.symbol}\u202f{role.label}" for role in roles.ROLES if role.name in used]
         if DELEGATE in used:
-            parts.append(f"{DELEGATE_SYMBOL}\u2009represents a member (delegation)")
+            parts.append(f"{DELEGATE_SYMBOL}\u202frepresents a member (delegation)")
         if self.matrix.uncertain or self.matrix.uncertain_forums:
-            parts.append(f"{UNCERTAIN_MARK}\u2009date uncertain at {self.state.as_of}")
+            parts.append(f"{UNCERTAIN_MARK}\u202fdate uncertain at {self.state.as_of}")
         self.legend.setText("Legend: " + " \u00b7 ".join(parts) if parts else "")
 
     def _update_empty(self) -> None:

@@ -31,6 +31,7 @@ DETAIL_SPLIT = Setting("splitter/detail", QByteArray, QByteArray())  # detail pa
 # How the window reads (gui/view_options.py): text size, the timeline's legend (1 shown, 0 folded).
 TEXT_ZOOM = Setting("view/textZoom", float, 1.0)
 LEGEND = Setting("view/legend", int, 1)
+THEME = Setting("view/theme", str, "system")  # View › Theme: "system", "light" or "dark" (gui/theme.py)
 # What the user was looking at.
 GROUPING = Setting("grouping", str, "track")
 PARTICIPANT = Setting("participant", str, "")  # "" : all participants

@@ -25,6 +25,7 @@ from gui.i18n import translate
 from gui.terms import term
 from gui.timeline_marks import PaintStats, light_palette
 from gui.timeline_paint import TimelinePainter
+from model import as_of as when
 from model import atomic
 from model.records import STATUS_LABELS
 from model.timeline_layout import TimelineData
@@ -82,18 +83,21 @@ class TimelineWidget(QWidget):
 
     # -- data ----------------------------------------------------------------------------------
     def set_atlas(self, atlas, by: str = "track", as_of: str | None = None) -> None:
-        """Load everything from an ``Atlas``: its ``grouped(by)`` forums, events, eras and as_of (or the
-        app's as-of month, where the timeline then draws its line)."""
-        self.set_groups(atlas.grouped(by), atlas.events(), atlas.eras(), as_of or atlas.source.as_of)
+        """Load everything from an ``Atlas``: its ``grouped(by)`` forums, events, eras and as_of. Given the
+        app's as-of month, the timeline shows the atlas as it stood then: its line at the month, no forum
+        founded or event begun after it, uncertain foundings marked."""
+        states = when.forum_states(atlas, as_of) if as_of else None
+        self.set_groups(atlas.grouped(by), atlas.events(), atlas.eras(), as_of or atlas.source.as_of, states)
 
-    def set_groups(self, groups, events, eras=(), as_of=None) -> None:
+    def set_groups(self, groups, events, eras=(), as_of=None, states=None) -> None:
         """Show ``groups`` (``Atlas.grouped(by)``: ``[(label, [ForumRow])]``) with ``events``
         (``Atlas.events()``), ``eras`` (``Atlas.eras()``) and ``as_of`` (``atlas.source.as_of``,
-        e.g. "1999-06": active forums run to it). Keeps the participant filter, zoom and selection;
+        e.g. "1999-06": active forums run to it); ``states`` (model/as_of.py, at ``as_of``) cuts the atlas
+        there (``TimelineData``). Keeps the participant filter, zoom and selection;
         the first data opens on its densest part (``Viewport.fit_default``), Home shows all."""
         visible = self.data.visible
         untouched = self._fit_state == self.view.scale.state()
-        self.data = TimelineData(groups, events, eras, as_of)
+        self.data = TimelineData(groups, events, eras, as_of, states=states)
         if visible is not None:
             self.data.set_visible(visible)
         self.view.set_data(self.data)
@@ -469,5 +473,7 @@ def tooltip_for(hit: Hit, data: TimelineData) -> str:
         since = f.founded.display() if f.founded else translate("Timeline", "founding date not given")
         until = translate("Timeline", " to {date}").format(date=f.ended.display()) if f.ended else ""
         status = term(STATUS_LABELS.get(f.status, f.status))
-        return f"<b>{esc(f.name)}</b><br>{esc(since)}{esc(until)}<br>{esc(status)}"
+        doubt = ("<br><i>" + esc(translate("Timeline", "Perhaps not yet founded at the as-of date"))
+                 + "</i>") if hit.id in data.uncertain else ""
+        return f"<b>{esc(f.name)}</b><br>{esc(since)}{esc(until)}<br>{esc(status)}{doubt}"
     return ""

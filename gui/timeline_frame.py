@@ -41,8 +41,12 @@ def legend_items(data: TimelineData) -> list[tuple[str, tuple]]:
     and an uncertain date; the active bar's glyph ends in the source's as-of line, as bars do."""
     as_of = f"{date.fromordinal(data.as_of_day):%b %Y}" if data.as_of_day is not None else None
     items: list[tuple[str, tuple]] = [(term(SYMBOL_LABELS[s]), ("sym", s)) for s in SYMBOLS]
-    active = translate("Timeline", "Active (to source date, {date})").format(date=as_of) if as_of else \
-        translate("Timeline", "Active")
+    if as_of is None:
+        active = translate("Timeline", "Active")
+    elif data.cut:  # the timeline is cut at the as-of month
+        active = translate("Timeline", "Active (to as-of date, {date})").format(date=as_of)
+    else:
+        active = translate("Timeline", "Active (to source date, {date})").format(date=as_of)
     items += [(translate("Timeline", "Events merged (zoom in)"), ("badge",)), (active, ("bar", "active")),
               (translate("Timeline", "Defunct"), ("bar", "defunct")), (translate("Timeline", "Proposed"), ("bar", "proposed")),
               (translate("Timeline", "Date uncertain"), ("bar", "soft"))]

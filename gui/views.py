@@ -110,6 +110,8 @@ class Views:
         elif key == "chronology":
             self.chronology.visible = self.window.tree_pane.visible_forums()
             self.chronology.set_atlas(self.window.atlas)
+        elif key == "compare":  # built with its atlas: it says how to fill it (the stand-in was blank)
+            self._view("compare")
 
     def show_figure(self, number: int) -> None:
         from model.paper_figures import FIGURES

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import calendar
 import re
+import sqlite3
 from collections.abc import Iterable
+from contextlib import closing
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
@@ -102,13 +104,12 @@ def states_at(forums: Iterable[ForumRow], day: int, disputes: dict[str, tuple[in
 def disputed_foundings(atlas: Atlas) -> dict[str, tuple[int, int]]:
     """forum id -> the days its disputed founding spans: a discrepancy about a founding date ("...-founding-date")
     covers the founding and the events it names, from the first event's first day to the last's last."""
-    con = atlas.connection
-    about: dict[str, list[str]] = {}
-    for did, rid in con.execute("SELECT discrepancy_id, record_id FROM discrepancyrecord "
-                                "WHERE discrepancy_id LIKE '%found%'"):
-        about.setdefault(did, []).append(rid)
-    wanted = {rid for ids in about.values() for rid in ids}
-    days = {eid: (lo, hi) for eid, lo, hi in con.execute("SELECT id, lo, hi FROM event") if eid in wanted}
+    con = getattr(atlas, "connection", None)
+    if con is None:  # the browse data (model/browse.py) keeps no discrepancies: read them from its file
+        with closing(sqlite3.connect(f"{atlas.path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)) as own:
+            about, days = _founding_discrepancies(own)
+    else:
+        about, days = _founding_discrepancies(con)
     out: dict[str, tuple[int, int]] = {}
     for ids in about.values():
         span_days = [d for rid in ids if rid in days for d in days[rid]]
@@ -118,3 +119,14 @@ def disputed_foundings(atlas: Atlas) -> dict[str, tuple[int, int]]:
                 found = [*span_days, row.founded.start.toordinal(), row.founded.end.toordinal()]
                 out[fid] = (min(found), max(found))
     return out
+
+
+def _founding_discrepancies(con: sqlite3.Connection) -> tuple[dict[str, list[str]], dict[str, tuple[int, int]]]:
+    """(discrepancy id -> the records it is about, event id -> its days) for the discrepancies about foundings."""
+    about: dict[str, list[str]] = {}
+    for did, rid in con.execute("SELECT discrepancy_id, record_id FROM discrepancyrecord "
+                                "WHERE discrepancy_id LIKE '%found%'"):
+        about.setdefault(did, []).append(rid)
+    wanted = {rid for ids in about.values() for rid in ids}
+    days = {eid: (lo, hi) for eid, lo, hi in con.execute("SELECT id, lo, hi FROM event") if eid in wanted}
+    return about, days

@@ -79,7 +79,8 @@ def _forums(atlas: Atlas, ids: list[str]) -> Comparison:
         ("Ended", lambda d: d.forum.ended.display() if d.forum.ended else "\u2014"),
         ("Status in 1999", lambda d: r.STATUS_LABELS.get(d.forum.status, d.forum.status)),
         ("Members", lambda d: str(len(r.members(d.members)))),
-        ("Disputed", lambda d: "; ".join(x.id for x in d.discrepancies) or "\u2014"))
+        # how many, not their ids: each is a paragraph, which its record's page gives in full
+        ("Disputed", lambda d: f"{len(d.discrepancies)}, on its page" if d.discrepancies else "\u2014"))
     cited = {"Name": [list(d.cites) for d in details]}  # what the record as a whole rests on
     out.rows += [Row(label, [get(d) for d in details], cites=cited.get(label, [])) for label, get in facts]
     for author in vocabulary.AUTHORS:

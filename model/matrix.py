@@ -1,20 +1,21 @@
 """The membership matrix: participants by forums, the roles each holds in each, filtered and sorted.
 
-Read once from the database in two queries (memberships, delegations), so that it opens and refilters
-quickly at 100 times the real data; what the cells show comes from model/roles.py. A delegation (a
-ministry or agency that represents a member) is a row only when delegations are asked for; its cell says
-whom it represents.
+The memberships are read in one query when the view opens, the delegations only when first shown, so
+that it opens and refilters quickly at 100 times the real data; what the cells show comes from
+model/roles.py. A delegation (a ministry or agency that represents a member) is a row only when
+delegations are asked for; its cell says whom it represents.
 """
 
 from __future__ import annotations
 
 import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
-from operator import itemgetter
+from functools import cache, cached_property
+from itertools import chain
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from model import as_of as when
@@ -61,15 +62,48 @@ class Filters:
     descending: bool = False
 
 
+class Cells:
+    """The shown cells, (participant, forum) -> entries, held forum by forum: a forum shown whole shares
+    the data's own dict of its cells, so that a filter copies nothing cell by cell."""
+
+    __slots__ = ("by_forum",)
+
+    def __init__(self, by_forum: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] | None = None):
+        self.by_forum = {} if by_forum is None else by_forum
+
+    def get(self, key: tuple[str, str], default: tuple[Entry, ...] = ()) -> tuple[Entry, ...]:
+        cells = self.by_forum.get(key[1])
+        return default if cells is None else cells.get(key, default)
+
+    def __getitem__(self, key: tuple[str, str]) -> tuple[Entry, ...]:
+        return self.by_forum[key[1]][key]
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, tuple):
+            return False
+        cells = self.by_forum.get(key[1])
+        return cells is not None and key in cells
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return chain.from_iterable(self.by_forum.values())
+
+    def __len__(self) -> int:
+        return sum(map(len, self.by_forum.values()))
+
+    def values(self) -> Iterator[tuple[Entry, ...]]:
+        return chain.from_iterable(map(dict.values, self.by_forum.values()))
+
+
 @dataclass
 class Matrix:
     """What is shown: ``rows`` (participant ids) by ``columns`` (forum ids) and each cell's entries."""
 
     rows: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
-    cells: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
+    cells: Cells = field(default_factory=Cells)
     uncertain: set[tuple[str, str]] = field(default_factory=set)  # cells in force only perhaps, as of the date
     uncertain_forums: set[str] = field(default_factory=set)
+    whole: bool = False  # every cell of its forums, as the data holds them (no delegation, date or participant)
 
     def symbol(self, pid: str, fid: str) -> str:
         entries = self.cells.get((pid, fid), ())
@@ -80,18 +114,22 @@ class Matrix:
 @contextmanager
 def _no_gc() -> Iterator[None]:
     """Tens of thousands of small tuples, all kept: the cyclic collector would walk the heap again and again
-    for nothing (it took most of the time at 100x)."""
+    for nothing (it took most of the time at 100x). What was made meanwhile goes straight to the oldest
+    generation (freeze, unfreeze), as it would after two collections had walked it, instead of being walked
+    by the first collection after this (a third of the matrix's opening)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
 
 
 class MatrixData:
-    """Every membership and delegation, read once; ``matrix(filters)`` is what a view shows."""
+    """Every membership, read once; delegations when first asked for; ``matrix(filters)`` is what a view shows."""
 
     def __init__(self, atlas: Atlas) -> None:
         with _no_gc():
@@ -100,39 +138,70 @@ class MatrixData:
     def _read(self, atlas: Atlas) -> None:
         self.atlas = atlas
         con = atlas.connection
-        # In founding order (the middle of its interval, as PartialDate.key), then by name: sorted in SQL.
-        forums = {f.id: f for f in atlas.forums()}
-        by_founding = [forums[fid] for (fid,) in con.execute(
-            "SELECT id FROM forum ORDER BY founded_lo IS NULL, founded_lo + founded_hi, founded_lo, founded_hi, "
-            "lower(name)")]
-        self.forums = {f.id: f for f in by_founding}
+        ids = [fid for (fid,) in con.execute("SELECT id FROM forum")]
+        self.forums = dict(zip(ids, map(atlas.forum_row, ids), strict=True))
         self.participants = {p.id: p for p in atlas.participants()}
-        self.entries: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-        self.delegations: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-        member_of: dict[int, tuple[str, str]] = {}
-        for mid, fid, pid, role, since, until in con.execute(
-                "SELECT id, forum_id, participant_id, role, since, until FROM membership ORDER BY id"):
-            self.entries[(pid, fid)].append(Entry(role, since, until, mid))
-            member_of[mid] = (pid, fid)
-        for mid, pid, since, until in con.execute(
-                "SELECT membership_id, participant_id, since, until FROM delegation ORDER BY id"):
-            member, fid = member_of[mid]
-            self.delegations[(pid, fid)].append(Entry(DELEGATE, since, until, mid, member))
-        rank = {name: n for n, name in enumerate(roles.ORDER)}
-        for entries in self.entries.values():  # in the roles' order once, so a cell never sorts
-            if len(entries) > 1:
-                entries.sort(key=lambda e: rank.get(e.role, len(rank)))
         # Each forum's cells, so that a filter looks only at the forums it lets through (and copies them whole).
-        self.by_forum: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] = defaultdict(dict)
-        self.delegations_by_forum: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] = defaultdict(dict)
-        for source, index in ((self.entries, self.by_forum), (self.delegations, self.delegations_by_forum)):
-            for key, entries in source.items():
-                index[key[1]][key] = tuple(entries)  # tuples: a cell shows them as they are
-        self._members_of: dict[str, frozenset[str]] | None = None
+        # One pass over the rows as SQLite gives them: sorting them there took longer than the whole pass.
+        by_forum: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] = defaultdict(dict)
+        rank = {name: n for n, name in enumerate(roles.ORDER)}
+        last = len(roles.ORDER)
+        unordered = []  # the cells whose roles came out of the roles' order, put in it below
+        for pid, fid, role, since, until, mid in con.execute(
+                "SELECT participant_id, forum_id, role, since, until, id FROM membership ORDER BY id"):
+            cells = by_forum[fid]
+            key = (pid, fid)
+            held = cells.get(key)
+            if held is None:
+                cells[key] = (Entry(role, since, until, mid),)
+            else:
+                cells[key] = (*held, Entry(role, since, until, mid))
+                if rank.get(role, last) < rank.get(held[-1].role, last):
+                    unordered.append(key)
+        for pid, fid in unordered:  # in the roles' order once, so a cell never sorts
+            by_forum[fid][(pid, fid)] = tuple(sorted(by_forum[fid][(pid, fid)], key=lambda e: rank.get(e.role, last)))
+        self.by_forum = dict(by_forum)  # a plain dict: a forum without cells is never added by a lookup
+        self._delegations: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] | None = None
+        self._members_of: dict[str, frozenset[str]] = {}
         self._order = {pid: n for n, pid in enumerate(self.participants)}  # by name (atlas order)
-        forum_order = sorted(self.forums.values(), key=lambda f: ((f.acronym or f.name).lower(), f.id))
-        self._forum_name_order = {f.id: n for n, f in enumerate(forum_order)}
-        self._forum_founded = {f.id: n for n, f in enumerate(by_founding)}
+        names = [f.acronym or f.name for f in self.forums.values()]  # sorted by (name, id) pairs: no key function
+        self._forum_name_order = {fid: n for n, (_, fid) in enumerate(sorted(zip(map(str.lower, names), ids, strict=True)))}
+        self._forum_founded: dict[str, int] | None = None
+        self._forum_roles: dict[str, frozenset[str]] | None = None
+        self._all_roles: frozenset[str] | None = None
+
+    @property
+    def delegations_by_forum(self) -> dict[str, dict[tuple[str, str], tuple[Entry, ...]]]:
+        """Each forum's delegation cells, read when first shown: most views never show them."""
+        if self._delegations is None:
+            index: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] = defaultdict(dict)
+            with _no_gc():
+                for pid, since, until, mid, member, fid in self.atlas.connection.execute(
+                        "SELECT d.participant_id, d.since, d.until, d.membership_id, m.participant_id, m.forum_id "
+                        "FROM delegation d JOIN membership m ON m.id = d.membership_id ORDER BY d.id"):
+                    cells = index[fid]
+                    cells[(pid, fid)] = (*cells.get((pid, fid), ()), Entry(DELEGATE, since, until, mid, member))
+            self._delegations = dict(index)
+        return self._delegations
+
+    @cached_property
+    def entries(self) -> dict[tuple[str, str], tuple[Entry, ...]]:
+        """Every membership cell: (participant, forum) -> its roles."""
+        return {key: held for cells in self.by_forum.values() for key, held in cells.items()}
+
+    @cached_property
+    def delegations(self) -> dict[tuple[str, str], tuple[Entry, ...]]:
+        """Every delegation cell: (participant, forum) -> whom it represents there."""
+        return {key: held for cells in self.delegations_by_forum.values() for key, held in cells.items()}
+
+    def _founding_order(self) -> dict[str, int]:
+        """Forum id -> its place in founding order (the middle of its interval, as PartialDate.key), then by
+        name: sorted in SQL, when a sort by founding is first asked for."""
+        if self._forum_founded is None:
+            self._forum_founded = {fid: n for n, (fid,) in enumerate(self.atlas.connection.execute(
+                "SELECT id FROM forum ORDER BY founded_lo IS NULL, founded_lo + founded_hi, founded_lo, founded_hi, "
+                "lower(name)"))}
+        return self._forum_founded
 
     @property
     def founding_disputes(self) -> dict[str, tuple[int, int]]:
@@ -145,65 +214,88 @@ class MatrixData:
     def _matrix(self, flt: Filters) -> Matrix:
         out = Matrix()
         forums = self.forums
-        shown: list[str] = []
-        states = when.states_at(forums.values(), flt.as_of, self.founding_disputes) if flt.as_of is not None else {}
-        for fid, f in forums.items():
-            keep = ((not flt.tracks or f.track in flt.tracks) and (not flt.kinds or f.kind in flt.kinds)
-                    and (not flt.statuses or f.status in flt.statuses)
-                    and (flt.forums is None or fid in flt.forums))
-            if keep and flt.as_of is not None:
-                state = states[fid]
-                keep = state in (when.EXISTS, when.UNCERTAIN)
-                if state == when.UNCERTAIN:
-                    out.uncertain_forums.add(fid)
-            if keep:
-                shown.append(fid)
+        # Only forums with cells can make a column; each filter is one pass over those left by the last.
+        shown = list(self.by_forum) if flt.forums is None else [f for f in self.by_forum if f in flt.forums]
+        if flt.delegations:  # and the forums where only delegations sit
+            shown += [f for f in self.delegations_by_forum
+                      if f not in self.by_forum and (flt.forums is None or f in flt.forums)]
+        for wanted, attribute in ((flt.tracks, "track"), (flt.kinds, "kind"), (flt.statuses, "status")):
+            if wanted:
+                shown = [f for f in shown if getattr(forums[f], attribute) in wanted]
+        if flt.as_of is not None:
+            states = when.states_at(forums.values(), flt.as_of, self.founding_disputes)
+            shown = [f for f in shown if states[f] in (when.EXISTS, when.UNCERTAIN)]
+            out.uncertain_forums = {f for f in shown if states[f] == when.UNCERTAIN}
         sources = [self.by_forum, self.delegations_by_forum] if flt.delegations else [self.by_forum]
         people = flt.participants
-        if not people and flt.as_of is None:  # the common case: whole forums, copied in C
-            for fid in shown:
-                out.cells.update(self.by_forum.get(fid, {}))
+        own = self.by_forum
+        cells: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] = {}
+        if not people and flt.as_of is None:  # the common case: whole forums, shared rather than copied
+            cells = {f: own[f] for f in shown if f in own}
             sources = sources[1:]
+            out.whole = not sources
         for source in sources:
-            for key, entries in (cell for fid in shown for cell in source.get(fid, {}).items()):
-                if people and key[0] not in people:
-                    continue
-                if flt.as_of is not None:
-                    kept = []
-                    for e in entries:
-                        until = None if e.role in ACTS else _date(e.until)
-                        state = when.span(_date(e.since), until, flt.as_of)
-                        if state == when.UNCERTAIN:
-                            out.uncertain.add(key)
-                        if state in (when.EXISTS, when.UNCERTAIN):
-                            kept.append(e)
-                    entries = tuple(kept)
-                if entries:  # a delegation's entries come after the roles, as DELEGATE ranks last
-                    out.cells[key] = out.cells[key] + entries if key in out.cells else entries
-        row_count = Counter(map(itemgetter(0), out.cells))
-        column_count = Counter(map(itemgetter(1), out.cells))
-        out.rows = self._sorted(list(row_count), flt.row_sort, row_count, self._order, flt.descending)
-        column_keys = self._forum_founded if flt.column_sort == "founded" else self._forum_name_order
-        out.columns = self._sorted(list(column_count), flt.column_sort, column_count, column_keys, flt.descending)
+            for fid in shown:
+                for key, entries in source.get(fid, {}).items():
+                    if people and key[0] not in people:
+                        continue
+                    if flt.as_of is not None:
+                        kept = []
+                        for e in entries:
+                            until = None if e.role in ACTS else _date(e.until)
+                            state = when.span(_date(e.since), until, flt.as_of)
+                            if state == when.UNCERTAIN:
+                                out.uncertain.add(key)
+                            if state in (when.EXISTS, when.UNCERTAIN):
+                                kept.append(e)
+                        entries = tuple(kept)
+                    if not entries:
+                        continue
+                    here = cells.get(fid)
+                    if here is None or here is own.get(fid):  # the data's own: copied before a delegation joins
+                        here = cells[fid] = dict(here or {})
+                    # a delegation's entries come after the roles, as DELEGATE ranks last
+                    here[key] = here[key] + entries if key in here else entries
+        out.cells = Cells(cells)
+        rows = set(map(itemgetter(0), out.cells))
+        out.rows = self._sorted(rows, flt.row_sort, self._order, flt.descending,
+                                lambda: Counter(map(itemgetter(0), out.cells)))
+        column_keys = self._founding_order() if flt.column_sort == "founded" else self._forum_name_order
+        out.columns = self._sorted(cells, flt.column_sort, column_keys, flt.descending,
+                                   lambda: {f: len(held) for f, held in cells.items()})
         return out
 
     @staticmethod
-    def _sorted(ids: list[str], how: str, counts: dict[str, int], order: dict[str, int], descending: bool) -> list[str]:
+    def _sorted(ids: Collection[str], how: str, order: dict[str, int], descending: bool,
+                counts: Callable[[], Mapping[str, int]]) -> list[str]:
+        """``ids`` in ``order`` (every id, in its order), or by their ``counts()`` (a mapping) and then name."""
         if how == "count":  # the most first, ties by name
-            ids.sort(key=lambda i: (-counts[i], order[i]) if not descending else (counts[i], order[i]))
-            return ids
-        ids.sort(key=order.__getitem__, reverse=descending)
-        return ids
+            n = counts()
+            return sorted(ids, key=lambda i: (-n[i], order[i]) if not descending else (n[i], order[i]))
+        kept = [i for i in order if i in ids]  # picked from the order made once: quicker than sorting them
+        return kept[::-1] if descending else kept
+
+    def roles_used(self, m: Matrix) -> set[str]:
+        """The roles in the matrix's cells (DELEGATE among them), for its legend."""
+        role = attrgetter("role")
+        if m.whole and len(m.columns) == len(self.by_forum):  # every forum: the roles of all, gathered once
+            if self._all_roles is None:
+                self._all_roles = frozenset(map(role, chain.from_iterable(Cells(self.by_forum).values())))
+            return set(self._all_roles)
+        if m.whole:  # whole forums: their roles, gathered once for each
+            if self._forum_roles is None:
+                self._forum_roles = {fid: frozenset(map(role, chain.from_iterable(cells.values())))
+                                     for fid, cells in self.by_forum.items()}
+            return set().union(*map(self._forum_roles.__getitem__, m.columns))
+        return set(map(role, chain.from_iterable(m.cells.values())))
 
     def participant_set(self, fid: str) -> frozenset[str]:
         """The participants a forum counts as members (a founding state counts; model/roles.py)."""
-        if self._members_of is None:
-            members: dict[str, set[str]] = defaultdict(set)
-            for (pid, f), entries in self.entries.items():
-                if any(roles.counts_as_member(e.role, self.participants[pid].kind) for e in entries):
-                    members[f].add(pid)
-            self._members_of = {f: frozenset(p) for f, p in members.items()}
-        return self._members_of.get(fid, frozenset())
+        if fid not in self._members_of:
+            self._members_of[fid] = frozenset(
+                pid for (pid, _), entries in self.by_forum.get(fid, {}).items()
+                if any(roles.counts_as_member(e.role, self.participants[pid].kind) for e in entries))
+        return self._members_of[fid]
 
     def cell_text(self, m: Matrix, pid: str, fid: str) -> str:
         """A cell in words, for a CSV file and a screen reader: "Founder; Member (since 1994)"."""

@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from model import vocabulary
+from model.as_of import NOT_YET, UNCERTAIN
 from model.dates import PartialDate
 from model.records import EventRow, ForumRow
 from model.timeline_axis import MAX_DAY, MIN_DAY, YEAR_DAYS
@@ -146,9 +147,15 @@ def _days(pd: PartialDate) -> tuple[int, int, bool, bool]:
     return pd.start.toordinal(), pd.end.toordinal(), pd.approximate, pd.is_point
 
 
-def lifespan(forum: ForumRow, markers: Markers, as_of_day: int | None) -> Bar | None:
-    """The bar of a forum: founded to ended, to ``as_of`` when active, a stub when proposed."""
+def lifespan(forum: ForumRow, markers: Markers, as_of_day: int | None, cut: bool = False) -> Bar | None:
+    """The bar of a forum: founded to ended, to ``as_of`` when active, a stub when proposed.
+
+    ``cut``: the atlas as it stood at ``as_of``: a forum that ended after it was alive then, and runs to it."""
     founded, ended = forum.founded, forum.ended
+    alive_then = cut and as_of_day is not None and forum.status != "proposed" \
+        and (ended is None or ended.start.toordinal() > as_of_day)
+    if alive_then:
+        ended = None
     first = min(markers.los) if len(markers) else None
     last = max(markers.his) if len(markers) else None
     if founded is not None:
@@ -160,7 +167,7 @@ def lifespan(forum: ForumRow, markers: Markers, as_of_day: int | None) -> Bar | 
         soft_lo = True  # the founding date is unknown: the bar fades in at the first event
     else:
         return None
-    style = forum.status if forum.status in STATUS_STYLES else "active"
+    style = "active" if alive_then else forum.status if forum.status in STATUS_STYLES else "active"
     if style == "proposed":
         return Bar(lo, lo, lo, lo, soft_lo, False, "proposed")
     if ended is not None:
@@ -226,20 +233,31 @@ class TimelineData:
     ``eras`` is ``Atlas.eras()`` (``(id, name, lo, hi)``) and ``as_of`` the source's date ("1999-06"),
     up to which active forums run. Per-forum markers are built here once (O(n log n)); changing the
     visible forums (:meth:`set_visible`) only rebuilds the list of lanes.
+
+    ``states`` (forum id -> its state at ``as_of``, model/as_of.py) shows the atlas as it stood at a month
+    the user chose: the forums not yet founded then are left out, and so are the events that began after
+    it; the forums whose founding is uncertain then are in ``uncertain`` (their labels marked "?").
     """
 
     def __init__(self, groups: Sequence[tuple[str, Sequence[ForumRow]]] = (), events: Iterable[EventRow] = (),
                  eras: Iterable[Era | tuple[str, str, int, int]] = (), as_of: PartialDate | str | int | None = None,
-                 metrics: Metrics | None = None) -> None:
+                 metrics: Metrics | None = None, states: dict[str, str] | None = None) -> None:
         with _no_gc():  # hundreds of thousands of small objects: the cyclic collector only slows this down
-            self._build(groups, events, eras, as_of, metrics)
+            self._build(groups, events, eras, as_of, metrics, states)
 
     def _build(self, groups: Sequence[tuple[str, Sequence[ForumRow]]], events: Iterable[EventRow],
                eras: Iterable[Era | tuple[str, str, int, int]], as_of: PartialDate | str | int | None,
-               metrics: Metrics | None) -> None:
+               metrics: Metrics | None, states: dict[str, str] | None) -> None:
         self.metrics = metrics or Metrics()
-        self.groups = [(label, list(forums)) for label, forums in groups]
         self.as_of_day = _day_of(as_of)
+        self.cut = states is not None and self.as_of_day is not None  # as it stood at a chosen month
+        self.uncertain: set[str] = set()
+        if states is not None and self.as_of_day is not None:
+            day = self.as_of_day
+            self.uncertain = {fid for fid, state in states.items() if state == UNCERTAIN}
+            groups = [(label, [f for f in forums if states.get(f.id) != NOT_YET]) for label, forums in groups]
+            events = (e for e in events if e.lo <= day)
+        self.groups = [(label, list(forums)) for label, forums in groups]
         self.eras = sorted((Era(*e) if not isinstance(e, Era) else e for e in eras), key=lambda e: (e.lo, e.hi))
         by_forum: dict[str, list[EventRow]] = {}
         context = []
@@ -253,7 +271,7 @@ class TimelineData:
         self.context = Markers(context)
         forums = {f.id: f for _, fs in self.groups for f in fs}
         self.markers = {fid: Markers(by_forum[fid]) if fid in by_forum else NO_MARKERS for fid in forums}
-        self.bars = {fid: lifespan(f, self.markers[fid], self.as_of_day) for fid, f in forums.items()}
+        self.bars = {fid: lifespan(f, self.markers[fid], self.as_of_day, self.cut) for fid, f in forums.items()}
         self.forums = forums
         self._bounds: tuple[int, int] | None = None
         self.visible: set[str] | None = None
@@ -282,6 +300,8 @@ class TimelineData:
             bars, markers, lane_h = self.bars, self.markers, m.lane
             for f, depth in _tree_order(shown):
                 label = _forum_label(f, self.forums.get(f.parent_id) if depth and f.parent_id else None)
+                if f.id in self.uncertain:  # founded perhaps, perhaps not yet, at the as-of month
+                    label = "? " + label  # first: the gutter cuts a long label's end
                 lanes.append(Lane("forum", f.id, label, y, lane_h, depth, f, bars[f.id], markers[f.id], g))
                 y += lane_h
         self.lanes = lanes
@@ -351,6 +371,8 @@ class TimelineData:
                 his.append(t.his[-1] if t.max_half == 0 else max(t.his[-1], int(t.centers[-1] + t.max_half)))
         if self.as_of_day is not None:
             his.append(self.as_of_day)
+        if self.cut and los and self.as_of_day is not None:  # as it stood then: an event running past it stops there
+            return min(los), max(min(max(his), self.as_of_day), min(los))
         if not los:
             if self.as_of_day is not None:
                 return self.as_of_day - 3650, self.as_of_day
@@ -377,7 +399,8 @@ class TimelineData:
             a, b = min(a, self.as_of_day), max(b, self.as_of_day)
         pad = max(YEAR_DAYS, (b - a) / 10)
         first = date.fromordinal(max(MIN_DAY, int(a - pad))).year
-        last = date.fromordinal(min(MAX_DAY, int(b + pad))).year
+        # as it stood at a month: a year past it, not a tenth of the span of empty future
+        last = date.fromordinal(min(MAX_DAY, int(b + (YEAR_DAYS if self.cut else pad)))).year
         a, b = date(first, 1, 1).toordinal(), date(last, 12, 31).toordinal()
         return (lo, hi) if a <= lo and b >= hi else (a, b)
 

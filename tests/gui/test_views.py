@@ -43,7 +43,7 @@ def test_matrix_filtered_to_japans_forums_reads_its_roles(qtbot, window):
     # The DPRK's cell in the NEACD: a founder that then stayed away.
     assert cell(view, "kp", "neacd") == symbols["founder"] + symbols["absent"]
     # The legend names every symbol shown.
-    assert "\u25cf\u2009Member" in view.legend.text() and "\u2302\u2009Host" in view.legend.text()
+    assert "\u25cf\u202fMember" in view.legend.text() and "\u2302\u202fHost" in view.legend.text()
     # A click on a cell shows that membership and selects the forum.
     m = view.matrix
     index = view.model.index(m.rows.index("jp"), m.columns.index("arf"))
@@ -180,6 +180,33 @@ def test_chronology_selection_both_ways_filter_sort_and_empty_state(qtbot, windo
     assert view.stack.currentWidget() is view.empty and "clear the filter box" in view.empty.text()
 
 
+def test_chronology_keystrokes_narrow_and_backspace_widens(qtbot, window):
+    """Typing on filters what the last keystroke left; a deleted letter or a brushed range starts afresh."""
+    from datetime import date
+
+    view = chronology_tab(window)
+
+    def fresh(text: str) -> list[str]:  # what the words match among all events, in the shown order
+        words = text.lower().split()
+        return [view.model.ids[i] for i in view.model.order if all(w in view.model.text[i] for w in words)]
+
+    qtbot.keyClicks(view.filter, "asea")
+    wide = shown_ids(view)
+    qtbot.keyClicks(view.filter, "n 199")
+    assert shown_ids(view) == fresh("asean 199") and 0 < len(shown_ids(view)) < len(wide)
+    for _ in range(5):
+        qtbot.keyClick(view.filter, Qt.Key.Key_Backspace)
+    assert shown_ids(view) == wide == fresh("asea")
+    lo, hi = date(1990, 1, 1).toordinal(), date(1994, 12, 31).toordinal()
+    window.state.set_date_range((lo, hi))  # brushed on the timeline
+    qtbot.keyClicks(view.filter, "n")
+    days = {eid: view.model.days[n] for n, eid in enumerate(view.model.ids)}
+    brushed = [e for e in fresh("asean") if days[e][1] >= lo and days[e][0] <= hi]
+    assert shown_ids(view) == brushed and 0 < len(brushed) < len(fresh("asean"))
+    window.state.set_date_range(None)
+    assert shown_ids(view) == fresh("asean")
+
+
 def QPoint_at(header, section):  # noqa: N802 - reads as the point it returns
     from PySide6.QtCore import QPoint
 
@@ -258,6 +285,66 @@ def test_as_of_1993_06_the_arf_does_not_yet_exist_and_cscaps_founding_is_marked(
     assert "not a month" in window.views.as_of.message.text() and window.state.as_of == window.views.as_of.first
 
 
+def forums_on_timeline(timeline) -> set[str]:
+    """Every forum whose lane a point in the timeline's gutter reaches, the lanes scrolled from top to bottom."""
+    view, found = timeline.view, set()
+    view.scroll_to(0)
+    while True:
+        for y in range(int(view.plot_top), int(view.plot_bottom), 4):
+            hit = view.hit(10, y)
+            if hit.kind == "forum":
+                found.add(hit.id)
+        if view.scroll >= view.max_scroll:
+            return found
+        view.scroll_by(view.plot_height)
+
+
+def test_the_timeline_as_of_1993_06_draws_no_forum_or_event_after_it(qtbot, window):
+    from datetime import date
+
+    from PySide6.QtCore import QPoint
+
+    timeline = window.timeline
+    paper = [lane.label for lane in timeline.data.lanes]
+    assert {"arf", "cscap"} <= forums_on_timeline(timeline)
+    set_as_of(qtbot, window, "1993-06")
+    june = date(1993, 6, 30).toordinal()
+    shown = forums_on_timeline(timeline)
+    assert "arf" not in shown and "arf" not in timeline.data.lanes_of  # founded July 1994: no lane to draw or hit
+    assert "kedo" not in shown and "cscap" in shown and "apec" in shown
+    assert all(lo <= june for lane in timeline.data.lanes for lo in lane.markers.los)  # no event begun after it
+    assert timeline.data.as_of_day == june  # the cursor line stays, at the month
+    # CSCAP's founding "in 1993" is uncertain in June 1993: its lane is marked, and a click on it selects it.
+    (lane,) = timeline.data.lanes_of["cscap"]
+    assert timeline.data.lanes[lane].label.startswith("? CSCAP")
+    assert timeline.data.bars["cscap"].style == "active"
+    timeline.select("cscap")
+    qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=QPoint(10, int(timeline.view.lane_center(lane))))
+    assert window.selection.current == "cscap"
+    assert "Perhaps not yet founded" in timeline.tooltip_at(10, timeline.view.lane_center(lane))
+    # A forum that had ended by then stays, as history (the NPCSD, 1990-93); one that ended later was alive
+    # then, and its bar runs to the month (SEATO, 1955-77, seen from 1970).
+    assert "npcsd" in shown and timeline.data.bars["npcsd"].style == "defunct"
+    set_as_of(qtbot, window, "1970-01")
+    seato = timeline.data.bars["seato"]
+    assert seato.style == "active" and seato.hi == date(1970, 1, 31).toordinal()
+    # Back at the paper's moment, the ARF returns and the timeline is as it was.
+    set_as_of(qtbot, window, "1999-06")
+    assert window.state.as_of is None and "arf" in forums_on_timeline(timeline)
+    assert [lane.label for lane in timeline.data.lanes] == paper
+
+
+def test_as_of_states_from_the_browse_data_match_the_read_apis(atlas):
+    """The window's tree and timeline read the browse data, which keeps no discrepancies: a disputed founding
+    is still uncertain there (an as-of month chosen in the running app raised AttributeError)."""
+    from model import as_of as when
+    from model.browse import Browse
+
+    browse = when.forum_states(Browse(atlas.path), "1993-06")
+    assert browse == when.forum_states(atlas, "1993-06") and when.UNCERTAIN in browse.values()
+    assert when.disputed_foundings(Browse(atlas.path)) == when.disputed_foundings(atlas) != {}
+
+
 def test_as_of_memberships_in_force(atlas):
     from model import as_of as when
 
@@ -326,6 +413,39 @@ def test_compare_model_passes_qt_model_tester(qtmodeltester, atlas):
     qtmodeltester.check(model)
 
 
+def test_compare_tab_opened_first_says_how_to_fill_it(qtbot, window):
+    window.registry["view.show_compare"].trigger()
+    view = window.views.tabs.currentWidget()
+    assert view is window.views.compare  # not the blank stand-in
+    assert view.empty.isVisible() and "Nothing to compare yet" in view.empty.text()
+
+
+def test_view_theme_dark_and_light_follow_at_once_and_are_remembered(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    from gui import settings as S
+    from gui.theme import is_dark
+
+    # Offscreen there is no dark scheme to follow: "system" is light.
+    assert window.registry["view.theme.system"].isChecked() and not is_dark(QApplication.palette())
+    window.selection.select("arf")
+    view = matrix_tab(qtbot, window)
+    light_grid = view.table.styleSheet()
+    try:
+        window.registry["view.theme.dark"].trigger()
+        assert is_dark(QApplication.palette()) and window.settings.get(S.THEME) == "dark"
+        link = QApplication.palette().link().color().name()
+        assert link in window.detail.toHtml()  # the page shown again: its links in the dark scheme's colour
+        qtbot.waitUntil(lambda: is_dark(view.table.palette()))  # the widgets are told by posted events
+        assert view.table.styleSheet() != light_grid  # the grid in the palette's mid tone, which shows on dark
+        assert window.timeline.grab().toImage().pixelColor(5, 5).lightness() < 128
+        window.registry["view.theme.light"].trigger()
+        assert not is_dark(QApplication.palette()) and window.settings.get(S.THEME) == "light"
+        qtbot.waitUntil(lambda: view.table.styleSheet() == light_grid)
+    finally:
+        window.registry["view.theme.system"].trigger()
+
+
 def test_the_papers_figures_are_labelled_reconstructions(qtbot, window, tmp_path):
     menu = window.menus["&View/Figures of the paper"]
     texts = [a.text() for a in menu.actions()]
@@ -357,10 +477,12 @@ def test_screenshot_option_shows_the_chosen_view_at_a_month(tmp_path):
 
     out = tmp_path / "matrix.png"
     done = subprocess.run([sys.executable, "-m", "forum_atlas", "--screenshot", str(out), "--view", "matrix",
-                           "--as-of", "1993-06", "--size", "1400x900"], capture_output=True, text=True, timeout=120)
+                           "--as-of", "1993-06", "--size", "1400x900", "--theme", "dark"],
+                          capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-1500:]
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1400, 900)
+    assert image.pixelColor(1395, 40).lightness() < 128  # the toolbar's end, in the dark scheme asked for
     bad = subprocess.run([sys.executable, "-m", "forum_atlas", "--screenshot", str(out), "--view", "nowhere"],
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "matrix" in bad.stderr  # argparse names the views it knows
