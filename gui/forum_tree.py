@@ -91,10 +91,12 @@ class ForumTreeModel(QAbstractItemModel):
         self.filter_roles: dict[str, list[str]] = {}  # forum id -> roles of the filtered participant
         self.uncertain: set[str] = set()  # forums whose founding is uncertain at the as-of month
         self.marks_for = None  # record id -> (marks, description): the analyst's basket, bookmark, note
+        self._marks: dict[Node, tuple[str, str]] = {}  # the marks last read of each forum's node (refresh_marks)
 
     def reset(self, root: Node) -> None:
         self.beginResetModel()
         self.root = root
+        self._marks.clear()
         self.endResetModel()
 
     def set_filter_roles(self, roles: dict[str, list[str]]) -> None:
@@ -104,19 +106,21 @@ class ForumTreeModel(QAbstractItemModel):
                                   [Qt.ItemDataRole.DisplayRole])
 
     def refresh_marks(self) -> None:
-        """The analyst's marks changed (gui/user_data.py): repaint the names."""
-        if self.root.children:
-            self._changed_below(QModelIndex())
+        """The analyst's marks changed (gui/user_data.py): repaint the names whose marks did.
 
-    def _changed_below(self, parent: QModelIndex) -> None:
-        rows = self.rowCount(parent)
-        if rows:
-            self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, 0, parent))
-            for row in range(rows):
-                self._changed_below(self.index(row, 0, parent))
+        Only those: a dataChanged for every row makes the filter recount every group (a quarter of a second
+        when the notes open at start-up). A name never read yet has no mark on screen to update."""
+        for node, shown in list(self._marks.items()):
+            if (self.marks_for(node.id) if self.marks_for else ("", "")) != shown:
+                del self._marks[node]
+                index = self.createIndex(node.row, 0, node)
+                self.dataChanged.emit(index, index)
 
     def marks(self, node: Node) -> tuple[str, str]:
-        return self.marks_for(node.id) if self.marks_for and node.kind == "forum" else ("", "")
+        if not self.marks_for or node.kind != "forum":
+            return "", ""
+        self._marks[node] = value = self.marks_for(node.id)
+        return value
 
     def node(self, index: QModelIndex) -> Node:
         return index.internalPointer() if index.isValid() else self.root

@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 from model.notes import UserData
-from model.team_notes import TeamNotes, without_password
 
 ENV = "FORUM_ATLAS_NOTES_SERVER"
 
@@ -23,6 +22,10 @@ def server_url(setting: str = "") -> str:
 
 class TeamStore:
     def __init__(self, url: str, folder: Path | str | None = None):
+        # Here, not above: the window asks this module for server_url at every start, and psycopg (imported by
+        # team_notes) would cost each start without a team server a quarter of a second and 20 MB.
+        from model.team_notes import TeamNotes, without_password
+
         self.local = UserData(folder)
         self.team = TeamNotes(url, self.local.folder)
         self.path = self.local.path

@@ -136,6 +136,24 @@ def test_the_window_answers_before_sqlmodel_is_imported(real_db, tmp_path):
     assert int(groups) > 5 and heavy == "[]"
 
 
+def test_without_a_team_server_the_window_never_loads_the_postgresql_driver(real_db, tmp_path):
+    """psycopg costs a start a quarter of a second and 20 MB; only a team server needs it (model/team_store.py)."""
+    code = textwrap.dedent("""
+        import sys
+        from PySide6.QtWidgets import QApplication
+        from gui.main_window import MainWindow
+        app = QApplication([])
+        w = MainWindow()
+        print(w.user_data.store is not None, "psycopg" in sys.modules)
+    """)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FORUM_ATLAS_DB": str(real_db),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    env.pop("FORUM_ATLAS_NOTES_SERVER", None)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr[-800:]
+    assert done.stdout.split() == ["True", "False"]
+
+
 def test_the_started_app_stamps_its_stages_in_order(real_db, tmp_path):
     """`make bench` reads these: interactive from the browse data, then the read API, then the clicked record."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FORUM_ATLAS_DB": str(real_db),
@@ -147,3 +165,24 @@ def test_the_started_app_stamps_its_stages_in_order(real_db, tmp_path):
     assert stamps == ["first-frame", "interactive", "read-api", "record-shown"]
     wait = next(line.split() for line in done.stdout.splitlines() if line.startswith("forum-atlas-startup-wait "))
     assert 0 < float(wait[1]) < 60
+
+
+def test_opening_the_notes_repaints_no_row_and_a_new_mark_repaints_its_own(qtbot, browsing, atlas):
+    """The notes open at start-up; a repaint of every row then cost a quarter of a second (refresh_marks)."""
+    w = browsing
+    tree, model = w.tree_pane.tree, w.tree_pane.model
+    changed = []
+    model.dataChanged.connect(lambda first, last, roles=(): changed.append((first, last)))
+    w.attach(atlas)  # the notes open, empty: no row's marks change
+    assert w.user_data.store is not None and changed == []
+
+    proxy = w.tree_pane.proxy
+    row = proxy.match(proxy.index(0, 0), Qt.ItemDataRole.UserRole, "arf", 1, Qt.MatchFlag.MatchRecursive)[0]
+    tree.scrollTo(row)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(row).center())
+    qtbot.waitUntil(lambda: w.detail.record_id == "arf")
+    before = tree.viewport().grab(tree.visualRect(row)).toImage()
+    qtbot.mouseClick(w.user_data.editor.add_basket, Qt.MouseButton.LeftButton)
+    assert [(a.internalPointer().id, b.internalPointer().id) for a, b in changed] == [("arf", "arf")]
+    assert row.data().startswith("\u25a3") and row.data().endswith("ASEAN Regional Forum")
+    qtbot.waitUntil(lambda: tree.viewport().grab(tree.visualRect(row)).toImage() != before)  # the mark is drawn
