@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,11 @@ GROUPINGS = [("track", "Track"), ("kind", "Kind"), ("scope", "Scope"), ("status"
              ("participant", "Participant")]
 COLUMNS = ("Forum", "Acronym", "Founded", "Role")
 ID_ROLE = Qt.ItemDataRole.UserRole
+_DISPLAY, _TOOLTIP, _FONT, _FOREGROUND = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                          Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole)
+# The roles ForumTreeModel answers. The view asks eight of every cell each time it sizes the acronym and year
+# columns to their contents (tens of thousands of calls at start-up): the others return at the first line.
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _FONT, _FOREGROUND, ID_ROLE})
 AWAY = r.AWAY  # roles that mean staying out: model/roles.py
 _TOP = QModelIndex()  # the invisible root, as a default argument
 
@@ -91,6 +96,7 @@ class ForumTreeModel(QAbstractItemModel):
         self.filter_roles: dict[str, list[str]] = {}  # forum id -> roles of the filtered participant
         self.uncertain: set[str] = set()  # forums whose founding is uncertain at the as-of month
         self.marks_for = None  # record id -> (marks, description): the analyst's basket, bookmark, note
+        self.count_of = None  # group node -> the forums it shows now (ForumTreePane: ForumFilter.count)
         self._marks: dict[Node, tuple[str, str]] = {}  # the marks last read of each forum's node (refresh_marks)
 
     def reset(self, root: Node) -> None:
@@ -155,29 +161,33 @@ class ForumTreeModel(QAbstractItemModel):
     def roles_of(self, node: Node) -> tuple[str, ...]:
         return node.roles or tuple(self.filter_roles.get(node.id, ()))
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def data(self, index, role=_DISPLAY):
+        if role not in _ANSWERED or not index.isValid():
             return None
         node: Node = index.internalPointer()
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if node.kind == "group":  # its count: ForumFilter, which knows what is shown
-                return node.label if col == 0 else None
-            roles = self.roles_of(node)
+        if role == _DISPLAY:
+            if node.kind == "group":  # its count of the forums shown, absences not counted
+                if col:
+                    return None
+                return f"{node.label} ({self.count_of(node)})" if self.count_of else node.label
             if col == 0:
                 marks = self.marks(node)[0]
                 return f"{marks}  {node.label}" if marks else node.label  # before: a long name is elided
-            year = f"{node.year} ?" if node.id in self.uncertain else node.year
-            return (node.label, node.acronym, year, ", ".join(r.label(x) for x in roles))[col]
+            if col == 1:
+                return node.acronym
+            if col == 2:
+                return f"{node.year} ?" if node.id in self.uncertain else node.year
+            return ", ".join(r.label(x) for x in self.roles_of(node))
         if role == ID_ROLE:
             return node.id
-        if role == Qt.ItemDataRole.ToolTipRole and node.kind == "forum":
+        if role == _TOOLTIP and node.kind == "forum":
             roles = self.roles_of(node)
             doubt = " (its founding is uncertain at the as-of date)" if node.id in self.uncertain else ""
             said = self.marks(node)[1]
             return (node.label + (f" ({node.acronym})" if node.acronym else "")
                     + (f" \u2014 {', '.join(roles)}" if roles else "") + doubt + (f"\n{said}" if said else ""))
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _FONT:
             if node.kind == "group":
                 font = QFont()
                 font.setBold(True)
@@ -187,7 +197,7 @@ class ForumTreeModel(QAbstractItemModel):
                 font = QFont()
                 font.setItalic(True)
                 return font
-        if role == Qt.ItemDataRole.ForegroundRole and node.kind == "forum":
+        if role == _FOREGROUND and node.kind == "forum":
             roles = self.roles_of(node)
             if roles and all(x in AWAY for x in roles):
                 return QPalette().color(QPalette.ColorRole.PlaceholderText)
@@ -229,15 +239,8 @@ class ForumFilter(QSortFilterProxyModel):
         self.existing = ids
         self.endFilterChange()
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        """A group's count is of the forums it shows now (after the filters), absences not counted."""
-        if role == Qt.ItemDataRole.DisplayRole and index.column() == 0 and not index.parent().isValid():
-            node: Node = self.mapToSource(index).internalPointer()
-            if node is not None and node.kind == "group":
-                return f"{node.label} ({self.count(index)})"
-        return super().data(index, role)
-
     def count(self, index: QModelIndex) -> int:
+        """The forums shown under ``index`` now (after the filters), absences not counted."""
         model = self.sourceModel()
         n = 0
         for row in range(self.rowCount(index)):
@@ -270,6 +273,21 @@ class ForumTreeView(QTreeView):
     def __init__(self, parent=None):
         super().__init__(parent, objectName="forumTree")
         self.stepping = False
+        self._acronyms: int | None = None  # the acronym column's width for its contents, while they last
+
+    def setModel(self, model):  # noqa: N802 - Qt override
+        super().setModel(model)
+        for changed in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved,
+                        model.dataChanged):
+            changed.connect(self._forget_width)
+
+    def _forget_width(self, *_) -> None:
+        self._acronyms = None
+
+    def changeEvent(self, event):  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._acronyms = None
+        super().changeEvent(event)
 
     def resizeEvent(self, event):  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -279,8 +297,9 @@ class ForumTreeView(QTreeView):
         header = self.header()
         width = self.viewport().width()
         others = sum(header.sectionSize(col) for col in (2, 3) if not header.isSectionHidden(col))
-        acronyms = max(header.sectionSizeHint(1), self.sizeHintForColumn(1))
-        self.setColumnHidden(1, width - others - acronyms < width * self.NAME_SHARE)
+        if self._acronyms is None:  # measured again only when the rows or the font change: it asks every row
+            self._acronyms = max(header.sectionSizeHint(1), self.sizeHintForColumn(1))
+        self.setColumnHidden(1, width - others - self._acronyms < width * self.NAME_SHARE)
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
         self.stepping = True
@@ -308,6 +327,8 @@ class ForumTreePane(QWidget):
         self.model = ForumTreeModel(self)
         self.proxy = ForumFilter(self)
         self.proxy.setSourceModel(self.model)
+        self.model.count_of = lambda node: self.proxy.count(self.proxy.mapFromSource(
+            self.model.createIndex(node.row, 0, node)))
         self.tree = ForumTreeView()
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
