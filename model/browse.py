@@ -107,9 +107,11 @@ class Browse:
         try:
             self._read(con)
         except (sqlite3.Error, ValueError, KeyError) as exc:
-            raise BrowseUnavailable(f"the browse data of {self.path} cannot be read ({exc})") from None
-        finally:
             con.close()
+            raise BrowseUnavailable(f"the browse data of {self.path} cannot be read ({exc})") from None
+        # Kept open, as Atlas keeps its own: the as-of month's forums ask it for the disputed foundings
+        # (model/as_of.py), and the tree reads the browse data for as long as the window is open.
+        self.connection = con
 
     def _read(self, con: sqlite3.Connection) -> None:
         self.meta = dict(con.execute("SELECT key, value FROM browse_meta"))

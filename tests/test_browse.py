@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from model import as_of as when
 from model.browse import GROUPINGS, Browse, BrowseUnavailable
 
 
@@ -27,6 +28,8 @@ def _agree(browse: Browse, atlas) -> None:
         assert (browse.kind_of(rid), browse.name_of(rid)) == (atlas.kind_of(rid), atlas.name_of(rid)), rid
     assert browse.source.as_of == atlas.source.as_of
     assert browse.meta["data_version"] == atlas.meta["data_version"]
+    for month in ("1975-01", "1991-06", "1994-07", "1996-12"):  # the tree's forums at an as-of month
+        assert when.forum_states(browse, month) == when.forum_states(atlas, month), month
 
 
 def test_the_browse_data_is_what_the_read_api_returns(real_db, atlas):
