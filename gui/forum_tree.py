@@ -270,24 +270,48 @@ class ForumTreeView(QTreeView):
 
     NAME_SHARE = 0.6  # the names keep at least this share of the width before the acronyms go
 
+    FITTED = (1, 2)  # the acronym and founding year: as wide as their contents
+
     def __init__(self, parent=None):
         super().__init__(parent, objectName="forumTree")
         self.stepping = False
-        self._acronyms: int | None = None  # the acronym column's width for its contents, while they last
+        # The fitted columns' widths, measured again only when the rows or the font change. Qt's own
+        # ResizeToContents measures every row again at each layout and resize: nine times at start-up, each
+        # asking the model eight roles of every cell.
+        self._widths: dict[int, int] | None = None
 
     def setModel(self, model):  # noqa: N802 - Qt override
         super().setModel(model)
         for changed in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved,
                         model.dataChanged):
-            changed.connect(self._forget_width)
+            changed.connect(self.refit)
 
-    def _forget_width(self, *_) -> None:
-        self._acronyms = None
+    def refit(self, *_) -> None:
+        """The fitted columns' contents may have changed: measure them at the next layout."""
+        self._widths = None
+        self.scheduleDelayedItemsLayout()
+
+    def expandAll(self):  # noqa: N802 - the pane calls it after every change of what the tree shows
+        self._widths = None
+        super().expandAll()
 
     def changeEvent(self, event):  # noqa: N802 - Qt override
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._acronyms = None
+            self._widths = None
         super().changeEvent(event)
+
+    def fitted_widths(self) -> dict[int, int]:
+        if self._widths is None:
+            header = self.header()
+            self._widths = {col: max(header.sectionSizeHint(col), self.sizeHintForColumn(col)) for col in self.FITTED}
+            for col, width in self._widths.items():
+                header.resizeSection(col, width)
+        return self._widths
+
+    def updateGeometries(self):  # noqa: N802 - Qt override: Qt lays the header out here
+        if self.model() is not None:
+            self.fitted_widths()
+        super().updateGeometries()
 
     def resizeEvent(self, event):  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -297,9 +321,7 @@ class ForumTreeView(QTreeView):
         header = self.header()
         width = self.viewport().width()
         others = sum(header.sectionSize(col) for col in (2, 3) if not header.isSectionHidden(col))
-        if self._acronyms is None:  # measured again only when the rows or the font change: it asks every row
-            self._acronyms = max(header.sectionSizeHint(1), self.sizeHintForColumn(1))
-        self.setColumnHidden(1, width - others - self._acronyms < width * self.NAME_SHARE)
+        self.setColumnHidden(1, width - others - self.fitted_widths()[1] < width * self.NAME_SHARE)
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
         self.stepping = True
@@ -337,8 +359,8 @@ class ForumTreePane(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for col in ForumTreeView.FITTED:  # sized by the view (ForumTreeView.fitted_widths)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
         # Roles can be long ("Founder, Funder, Member"): a fixed, resizable width that never crowds out names.
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         self.tree.setColumnWidth(3, 110)

@@ -186,3 +186,47 @@ def test_opening_the_notes_repaints_no_row_and_a_new_mark_repaints_its_own(qtbot
     assert [(a.internalPointer().id, b.internalPointer().id) for a, b in changed] == [("arf", "arf")]
     assert row.data().startswith("\u25a3") and row.data().endswith("ASEAN Regional Forum")
     qtbot.waitUntil(lambda: tree.viewport().grab(tree.visualRect(row)).toImage() != before)  # the mark is drawn
+
+
+@pytest.fixture
+def asked(monkeypatch):
+    """The forum tree's nodes whose data is asked, from here on (patched before the window is made: PySide looks
+    a Python override up when the object is wrapped)."""
+    from gui.forum_tree import ForumTreeModel
+
+    nodes = []
+    answer = ForumTreeModel.data
+    monkeypatch.setattr(ForumTreeModel, "data",
+                        lambda self, index, role=0: nodes.append(index.internalPointer()) or answer(self, index, role))
+    return nodes
+
+
+def test_the_acronym_and_year_columns_fit_their_contents_measured_once_per_change(qtbot, asked, browsing):
+    """Qt's ResizeToContents measured every row at each layout (nine times to the first paint); the tree view
+    measures the two columns when the rows or the font change, and they still fit what they show."""
+    w = browsing
+    tree, header = w.tree_pane.tree, w.tree_pane.tree.header()
+
+    def fits() -> bool:
+        QApplication.processEvents()
+        return all(tree.columnWidth(col) == max(header.sectionSizeHint(col), tree.sizeHintForColumn(col))
+                   for col in (1, 2))
+
+    assert fits()
+    assert len(asked) < 6000  # questions from the window's making to its first paint (21,000 before)
+    asked.clear()
+    w.resize(1300, 850)
+    QApplication.processEvents()
+    proxy, top = w.tree_pane.proxy, tree.viewport().rect()
+    on_screen = {node for node in {id(n): n for n in asked}.values()
+                 if tree.visualRect(proxy.mapFromSource(w.tree_pane.model.createIndex(node.row, 0, node)))
+                 .intersects(top)}
+    assert asked and set(map(id, asked)) == set(map(id, on_screen))  # the rows on screen repaint; none is measured
+    shown = w.tree_pane.visible_forums() or w.records.ids()["forum"]
+    w.views.as_of.set_month("1991-06")  # fewer forums, and uncertain foundings marked "?" (from the browse data)
+    assert 0 < len(w.tree_pane.proxy.existing) < len(shown)
+    assert fits()
+    w.tree_pane.filter.setText("dialogue")
+    assert fits()
+    w.view_options.set_zoom(1.5)
+    assert fits() and tree.columnWidth(2) > 0
