@@ -4,20 +4,26 @@
 records, in the same order, as ``model.queries.Atlas``; they carry the database's data version. The window fills
 its tree and timeline from them before SQLModel is imported (that import alone costs about three bare windows'
 start). This module imports neither SQLModel, SQLAlchemy nor pydantic, and must not.
+
+They also hold the read API's detail of every forum and event (what the tree and the timeline let one click), as
+JSON: a record clicked in the first moment shows at once, the same page the read API then shows again.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from model import paths
+from model import dates, paths
 from model import records as r
 from model.dates import PartialDate
 
-LAYOUT = "1"  # the browse tables' own layout: a change to SCHEMA bumps it
+LAYOUT = "2"  # the browse tables' own layout: a change to SCHEMA (or to the details' encoding) bumps it
+DETAILED = ("forum", "event")  # the records whose detail the browse data holds
 GROUPINGS = ("track", "kind", "scope", "status", "participant")  # as model.queries.GROUPINGS
 
 SCHEMA = """
@@ -38,6 +44,7 @@ CREATE TABLE browse_event (pos INTEGER PRIMARY KEY, id TEXT NOT NULL, title TEXT
     lo INTEGER NOT NULL, hi INTEGER NOT NULL);
 CREATE TABLE browse_era (pos INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, lo INTEGER NOT NULL,
     hi INTEGER NOT NULL);
+CREATE TABLE browse_detail (id TEXT PRIMARY KEY, kind TEXT NOT NULL, detail BLOB NOT NULL);
 """
 
 
@@ -58,6 +65,45 @@ def _text(date: PartialDate | None) -> str | None:
 
 def _date(text: str | None) -> PartialDate | None:
     return PartialDate.parse(text) if text else None
+
+
+# The records' classes, by name, for reading a detail back (model/records.py, and the dates they hold).
+_CLASSES = {cls.__name__: cls for module in (r, dates) for cls in vars(module).values()
+            if isinstance(cls, type) and dataclasses.is_dataclass(cls)}
+
+
+def _encode(value):
+    """A detail (nested frozen dataclasses, tuples, lists, plain values) as JSON-ready values that say their types."""
+    if dataclasses.is_dataclass(value):
+        return {"@": type(value).__name__, **{f.name: _encode(getattr(value, f.name))
+                                              for f in dataclasses.fields(value)}}
+    if isinstance(value, tuple):
+        return {"@": "tuple", "items": [_encode(v) for v in value]}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if value is None or isinstance(value, str | int | float):
+        return value
+    raise TypeError(f"a detail holds a {type(value).__name__}, which the browse data cannot store")
+
+
+def _decode(value):
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if isinstance(value, dict):
+        kind = value.pop("@")
+        if kind == "tuple":
+            return tuple(_decode(v) for v in value["items"])
+        return _CLASSES[kind](**{k: _decode(v) for k, v in value.items()})
+    return value
+
+
+def _detail_rows(atlas):
+    ids = atlas.ids()
+    for kind in DETAILED:
+        read = getattr(atlas, kind)
+        for rid in sorted(ids[kind]):
+            blob = zlib.compress(json.dumps(_encode(read(rid)), separators=(",", ":")).encode())
+            yield rid, kind, blob
 
 
 def write(con: sqlite3.Connection, atlas) -> None:
@@ -82,6 +128,7 @@ def write(con: sqlite3.Connection, atlas) -> None:
         "browse_event": [(n, e.id, e.title, e.kind, str(e.date), _text(e.end), e.place, e.ordinal, e.chair_id,
                           json.dumps(e.forums), e.lo, e.hi) for n, e in enumerate(atlas.events())],
         "browse_era": [(n, *era) for n, era in enumerate(atlas.eras())],
+        "browse_detail": list(_detail_rows(atlas)),
     }
     con.executescript(SCHEMA)
     for table, rows in tables.items():
@@ -176,6 +223,20 @@ class Browse:
             if rid in table:
                 return kind
         return None
+
+    def has_detail(self, rid: str) -> bool:
+        return self.kind_of(rid) in DETAILED
+
+    def _detail(self, kind: str, rid: str):
+        row = self.connection.execute("SELECT detail FROM browse_detail WHERE id = ? AND kind = ?",
+                                      (rid, kind)).fetchone()
+        return _decode(json.loads(zlib.decompress(row[0]))) if row else None
+
+    def forum(self, fid: str) -> r.ForumDetail | None:
+        return self._detail("forum", fid)
+
+    def event(self, eid: str) -> r.EventDetail | None:
+        return self._detail("event", eid)
 
     def name_of(self, rid: str) -> str:
         if rid in self._participants:

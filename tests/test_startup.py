@@ -43,25 +43,80 @@ def _open_read_api(w):
     return loader
 
 
-def test_a_click_before_the_read_api_is_open_shows_the_record_once_it_is(qtbot, browsing):
-    w = browsing
-    tree, proxy = w.tree_pane.tree, w.tree_pane.proxy
-    group = proxy.index(0, 0)
-    row = proxy.index(0, 0, group)
-    fid = row.data(Qt.ItemDataRole.UserRole)
-    name = w.records.forum_row(fid).name
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(row).center())
+def _click_anchor(qtbot, pane, wanted) -> str:
+    """Click the first link on the page whose target ``wanted(href)`` accepts; its target."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextCursor
 
+    block, found = pane.document().begin(), None
+    while block.isValid() and found is None:
+        it = block.begin()
+        while not it.atEnd() and found is None:
+            if wanted(it.fragment().charFormat().anchorHref()):
+                found = it.fragment()
+            it += 1
+        block = block.next()
+    assert found is not None, "no such link on the page"
+    href = found.charFormat().anchorHref()
+    probe = QTextCursor(pane.document())
+    probe.setPosition(found.position())
+    pane.setTextCursor(probe)
+    pane.ensureCursorVisible()
+    left = pane.cursorRect(probe)
+    probe.setPosition(found.position() + found.length())
+    right = pane.cursorRect(probe)
+    qtbot.mouseClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=QPoint((left.x() + right.x()) // 2,
+                                                                           left.center().y()))
+    return href
+
+
+def _click_forum(qtbot, w):
+    tree, proxy = w.tree_pane.tree, w.tree_pane.proxy
+    row = proxy.index(0, 0, proxy.index(0, 0))
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(row).center())
+    fid = row.data(Qt.ItemDataRole.UserRole)
     assert w.selection.current == fid and tree.currentIndex() == row  # the click is taken, not lost
+    return fid
+
+
+def test_a_forum_clicked_before_the_read_api_is_open_shows_its_page_at_once_as_the_read_api_does(qtbot, browsing):
+    w = browsing
+    fid = _click_forum(qtbot, w)
+    assert w.atlas is None and w.detail.record_id == fid  # from the browse data
+    assert w.records.forum_row(fid).name in w.detail.toPlainText()
+    assert QApplication.overrideCursor() is None
+    first = w.detail.toHtml()
+
+    _open_read_api(w)
+    qtbot.waitUntil(lambda: w.atlas is not None, timeout=60000)
+    assert w.detail.record_id == fid and w.detail.toHtml() == first  # the read API's page is the same page
+
+
+def test_a_record_picked_before_the_read_api_is_open_shows_once_it_is(qtbot, browsing):
+    """A participant (here a link on a forum's page) has no page in the browse data: it waits for the read API."""
+    w = browsing
+    _click_forum(qtbot, w)
+    href = _click_anchor(qtbot, w.detail, lambda href: w.records.kind_of(href.partition(":")[2]) == "participant")
+    pid = href.partition(":")[2]
+    name = w.records.name_of(pid)
+
+    assert w.selection.current == pid  # the click is taken, not lost
     assert QApplication.overrideCursor().shape() == Qt.CursorShape.BusyCursor
     assert name in w.statusBar().currentMessage()
     assert w.detail.record_id is None and f"Opening {name}" in w.detail.toPlainText()  # its page comes next
     assert not w.user_data.dock.isVisible()  # shown, or not, once the notes open: no jump in between
 
     _open_read_api(w)
-    qtbot.waitUntil(lambda: w.detail.record_id == fid, timeout=60000)
+    qtbot.waitUntil(lambda: w.detail.record_id == pid, timeout=60000)
     assert name in w.detail.toPlainText()
     assert QApplication.overrideCursor() is None and w.statusBar().currentMessage() == ""
+
+
+def test_a_citation_clicked_on_a_page_from_the_browse_data_says_it_opens_in_a_moment(qtbot, browsing):
+    w = browsing
+    _click_forum(qtbot, w)
+    _click_anchor(qtbot, w.detail, lambda href: href.startswith("cite:"))
+    assert "passage opens once" in w.statusBar().currentMessage()  # and no error
 
 
 def test_before_the_read_api_the_tree_filters_steps_and_quick_opens(qtbot, browsing, atlas):
@@ -162,7 +217,7 @@ def test_the_started_app_stamps_its_stages_in_order(real_db, tmp_path):
     done = subprocess.run([sys.executable, "-m", "forum_atlas"], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr[-800:]
     stamps = [line.split()[1] for line in done.stdout.splitlines() if line.startswith("forum-atlas-startup ")]
-    assert stamps == ["first-frame", "interactive", "read-api", "record-shown"]
+    assert stamps == ["first-frame", "interactive", "record-shown", "read-api"]  # the forum shows from the browse data
     wait = next(line.split() for line in done.stdout.splitlines() if line.startswith("forum-atlas-startup-wait "))
     assert 0 < float(wait[1]) < 60
 
