@@ -19,8 +19,6 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
-import yaml
-
 from model import paths
 
 STYLES = {"chicago": "chicago-author-date.csl", "apa": "apa.csl"}
@@ -53,6 +51,8 @@ def _names(by: str) -> list[dict]:
 
 def read_source(data: Path | None = None) -> dict:
     """The `source` mapping of source.yaml (raises CitationError, with the file, when it cannot be read)."""
+    import yaml  # here: the window's start imports this module for its style names, and needs no YAML
+
     path = (data or paths.data_dir()) / "source.yaml"
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))["source"]
