@@ -64,6 +64,21 @@ def on_first_paint(widget, callback, timeout_ms: int = 2000) -> None:
     QTimer.singleShot(timeout_ms, call)
 
 
+def skip_feature_scan() -> None:
+    """Spare every module imported after PySide6 the reading of its whole source.
+
+    PySide6 looks for ``from __feature__ import ...`` in each module imported after it by reading the module's
+    source (shibokensupport's ``_mod_uses_pyside``, through ``inspect.getsource``), and ``linecache`` then keeps
+    every line: for SQLAlchemy, SQLModel and pydantic that is 22 MB of the window's peak memory and about a tenth
+    of a second of their import. No module of Forum Atlas selects a ``__feature__``, so none needs the check;
+    it answers "does not use PySide", which PySide takes as "ignore this module" (its select id -1). A PySide
+    without that function is left as it is.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    if callable(getattr(feature, "_mod_uses_pyside", None)):
+        feature._mod_uses_pyside = lambda module: False
+
+
 def startup_stamp(what: str) -> None:
     """With FORUM_ATLAS_BENCH_STARTUP=1, ``make bench`` times the start-up by these lines (bench/startup.py)."""
     print(f"forum-atlas-startup {what} {time.monotonic():.6f}", flush=True)
@@ -77,6 +92,7 @@ def run(args) -> int:
         return ExitCode.UNAVAILABLE
     from PySide6.QtCore import QTimer
 
+    skip_feature_scan()
     app = application()
     from gui.main_window import MainWindow
 

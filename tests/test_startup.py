@@ -209,6 +209,33 @@ def test_without_a_team_server_the_window_never_loads_the_postgresql_driver(real
     assert done.stdout.split() == ["True", "False"]
 
 
+@pytest.mark.parametrize("skip", [False, True])
+def test_modules_imported_after_pyside_keep_no_source_in_memory_once_the_scan_is_skipped(skip):
+    """PySide6 reads the source of each module imported after it (linecache keeps it: 22 MB for SQLModel and
+    what it imports); gui.app.skip_feature_scan spares that. Without it the scan is seen: when a PySide6 no
+    longer does it, the False case fails, and skip_feature_scan can go."""
+    code = textwrap.dedent(f"""
+        import linecache
+        from PySide6.QtCore import QObject, Signal
+        from gui.app import skip_feature_scan
+        if {skip}:
+            skip_feature_scan()
+        import sqlmodel
+        from gui.app_state import Selection  # a module of ours, imported after: its signals still work
+        got = []
+        s = Selection()
+        s.changed.connect(got.append)
+        s.select("arf")
+        print(got == ["arf"], sum(f.endswith(".py") and ("sqlalchemy" in f or "pydantic" in f) for f in linecache.cache))
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr[-800:]
+    works, kept = done.stdout.split()
+    assert works == "True"
+    assert (int(kept) == 0) if skip else (int(kept) > 100)
+
+
 def test_the_started_app_stamps_its_stages_in_order(real_db, tmp_path):
     """`make bench` reads these: interactive from the browse data, then the read API, then the clicked record."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FORUM_ATLAS_DB": str(real_db),
