@@ -303,6 +303,7 @@ class ForumTreeView(QTreeView):
     def fitted_widths(self) -> dict[int, int]:
         if self._widths is None:
             header = self.header()
+            self._widths = {col: header.sectionSize(col) for col in self.FITTED}  # meanwhile (measuring lays out)
             self._widths = {col: max(header.sectionSizeHint(col), self.sizeHintForColumn(col)) for col in self.FITTED}
             for col, width in self._widths.items():
                 header.resizeSection(col, width)
