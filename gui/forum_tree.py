@@ -280,20 +280,11 @@ class ForumTreeView(QTreeView):
         # asking the model eight roles of every cell.
         self._widths: dict[int, int] | None = None
 
-    def setModel(self, model):  # noqa: N802 - Qt override
-        super().setModel(model)
-        for changed in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved,
-                        model.dataChanged):
-            changed.connect(self.refit)
-
     def refit(self, *_) -> None:
-        """The fitted columns' contents may have changed: measure them at the next layout."""
+        """The fitted columns' contents may have changed (the pane connects the model's signals here): measure
+        them at the next layout."""
         self._widths = None
         self.scheduleDelayedItemsLayout()
-
-    def expandAll(self):  # noqa: N802 - the pane calls it after every change of what the tree shows
-        self._widths = None
-        super().expandAll()
 
     def changeEvent(self, event):  # noqa: N802 - Qt override
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
@@ -354,6 +345,9 @@ class ForumTreePane(QWidget):
             self.model.createIndex(node.row, 0, node)))
         self.tree = ForumTreeView()
         self.tree.setModel(self.proxy)
+        for changed in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
+                        self.proxy.rowsRemoved, self.proxy.dataChanged):
+            changed.connect(self.tree.refit)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -531,6 +525,7 @@ class ForumTreePane(QWidget):
 
         states = when.forum_states(self.atlas, month) if month and self.atlas else {}
         self.model.uncertain = {f for f, s in states.items() if s == when.UNCERTAIN}
+        self.tree.refit()  # founding years gain or lose their "?"
         self.proxy.set_existing({f for f, s in states.items() if s in (when.EXISTS, when.UNCERTAIN)}
                                 if month and self.atlas else None)
         self.tree.expandAll()
