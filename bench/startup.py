@@ -3,9 +3,10 @@
 Every run is a new process. It prints ``forum-atlas-startup <what> <time.monotonic()>`` lines
 (``gui.app.startup_stamp``; FORUM_ATLAS_BENCH_STARTUP=1 turns them on): ``first-frame`` once the
 window's first paint is done, ``interactive`` once the forum tree is filled (from the browse data), painted and
-the event loop free. At that moment it clicks the first forum, then stamps ``read-api`` when SQLModel is imported
-and the read API open, and ``record-shown`` once the forum's detail has painted, after which it quits; a
-``forum-atlas-startup-wait`` line gives the longest the main thread waited meanwhile (gui/read_api.py's ticks).
+the event loop free. At that moment it clicks a forum: ``record-shown`` once its page has painted (from the
+browse data, which holds every forum's page; else once the read API is open), ``read-api`` when SQLModel is
+imported and the read API open; it quits once it has both. A ``forum-atlas-startup-wait`` line gives the longest
+the main thread waited meanwhile (gui/read_api.py's ticks).
 A second floor, a bare window that then imports SQLModel, is the yardstick for the app's peak memory. The monotonic clock is shared by every process on the machine, so
 the time from the parent's ``Popen`` to a stamp includes the interpreter's own start. Peak memory is
 the child's ``ru_maxrss`` from ``wait4`` (its CPU time is recorded too: on a busy machine it varies

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +38,11 @@ GROUPINGS = [("track", QT_TRANSLATE_NOOP("Vocabulary", "Track")), ("kind", QT_TR
 COLUMNS = (QT_TRANSLATE_NOOP("ForumTree", "Forum"), QT_TRANSLATE_NOOP("ForumTree", "Acronym"),
            QT_TRANSLATE_NOOP("ForumTree", "Founded"), QT_TRANSLATE_NOOP("ForumTree", "Role"))
 ID_ROLE = Qt.ItemDataRole.UserRole
+_DISPLAY, _TOOLTIP, _FONT, _FOREGROUND = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                          Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole)
+# The roles ForumTreeModel answers. The view asks eight of every cell each time it sizes the acronym and year
+# columns to their contents (tens of thousands of calls at start-up): the others return at the first line.
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _FONT, _FOREGROUND, ID_ROLE})
 AWAY = r.AWAY  # roles that mean staying out: model/roles.py
 _TOP = QModelIndex()  # the invisible root, as a default argument
 
@@ -97,10 +109,13 @@ class ForumTreeModel(QAbstractItemModel):
         self.filter_roles: dict[str, list[str]] = {}  # forum id -> roles of the filtered participant
         self.uncertain: set[str] = set()  # forums whose founding is uncertain at the as-of month
         self.marks_for = None  # record id -> (marks, description): the analyst's basket, bookmark, note
+        self.count_of = None  # group node -> the forums it shows now (ForumTreePane: ForumFilter.count)
+        self._marks: dict[Node, tuple[str, str]] = {}  # the marks last read of each forum's node (refresh_marks)
 
     def reset(self, root: Node) -> None:
         self.beginResetModel()
         self.root = root
+        self._marks.clear()
         self.endResetModel()
 
     def set_filter_roles(self, roles: dict[str, list[str]]) -> None:
@@ -110,19 +125,21 @@ class ForumTreeModel(QAbstractItemModel):
                                   [Qt.ItemDataRole.DisplayRole])
 
     def refresh_marks(self) -> None:
-        """The analyst's marks changed (gui/user_data.py): repaint the names."""
-        if self.root.children:
-            self._changed_below(QModelIndex())
+        """The analyst's marks changed (gui/user_data.py): repaint the names whose marks did.
 
-    def _changed_below(self, parent: QModelIndex) -> None:
-        rows = self.rowCount(parent)
-        if rows:
-            self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, 0, parent))
-            for row in range(rows):
-                self._changed_below(self.index(row, 0, parent))
+        Only those: a dataChanged for every row makes the filter recount every group (a quarter of a second
+        when the notes open at start-up). A name never read yet has no mark on screen to update."""
+        for node, shown in list(self._marks.items()):
+            if (self.marks_for(node.id) if self.marks_for else ("", "")) != shown:
+                del self._marks[node]
+                index = self.createIndex(node.row, 0, node)
+                self.dataChanged.emit(index, index)
 
     def marks(self, node: Node) -> tuple[str, str]:
-        return self.marks_for(node.id) if self.marks_for and node.kind == "forum" else ("", "")
+        if not self.marks_for or node.kind != "forum":
+            return "", ""
+        self._marks[node] = value = self.marks_for(node.id)
+        return value
 
     def node(self, index: QModelIndex) -> Node:
         return index.internalPointer() if index.isValid() else self.root
@@ -157,23 +174,27 @@ class ForumTreeModel(QAbstractItemModel):
     def roles_of(self, node: Node) -> tuple[str, ...]:
         return node.roles or tuple(self.filter_roles.get(node.id, ()))
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def data(self, index, role=_DISPLAY):
+        if role not in _ANSWERED or not index.isValid():
             return None
         node: Node = index.internalPointer()
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if node.kind == "group":  # its count: ForumFilter, which knows what is shown
-                return term(node.label) if col == 0 else None
-            roles = self.roles_of(node)
+        if role == _DISPLAY:
+            if node.kind == "group":  # its count of the forums shown, absences not counted
+                if col:
+                    return None
+                return f"{term(node.label)} ({self.count_of(node)})" if self.count_of else term(node.label)
             if col == 0:
                 marks = self.marks(node)[0]
                 return f"{marks}  {node.label}" if marks else node.label  # before: a long name is elided
-            year = f"{node.year} ?" if node.id in self.uncertain else node.year
-            return (node.label, node.acronym, year, ", ".join(term(r.label(x)) for x in roles))[col]
+            if col == 1:
+                return node.acronym
+            if col == 2:
+                return f"{node.year} ?" if node.id in self.uncertain else node.year
+            return ", ".join(term(r.label(x)) for x in self.roles_of(node))
         if role == ID_ROLE:
             return node.id
-        if role == Qt.ItemDataRole.ToolTipRole and node.kind == "forum":
+        if role == _TOOLTIP and node.kind == "forum":
             roles = self.roles_of(node)
             doubt = translate("ForumTree", " (its founding is uncertain at the as-of date)") \
                 if node.id in self.uncertain else ""
@@ -181,7 +202,7 @@ class ForumTreeModel(QAbstractItemModel):
             return (node.label + (f" ({node.acronym})" if node.acronym else "")
                     + (f" \u2014 {', '.join(term(r.label(x)) for x in roles)}" if roles else "") + doubt
                     + (f"\n{said}" if said else ""))
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _FONT:
             if node.kind == "group":
                 font = QFont()
                 font.setBold(True)
@@ -191,7 +212,7 @@ class ForumTreeModel(QAbstractItemModel):
                 font = QFont()
                 font.setItalic(True)
                 return font
-        if role == Qt.ItemDataRole.ForegroundRole and node.kind == "forum":
+        if role == _FOREGROUND and node.kind == "forum":
             roles = self.roles_of(node)
             if roles and all(x in AWAY for x in roles):
                 return QPalette().color(QPalette.ColorRole.PlaceholderText)
@@ -233,15 +254,8 @@ class ForumFilter(QSortFilterProxyModel):
         self.existing = ids
         self.endFilterChange()
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        """A group's count is of the forums it shows now (after the filters), absences not counted."""
-        if role == Qt.ItemDataRole.DisplayRole and index.column() == 0 and not index.parent().isValid():
-            node: Node = self.mapToSource(index).internalPointer()
-            if node is not None and node.kind == "group":
-                return f"{term(node.label)} ({self.count(index)})"
-        return super().data(index, role)
-
     def count(self, index: QModelIndex) -> int:
+        """The forums shown under ``index`` now (after the filters), absences not counted."""
         model = self.sourceModel()
         n = 0
         for row in range(self.rowCount(index)):
@@ -271,9 +285,40 @@ class ForumTreeView(QTreeView):
 
     NAME_SHARE = 0.6  # the names keep at least this share of the width before the acronyms go
 
+    FITTED = (1, 2)  # the acronym and founding year: as wide as their contents
+
     def __init__(self, parent=None):
         super().__init__(parent, objectName="forumTree")
         self.stepping = False
+        # The fitted columns' widths, measured again only when the rows or the font change. Qt's own
+        # ResizeToContents measures every row again at each layout and resize: nine times at start-up, each
+        # asking the model eight roles of every cell.
+        self._widths: dict[int, int] | None = None
+
+    def refit(self, *_) -> None:
+        """The fitted columns' contents may have changed (the pane connects the model's signals here): measure
+        them at the next layout."""
+        self._widths = None
+        self.scheduleDelayedItemsLayout()
+
+    def changeEvent(self, event):  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._widths = None
+        super().changeEvent(event)
+
+    def fitted_widths(self) -> dict[int, int]:
+        if self._widths is None:
+            header = self.header()
+            self._widths = {col: header.sectionSize(col) for col in self.FITTED}  # meanwhile (measuring lays out)
+            self._widths = {col: max(header.sectionSizeHint(col), self.sizeHintForColumn(col)) for col in self.FITTED}
+            for col, width in self._widths.items():
+                header.resizeSection(col, width)
+        return self._widths
+
+    def updateGeometries(self):  # noqa: N802 - Qt override: Qt lays the header out here
+        if self.model() is not None:
+            self.fitted_widths()
+        super().updateGeometries()
 
     def resizeEvent(self, event):  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -283,8 +328,7 @@ class ForumTreeView(QTreeView):
         header = self.header()
         width = self.viewport().width()
         others = sum(header.sectionSize(col) for col in (2, 3) if not header.isSectionHidden(col))
-        acronyms = max(header.sectionSizeHint(1), self.sizeHintForColumn(1))
-        self.setColumnHidden(1, width - others - acronyms < width * self.NAME_SHARE)
+        self.setColumnHidden(1, width - others - self.fitted_widths()[1] < width * self.NAME_SHARE)
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
         self.stepping = True
@@ -313,16 +357,21 @@ class ForumTreePane(QWidget):
         self.model = ForumTreeModel(self)
         self.proxy = ForumFilter(self)
         self.proxy.setSourceModel(self.model)
+        self.model.count_of = lambda node: self.proxy.count(self.proxy.mapFromSource(
+            self.model.createIndex(node.row, 0, node)))
         self.tree = ForumTreeView()
         self.tree.setModel(self.proxy)
+        for changed in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
+                        self.proxy.rowsRemoved, self.proxy.dataChanged):
+            changed.connect(self.tree.refit)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for col in ForumTreeView.FITTED:  # sized by the view (ForumTreeView.fitted_widths)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
         # Roles can be long ("Founder, Funder, Member"): a fixed, resizable width that never crowds out names.
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         self.tree.setColumnWidth(3, 110)
@@ -493,6 +542,7 @@ class ForumTreePane(QWidget):
 
         states = when.forum_states(self.atlas, month) if month and self.atlas else {}
         self.model.uncertain = {f for f, s in states.items() if s == when.UNCERTAIN}
+        self.tree.refit()  # founding years gain or lose their "?"
         self.proxy.set_existing({f for f, s in states.items() if s in (when.EXISTS, when.UNCERTAIN)}
                                 if month and self.atlas else None)
         self.tree.expandAll()

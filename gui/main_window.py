@@ -154,13 +154,18 @@ class MainWindow(QMainWindow):
         self.detail.show_empty()
 
     def attach(self, atlas) -> None:
-        """The read API is open: a record picked while it was opening shows now."""
+        """The read API is open: a record picked while it was opening shows now (again, with the analyst's note,
+        where the browse data showed it first: where the reader had scrolled to)."""
         self.atlas = atlas
         self._stop_waiting()
         self.user_data.open()
         self.views.load()
         if self.selection.current and self.atlas.kind_of(self.selection.current):
+            shown = self.detail.record_id == self.selection.current
+            position = self.detail.verticalScrollBar().value()
             self.detail.show_record(self.atlas, self.selection.current)
+            if shown:
+                self.detail.verticalScrollBar().setValue(position)
         if self.search_pane.box.text().strip():  # typed while the atlas was opening
             self.search_pane.run_search()
 
@@ -185,10 +190,14 @@ class MainWindow(QMainWindow):
             return
         if self.atlas is not None:
             self.detail.show_record(self.atlas, rid)
+        elif self.records.has_detail(rid):  # the read API's page, from the browse data (model/browse.py)
+            self._stop_waiting()
+            self.detail.show_record(self.records, rid)
         else:  # attach() shows it once the read API is open
             from gui import render
 
             name = self.records.name_of(rid)
+            self.detail.record_id = None  # no page shown (one from the browse data may have been)
             opening = translate("MainWindow", "Opening {name}\u2026").format(name=name)
             self.detail.setHtml(render.empty(opening, translate("MainWindow", "Its page shows as soon as the atlas "
                                                                              "has opened its data, in a moment.")))
@@ -229,6 +238,9 @@ class MainWindow(QMainWindow):
     def show_citation(self, cid: str) -> None:
         from gui.source_passage import SourcePassageDialog
 
+        if self.atlas is None:  # a page shown from the browse data, before the read API is open
+            self.statusBar().showMessage("The passage opens once the atlas has opened its data, in a moment.", 4000)
+            return
         citation = self.atlas.citation(cid)
         if citation is not None:
             self.passage = SourcePassageDialog(citation, self.source_text(), self,

@@ -4,24 +4,31 @@
 records, in the same order, as ``model.queries.Atlas``; they carry the database's data version. The window fills
 its tree and timeline from them before SQLModel is imported (that import alone costs about three bare windows'
 start). This module imports neither SQLModel, SQLAlchemy nor pydantic, and must not.
+
+They also hold the read API's detail of every forum and event (what the tree and the timeline let one click), as
+JSON: a record clicked in the first moment shows at once, the same page the read API then shows again.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from model import paths
+from model import dates, paths
 from model import records as r
 from model.dates import PartialDate
 
 if TYPE_CHECKING:  # the browse data is read without SQLModel; only the builder passes an Atlas
     from model.queries import Atlas
 
-LAYOUT = "3"  # the browse tables' own layout: a change to SCHEMA bumps it
+LAYOUT = "4"  # the browse tables' own layout: a change to SCHEMA (or to the details' encoding) bumps it
+DETAILED = ("forum", "event")  # the records whose detail the browse data holds
 GROUPINGS = ("track", "kind", "scope", "status", "participant")  # as model.queries.GROUPINGS
 
 SCHEMA = """
@@ -43,6 +50,7 @@ CREATE TABLE browse_event (pos INTEGER PRIMARY KEY, id TEXT NOT NULL, title TEXT
 CREATE TABLE browse_era (pos INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, lo INTEGER NOT NULL,
     hi INTEGER NOT NULL);
 CREATE TABLE browse_name_ja (record_id TEXT PRIMARY KEY, names TEXT NOT NULL);
+CREATE TABLE browse_detail (id TEXT PRIMARY KEY, kind TEXT NOT NULL, detail BLOB NOT NULL);
 """
 
 
@@ -65,13 +73,52 @@ def _date(text: str | None) -> PartialDate | None:
     return PartialDate.parse(text) if text else None
 
 
+# The records' classes, by name, for reading a detail back (model/records.py, and the dates they hold).
+_CLASSES = {cls.__name__: cls for module in (r, dates) for cls in vars(module).values()
+            if isinstance(cls, type) and dataclasses.is_dataclass(cls)}
+
+
+def _encode(value: object) -> Any:
+    """A detail (nested frozen dataclasses, tuples, lists, plain values) as JSON-ready values that say their types."""
+    if dataclasses.is_dataclass(value):
+        return {"@": type(value).__name__, **{f.name: _encode(getattr(value, f.name))
+                                              for f in dataclasses.fields(value)}}
+    if isinstance(value, tuple):
+        return {"@": "tuple", "items": [_encode(v) for v in value]}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if value is None or isinstance(value, str | int | float):
+        return value
+    raise TypeError(f"a detail holds a {type(value).__name__}, which the browse data cannot store")
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if isinstance(value, dict):
+        kind = value.pop("@")
+        if kind == "tuple":
+            return tuple(_decode(v) for v in value["items"])
+        return _CLASSES[kind](**{k: _decode(v) for k, v in value.items()})
+    return value
+
+
+def _detail_rows(atlas: Atlas) -> Iterator[tuple[str, str, bytes]]:
+    ids = atlas.ids()
+    for kind in DETAILED:
+        read = getattr(atlas, kind)
+        for rid in sorted(ids[kind]):
+            blob = zlib.compress(json.dumps(_encode(read(rid)), separators=(",", ":")).encode())
+            yield rid, kind, blob
+
+
 def write(con: sqlite3.Connection, atlas: Atlas) -> None:
     """Write the browse tables into ``con`` from ``atlas`` (the read API, open on the same database).
 
     Everything is asked of ``atlas`` before the first write: it reads the file as immutable.
     """
     roles = atlas.roles_by_participant()
-    tables: dict[str, list[tuple[str | int | None, ...]]] = {
+    tables: dict[str, list[tuple[str | int | bytes | None, ...]]] = {
         "browse_meta": [("data_version", atlas.meta["data_version"]), ("as_of", str(atlas.source.as_of)),
                         ("layout", LAYOUT)],
         "browse_forum": [(n, f.id, f.name, f.acronym, f.kind, f.track, f.scope, f.status, _text(f.founded),
@@ -88,6 +135,7 @@ def write(con: sqlite3.Connection, atlas: Atlas) -> None:
                           json.dumps(e.forums), e.lo, e.hi) for n, e in enumerate(atlas.events())],
         "browse_era": [(n, *era) for n, era in enumerate(atlas.eras())],
         "browse_name_ja": [(rid, json.dumps(names)) for rid, names in sorted(atlas.names_ja().items())],
+        "browse_detail": list(_detail_rows(atlas)),
     }
     con.executescript(SCHEMA)
     for table, rows in tables.items():
@@ -113,9 +161,11 @@ class Browse:
         try:
             self._read(con)
         except (sqlite3.Error, ValueError, KeyError) as exc:
-            raise BrowseUnavailable(f"the browse data of {self.path} cannot be read ({exc})") from None
-        finally:
             con.close()
+            raise BrowseUnavailable(f"the browse data of {self.path} cannot be read ({exc})") from None
+        # Kept open, as Atlas keeps its own: the as-of month's forums ask it for the disputed foundings
+        # (model/as_of.py), and the tree reads the browse data for as long as the window is open.
+        self.connection = con
 
     def _read(self, con: sqlite3.Connection) -> None:
         self.meta = dict(con.execute("SELECT key, value FROM browse_meta"))
@@ -188,6 +238,22 @@ class Browse:
             if rid in table:
                 return kind
         return None
+
+    def has_detail(self, rid: str) -> bool:
+        return self.kind_of(rid) in DETAILED
+
+    def _detail(self, kind: str, rid: str) -> Any:
+        row = self.connection.execute("SELECT detail FROM browse_detail WHERE id = ? AND kind = ?",
+                                      (rid, kind)).fetchone()
+        return _decode(json.loads(zlib.decompress(row[0]))) if row else None
+
+    def forum(self, fid: str) -> r.ForumDetail | None:
+        detail: r.ForumDetail | None = self._detail("forum", fid)
+        return detail
+
+    def event(self, eid: str) -> r.EventDetail | None:
+        detail: r.EventDetail | None = self._detail("event", eid)
+        return detail
 
     def name_of(self, rid: str) -> str:
         if rid in self._participants:

@@ -21,8 +21,6 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from model import paths
 
 if TYPE_CHECKING:
@@ -63,6 +61,8 @@ def _names(by: str) -> list[dict[str, str]]:
 
 def read_source(data: Path | None = None) -> Item:
     """The `source` mapping of source.yaml (raises CitationError, with the file, when it cannot be read)."""
+    import yaml  # here: the window's start imports this module for its style names, and needs no YAML
+
     path = (data or paths.data_dir()) / "source.yaml"
     try:
         source: Item = yaml.safe_load(path.read_text(encoding="utf-8"))["source"]

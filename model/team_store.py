@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from model.notes import UserData
-from model.team_notes import TeamNotes, without_password
-from model.team_replica import TeamNote
+
+if TYPE_CHECKING:  # psycopg is imported only when a team server is used
+    from model.team_replica import TeamNote
 
 ENV = "FORUM_ATLAS_NOTES_SERVER"
 
@@ -25,6 +26,10 @@ def server_url(setting: str = "") -> str:
 
 class TeamStore:
     def __init__(self, url: str, folder: Path | str | None = None):
+        # Here, not above: the window asks this module for server_url at every start, and psycopg (imported by
+        # team_notes) would cost each start without a team server a quarter of a second and 20 MB.
+        from model.team_notes import TeamNotes, without_password
+
         self.local = UserData(folder)
         self.team = TeamNotes(url, self.local.folder)
         self.path = self.local.path

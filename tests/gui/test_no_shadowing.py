@@ -9,6 +9,7 @@ OVERRIDES = {
     "mouseDoubleClickEvent", "wheelEvent", "resizeEvent", "changeEvent", "closeEvent", "sizeHint", "minimumSizeHint",
     "data", "index", "parent", "rowCount", "columnCount", "headerData", "flags", "filterAcceptsRow", "paint",
     "loadResource", "sort", "setData", "lessThan", "showEvent", "hideEvent", "focusInEvent", "focusOutEvent",
+    "updateGeometries",
 }
 
 

@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from model import as_of as when
 from model.browse import GROUPINGS, Browse, BrowseUnavailable
 
 
@@ -27,6 +28,14 @@ def _agree(browse: Browse, atlas) -> None:
         assert (browse.kind_of(rid), browse.name_of(rid)) == (atlas.kind_of(rid), atlas.name_of(rid)), rid
     assert browse.source.as_of == atlas.source.as_of
     assert browse.meta["data_version"] == atlas.meta["data_version"]
+    for month in ("1975-01", "1991-06", "1994-07", "1996-12"):  # the tree's forums at an as-of month
+        assert when.forum_states(browse, month) == when.forum_states(atlas, month), month
+    ids = atlas.ids()
+    for fid in ids["forum"]:  # every forum's and event's page, as the read API gives it
+        assert browse.has_detail(fid) and browse.forum(fid) == atlas.forum(fid), fid
+    for eid in ids["event"]:
+        assert browse.has_detail(eid) and browse.event(eid) == atlas.event(eid), eid
+    assert not any(browse.has_detail(rid) for rid in ids["participant"] | ids["person"])  # these wait for it
 
 
 def test_the_browse_data_is_what_the_read_api_returns(real_db, atlas):
@@ -53,9 +62,19 @@ def test_a_disagreement_is_caught(real_db, atlas, tmp_path):
         _agree(Browse(copy), atlas)
 
 
+def test_a_page_that_disagrees_is_caught(real_db, atlas, tmp_path):
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(real_db, copy)
+    with sqlite3.connect(copy) as con:  # ARF's page holds APEC's detail
+        con.execute("UPDATE browse_detail SET detail = (SELECT detail FROM browse_detail WHERE id = 'apec') "
+                    "WHERE id = 'arf'")
+    with pytest.raises(AssertionError, match="arf"):
+        _agree(Browse(copy), atlas)
+
+
 def test_reading_it_imports_neither_sqlmodel_sqlalchemy_nor_pydantic(real_db):
     code = ("import sys; from model.browse import Browse; b = Browse(sys.argv[1]); "
-            "[b.grouped(g) for g in ('track', 'participant')]; b.roles_by_participant(); b.events(); "
+            "[b.grouped(g) for g in ('track', 'participant')]; b.roles_by_participant(); b.events(); b.forum('arf'); "
             "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlmodel', 'sqlalchemy', 'pydantic', "
             "'pydantic_core')); print(len(b.forums()), heavy)")
     out = subprocess.run([sys.executable, "-c", code, str(real_db)], capture_output=True, text=True, check=True)
