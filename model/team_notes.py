@@ -15,7 +15,9 @@ Passwords never come from Forum Atlas's settings: libpq reads ``~/.pgpass`` and 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 try:
@@ -24,12 +26,18 @@ except ImportError:  # the standalone bundle leaves the driver out (build_spec/f
     psycopg = None
 
 from model.notes_schema import UserDataReadOnly, default_folder
+from model.team_lists import Basket, read_lists, send_change
+from model.team_password import keyring_problem, password_for, without_password
 from model.team_replica import Pending, Replica, TeamNote, replica_name
 
-SERVER_VERSION = 1
+__all__ = ["TeamNotes", "setup_server", "without_password", "merge_texts", "Fetched"]
+
+SERVER_VERSION = 2
 CHANNEL = "forum_atlas_notes"
 READERS, WRITERS = "forum_atlas_readers", "forum_atlas_writers"
 CONNECT_TIMEOUT = 3  # seconds: an unreachable server must not hang the window for long
+LISTS = {"#bookmarks", "#baskets"}  # what the lists' trigger (schema step 2) notifies
+STALL_MS = 3000  # unacknowledged data for this long breaks the connection
 
 # The server's schema, one step per version; never edit a step once released: add one. Run by the owner
 # (serve-setup) under an advisory lock, each step in one transaction with its version bump.
@@ -66,6 +74,20 @@ CREATE POLICY change_own ON notes FOR UPDATE USING (author = current_user) WITH 
 CREATE POLICY own_bookmarks ON bookmarks USING (author = current_user) WITH CHECK (author = current_user);
 CREATE POLICY see_baskets ON baskets FOR SELECT USING (shared OR author = current_user);
 CREATE POLICY own_baskets ON baskets FOR ALL USING (author = current_user) WITH CHECK (author = current_user);
+""", 2: f"""
+CREATE FUNCTION notify_list() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('{CHANNEL}', '#' || TG_TABLE_NAME);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER bookmarks_notify AFTER INSERT OR UPDATE OR DELETE ON bookmarks
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_list();
+CREATE TRIGGER baskets_notify AFTER INSERT OR UPDATE OR DELETE ON baskets
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_list();
+DROP POLICY own_bookmarks ON bookmarks;
+CREATE POLICY see_bookmarks ON bookmarks FOR SELECT USING (true);
+CREATE POLICY add_bookmarks ON bookmarks FOR INSERT WITH CHECK (author = current_user);
+CREATE POLICY drop_bookmarks ON bookmarks FOR DELETE USING (author = current_user);
 """}
 
 
@@ -77,26 +99,25 @@ def server_key(url: str) -> str:
     return hashlib.sha256(url.encode()).hexdigest()[:16]  # a key=value string: keep it out of the name
 
 
-def without_password(url: str) -> str:
-    """The URL as it may be shown or kept in settings: a password typed into it is dropped."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.split("@", 1)[1]
-    user = parts.username or ""
-    return parts._replace(netloc=f"{user}@{netloc}" if user else netloc).geturl()
-
-
 class NoDriver(RuntimeError):
     """This Forum Atlas has no PostgreSQL driver (the standalone bundle): team notes need the source install."""
 
 
-def _connect(url: str, autocommit: bool = False):
+# What a connection attempt may raise (NoDriver is a RuntimeError).
+FAILURES: tuple[type[BaseException], ...] = (RuntimeError,) if psycopg is None else (RuntimeError, psycopg.Error)
+
+
+def _connect(url: str, autocommit: bool = False) -> Any:
     if psycopg is None:
         raise NoDriver("this Forum Atlas has no PostgreSQL driver; team notes need Forum Atlas installed from "
                        "source (make setup)")
+    password = password_for(url)  # the keyring's, if it has one; else libpq's .pgpass or service file
+    # A server whose packets vanish breaks the connection within seconds (tcp_user_timeout, keepalives)
+    # rather than the minutes TCP would wait: a save then queues instead of hanging.
     return psycopg.connect(url, autocommit=autocommit, connect_timeout=CONNECT_TIMEOUT,
-                           application_name="forum-atlas")
+                           application_name="forum-atlas", tcp_user_timeout=STALL_MS, keepalives=1,
+                           keepalives_idle=5, keepalives_interval=2, keepalives_count=2,
+                           **({"password": password} if password else {}))
 
 
 def setup_server(url: str) -> list[str]:
@@ -143,48 +164,90 @@ def merge_texts(stored: str, ours: str, base: str, when: str) -> str:
     return f"{stored.rstrip()}\n\n{marker}\n{added}"
 
 
+@dataclass
+class Fetched:
+    """What one connection attempt brought back (TeamNotes.fetch), for TeamNotes.adopt to take in."""
+
+    con: Any
+    listener: Any
+    role: str
+    writable: bool
+    notes: list[TeamNote]
+    marks: list[tuple[str, str, str]]
+    baskets: list[Basket]
+
+
 class TeamNotes:
-    """A team's notes: the local replica always, the server when it answers.
+    """A team's notes, bookmarks and baskets: the local replica always, the server when it answers.
 
     :attr:`online` says whether the server answered last time; :attr:`writable` whether this member may
-    change notes; :attr:`status` is one plain sentence for the status bar.
+    change notes; :attr:`status` is one plain sentence for the status bar. ``connect=False`` leaves the first
+    attempt to the caller: the window runs :meth:`fetch` on a worker thread and :meth:`adopt` on its own.
     """
 
-    def __init__(self, url: str, folder: Path | str | None = None):
+    def __init__(self, url: str, folder: Path | str | None = None, connect: bool = True):
         self.url = url
         folder = Path(folder) if folder is not None else default_folder()
         self.replica = Replica(folder / "team" / replica_name(server_key(url)))
-        self.role = self.replica.con.execute("SELECT value FROM meta WHERE key = 'role'").fetchone()
-        self.role = self.role[0] if self.role else (urlsplit(url).username or "")
+        known = self.replica.con.execute("SELECT value FROM meta WHERE key = 'role'").fetchone()
+        self.role: str = known[0] if known else (urlsplit(url).username or "")
         self.online = False
         self.writable = True
         self.status = ""
         self.messages: list[str] = []
-        self._con = None
-        self._listener = None
-        self.reconnect()
+        self._con: Any = None
+        self._listener: Any = None
+        if connect:
+            self.reconnect()
 
     # -- the connection -------------------------------------------------------------------------------
     def reconnect(self) -> bool:
         """Try the server; on success, take its notes and send the queue. False while it is unreachable."""
         try:
-            if self._con is None or self._con.closed:
-                self._con = _connect(self.url)
-            with self._con.transaction():
-                self.role = self._con.execute("SELECT current_user").fetchone()[0]
-                version = self._con.execute("SELECT version FROM forum_atlas_schema").fetchone()[0]
-                self.writable = bool(self._con.execute(
-                    "SELECT has_table_privilege('notes', 'INSERT')").fetchone()[0])
-            if version != SERVER_VERSION:
-                raise RuntimeError(f"the server's team notes are format {version}; this Forum Atlas needs "
-                                   f"format {SERVER_VERSION} (run `forum-atlas notes serve-setup`)")
-            self.replica.con.execute("INSERT OR REPLACE INTO meta VALUES ('role', ?)", (self.role,))
-            self._pull_all()
-            self.online = True
-            self.flush()
-        except (psycopg.Error, RuntimeError) as exc:
+            fetched = self.fetch()
+        except FAILURES as exc:
             self._offline(exc)
+            return False
+        return self.adopt(fetched)
+
+    def fetch(self) -> Fetched:
+        """Connect and read everything this member may see. Touches nothing of this object, so it may run on
+        another thread while the window goes on reading the replica. Raises on failure."""
+        con = _connect(self.url)
+        try:
+            with con.transaction():
+                role = con.execute("SELECT current_user").fetchone()[0]
+                version = con.execute("SELECT version FROM forum_atlas_schema").fetchone()[0]
+                if version != SERVER_VERSION:
+                    raise RuntimeError(f"the server's team notes are format {version}; this Forum Atlas needs "
+                                       f"format {SERVER_VERSION} (run `forum-atlas notes serve-setup`)")
+                writable = bool(con.execute("SELECT has_table_privilege('notes', 'INSERT')").fetchone()[0])
+                notes = [TeamNote(*r) for r in con.execute(self._SELECT).fetchall()]
+                marks, baskets = read_lists(con)
+            listener = _connect(self.url, autocommit=True)
+            listener.execute(f"LISTEN {CHANNEL}")
+        except BaseException:
+            con.close()
+            raise
+        return Fetched(con, listener, role, writable, notes, marks, baskets)
+
+    def adopt(self, fetched: Fetched) -> bool:
+        """Take in what :meth:`fetch` read: mirror it in the replica, then send the queue."""
+        for old in (self._con, self._listener):
+            if old is not None:
+                old.close()
+        self._con, self._listener = fetched.con, fetched.listener
+        self.role, self.writable = fetched.role, fetched.writable
+        self.replica.con.execute("INSERT OR REPLACE INTO meta VALUES ('role', ?)", (self.role,))
+        self._mirror(fetched.notes)
+        self.replica.replace_lists(fetched.marks, fetched.baskets, self.role)
+        self.online = True
+        self.flush()
         return self.online
+
+    def failed(self, exc: BaseException) -> None:
+        """A connection attempt made elsewhere (:meth:`fetch` on a worker thread) failed."""
+        self._offline(exc)
 
     def _offline(self, exc: BaseException) -> None:
         self.online = False
@@ -194,9 +257,12 @@ class TeamNotes:
         if self._listener is not None:
             self._listener.close()
             self._listener = None
-        waiting = len(self.replica.pending())
-        self.status = (f"Team server unreachable ({str(exc).strip().splitlines()[0] if str(exc).strip() else 'no answer'}): "
-                       f"working offline; {waiting} change{'s' * (waiting != 1)} queued here, sent when it is back.")
+        waiting = self.queued()
+        why = str(exc).strip().splitlines()[0] if str(exc).strip() else "no answer"
+        if "password" in why and keyring_problem():  # say where else a password could have come from
+            why += f"; passwords come from ~/.pgpass or a service file here, as {keyring_problem()}"
+        self.status = (f"Team server unreachable ({why}): working offline; {waiting} change"
+                       f"{'s' * (waiting != 1)} queued here, sent when it is back.")
 
     def _set_status(self) -> None:
         where = without_password(self.url)
@@ -208,12 +274,11 @@ class TeamNotes:
                "to_char(n.updated AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
                "FROM notes n LEFT JOIN members m ON m.role = n.author")
 
-    def _pull_all(self) -> None:
-        rows = self._con.execute(self._SELECT).fetchall()
-        self._con.commit()
+    def _mirror(self, rows: list[TeamNote]) -> None:
+        """The server's notes in the replica, except this member's own that are still queued here."""
         queued = {p.record for p in self.replica.pending()}
         mine = {n.record: n for n in self.replica.by_author(self.role) if n.record in queued}
-        self.replica.replace_all([TeamNote(*r) for r in rows if not (r[1] == self.role and r[0] in queued)]
+        self.replica.replace_all([n for n in rows if not (n.author == self.role and n.record in queued)]
                                  + list(mine.values()))
 
     def _pull(self, record: str) -> None:
@@ -251,7 +316,10 @@ class TeamNotes:
         now_shown = self.replica.get(record, self.role)
         return now_shown.text if now_shown else text
 
-    def _read_only_reason(self) -> str:
+    def _read_only_reason(self, what: str = "") -> str:
+        if what:
+            return (f"Your role {self.role} may see the team's {what} but not change them, so the server "
+                    "refused this change.")
         return (f"Your role {self.role} may read the team's notes but not change them, so the server refused "
                 "this change. Your text is kept on this computer as a draft.")
 
@@ -274,9 +342,43 @@ class TeamNotes:
                 return sent
             self.replica.done(item, stored)
             sent += 1
+        lists = self.replica.changes()
+        for change in lists:
+            try:
+                send_change(self._con, change)
+            except psycopg.errors.InsufficientPrivilege:  # dropped: the server will never take it
+                self.writable = False
+                self.messages.append(self._read_only_reason("bookmarks and baskets"))
+                sent -= 1
+            except psycopg.Error as exc:
+                self._offline(exc)
+                return sent
+            self.replica.change_done(change.seq)
+            sent += 1
+        if lists:
+            self._pull_lists()
         if self.online:
             self._set_status()
         return sent
+
+    def queue_change(self, kind: str, key: str, body: dict[str, Any], base_version: int = 0,
+                     base: tuple[str, ...] = ()) -> None:
+        """Queue a change to a bookmark or basket (model/team_lists.py) and send it if the server answers.
+        Raises UserDataReadOnly for a read-only member."""
+        if not self.writable:
+            raise UserDataReadOnly(self._read_only_reason("bookmarks and baskets"))
+        self.replica.queue_change(kind, key, body, self.role, base_version, base)
+        if self.online:
+            self.flush()
+
+    def _pull_lists(self) -> None:
+        try:
+            marks, baskets = read_lists(self._con)
+            self._con.commit()
+        except psycopg.Error as exc:
+            self._offline(exc)
+            return
+        self.replica.replace_lists(marks, baskets, self.role)
 
     def _send(self, item: Pending) -> TeamNote:
         """One queued change, conditional on its base version; a stale one is merged, keeping both texts."""
@@ -319,13 +421,16 @@ class TeamNotes:
 
     def changes(self) -> set[str]:
         """Records changed on the server since the last call (read from the listening connection without
-        waiting), their notes refreshed in the replica."""
+        waiting), their notes refreshed in the replica; ``#bookmarks`` or ``#baskets`` among them when those
+        changed (no record id starts with #)."""
         if self._listener is None:
             return set()
         try:
             records = {n.payload for n in self._listener.notifies(timeout=0)}
-            for record in records:
+            for record in records - LISTS:
                 self._pull(record)
+            if records & LISTS:
+                self._pull_lists()
         except psycopg.Error as exc:
             self._offline(exc)
             return set()
@@ -347,7 +452,8 @@ class TeamNotes:
         return self.replica.drafts()
 
     def queued(self) -> int:
-        return len(self.replica.pending())
+        """Changes waiting for the server: notes, bookmarks and baskets."""
+        return len(self.replica.pending()) + len(self.replica.changes())
 
     def close(self) -> None:
         for con in (self._con, self._listener):

@@ -4,19 +4,40 @@ A plain SQLite file per team server in the user-data folder (``team/<server>.sql
 committed row in ``queue`` (WAL, ``synchronous=FULL``): once it is acknowledged it survives a lost network, a
 stopped server and quitting, and it is sent, in order, when the server answers again. ``notes`` mirrors the
 server's rows (with the version each was read at); ``drafts`` keeps text the server refused to take (a
-read-only member), so nothing typed is lost.
+read-only member), so nothing typed is lost. Bookmarks and baskets have their own mirror and queue
+(``changes``; model/team_lists.py): after each pull the queued changes are applied again to the mirror, so the
+window shows what the analyst did even before the server has it.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from model.notes_schema import now
+from model.team_lists import Basket, Change
 
-REPLICA_VERSION = 1
+REPLICA_VERSION = 2
+
+# One step per version, each run in one transaction with its user_version bump; never edit a released step.
+_STEPS = {1: ["CREATE TABLE IF NOT EXISTS notes (record TEXT, author TEXT, display TEXT, text TEXT NOT NULL, "
+              "version INTEGER NOT NULL, updated TEXT NOT NULL, PRIMARY KEY (record, author))",
+              "CREATE TABLE IF NOT EXISTS queue (seq INTEGER PRIMARY KEY AUTOINCREMENT, record TEXT NOT NULL, "
+              "text TEXT NOT NULL, base_version INTEGER NOT NULL, base_text TEXT NOT NULL, tried TEXT, "
+              "queued TEXT NOT NULL)",
+              "CREATE TABLE IF NOT EXISTS drafts (record TEXT PRIMARY KEY, text TEXT NOT NULL, saved TEXT NOT NULL)",
+              "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)"],
+          2: ["CREATE TABLE bookmarks (record TEXT NOT NULL, author TEXT NOT NULL, display TEXT NOT NULL, "
+              "PRIMARY KEY (record, author))",
+              "CREATE TABLE baskets (name TEXT NOT NULL, author TEXT NOT NULL, display TEXT NOT NULL, "
+              "shared INTEGER NOT NULL, records TEXT NOT NULL, version INTEGER NOT NULL, "
+              "PRIMARY KEY (name, author))",
+              "CREATE TABLE changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, key TEXT NOT NULL, "
+              "body TEXT NOT NULL, base_version INTEGER NOT NULL, base TEXT NOT NULL, queued TEXT NOT NULL)"]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,19 +72,15 @@ class Replica:
         self.con = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self.con.execute("PRAGMA journal_mode=WAL")
         self.con.execute("PRAGMA synchronous=FULL")
-        if self.con.execute("PRAGMA user_version").fetchone()[0] < REPLICA_VERSION:
+        self.con.execute("PRAGMA busy_timeout = 5000")
+        version = self.con.execute("PRAGMA user_version").fetchone()[0]
+        while version < REPLICA_VERSION:
+            version += 1
             with self.con:
-                self.con.execute("BEGIN")
-                self.con.execute("CREATE TABLE IF NOT EXISTS notes (record TEXT, author TEXT, display TEXT, "
-                                 "text TEXT NOT NULL, version INTEGER NOT NULL, updated TEXT NOT NULL, "
-                                 "PRIMARY KEY (record, author))")
-                self.con.execute("CREATE TABLE IF NOT EXISTS queue (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
-                                 "record TEXT NOT NULL, text TEXT NOT NULL, base_version INTEGER NOT NULL, "
-                                 "base_text TEXT NOT NULL, tried TEXT, queued TEXT NOT NULL)")
-                self.con.execute("CREATE TABLE IF NOT EXISTS drafts (record TEXT PRIMARY KEY, text TEXT NOT NULL, "
-                                 "saved TEXT NOT NULL)")
-                self.con.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-                self.con.execute(f"PRAGMA user_version = {REPLICA_VERSION}")
+                self.con.execute("BEGIN IMMEDIATE")
+                for sql in _STEPS[version]:
+                    self.con.execute(sql)
+                self.con.execute(f"PRAGMA user_version = {version}")
 
     # -- the mirror of the server -----------------------------------------------------------------------
     def put(self, note: TeamNote) -> None:
@@ -87,6 +104,11 @@ class Replica:
     def on_record(self, record: str) -> list[TeamNote]:
         rows = self.con.execute("SELECT record, author, display, text, version, updated FROM notes "
                                 "WHERE record = ? AND text != '' ORDER BY updated DESC", (record,)).fetchall()
+        return [TeamNote(*r) for r in rows]
+
+    def all_notes(self) -> list[TeamNote]:
+        rows = self.con.execute("SELECT record, author, display, text, version, updated FROM notes "
+                                "WHERE text != '' ORDER BY record, author").fetchall()
         return [TeamNote(*r) for r in rows]
 
     def by_author(self, author: str) -> list[TeamNote]:
@@ -136,6 +158,76 @@ class Replica:
 
     def drafts(self) -> dict[str, str]:
         return dict(self.con.execute("SELECT record, text FROM drafts").fetchall())
+
+    # -- bookmarks and baskets: the mirror, and the queue of changes to them ----------------------------------
+    def replace_lists(self, marks: list[tuple[str, str, str]], baskets: list[Basket], author: str) -> None:
+        """The server's bookmarks and baskets, then this member's queued changes on top of them."""
+        with self.con:
+            self.con.execute("BEGIN IMMEDIATE")
+            self.con.execute("DELETE FROM bookmarks")
+            self.con.execute("DELETE FROM baskets")
+            self.con.executemany("INSERT INTO bookmarks VALUES (?, ?, ?)", marks)
+            self.con.executemany("INSERT INTO baskets VALUES (?, ?, ?, ?, ?, ?)",
+                                 [(b.name, b.author, b.display, b.shared, json.dumps(b.records), b.version)
+                                  for b in baskets])
+            for change in self.changes():
+                self._apply(change, author)
+
+    def queue_change(self, kind: str, key: str, body: dict[str, Any], author: str, base_version: int = 0,
+                     base: tuple[str, ...] = ()) -> None:
+        """One committed transaction: the change is queued and the mirror shows it. A basket's new list
+        replaces one queued just before it for the same basket, keeping the version it started from."""
+        with self.con:
+            self.con.execute("BEGIN IMMEDIATE")
+            last = self.con.execute("SELECT seq, kind, key FROM changes ORDER BY seq DESC LIMIT 1").fetchone()
+            if kind == "basket" and last is not None and last[1:] == ("basket", key):
+                self.con.execute("UPDATE changes SET body = ?, queued = ? WHERE seq = ?",
+                                 (json.dumps(body), now(), last[0]))
+            else:
+                self.con.execute("INSERT INTO changes (kind, key, body, base_version, base, queued) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)",
+                                 (kind, key, json.dumps(body), base_version, json.dumps(list(base)), now()))
+            self._apply(Change(0, kind, key, body, base_version, base), author)
+
+    def _apply(self, change: Change, author: str) -> None:
+        key, body = change.key, change.body
+        if change.kind == "bookmark":
+            if body["on"]:
+                self.con.execute("INSERT OR IGNORE INTO bookmarks VALUES (?, ?, ?)", (key, author, author))
+            else:
+                self.con.execute("DELETE FROM bookmarks WHERE record = ? AND author = ?", (key, author))
+        elif change.kind == "basket":
+            self.con.execute("INSERT INTO baskets VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name, author) DO UPDATE "
+                             "SET shared = excluded.shared, records = excluded.records",
+                             (key, author, author, bool(body["shared"]), json.dumps(body["records"]),
+                              change.base_version))
+        elif change.kind == "rename":
+            self.con.execute("UPDATE OR IGNORE baskets SET name = ? WHERE name = ? AND author = ?",
+                             (body["to"], key, author))
+        elif change.kind == "drop":
+            self.con.execute("DELETE FROM baskets WHERE name = ? AND author = ?", (key, author))
+
+    def changes(self) -> list[Change]:
+        rows = self.con.execute("SELECT seq, kind, key, body, base_version, base FROM changes ORDER BY seq")
+        return [Change.from_row(r) for r in rows.fetchall()]
+
+    def change_done(self, seq: int) -> None:
+        self.con.execute("DELETE FROM changes WHERE seq = ?", (seq,))
+
+    def bookmarks(self, author: str | None = None) -> list[tuple[str, str, str]]:
+        """(record, author, display name) of every bookmark, or of ``author``'s."""
+        sql = "SELECT record, author, display FROM bookmarks"
+        rows = self.con.execute(sql + " WHERE author = ? ORDER BY record" if author else
+                                sql + " ORDER BY record, author", (author,) if author else ())
+        return [tuple(r) for r in rows.fetchall()]
+
+    def baskets(self) -> list[Basket]:
+        rows = self.con.execute("SELECT name, author, display, shared, records, version FROM baskets "
+                                "ORDER BY author, name").fetchall()
+        return [Basket(r[0], r[1], r[2], bool(r[3]), tuple(json.loads(r[4])), r[5]) for r in rows]
+
+    def basket(self, name: str, author: str) -> Basket | None:
+        return next((b for b in self.baskets() if (b.name, b.author) == (name, author)), None)
 
     def close(self) -> None:
         self.con.close()
