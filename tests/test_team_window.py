@@ -14,13 +14,18 @@ from test_notes_window import type_note
 from gui.user_data import DEBOUNCE_MS
 
 
+def team_window(qtbot, atlas, url, folder, monkeypatch):
+    """A window on the team server at ``url``, once its connection (made in the background) has settled."""
+    monkeypatch.setenv("FORUM_ATLAS_NOTES_SERVER", url)
+    w = open_window(qtbot, atlas)
+    w.user_data.open(folder)
+    qtbot.waitUntil(lambda: not w.user_data.team_link.connecting, timeout=10_000)
+    return w
+
+
 def _two_windows(qtbot, atlas, team, tmp_path, monkeypatch):
-    monkeypatch.setenv("FORUM_ATLAS_NOTES_SERVER", team("alice"))
-    a = open_window(qtbot, atlas)
-    a.user_data.open(tmp_path / "alice")
-    monkeypatch.setenv("FORUM_ATLAS_NOTES_SERVER", team("bob"))
-    b = open_window(qtbot, atlas)
-    b.user_data.open(tmp_path / "bob")  # another computer: its own replica and local store
+    a = team_window(qtbot, atlas, team("alice"), tmp_path / "alice", monkeypatch)
+    b = team_window(qtbot, atlas, team("bob"), tmp_path / "bob", monkeypatch)  # another computer
     return a, b
 
 
@@ -47,9 +52,7 @@ def test_a_note_typed_in_one_window_appears_in_the_other(qtbot, atlas, settings_
 
 def test_a_lost_server_is_shown_and_the_queue_drains_when_it_is_back(qtbot, atlas, settings_reset, team,
                                                                      tmp_path, monkeypatch):
-    monkeypatch.setenv("FORUM_ATLAS_NOTES_SERVER", team("alice"))
-    w = open_window(qtbot, atlas)
-    w.user_data.open(tmp_path / "alice")
+    w = team_window(qtbot, atlas, team("alice"), tmp_path / "alice", monkeypatch)
     label = w.user_data.team_link.label
     assert label.text() == "Team notes: online"
     team.server.stop()
@@ -70,9 +73,7 @@ def test_a_lost_server_is_shown_and_the_queue_drains_when_it_is_back(qtbot, atla
 def test_a_reader_sees_the_team_and_cannot_edit(qtbot, atlas, settings_reset, team, tmp_path, monkeypatch):
     with psycopg.connect(team("alice")) as con:
         con.execute("INSERT INTO notes (record, text) VALUES ('arf', 'Alice''s finding')")
-    monkeypatch.setenv("FORUM_ATLAS_NOTES_SERVER", team("carol"))
-    w = open_window(qtbot, atlas)
-    w.user_data.open(tmp_path / "carol")
+    w = team_window(qtbot, atlas, team("carol"), tmp_path / "carol", monkeypatch)
     assert w.user_data.team_link.label.text() == "Team notes: read-only"
     click_row(qtbot, w, "arf")
     assert "Alice's finding" in w.detail.toPlainText()

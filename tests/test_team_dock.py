@@ -1,0 +1,136 @@
+"""The team in the window, against a real PostgreSQL server (tests/pg_server.py): named baskets in the dock,
+whose basket is open, the colleagues' bookmarks and notes in the lists and the search box, and connecting
+off the window's thread to a server that never answers."""
+# ruff: noqa: F811  (the fixtures pg and team come from tests/pg_server.py)
+
+from __future__ import annotations
+
+import socket
+import time
+
+import psycopg
+from conftest import open_window
+from pg_server import pg, team  # noqa: F401
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+from test_main_window import click_row
+from test_search_gui import type_query
+from test_team_window import team_window
+
+from model.team_notes import TeamNotes
+from model.team_store import TeamStore
+
+
+def _answer_name(qtbot, text: str) -> None:
+    """Type ``text`` into the name dialog about to open, and press Enter."""
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(20, answer)
+            return
+        edit = dialog.findChild(QLineEdit)
+        edit.selectAll()
+        qtbot.keyClicks(edit, text)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    QTimer.singleShot(0, answer)
+
+
+def _menu(window, command: str):
+    [action] = [a for a in window.user_data.panel.basket_menu.actions() if a.objectName() == f"basket_{command}"]
+    return action
+
+
+def _baskets_listed(window) -> list[str]:
+    choice = window.user_data.panel.choice
+    return [choice.itemText(n) for n in range(choice.count())]
+
+
+def test_a_shared_basket_is_seen_by_a_colleague_and_a_private_one_is_not(qtbot, atlas, settings_reset, team,
+                                                                         tmp_path, monkeypatch):
+    a = team_window(qtbot, atlas, team("alice"), tmp_path / "alice", monkeypatch)
+    b = team_window(qtbot, atlas, team("bob"), tmp_path / "bob", monkeypatch)
+    panel_a, panel_b = a.user_data.panel, b.user_data.panel
+    a.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is a)
+    click_row(qtbot, a, "arf")
+    qtbot.keyClick(a, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # the first basket
+    assert panel_a.chooser.isVisible() and _baskets_listed(a) == ["My basket"]
+    assert panel_a.owner.text() == "Your basket, private: only you see it."
+    _answer_name(qtbot, "Plenary")
+    _menu(a, "rename").trigger()
+    _menu(a, "share").trigger()
+    assert _baskets_listed(a) == ["Plenary (shared)"] and panel_a.owner.text() == "Your basket, shared with the team."
+    qtbot.waitUntil(lambda: _baskets_listed(b) == ["Plenary \u2014 Alice Ng\u2019s"], timeout=2000)  # NOTIFY
+    panel_b.choice.setFocus()
+    qtbot.keyClick(panel_b.choice, Qt.Key.Key_Down)  # opens the colleague's basket
+    assert b.user_data.panel.basket_ids() == ["arf"]
+    assert panel_b.owner.text().startswith("Alice Ng\u2019s basket, shared with the team")
+    panel_b.basket.setCurrentRow(0)
+    assert not panel_b.remove_action.isEnabled()  # read-only: it is Alice's
+    # made private again: it leaves Bob's window, and the server no longer gives it to him
+    _menu(a, "private").trigger()
+    qtbot.waitUntil(lambda: _baskets_listed(b) == [], timeout=2000)
+    assert panel_b.basket_ids() == [] and "no basket yet" in panel_b.owner.text()
+    with psycopg.connect(team("bob")) as con:
+        assert con.execute("SELECT count(*) FROM baskets").fetchone()[0] == 0
+    # a second basket, made from the dock, is the open one
+    _answer_name(qtbot, "Doubts")
+    _menu(a, "new").trigger()
+    assert a.user_data.panel.choice.currentText() == "Doubts" and panel_a.basket_ids() == []
+
+
+def test_colleagues_bookmarks_are_listed_with_their_author(qtbot, atlas, settings_reset, team, tmp_path,
+                                                           monkeypatch):
+    w = team_window(qtbot, atlas, team("alice"), tmp_path / "alice", monkeypatch)
+    bob = TeamStore(team("bob"), tmp_path / "bob")
+    bob.set_bookmarked("apec", True)
+    bookmarks = w.user_data.panel.bookmarks
+    qtbot.waitUntil(lambda: bookmarks.count() == 1, timeout=2000)
+    assert "starred by Bob Tanaka" in bookmarks.item(0).text()
+    bob.close()
+
+
+def test_search_finds_the_teams_notes_labelled_with_their_author_offline_too(qtbot, atlas, settings_reset, team,
+                                                                           tmp_path, monkeypatch):
+    bob = TeamNotes(team("bob"), tmp_path / "bob")
+    bob.set_note("arf", "the zanzibar question, again")
+    bob.close()
+    w = team_window(qtbot, atlas, team("alice"), tmp_path / "alice", monkeypatch)
+    team.server.stop()  # from the replica: the search works offline
+    try:
+        type_query(qtbot, w, "zanzibar")
+        rows = w.search_pane.hit_rows()
+        assert [(r.hit.target, r.hit.info) for r in rows] == [("arf", "Bob Tanaka\u2019s note")]
+        headers = [r.text for r in w.search_pane.model.rows if r.kind == "header"]
+        assert headers == ["TEAM NOTES"]
+    finally:
+        team.server.start()
+
+
+def test_connecting_to_a_server_that_never_answers_does_not_block_the_window(qtbot, atlas, settings_reset,
+                                                                             tmp_path, monkeypatch):
+    silent = socket.socket()  # accepts the connection in the kernel, never reads a byte
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)
+    url = f"postgresql://alice@127.0.0.1:{silent.getsockname()[1]}/team"
+    monkeypatch.setenv("FORUM_ATLAS_NOTES_SERVER", url)
+    w = open_window(qtbot, atlas)
+    started = time.monotonic()
+    w.user_data.open(tmp_path / "alice")
+    assert time.monotonic() - started < 1, "opening waited for the server"
+    assert w.statusBar().currentMessage().startswith("Connecting\u2026")
+    assert w.user_data.team_link.label.text() == "Team notes: connecting\u2026"
+    # meanwhile the window answers: a click shows the record, a note can be typed and is kept
+    click_row(qtbot, w, "arf")
+    assert w.detail.record_id == "arf"
+    editor = w.user_data.editor.edit
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor, "typed while connecting")
+    assert w.user_data.team_link.connecting, "the attempt ended before the window was used"
+    qtbot.waitUntil(lambda: not w.user_data.team_link.connecting, timeout=15_000)
+    message = w.statusBar().currentMessage()
+    assert message.startswith("Team server unreachable (") and "working offline" in message, message
+    assert w.user_data.flush() and w.user_data.store.team.queued() == 1
+    assert w.user_data.team_link.label.text() == "Team notes: offline, 1 queued"
+    w.user_data.close()
+    silent.close()
