@@ -8,6 +8,11 @@ acknowledged save survives a lost network or a stopped server and is sent when t
 A trigger NOTIFYs each change; :meth:`TeamNotes.changes` reads them from a listening connection whose socket
 (:meth:`TeamNotes.listen_socket`) the window watches.
 
+Each exchange with the server has a network half that touches only the connections (fetch, and
+model/team_sync.py's send and read_news) and a half that records the outcome in the replica (adopt, settle,
+apply_news). The command line and the tests run both in turn (reconnect, flush, changes); the window runs
+the network half on a worker thread, so a server that stops answering never stalls it (gui/team_link.py).
+
 Passwords never come from Forum Atlas's settings: libpq reads ``~/.pgpass`` and the connection service file
 (``service=`` in the URL), and ``sslmode`` and the other URL parameters pass through to it unchanged.
 """
@@ -15,6 +20,7 @@ Passwords never come from Forum Atlas's settings: libpq reads ``~/.pgpass`` and 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,9 +32,10 @@ except ImportError:  # the standalone bundle leaves the driver out (build_spec/f
     psycopg = None
 
 from model.notes_schema import UserDataReadOnly, default_folder
-from model.team_lists import Basket, read_lists, send_change
+from model.team_lists import Basket, Change, read_lists
 from model.team_password import keyring_problem, password_for, without_password
 from model.team_replica import Pending, Replica, TeamNote, replica_name
+from model.team_sync import SELECT, News, Outcome, merge_texts, read_news, send
 
 __all__ = ["TeamNotes", "setup_server", "without_password", "merge_texts", "Fetched"]
 
@@ -36,7 +43,6 @@ SERVER_VERSION = 2
 CHANNEL = "forum_atlas_notes"
 READERS, WRITERS = "forum_atlas_readers", "forum_atlas_writers"
 CONNECT_TIMEOUT = 3  # seconds: an unreachable server must not hang the window for long
-LISTS = {"#bookmarks", "#baskets"}  # what the lists' trigger (schema step 2) notifies
 STALL_MS = 3000  # unacknowledged data for this long breaks the connection
 
 # The server's schema, one step per version; never edit a step once released: add one. Run by the owner
@@ -150,20 +156,6 @@ def setup_server(url: str) -> list[str]:
     return done or ["the team notes schema was already current"]
 
 
-def merge_texts(stored: str, ours: str, base: str, when: str) -> str:
-    """The conflict rule: nothing is lost. Ours inside theirs (or blank): theirs; theirs inside ours: ours.
-    Otherwise both, ours below a marker; when ours only added to the text both started from (``base``), just
-    the added part goes below the marker, so repeated conflicts do not copy the note again and again."""
-    if not ours.strip() or ours.strip() in stored:
-        return stored
-    if not stored.strip() or stored.strip() in ours:
-        return ours
-    start = base.rstrip()
-    added = ours[len(start):].strip("\n") if start and ours.startswith(start) and start in stored else ours
-    marker = f"--- saved {when[:16]}Z from an older version of this note, which was changed meanwhile ---"
-    return f"{stored.rstrip()}\n\n{marker}\n{added}"
-
-
 @dataclass
 class Fetched:
     """What one connection attempt brought back (TeamNotes.fetch), for TeamNotes.adopt to take in."""
@@ -197,6 +189,8 @@ class TeamNotes:
         self.messages: list[str] = []
         self._con: Any = None
         self._listener: Any = None
+        # Set by the window: called instead of sending at once, to send on its worker thread.
+        self.send_later: Callable[[], None] | None = None
         if connect:
             self.reconnect()
 
@@ -222,7 +216,7 @@ class TeamNotes:
                     raise RuntimeError(f"the server's team notes are format {version}; this Forum Atlas needs "
                                        f"format {SERVER_VERSION} (run `forum-atlas notes serve-setup`)")
                 writable = bool(con.execute("SELECT has_table_privilege('notes', 'INSERT')").fetchone()[0])
-                notes = [TeamNote(*r) for r in con.execute(self._SELECT).fetchall()]
+                notes = [TeamNote(*r) for r in con.execute(SELECT).fetchall()]
                 marks, baskets = read_lists(con)
             listener = _connect(self.url, autocommit=True)
             listener.execute(f"LISTEN {CHANNEL}")
@@ -231,8 +225,9 @@ class TeamNotes:
             raise
         return Fetched(con, listener, role, writable, notes, marks, baskets)
 
-    def adopt(self, fetched: Fetched) -> bool:
-        """Take in what :meth:`fetch` read: mirror it in the replica, then send the queue."""
+    def adopt(self, fetched: Fetched, send_now: bool = True) -> bool:
+        """Take in what :meth:`fetch` read: mirror it in the replica, then send the queue (unless the caller
+        sends it, ``send_now=False``)."""
         for old in (self._con, self._listener):
             if old is not None:
                 old.close()
@@ -242,12 +237,20 @@ class TeamNotes:
         self._mirror(fetched.notes)
         self.replica.replace_lists(fetched.marks, fetched.baskets, self.role)
         self.online = True
-        self.flush()
+        if send_now:
+            self.flush()
+        else:
+            self._set_status()
         return self.online
 
     def failed(self, exc: BaseException) -> None:
-        """A connection attempt made elsewhere (:meth:`fetch` on a worker thread) failed."""
+        """An exchange made elsewhere (on a worker thread) failed, or the server stopped answering."""
         self._offline(exc)
+
+    def abandon(self) -> None:
+        """Leave the connections to a worker thread that is stuck on them (a server that stopped answering):
+        they are not closed from here, which could block too; a new attempt opens new ones."""
+        self._con = self._listener = None
 
     def _offline(self, exc: BaseException) -> None:
         self.online = False
@@ -270,10 +273,6 @@ class TeamNotes:
                        ("" if self.writable else ", read-only: your role may read the team's notes but not change "
                         "them; what you type is kept here as a draft"))
 
-    _SELECT = ("SELECT n.record, n.author, coalesce(m.display_name, n.author), n.text, n.version, "
-               "to_char(n.updated AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
-               "FROM notes n LEFT JOIN members m ON m.role = n.author")
-
     def _mirror(self, rows: list[TeamNote]) -> None:
         """The server's notes in the replica, except this member's own that are still queued here."""
         queued = {p.record for p in self.replica.pending()}
@@ -281,17 +280,23 @@ class TeamNotes:
         self.replica.replace_all([n for n in rows if not (n.author == self.role and n.record in queued)]
                                  + list(mine.values()))
 
-    def _pull(self, record: str) -> None:
-        rows = self._con.execute(self._SELECT + " WHERE n.record = %s", (record,)).fetchall()
-        self._con.commit()
+    def apply_news(self, news: News) -> set[str]:
+        """Record colleagues' changes (read_news) in the replica; returns the records (and #lists) named."""
+        if news.error is not None:
+            self._offline(news.error)
+            return set()
         queued = {p.record for p in self.replica.pending()}
-        with self.replica.con:
-            self.replica.con.execute("BEGIN")
-            self.replica.con.execute("DELETE FROM notes WHERE record = ? AND (author != ? OR ? = 0)",
-                                     (record, self.role, record in queued))
-            for r in rows:
-                if not (r[1] == self.role and record in queued):
-                    self.replica.put(TeamNote(*r))
+        for record, rows in news.notes.items():
+            with self.replica.con:
+                self.replica.con.execute("BEGIN")
+                self.replica.con.execute("DELETE FROM notes WHERE record = ? AND (author != ? OR ? = 0)",
+                                         (record, self.role, record in queued))
+                for n in rows:
+                    if not (n.author == self.role and record in queued):
+                        self.replica.put(n)
+        if news.lists is not None:
+            self.replica.replace_lists(*news.lists, self.role)
+        return news.records
 
     # -- saving ----------------------------------------------------------------------------------------
     def set_note(self, record: str, text: str, base: str | None = None) -> str:
@@ -311,8 +316,7 @@ class TeamNotes:
         if shown is not None and shown.text == text:
             return text
         self.replica.enqueue(record, text, base_version, base_text, self.role)
-        if self.online:
-            self.flush()
+        self._send_soon()
         now_shown = self.replica.get(record, self.role)
         return now_shown.text if now_shown else text
 
@@ -326,40 +330,42 @@ class TeamNotes:
     def flush(self) -> int:
         """Send the queued changes in order; returns how many the server took. Stops (offline) at the first
         network failure, leaving the rest queued."""
-        sent = 0
-        for item in self.replica.pending():
-            try:
-                self.replica.trying(item)
-                stored = self._send(item)
-            except psycopg.errors.InsufficientPrivilege:
-                self._con.rollback()
-                self.writable = False
-                self.replica.to_draft(item.seq, item.record, item.text)
-                self.messages.append(self._read_only_reason())
-                continue
-            except psycopg.Error as exc:
-                self._offline(exc)
-                return sent
+        if self._con is None:
+            return 0
+        return self.settle(self.send(*self.prepare()))
+
+    def prepare(self) -> tuple[list[Pending], list[Change]]:
+        """What the next round sends, each note marked as tried (the server may take it without a reply)."""
+        items = self.replica.pending()
+        for item in items:
+            self.replica.trying(item)
+        return items, self.replica.changes()
+
+    def send(self, items: list[Pending], changes: list[Change]) -> Outcome:
+        """The network half of a round (model/team_sync.py): safe on a worker thread."""
+        return send(self._con, items, changes, psycopg.errors.InsufficientPrivilege, psycopg.Error)
+
+    def settle(self, out: Outcome) -> int:
+        """Record a round's outcome in the replica; returns how many changes the server took."""
+        for item, stored in out.taken:
             self.replica.done(item, stored)
-            sent += 1
-        lists = self.replica.changes()
-        for change in lists:
-            try:
-                send_change(self._con, change)
-            except psycopg.errors.InsufficientPrivilege:  # dropped: the server will never take it
-                self.writable = False
-                self.messages.append(self._read_only_reason("bookmarks and baskets"))
-                sent -= 1
-            except psycopg.Error as exc:
-                self._offline(exc)
-                return sent
-            self.replica.change_done(change.seq)
-            sent += 1
-        if lists:
-            self._pull_lists()
-        if self.online:
+        for item in out.refused:
+            self.writable = False
+            self.replica.to_draft(item.seq, item.record, item.text)
+            self.messages.append(self._read_only_reason())
+        for change in out.changes_taken:
+            self.replica.change_done(change)
+        for change in out.changes_refused:  # dropped: the server will never take it
+            self.writable = False
+            self.replica.change_done(change, refused=True)
+            self.messages.append(self._read_only_reason("bookmarks and baskets"))
+        if out.lists is not None:
+            self.replica.replace_lists(*out.lists, self.role)
+        if out.error is not None:
+            self._offline(out.error)
+        elif self.online:
             self._set_status()
-        return sent
+        return len(out.taken) + len(out.changes_taken)
 
     def queue_change(self, kind: str, key: str, body: dict[str, Any], base_version: int = 0,
                      base: tuple[str, ...] = ()) -> None:
@@ -368,43 +374,12 @@ class TeamNotes:
         if not self.writable:
             raise UserDataReadOnly(self._read_only_reason("bookmarks and baskets"))
         self.replica.queue_change(kind, key, body, self.role, base_version, base)
+        self._send_soon()
+
+    def _send_soon(self) -> None:
         if self.online:
-            self.flush()
+            (self.send_later or self.flush)()
 
-    def _pull_lists(self) -> None:
-        try:
-            marks, baskets = read_lists(self._con)
-            self._con.commit()
-        except psycopg.Error as exc:
-            self._offline(exc)
-            return
-        self.replica.replace_lists(marks, baskets, self.role)
-
-    def _send(self, item: Pending) -> TeamNote:
-        """One queued change, conditional on its base version; a stale one is merged, keeping both texts."""
-        con = self._con
-        with con.transaction():
-            row = None
-            while row is None:  # a note another process creates meanwhile is found on the next turn
-                row = con.execute("SELECT text, version, to_char(now() AT TIME ZONE 'UTC', "
-                                  "'YYYY-MM-DD\"T\"HH24:MI:SS') FROM notes WHERE record = %s "
-                                  "AND author = current_user FOR UPDATE", (item.record,)).fetchone()
-                if row is None and con.execute("INSERT INTO notes (record, text) VALUES (%s, %s) ON CONFLICT "
-                                               "DO NOTHING RETURNING 1", (item.record, item.text)).fetchone():
-                    break
-            else:
-                stored, version, when = row
-                current = version == item.base_version or stored in (item.base_text, item.tried)
-                text = item.text if current else merge_texts(stored, item.text, item.base_text, when)
-                if text != stored:
-                    con.execute("UPDATE notes SET text = %s, version = version + 1, updated = now() "
-                                "WHERE record = %s AND author = current_user AND version = %s",
-                                (text, item.record, version))
-            out = con.execute(self._SELECT + " WHERE n.record = %s AND n.author = current_user",
-                              (item.record,)).fetchone()
-        return TeamNote(*out)
-
-    # -- live changes ----------------------------------------------------------------------------------
     def listen_socket(self) -> int | None:
         """The file descriptor of a connection LISTENing for changes (None offline): readable when a
         colleague's change arrives."""
@@ -425,16 +400,11 @@ class TeamNotes:
         changed (no record id starts with #)."""
         if self._listener is None:
             return set()
-        try:
-            records = {n.payload for n in self._listener.notifies(timeout=0)}
-            for record in records - LISTS:
-                self._pull(record)
-            if records & LISTS:
-                self._pull_lists()
-        except psycopg.Error as exc:
-            self._offline(exc)
-            return set()
-        return records
+        return self.apply_news(self.read_news())
+
+    def read_news(self) -> News:
+        """The network half of :meth:`changes`: safe on a worker thread."""
+        return read_news(self._con, self._listener, psycopg.Error)
 
     # -- reading (from the replica, online or not) --------------------------------------------------------
     def note(self, record: str) -> str | None:

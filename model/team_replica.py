@@ -37,7 +37,10 @@ _STEPS = {1: ["CREATE TABLE IF NOT EXISTS notes (record TEXT, author TEXT, displ
               "shared INTEGER NOT NULL, records TEXT NOT NULL, version INTEGER NOT NULL, "
               "PRIMARY KEY (name, author))",
               "CREATE TABLE changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, key TEXT NOT NULL, "
-              "body TEXT NOT NULL, base_version INTEGER NOT NULL, base TEXT NOT NULL, queued TEXT NOT NULL)"]}
+              "body TEXT NOT NULL, base_version INTEGER NOT NULL, base TEXT NOT NULL, queued TEXT NOT NULL)",
+              # every text sent for a queued note, not just the last: any of them may be on the server
+              "CREATE TABLE tried (seq INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (seq, text))",
+              "INSERT INTO tried SELECT seq, tried FROM queue WHERE tried IS NOT NULL"]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +60,7 @@ class Pending:
     text: str
     base_version: int  # the server version the edit started from; 0 for no note
     base_text: str
-    tried: str | None  # the text last sent for this entry: the server may have taken it without a reply
+    tried: tuple[str, ...]  # the texts sent for this entry: the server may have taken one without a reply
 
 
 def replica_name(url_key: str) -> str:
@@ -131,18 +134,32 @@ class Replica:
                              (record, author, author, text, base_version, now()))
 
     def pending(self) -> list[Pending]:
-        rows = self.con.execute("SELECT seq, record, text, base_version, base_text, tried FROM queue ORDER BY seq")
-        return [Pending(*r) for r in rows.fetchall()]
+        rows = self.con.execute("SELECT seq, record, text, base_version, base_text FROM queue ORDER BY seq")
+        tried: dict[int, list[str]] = {}
+        for seq, text in self.con.execute("SELECT seq, text FROM tried"):
+            tried.setdefault(seq, []).append(text)
+        return [Pending(*r, tuple(tried.get(r[0], ()))) for r in rows.fetchall()]
 
     def trying(self, item: Pending) -> None:
-        if item.tried != item.text:
-            self.con.execute("UPDATE queue SET tried = ? WHERE seq = ?", (item.text, item.seq))
+        """``item`` is about to be sent: committed first, so that its text is known if no reply comes."""
+        if item.text not in item.tried:
+            self.con.execute("INSERT OR IGNORE INTO tried VALUES (?, ?)", (item.seq, item.text))
 
     def done(self, item: Pending, stored: TeamNote) -> None:
-        """The server took ``item``: drop it from the queue and mirror what the server now holds."""
+        """The server took ``item``: drop it from the queue and mirror what the server now holds. When the
+        analyst typed on while it was sent, the newer text stays queued: based on what the server took, when
+        that was our text; else on the old base, so that it is merged with the server's text in turn."""
         with self.con:
             self.con.execute("BEGIN IMMEDIATE")
+            row = self.con.execute("SELECT text FROM queue WHERE seq = ?", (item.seq,)).fetchone()
+            if row is not None and row[0] != item.text:
+                if stored.text == item.text:
+                    self.con.execute("UPDATE queue SET base_version = ?, base_text = ? WHERE seq = ?",
+                                     (stored.version, stored.text, item.seq))
+                    self.con.execute("DELETE FROM tried WHERE seq = ?", (item.seq,))
+                return
             self.con.execute("DELETE FROM queue WHERE seq = ?", (item.seq,))
+            self.con.execute("DELETE FROM tried WHERE seq = ?", (item.seq,))
             self.con.execute("DELETE FROM notes WHERE record = ? AND author = ?", (stored.record, stored.author))
             self.put(stored)
 
@@ -150,6 +167,7 @@ class Replica:
         with self.con:
             self.con.execute("BEGIN IMMEDIATE")
             self.con.execute("DELETE FROM queue WHERE seq = ?", (seq,))
+            self.con.execute("DELETE FROM tried WHERE seq = ?", (seq,))
             self.save_draft(record, text)
 
     def save_draft(self, record: str, text: str) -> None:
@@ -211,8 +229,18 @@ class Replica:
         rows = self.con.execute("SELECT seq, kind, key, body, base_version, base FROM changes ORDER BY seq")
         return [Change.from_row(r) for r in rows.fetchall()]
 
-    def change_done(self, seq: int) -> None:
-        self.con.execute("DELETE FROM changes WHERE seq = ?", (seq,))
+    def change_done(self, change: Change, refused: bool = False) -> None:
+        """The server took ``change`` (or refused it for good): drop it. A basket's list changed again while
+        it was sent stays queued, based on the list the server took, so that what was taken out meanwhile
+        stays out."""
+        with self.con:
+            self.con.execute("BEGIN IMMEDIATE")
+            row = self.con.execute("SELECT body FROM changes WHERE seq = ?", (change.seq,)).fetchone()
+            if row is not None and not refused and json.loads(row[0]) != change.body:
+                self.con.execute("UPDATE changes SET base = ?, base_version = -1 WHERE seq = ?",
+                                 (json.dumps(change.body.get("records", [])), change.seq))
+            else:
+                self.con.execute("DELETE FROM changes WHERE seq = ?", (change.seq,))
 
     def bookmarks(self, author: str | None = None) -> list[tuple[str, str, str]]:
         """(record, author, display name) of every bookmark, or of ``author``'s."""

@@ -151,3 +151,25 @@ def test_the_local_basket_becomes_the_first_team_basket(team, tmp_path):
 def test_merge_records_keeps_both_sides():
     assert merge_records(("a", "b", "x"), ("b", "c"), ("a", "b")) == ("b", "x", "c")
     assert merge_records(("a", "b"), ("a", "b"), ()) == ("a", "b")
+
+
+def test_a_replica_of_the_first_format_is_upgraded_keeping_its_queue(tmp_path):
+    import sqlite3
+
+    from model.team_replica import _STEPS, Replica
+
+    path = tmp_path / "old.sqlite"
+    con = sqlite3.connect(path)
+    for sql in _STEPS[1]:
+        con.execute(sql)
+    con.execute("INSERT INTO queue (record, text, base_version, base_text, tried, queued) "
+                "VALUES ('arf', 'queued offline', 3, 'before', 'sent once', '2026-01-01T00:00:00Z')")
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    replica = Replica(path)
+    [item] = replica.pending()
+    assert (item.record, item.text, item.base_version, item.tried) == ("arf", "queued offline", 3, ("sent once",))
+    assert replica.con.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert replica.baskets() == [] and replica.changes() == []
+    replica.close()

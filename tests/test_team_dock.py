@@ -6,6 +6,7 @@ off the window's thread to a server that never answers."""
 from __future__ import annotations
 
 import socket
+import threading
 import time
 
 import psycopg
@@ -134,3 +135,82 @@ def test_connecting_to_a_server_that_never_answers_does_not_block_the_window(qtb
     assert w.user_data.team_link.label.text() == "Team notes: offline, 1 queued"
     w.user_data.close()
     silent.close()
+
+
+class SilentProxy:
+    """A TCP relay to the test server that can start dropping everything it receives, as a cut network does
+    (the kernel still takes the bytes, so only the client's own limits notice)."""
+
+    def __init__(self, port: int):
+        self.upstream = port
+        self.silent = False
+        self.server = socket.socket()
+        self.server.bind(("127.0.0.1", 0))
+        self.server.listen(16)
+        self.port = self.server.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            if self.silent:
+                threading.Thread(target=self._pump, args=(client, None), daemon=True).start()
+                continue
+            upstream = socket.create_connection(("127.0.0.1", self.upstream))
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+
+    def _pump(self, source: socket.socket, sink: socket.socket | None) -> None:
+        while True:
+            try:
+                data = source.recv(65536)
+            except OSError:
+                return
+            if not data:
+                return
+            if sink is not None and not self.silent:
+                try:
+                    sink.sendall(data)
+                except OSError:
+                    return
+
+    def close(self) -> None:
+        self.server.close()
+
+
+def test_a_server_that_stops_answering_never_stalls_the_window(qtbot, atlas, settings_reset, team, tmp_path,
+                                                               monkeypatch):
+    proxy = SilentProxy(team.server.port)
+    w = team_window(qtbot, atlas, team("alice").replace(str(team.server.port), str(proxy.port)),
+                    tmp_path / "alice", monkeypatch)
+    link = w.user_data.team_link
+    assert link.label.text() == "Team notes: online"
+    proxy.silent = True  # packets dropped from now on
+    ticks: list[float] = []
+    timer = QTimer(interval=20)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    click_row(qtbot, w, "apec")
+    editor = w.user_data.editor.edit
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor, "written as the network died")
+    started = time.monotonic()
+    assert w.user_data.flush()  # acknowledged: queued here at once
+    assert time.monotonic() - started < 0.5
+    assert link.job == "send"  # the worker is waiting for an answer that never comes
+    qtbot.waitUntil(lambda: link.label.text() == "Team notes: offline, 1 queued", timeout=15_000)
+    assert "no answer for 5 s" in w.statusBar().currentMessage() and "working offline" in w.statusBar().currentMessage()
+    timer.stop()
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert max(gaps) < 0.5, f"the window stalled for {max(gaps):.1f} s"
+    proxy.silent = False
+    qtbot.waitUntil(lambda: link.label.text() == "Team notes: online" and link.store.team.queued() == 0,
+                    timeout=20_000)
+    with psycopg.connect(team("postgres")) as con:
+        assert con.execute("SELECT text FROM notes WHERE record = 'apec'").fetchone()[0] == \
+            "written as the network died"
+    w.user_data.close()
+    proxy.close()
