@@ -63,6 +63,24 @@ class Pending:
     tried: tuple[str, ...]  # the texts sent for this entry: the server may have taken one without a reply
 
 
+def read_replica(path: Path) -> tuple[str, list[TeamNote]]:
+    """The member's role and every note in the replica at ``path``, read-only and without the server (the
+    command line's search); ("", []) when there is no replica there, or it cannot be read."""
+    if not path.exists():
+        return "", []
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            role = con.execute("SELECT value FROM meta WHERE key = 'role'").fetchone()
+            rows = con.execute("SELECT record, author, display, text, version, updated FROM notes "
+                               "WHERE text != '' ORDER BY record, author").fetchall()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return "", []
+    return (role[0] if role else ""), [TeamNote(*r) for r in rows]
+
+
 def replica_name(url_key: str) -> str:
     """A file name for one server and database (no password ever reaches it: see team_notes.server_key)."""
     return re.sub(r"[^A-Za-z0-9._-]+", "_", url_key).strip("_")[:120] + ".sqlite"

@@ -29,6 +29,19 @@ def server_url(setting: str = "") -> str:
     return os.environ.get(ENV, "").strip() or setting.strip()
 
 
+def replica_notes(url: str, folder: Path | str | None = None) -> tuple[list[Note], list[TeamNote]]:
+    """The analyst's own notes and the colleagues' as this computer's replica of ``url`` last had them, without
+    connecting (the command line's search)."""
+    from model.notes_schema import default_folder
+    from model.team_notes import server_key
+    from model.team_replica import read_replica, replica_name
+
+    base = Path(folder) if folder is not None else default_folder()
+    role, notes = read_replica(base / "team" / replica_name(server_key(url)))
+    return ([Note(n.record, n.text, n.updated) for n in notes if n.author == role],
+            [n for n in notes if n.author != role])
+
+
 class TeamStore:
     def __init__(self, url: str, folder: Path | str | None = None, connect: bool = True):
         self.local = UserData(folder)

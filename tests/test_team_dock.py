@@ -214,3 +214,28 @@ def test_a_server_that_stops_answering_never_stalls_the_window(qtbot, atlas, set
             "written as the network died"
     w.user_data.close()
     proxy.close()
+
+
+def test_the_command_line_search_finds_the_teams_notes_in_the_replica(team, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from model.notes_schema import default_folder
+
+    bob = TeamNotes(team("bob"), tmp_path / "bob")
+    bob.set_note("arf", "the zanzibar question, again")
+    bob.close()
+    alice = TeamNotes(team("alice"), default_folder())  # this computer's replica
+    alice.set_note("apec", "zanzibar too")
+    alice.close()
+    team.server.stop()  # read from the replica, never the server
+    try:
+        done = subprocess.run([sys.executable, "-m", "forum_atlas", "search", "zanzibar"], capture_output=True,
+                              text=True, timeout=120, env={**os.environ, "FORUM_ATLAS_NOTES_SERVER": team("alice")})
+    finally:
+        team.server.start()
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert out.index("Your notes") < out.index("apec") < out.index("Team notes") < out.index("arf")
+    assert "Bob Tanaka\u2019s note" in out
