@@ -65,7 +65,7 @@ def read_lists(con: Any) -> tuple[list[tuple[str, str, str]], list[Basket]]:
     """The bookmarks and baskets this member may see (row-level security decides which)."""
     marks = [tuple(r) for r in con.execute(_BOOKMARKS).fetchall()]
     baskets = [Basket(r[0], r[1], r[2], r[3], tuple(r[4]), r[5]) for r in con.execute(_BASKETS).fetchall()]
-    return marks, baskets  # type: ignore[return-value]
+    return marks, baskets
 
 
 def send_change(con: Any, change: Change) -> None:

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 try:
     import psycopg
 except ImportError:  # the standalone bundle leaves the driver out (build_spec/forum-atlas.spec)
-    psycopg = None
+    psycopg = None  # type: ignore[assignment]
 
 from model.notes_schema import UserDataReadOnly, default_folder
 from model.team_lists import Basket, Change, read_lists
@@ -118,12 +118,13 @@ def _connect(url: str, autocommit: bool = False) -> Any:
         raise NoDriver("this Forum Atlas has no PostgreSQL driver; team notes need Forum Atlas installed from "
                        "source (make setup)")
     password = password_for(url)  # the keyring's, if it has one; else libpq's .pgpass or service file
+    extra: dict[str, Any] = {"password": password} if password else {}
     # A server whose packets vanish breaks the connection within seconds (tcp_user_timeout, keepalives)
     # rather than the minutes TCP would wait: a save then queues instead of hanging.
     return psycopg.connect(url, autocommit=autocommit, connect_timeout=CONNECT_TIMEOUT,
                            application_name="forum-atlas", tcp_user_timeout=STALL_MS, keepalives=1,
                            keepalives_idle=5, keepalives_interval=2, keepalives_count=2,
-                           **({"password": password} if password else {}))
+                           **extra)
 
 
 def setup_server(url: str) -> list[str]:
@@ -392,7 +393,7 @@ class TeamNotes:
             except psycopg.Error as exc:
                 self._offline(exc)
                 return None
-        return self._listener.fileno()
+        return int(self._listener.fileno())
 
     def changes(self) -> set[str]:
         """Records changed on the server since the last call (read from the listening connection without

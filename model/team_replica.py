@@ -156,7 +156,7 @@ class Replica:
         tried: dict[int, list[str]] = {}
         for seq, text in self.con.execute("SELECT seq, text FROM tried"):
             tried.setdefault(seq, []).append(text)
-        return [Pending(*r, tuple(tried.get(r[0], ()))) for r in rows.fetchall()]
+        return [Pending(r[0], r[1], r[2], r[3], r[4], tuple(tried.get(r[0], ()))) for r in rows.fetchall()]
 
     def trying(self, item: Pending) -> None:
         """``item`` is about to be sent: committed first, so that its text is known if no reply comes."""

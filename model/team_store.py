@@ -17,7 +17,8 @@ from model.notes import Note, UserData
 from model.notes_io import search_notes
 from model.notes_schema import UserDataReadOnly
 from model.team_lists import Basket
-from model.team_notes import TeamNote, TeamNotes, without_password
+from model.team_notes import TeamNotes, without_password
+from model.team_replica import TeamNote
 
 ENV = "FORUM_ATLAS_NOTES_SERVER"
 FIRST_BASKET = "My basket"
