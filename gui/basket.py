@@ -55,6 +55,7 @@ class BasketPanel(QTabWidget):
         super().__init__(parent, objectName="userTabs")
         self.writable = True
         self.basket_mine = True  # the open basket is the analyst's own (a colleague's shared one is read-only)
+        self._open = (False, False)  # a named basket is open; it is shared
         self.basket = QListWidget(objectName="basket")
         self.basket.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.basket.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -140,10 +141,7 @@ class BasketPanel(QTabWidget):
         self.choice.blockSignals(False)
         self.owner.setText(owner)
         self.basket_mine = mine
-        for action in self.basket_menu.actions():
-            command = action.objectName().removeprefix("basket_")
-            action.setEnabled(self.writable and (command == "new" or (current is not None and mine and not (
-                command == "share" and shared) and not (command == "private" and not shared))))
+        self._open = (current is not None, shared)
         self.set_writable(self.writable)
 
     def _on_chosen(self, index: int) -> None:
@@ -240,3 +238,8 @@ class BasketPanel(QTabWidget):
         self.up_action.setEnabled(on and row > 0)
         self.down_action.setEnabled(on and 0 <= row < count - 1)
         self.remove_action.setEnabled(on and row >= 0)
+        is_open, shared = self._open
+        for action in self.basket_menu.actions():  # New needs only a writable store; the rest, one's own basket
+            command = action.objectName().removeprefix("basket_")
+            action.setEnabled(self.writable and (command == "new" or on and is_open and (
+                command not in ("share", "private") or shared == (command == "private"))))

@@ -39,14 +39,15 @@ def test_a_note_typed_in_one_window_appears_in_the_other(qtbot, atlas, settings_
     type_note(qtbot, a, "Alice: check the <b>1994</b> date")
     qtbot.waitUntil(lambda: a.user_data.editor.state.text() == "Saved", timeout=DEBOUNCE_MS * 6)
     saved = time.monotonic()
-    qtbot.waitUntil(lambda: "Alice: check the <b>1994</b> date" in b.detail.toPlainText(), timeout=2000)
+    # about a second (bench --only team measures it); the suite's parallel load gets more room
+    qtbot.waitUntil(lambda: "Alice: check the <b>1994</b> date" in b.detail.toPlainText(), timeout=5000)
     print(f"\nchange visible in the other window {1000 * (time.monotonic() - saved):.0f} ms after the save")
     shown = b.detail.toPlainText()
     assert "Alice Ng" in shown and "a team member's note, not from the paper" in shown
     assert "<b>" not in b.detail.toHtml().split("Alice Ng")[1].split("</table>")[0]  # escaped, not markup
     assert b.user_data.editor.edit.toPlainText() == "Bob is typing <script>"  # his typing is undisturbed
     qtbot.waitUntil(lambda: b.user_data.editor.state.text() == "Saved", timeout=DEBOUNCE_MS * 6)
-    qtbot.waitUntil(lambda: "Bob is typing <script>" in a.detail.toPlainText(), timeout=2000)
+    qtbot.waitUntil(lambda: "Bob is typing <script>" in a.detail.toPlainText(), timeout=5000)
     assert a.user_data.store.note("arf") == "Alice: check the <b>1994</b> date"
 
 
@@ -64,7 +65,9 @@ def test_a_lost_server_is_shown_and_the_queue_drains_when_it_is_back(qtbot, atla
         assert "written while the server was away" in w.detail.toPlainText()
     finally:
         team.server.start()
-    qtbot.waitUntil(lambda: label.text() == "Team notes: online", timeout=10_000)
+    # online again, then the queue goes out on the worker thread
+    qtbot.waitUntil(lambda: label.text() == "Team notes: online" and w.user_data.store.team.queued() == 0,
+                    timeout=10_000)
     with psycopg.connect(team("postgres")) as con:
         assert con.execute("SELECT text FROM notes WHERE record = 'apec'").fetchone()[0] == \
             "written while the server was away"
@@ -79,3 +82,4 @@ def test_a_reader_sees_the_team_and_cannot_edit(qtbot, atlas, settings_reset, te
     assert "Alice's finding" in w.detail.toPlainText()
     assert w.user_data.editor.edit.isReadOnly()
     assert "read-only" in w.user_data.team_link.label.toolTip()
+    assert not [a for a in w.user_data.panel.basket_menu.actions() if a.isEnabled()]  # no baskets of her own
