@@ -239,3 +239,28 @@ def test_the_command_line_search_finds_the_teams_notes_in_the_replica(team, tmp_
     out = done.stdout
     assert out.index("Your notes") < out.index("apec") < out.index("Team notes") < out.index("arf")
     assert "Bob Tanaka\u2019s note" in out
+
+
+def test_a_note_changed_on_another_computer_meanwhile_keeps_both_texts_in_the_window(qtbot, atlas, settings_reset,
+                                                                                    team, tmp_path, monkeypatch):
+    w = team_window(qtbot, atlas, team("alice"), tmp_path / "laptop", monkeypatch)
+    click_row(qtbot, w, "arf")
+    editor = w.user_data.editor.edit
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor, "first thoughts")
+    assert w.user_data.flush()
+    store = w.user_data.store.team
+    qtbot.waitUntil(lambda: store.queued() == 0, timeout=5000)
+    desktop = TeamNotes(team("alice"), tmp_path / "desktop")  # the same analyst, on another computer
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton)
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, "; and on the laptop")  # typing: the desktop's change will not replace it
+    desktop.set_note("arf", "first thoughts, revised on the desktop", base="first thoughts")
+    desktop.close()
+    w.user_data.flush()  # based on "first thoughts": stale on the server by now
+    qtbot.waitUntil(lambda: "changed meanwhile" in editor.toPlainText(), timeout=5000)
+    shown = editor.toPlainText()
+    assert "revised on the desktop" in shown and "and on the laptop" in shown
+    assert "both texts are kept" in w.statusBar().currentMessage()
+    with psycopg.connect(team("postgres")) as con:
+        assert con.execute("SELECT text FROM notes WHERE record = 'arf'").fetchone()[0] == shown
