@@ -56,9 +56,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _serve_setup(url: str) -> int:
-    from model.team_notes import psycopg, setup_server, without_password
+    from model.team_notes import FAILURES, setup_server, without_password
 
-    failures = (RuntimeError, psycopg.Error) if psycopg else (RuntimeError,)
+    failures = FAILURES
     try:
         done = setup_server(url)
     except failures as exc:

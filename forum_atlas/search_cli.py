@@ -66,16 +66,29 @@ def run(args: argparse.Namespace) -> int:
 
 def with_notes(results: Results, text: str, atlas: Atlas) -> Results:
     """The results with a last group, "Your notes": the analyst's notes holding every typed word, as the
-    window's search box shows them (read-only: nothing is locked or written)."""
+    window's search box shows them (read-only: nothing is locked or written). With a team server set
+    (FORUM_ATLAS_NOTES_SERVER), the notes are the team's as this computer's replica last had them, and the
+    colleagues' come in a group "Team notes", each labelled with its author."""
     from dataclasses import replace
 
-    from model.notes import search_notes, stored_notes
+    from model.notes import Note, search_notes, stored_notes
     from model.search_results import Group, Hit
+    from model.team_store import replica_notes, server_url
 
     words = [w for w in text.split() if ":" not in w]  # filters are for the atlas, not for notes
-    found = search_notes(stored_notes(), " ".join(words)) if words else []
-    if not found:
+    if not words:
         return results
-    hits = tuple(Hit("note", rid, rid, atlas.name_of(rid) if atlas.kind_of(rid) else rid, snip, "your note")
-                 for rid, snip in found)
-    return replace(results, groups=(*results.groups, Group("note", "Your notes", hits, False)))
+    query = " ".join(words)
+    url = server_url()
+    own, team = replica_notes(url) if url else (stored_notes(), [])
+    found = [(rid, snip, "your note") for rid, snip in search_notes(own, query)]
+    theirs = [(rid, snip, f"{n.display}\u2019s note") for n in team
+              for rid, snip in search_notes([Note(n.record, n.text, n.updated)], query)]
+
+    def hits(found_here: list[tuple[str, str, str]]) -> tuple[Hit, ...]:
+        return tuple(Hit("note", rid, rid, atlas.name_of(rid) if atlas.kind_of(rid) else rid, snip, info)
+                     for rid, snip, info in found_here)
+
+    groups = [Group("note", label, hits(part), False)
+              for label, part in (("Your notes", found), ("Team notes", theirs)) if part]
+    return replace(results, groups=(*results.groups, *groups)) if groups else results

@@ -243,7 +243,8 @@ class SearchPane(QWidget):
 
 
 def with_notes(results, text: str, notes, atlas):
-    """``results`` with a last group, "Your notes", for the analyst's notes holding every typed word."""
+    """``results`` with a group "Your notes" for the analyst's notes holding every typed word, and "Team
+    notes" for the team's (a third item of a found note names its author: model/team_store.py)."""
     from dataclasses import replace
 
     from model.search_results import MARK_OFF, MARK_ON, Group, Hit
@@ -253,11 +254,17 @@ def with_notes(results, text: str, notes, atlas):
     if not found:
         return results
     pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
-    hits = tuple(Hit("note", rid, rid, atlas.name_of(rid), pattern.sub(lambda m: MARK_ON + m.group(0) + MARK_OFF,
-                                                                        snip), translate("SearchPane", "your note"))
-                 for rid, snip in found)
-    return replace(results, groups=(*results.groups, Group("note", translate("SearchPane", "Your notes"), hits,
-                                                           False)))
+
+    def hits(found_here):
+        return tuple(Hit("note", rid, rid, atlas.name_of(rid),
+                         pattern.sub(lambda m: MARK_ON + m.group(0) + MARK_OFF, snip), who[0] if who else translate("SearchPane", "your note"))
+                     for rid, snip, *who in found_here)
+
+    own, team = [f for f in found if len(f) == 2], [f for f in found if len(f) > 2]
+    groups = [Group("note", label, hits(part), False)
+              for label, part in ((translate("SearchPane", "Your notes"), own),
+                                       (translate("SearchPane", "Team notes"), team)) if part]
+    return replace(results, groups=(*results.groups, *groups))
 
 
 def _without_kind(text: str) -> str:

@@ -122,7 +122,8 @@ class UserDataUI(QObject):
         if self.store is not None:
             self.team_link.detach()
             self.store.close()
-        self.store = TeamStore(url, self._folder) if url else UserData(self._folder)
+        # The server is tried in the background (gui/team_link.py): the replica answers meanwhile.
+        self.store = TeamStore(url, self._folder, connect=False) if url else UserData(self._folder)
         self.team_link.attach(self.store)
         atlas = self.window.atlas
         if atlas is not None:
@@ -401,13 +402,14 @@ class UserDataUI(QObject):
         basket = self.store.basket() if self.store else []
         self._in_basket = set(basket)
         self.panel.set_basket(self._rows(basket), current)
+        self.team_link.baskets.fill()  # which named basket is open, and whose (a team's)
         self._sync_record_actions()
         self.window.tree_pane.model.refresh_marks()
 
     def _fill_bookmarks(self) -> None:
         starred = self.store.bookmarks() if self.store else []
         self._starred = set(starred)
-        self.panel.set_bookmarks(self._rows(starred))
+        self.panel.set_bookmarks(self._rows(starred) + self.team_link.colleague_bookmarks(self._rows))
         self._sync_record_actions()
         self.window.tree_pane.model.refresh_marks()
 

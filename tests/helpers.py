@@ -193,6 +193,8 @@ def notes_on_days(folder: Path, *texts: str) -> Days:
 # user (created once with ``useradd``).
 
 SYSTEM_USER = "forum_atlas_pg"
+PASSWORD_ROLE, PASSWORD = "dave", "kept-in-the-keyring"  # must give a password (scram); everyone else is trusted
+PASSWORD_ROLE, PASSWORD = "dave", "kept-in-the-keyring"
 
 
 def binaries() -> Path | None:
@@ -221,9 +223,15 @@ def _readable_by_all(path: Path) -> None:
             parent.chmod(want)
 
 
+def tls_binaries() -> Path | None:
+    """A PostgreSQL built with TLS (Debian's package), with the openssl command to make its certificate."""
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
+    return found[-1].parent if found and shutil.which("openssl") else None
+
+
 class PgServer:
-    def __init__(self) -> None:
-        self.bin = binaries()
+    def __init__(self, bin: Path | None = None, tls: bool = False) -> None:
+        self.bin = bin or binaries()
         assert self.bin is not None
         self.user = None
         if os.geteuid() == 0:
@@ -234,7 +242,7 @@ class PgServer:
                 pwd.getpwnam(SYSTEM_USER)
             self.user = SYSTEM_USER
             _readable_by_all(self.bin)
-            for sub in ("lib", "share"):
+            for sub in ("lib", "share") if bin is None else ():  # the wheel's own files
                 for root, dirs, files in os.walk(self.bin.parent / sub):
                     for name in dirs + files:
                         p = Path(root, name)
@@ -251,15 +259,41 @@ class PgServer:
         self.port = _free_port()
         self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "--encoding=UTF8",
                   "--no-sync")
+        hba = self.data / "pg_hba.conf"
+        hba.write_text(f"host all {PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n" + hba.read_text())
+        self.ca_file = self._certificates() if tls else None
         self.start()
+
+    def _certificates(self) -> Path:
+        """A CA and a server certificate for 127.0.0.1 signed by it; returns the CA's certificate."""
+        tls = self.folder / "tls"
+        tls.mkdir()
+
+        def openssl(*args: str) -> None:
+            subprocess.run(["openssl", *args], check=True, capture_output=True, cwd=tls, timeout=60)
+        ec = ("-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes")
+        openssl("req", "-x509", *ec, "-keyout", "ca.key", "-out", "ca.crt", "-days", "2", "-subj", "/CN=test CA")
+        openssl("req", *ec, "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1")
+        (tls / "san.ext").write_text("subjectAltName = IP:127.0.0.1\n")
+        openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", "server.crt", "-days", "2", "-extfile", "san.ext")
+        for name in ("server.crt", "server.key"):
+            path = tls / name
+            path.chmod(0o600)  # postgres refuses a key others may read
+            if self.user:
+                entry = pwd.getpwnam(self.user)
+                os.chown(path, entry.pw_uid, entry.pw_gid)
+        return tls / "ca.crt"
 
     def _run(self, exe: str, *args: str) -> None:
         subprocess.run([str(self.bin / exe), *args], check=True, capture_output=True, user=self.user,
                        cwd=self.folder, timeout=60)
 
     def start(self) -> None:
+        tls = (f" -c ssl=on -c ssl_cert_file={self.folder}/tls/server.crt -c ssl_key_file={self.folder}/tls/server.key"
+               if self.ca_file else "")
         self._run("pg_ctl", "-D", str(self.data), "-w", "-l", str(self.folder / "log"), "-o",
-                  f"-h 127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off -c max_connections=60", "start")
+                  f"-h 127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off -c max_connections=60{tls}", "start")
 
     def stop(self, mode: str = "fast") -> None:
         self._run("pg_ctl", "-D", str(self.data), "-w", "-m", mode, "stop")

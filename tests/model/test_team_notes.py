@@ -1,4 +1,4 @@
-"""Team notes against a real PostgreSQL server (tests/pg_server.py): authors, conditional saves, live changes,
+"""Team notes against a real PostgreSQL server (tests/conftest.py): authors, conditional saves, live changes,
 offline work and roles. No mock of the server anywhere."""
 
 from __future__ import annotations
