@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from model import loader
 from model.search_results import MARK_ON
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "forum_atlas_ja.ts"
 GUI = sorted((ROOT / "gui").glob("*.py"))
 
