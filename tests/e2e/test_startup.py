@@ -192,7 +192,7 @@ def test_the_window_answers_before_sqlmodel_is_imported(real_db, tmp_path):
 
 
 def test_without_a_team_server_the_window_never_loads_the_postgresql_driver(real_db, tmp_path):
-    """psycopg costs a start a quarter of a second and 20 MB; only a team server needs it (model/team_store.py)."""
+    """psycopg costs a start a quarter of a second and 11 MB; only a team server needs it (model/team_store.py)."""
     code = textwrap.dedent("""
         import sys
         from PySide6.QtWidgets import QApplication
