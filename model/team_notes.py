@@ -13,8 +13,10 @@ model/team_sync.py's send and read_news) and a half that records the outcome in 
 apply_news). The command line and the tests run both in turn (reconnect, flush, changes); the window runs
 the network half on a worker thread, so a server that stops answering never stalls it (gui/team_link.py).
 
-Passwords never come from Forum Atlas's settings: libpq reads ``~/.pgpass`` and the connection service file
-(``service=`` in the URL), and ``sslmode`` and the other URL parameters pass through to it unchanged.
+Passwords never come from Forum Atlas's settings: the system keyring is asked first (model/team_password.py),
+then libpq reads ``~/.pgpass`` and the connection service file (``service=`` in the URL); ``sslmode`` and the
+other URL parameters pass through to it unchanged. Bookmarks and named baskets travel the same way
+(model/team_lists.py).
 """
 
 from __future__ import annotations
