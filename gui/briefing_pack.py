@@ -66,7 +66,7 @@ def _cover(title: str, when: date, basket: pc.Basket, names: list[str], prepared
         on = translate("Sheet", "Briefing pack on {what}:").format(what=basket.summary())
         p.drawText(QRectF(0, h * 0.48, w, h * 0.5), flags, on + "\n" + "\n".join(names[:36]) + more)
 
-    return Section("Cover", 1, paint, listed=False)
+    return Section(translate("Sheet", "Cover"), 1, paint, listed=False)
 
 
 def _font(points: float, bold: bool = False):

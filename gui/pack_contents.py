@@ -2,7 +2,8 @@
 the sources appendix (grouped by sheet, with the sheet's own note numbers) and the contents page.
 
 A pack takes anything in the basket: forums and participants get sheets, events go into the chronology,
-people get a short sheet of their own. No Qt: gui/briefing_pack.py lays these out on pages.
+people get a short sheet of their own. gui/briefing_pack.py lays these out on pages; the headings are in the
+interface's language (gui/i18n.py).
 """
 
 from __future__ import annotations
@@ -10,15 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from gui import render
 from gui.i18n import translate
 from gui.terms import term
 from model import records as r
 
-FIGURE_3 = ("The Japan row restores, from the paper's prose, its lost Figure 3: the Asia-Pacific security "
-            "dialogues in which Japan is involved.")
-KIND_WORDS = {"forum": ("forum", "forums"), "participant": ("participant", "participants"),
-              "event": ("event", "events"), "person": ("person", "people")}
+FIGURE_3 = QT_TRANSLATE_NOOP("Sheet", "The Japan row restores, from the paper's prose, its lost Figure 3: the "
+                                      "Asia-Pacific security dialogues in which Japan is involved.")
+KIND_WORDS = {"forum": (QT_TRANSLATE_NOOP("Sheet", "1 forum"), QT_TRANSLATE_NOOP("Sheet", "{n} forums")),
+              "participant": (QT_TRANSLATE_NOOP("Sheet", "1 participant"), QT_TRANSLATE_NOOP("Sheet", "{n} participants")),
+              "event": (QT_TRANSLATE_NOOP("Sheet", "1 event"), QT_TRANSLATE_NOOP("Sheet", "{n} events")),
+              "person": (QT_TRANSLATE_NOOP("Sheet", "1 person"), QT_TRANSLATE_NOOP("Sheet", "{n} people"))}
 
 
 @dataclass(frozen=True)
@@ -59,33 +64,39 @@ class Basket:
 
     def summary(self) -> str:
         """'3 forums, 1 participant and 2 events'."""
-        parts = [f"{len(ids)} {KIND_WORDS[k][len(ids) != 1]}" for k, ids in
+        parts = [translate("Sheet", KIND_WORDS[k][len(ids) != 1]).format(n=len(ids)) for k, ids in
                  (("forum", self.forums), ("participant", self.participants), ("event", self.events),
                   ("person", self.people)) if ids]
         if not parts:
-            return "nothing"
-        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+            return translate("Sheet", "nothing")
+        return parts[0] if len(parts) == 1 else \
+            ", ".join(parts[:-1]) + translate("Sheet", " and ") + parts[-1]
 
 
 def plan(basket: Basket, options: Options) -> list[str]:
     """The sections the pack will have, in order, as the dialog announces them before writing."""
-    out = ["Cover", "Contents"]
-    if basket.forums:
-        out.append(f"{len(basket.forums)} forum sheet{'s' if len(basket.forums) != 1 else ''}")
-    if basket.participants:
-        out.append(f"{len(basket.participants)} participant sheet{'s' if len(basket.participants) != 1 else ''}"
-                   " (as of 1999)")
-    if basket.people:
-        out.append(f"{len(basket.people)} person sheet{'s' if len(basket.people) != 1 else ''}")
-    if options.chronology and (basket.events or basket.forums):
-        out.append(f"Chronology ({len(basket.events)} event{'s' if len(basket.events) != 1 else ''} from the "
-                   "basket)" if basket.events else "Chronology (the forums' events)")
-    if options.timeline and basket.forums:
-        out.append("Timeline")
-    if options.matrix and basket.forums:
-        out.append("Membership matrix")
+    out = [translate("Sheet", "Cover"), translate("Sheet", "Contents")]
+    forums, participants, people, events = (len(x) for x in (basket.forums, basket.participants, basket.people,
+                                                             basket.events))
+    if forums:
+        out.append((translate("Sheet", "1 forum sheet") if forums == 1 else
+                    translate("Sheet", "{n} forum sheets")).format(n=forums))
+    if participants:
+        out.append((translate("Sheet", "1 participant sheet (as of 1999)") if participants == 1 else
+                    translate("Sheet", "{n} participant sheets (as of 1999)")).format(n=participants))
+    if people:
+        out.append((translate("Sheet", "1 person sheet") if people == 1 else
+                    translate("Sheet", "{n} person sheets")).format(n=people))
+    if options.chronology and (events or forums):
+        out.append((translate("Sheet", "Chronology (1 event from the basket)") if events == 1 else
+                    translate("Sheet", "Chronology ({n} events from the basket)") if events else
+                    translate("Sheet", "Chronology (the forums' events)")).format(n=events))
+    if options.timeline and forums:
+        out.append(translate("Sheet", "Timeline"))
+    if options.matrix and forums:
+        out.append(translate("Sheet", "Membership matrix"))
     if options.sources:
-        out.append("Sources, by sheet")
+        out.append(translate("Sheet", "Sources, by sheet"))
     return out
 
 
@@ -133,7 +144,7 @@ def matrix_html(atlas, forums: list[r.ForumRow]) -> str:
     if unnamed:
         out.append('<p class="note">' + "; ".join(f"{keys[f.id]} = {escape(f.name)}" for f in unnamed) + "</p>")
     if any(p.id == "jp" for p in people):
-        out.append(f'<p class="note">{escape(FIGURE_3)}</p>')
+        out.append(f'<p class="note">{escape(translate("Sheet", FIGURE_3))}</p>')
     for start in range(0, len(forums), 10):
         chunk = forums[start:start + 10]
         head = "".join(f'<th align="center">{escape(keys[f.id])}</th>' for f in chunk)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from gui import briefing_pack, fact_sheet, pack_contents, printing
 from gui import settings as S
+from gui.i18n import translate
 
 
 def _printer(paper: str = "a4", landscape: bool = False):
@@ -154,19 +155,20 @@ def preview_sheet(window, rid: str) -> None:
 
     printer = _printer()  # held here: the dialog does not own it, and a collected printer crashes it
     dialog = QPrintPreviewDialog(printer, window)
-    dialog.setWindowTitle(f"Fact sheet: {window.atlas.name_of(rid)}")
+    dialog.setWindowTitle(translate("Printing", "Fact sheet: {name}").format(name=window.atlas.name_of(rid)))
     dialog.paintRequested.connect(paint)
     dialog.exec()
 
 
 def _ask_path(window, title: str, name: str, paper: str | None = None) -> tuple[Path, str] | None:
-    filters = ["PDF, A4 (*.pdf)", "PDF, US Letter (*.pdf)"]
+    letter = translate("Printing", "PDF, US Letter (*.pdf)")
+    filters = [translate("Printing", "PDF, A4 (*.pdf)"), letter]
     if paper == "letter":
         filters.reverse()
     path, chosen = QFileDialog.getSaveFileName(window, title, name, ";;".join(filters))
     if not path:
         return None
-    return Path(path), "letter" if "Letter" in chosen else "a4"
+    return Path(path), "letter" if chosen == letter else "a4"
 
 
 def _write(window, path: Path, action) -> bool:
@@ -174,18 +176,19 @@ def _write(window, path: Path, action) -> bool:
     try:
         action()
     except printing.PrintError as exc:
-        window.statusBar().showMessage(f"The PDF was not written: {exc}", 15000)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Could not write the PDF", str(exc), parent=window)
+        window.statusBar().showMessage(translate("Printing", "The PDF was not written: {why}").format(why=exc), 15000)
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("Printing", "Could not write the PDF"), str(exc),
+                          parent=window)
         box.setTextFormat(Qt.TextFormat.PlainText)  # a path or an id is text, never markup
         box.exec()
         return False
-    window.statusBar().showMessage(f"Wrote {path}", 5000)
+    window.statusBar().showMessage(translate("Printing", "Wrote {path}").format(path=path), 5000)
     return True
 
 
 def export_sheet(window, rid: str) -> None:
     pages = ask_pages(window, rid)
-    answer = _ask_path(window, "Export fact sheet as PDF", f"{rid}.pdf") if pages else None
+    answer = _ask_path(window, translate("Printing", "Export fact sheet as PDF"), f"{rid}.pdf") if pages else None
     if answer:
         path, paper = answer
         _write(window, path, lambda: printing.sheet_pdf(window.atlas, rid, path, paper, window.user_data.note(rid),
@@ -203,28 +206,34 @@ class PackDialog(QDialog):
 
     Its buttons: Save PDF (the default), Print, Preview, Cancel. ``choice`` says which was pressed."""
 
-    SECTIONS = (("sources", "Sources appendix"), ("timeline", "Timeline"), ("matrix", "Membership matrix"),
-                ("chronology", "Chronology"), ("notes", "My notes on the sheets"))
+    SECTIONS = (("sources", QT_TRANSLATE_NOOP("Printing", "Sources appendix")),
+                ("timeline", QT_TRANSLATE_NOOP("Printing", "Timeline")),
+                ("matrix", QT_TRANSLATE_NOOP("Printing", "Membership matrix")),
+                ("chronology", QT_TRANSLATE_NOOP("Printing", "Chronology")),
+                ("notes", QT_TRANSLATE_NOOP("Printing", "My notes on the sheets")))
 
     def __init__(self, parent, basket: pack_contents.Basket):
         super().__init__(parent)
         self.basket = basket
         self.choice = "pdf"  # Enter saves the PDF
-        self.setWindowTitle(f"Briefing pack of {basket.summary()}")
-        self.title = QLineEdit("Briefing pack", objectName="packTitle")
+        self.setWindowTitle(translate("Printing", "Briefing pack of {what}").format(what=basket.summary()))
+        self.title = QLineEdit(translate("Printing", "Briefing pack"), objectName="packTitle")
         self.when = QDateEdit(QDate.currentDate(), calendarPopup=True, objectName="packDate")
-        self.prepared = QLineEdit(objectName="packPreparedBy", placeholderText="your name or office (optional)")
+        self.prepared = QLineEdit(objectName="packPreparedBy",
+                                  placeholderText=translate("Printing", "your name or office (optional)"))
         self.paper = QComboBox(objectName="packPaper")
         self.paper.addItem("A4", "a4")
         self.paper.addItem("US Letter", "letter")
         self.pages = QSpinBox(objectName="packPages", minimum=1, maximum=printing.MAX_PAGES, value=1)
-        self.pages.setSuffix(" page(s) per sheet")
-        self.boxes = {key: QCheckBox(label, objectName=f"pack_{key}", checked=True) for key, label in self.SECTIONS}
+        self.pages.setSuffix(translate("Printing", " page(s) per sheet"))
+        self.boxes = {key: QCheckBox(translate("Printing", label), objectName=f"pack_{key}", checked=True)
+                      for key, label in self.SECTIONS}
         self.summary = QLabel(objectName="packSummary", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        for key, text, role in (("pdf", "Save PDF\u2026", QDialogButtonBox.ButtonRole.AcceptRole),
-                                ("print", "Print\u2026", QDialogButtonBox.ButtonRole.ActionRole),
-                                ("preview", "Preview\u2026", QDialogButtonBox.ButtonRole.ActionRole)):
+        for key, text, role in (("pdf", translate("Printing", "Save PDF\u2026"), QDialogButtonBox.ButtonRole.AcceptRole),
+                                ("print", translate("Printing", "Print\u2026"), QDialogButtonBox.ButtonRole.ActionRole),
+                                ("preview", translate("Printing", "Preview\u2026"),
+                                 QDialogButtonBox.ButtonRole.ActionRole)):
             button = QPushButton(text, objectName=f"pack_{key}_button")
             button.clicked.connect(lambda _=False, k=key: self._choose(k))
             buttons.addButton(button, role)
@@ -232,13 +241,13 @@ class PackDialog(QDialog):
                 button.setDefault(True)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("Title", self.title)
-        form.addRow("Date", self.when)
-        form.addRow("Prepared by", self.prepared)
-        form.addRow("Paper", self.paper)
-        form.addRow("Sheets", self.pages)
+        form.addRow(translate("Printing", "Title"), self.title)
+        form.addRow(translate("Printing", "Date"), self.when)
+        form.addRow(translate("Printing", "Prepared by"), self.prepared)
+        form.addRow(translate("Printing", "Paper"), self.paper)
+        form.addRow(translate("Printing", "Sheets"), self.pages)
         for box in self.boxes.values():
-            form.addRow("" if box is not self.boxes["sources"] else "Include", box)
+            form.addRow("" if box is not self.boxes["sources"] else translate("Printing", "Include"), box)
             box.toggled.connect(self._update)
         form.addRow(self.summary)
         form.addRow(buttons)
@@ -254,10 +263,12 @@ class PackDialog(QDialog):
 
     def _update(self) -> None:
         lines = pack_contents.plan(self.basket, self.options())
-        text = "The pack will hold: " + "; ".join(lines) + "."
-        if self.basket.unknown:
-            text += (f"\nLeft out, no longer in the atlas: {', '.join(self.basket.unknown[:5])}"
-                     + (f" and {len(self.basket.unknown) - 5} more" if len(self.basket.unknown) > 5 else "") + ".")
+        text = translate("Printing", "The pack will hold: {sections}.").format(sections="; ".join(lines))
+        unknown = self.basket.unknown
+        if unknown:
+            left = ", ".join(unknown[:5]) + (translate("Printing", " and {n} more").format(n=len(unknown) - 5)
+                                             if len(unknown) > 5 else "")
+            text += "\n" + translate("Printing", "Left out, no longer in the atlas: {ids}.").format(ids=left)
         self.summary.setText(text)
 
 
@@ -267,9 +278,9 @@ def basket_for_pack(window) -> tuple[list[str], pack_contents.Basket] | None:
     ids = list(store.basket() if store else [])
     basket = pack_contents.Basket.of(window.atlas, ids)
     if not basket.known:
-        QMessageBox.information(window, "The basket is empty",
-                                "Add forums, participants or events to the basket (Ctrl+B, or the tree's context "
-                                "menu), then make the pack.")
+        QMessageBox.information(window, translate("Printing", "The basket is empty"),
+                                translate("Printing", "Add forums, participants or events to the basket (Ctrl+B, or "
+                                                      "the tree's context menu), then make the pack."))
         return None
     return ids, basket
 
@@ -281,16 +292,18 @@ def export_pack(window) -> None:
     ids, basket = chosen
     problem = printing.pack_problem(window.atlas, [i for i in ids if i not in basket.unknown])
     if problem:
-        QMessageBox.warning(window, "The pack cannot be made", problem)
+        QMessageBox.warning(window, translate("Printing", "The pack cannot be made"), problem)
         return
     dialog = PackDialog(window, basket)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     known = [i for i in ids if i not in basket.unknown]
-    title, when, options = dialog.title.text().strip() or "Briefing pack", dialog.when.date().toPython(), dialog.options()
+    title = dialog.title.text().strip() or translate("Printing", "Briefing pack")
+    when, options = dialog.when.date().toPython(), dialog.options()
     notes = {rid: n for rid in known if (n := window.user_data.note(rid))}
     if dialog.choice == "pdf":
-        answer = _ask_path(window, "Export briefing pack as PDF", file_name(title), dialog.paper.currentData())
+        answer = _ask_path(window, translate("Printing", "Export briefing pack as PDF"), file_name(title),
+                           dialog.paper.currentData())
         if answer:
             path, paper = answer
             _write(window, path, lambda: printing.pack_pdf(window.atlas, known, path, paper, title, when, notes,
@@ -311,10 +324,11 @@ def export_pack(window) -> None:
 
     if dialog.choice == "preview":
         preview = QPrintPreviewDialog(printer, window)
-        preview.setWindowTitle(f"Briefing pack: {title}")
+        preview.setWindowTitle(translate("Printing", "Briefing pack: {title}").format(title=title))
         preview.paintRequested.connect(paint)
         preview.exec()
     elif QPrintDialog(printer, window).exec() == QDialog.DialogCode.Accepted:
         paint(printer)
-        window.statusBar().showMessage(f"Sent \u201c{title}\u201d to the printer", 5000)
+        window.statusBar().showMessage(translate("Printing", "Sent \u201c{title}\u201d to the printer").format(title=title),
+                                       5000)
 

@@ -633,6 +633,145 @@ Clear the filter or pick “All participants”.</source>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Fact sheet: {name}</source>
+        <translation>ファクトシート: {name}</translation>
+    </message>
+    <message>
+        <source>PDF, US Letter (*.pdf)</source>
+        <translation>PDF、US レター (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF, A4 (*.pdf)</source>
+        <translation>PDF、A4 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF was not written: {why}</source>
+        <translation>PDF は書き出されませんでした: {why}</translation>
+    </message>
+    <message>
+        <source>Could not write the PDF</source>
+        <translation>PDF を書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>{path} に書き出しました</translation>
+    </message>
+    <message>
+        <source>Export fact sheet as PDF</source>
+        <translation>ファクトシートを PDF で書き出す</translation>
+    </message>
+    <message>
+        <source>Sources appendix</source>
+        <translation>出典付録</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>年表</translation>
+    </message>
+    <message>
+        <source>Membership matrix</source>
+        <translation>参加マトリクス</translation>
+    </message>
+    <message>
+        <source>Chronology</source>
+        <translation>年譜</translation>
+    </message>
+    <message>
+        <source>My notes on the sheets</source>
+        <translation>シートに自分のノートを載せる</translation>
+    </message>
+    <message>
+        <source>Briefing pack of {what}</source>
+        <translation>ブリーフィング資料（{what}）</translation>
+    </message>
+    <message>
+        <source>Briefing pack</source>
+        <translation>ブリーフィング資料</translation>
+    </message>
+    <message>
+        <source>your name or office (optional)</source>
+        <translation>氏名または部署（任意）</translation>
+    </message>
+    <message>
+        <source> page(s) per sheet</source>
+        <translation> ページ／シート</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>PDF を保存…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>プレビュー…</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>表題</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>作成者</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>用紙</translation>
+    </message>
+    <message>
+        <source>Sheets</source>
+        <translation>シート</translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation>含める項目</translation>
+    </message>
+    <message>
+        <source>The pack will hold: {sections}.</source>
+        <translation>資料の内容: {sections}。</translation>
+    </message>
+    <message>
+        <source> and {n} more</source>
+        <translation> ほか {n} 件</translation>
+    </message>
+    <message>
+        <source>Left out, no longer in the atlas: {ids}.</source>
+        <translation>アトラスにもうないため除外: {ids}。</translation>
+    </message>
+    <message>
+        <source>The basket is empty</source>
+        <translation>バスケットが空です</translation>
+    </message>
+    <message>
+        <source>Add forums, participants or events to the basket (Ctrl+B, or the tree&apos;s context menu), then make the pack.</source>
+        <translation>フォーラム、参加主体、出来事をバスケットに追加してから（Ctrl+B またはツリーの右クリックメニュー）資料を作成してください。</translation>
+    </message>
+    <message>
+        <source>The pack cannot be made</source>
+        <translation>資料を作成できません</translation>
+    </message>
+    <message>
+        <source>Export briefing pack as PDF</source>
+        <translation>ブリーフィング資料を PDF で書き出す</translation>
+    </message>
+    <message>
+        <source>Briefing pack: {title}</source>
+        <translation>ブリーフィング資料: {title}</translation>
+    </message>
+    <message>
+        <source>Sent “{title}” to the printer</source>
+        <translation>「{title}」をプリンターに送りました</translation>
+    </message>
+</context>
+<context>
     <name>QuickOpen</name>
     <message>
         <source>Go to…</source>
@@ -1016,6 +1155,10 @@ Filters: track:2  member:kp  year:1993..1995  kind:proposal  author:fukushima  s
         <translation>ブリーフィング資料（{what}）:</translation>
     </message>
     <message>
+        <source>Cover</source>
+        <translation>表紙</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>年表</translation>
     </message>
@@ -1044,6 +1187,86 @@ Filters: track:2  member:kp  year:1993..1995  kind:proposal  author:fukushima  s
 Source: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Policy Paper 51 (June 1999); facts as of mid-1999.</source>
         <translation>Forum Atlas · データ版 {version} · 印刷 {year}年{month_number}月{day}日
 出典: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Policy Paper 51 (June 1999)。内容は 1999 年半ば時点。</translation>
+    </message>
+    <message>
+        <source>The Japan row restores, from the paper&apos;s prose, its lost Figure 3: the Asia-Pacific security dialogues in which Japan is involved.</source>
+        <translation>日本の行は、論文で失われた図 3（日本が関わるアジア太平洋の安全保障対話）を本文の記述から復元したものです。</translation>
+    </message>
+    <message>
+        <source>1 forum</source>
+        <translation>フォーラム 1 件</translation>
+    </message>
+    <message>
+        <source>{n} forums</source>
+        <translation>フォーラム {n} 件</translation>
+    </message>
+    <message>
+        <source>1 participant</source>
+        <translation>参加主体 1 件</translation>
+    </message>
+    <message>
+        <source>{n} participants</source>
+        <translation>参加主体 {n} 件</translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation>出来事 1 件</translation>
+    </message>
+    <message>
+        <source>{n} events</source>
+        <translation>出来事 {n} 件</translation>
+    </message>
+    <message>
+        <source>1 person</source>
+        <translation>人物 1 名</translation>
+    </message>
+    <message>
+        <source>{n} people</source>
+        <translation>人物 {n} 名</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>1 forum sheet</source>
+        <translation>フォーラムのシート 1 枚</translation>
+    </message>
+    <message>
+        <source>{n} forum sheets</source>
+        <translation>フォーラムのシート {n} 枚</translation>
+    </message>
+    <message>
+        <source>1 participant sheet (as of 1999)</source>
+        <translation>参加主体のシート 1 枚（1999 年時点）</translation>
+    </message>
+    <message>
+        <source>{n} participant sheets (as of 1999)</source>
+        <translation>参加主体のシート {n} 枚（1999 年時点）</translation>
+    </message>
+    <message>
+        <source>1 person sheet</source>
+        <translation>人物のシート 1 枚</translation>
+    </message>
+    <message>
+        <source>{n} person sheets</source>
+        <translation>人物のシート {n} 枚</translation>
+    </message>
+    <message>
+        <source>Chronology (1 event from the basket)</source>
+        <translation>年譜（バスケットの出来事 1 件）</translation>
+    </message>
+    <message>
+        <source>Chronology ({n} events from the basket)</source>
+        <translation>年譜（バスケットの出来事 {n} 件）</translation>
+    </message>
+    <message>
+        <source>Chronology (the forums&apos; events)</source>
+        <translation>年譜（フォーラムの出来事）</translation>
     </message>
     <message>
         <source>The events in the basket, in date order.</source>

@@ -111,6 +111,19 @@ def test_the_window_opens_in_japanese(japanese, qtbot, atlas, settings_reset):
     assert "トラック" in page and "出典" in page
 
 
+def test_the_briefing_pack_dialog_in_japanese(japanese, qtbot, atlas, settings_reset):
+    from gui.print_dialogs import PackDialog, basket_for_pack
+
+    w = open_window(qtbot, atlas)
+    for rid in ("arf", "neacd", "jp"):
+        w.user_data.add_to_basket(rid)
+    dialog = PackDialog(w, basket_for_pack(w)[1])
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "ブリーフィング資料（フォーラム 2 件、参加主体 1 件）"
+    assert dialog.title.text() == "ブリーフィング資料"
+    assert dialog.summary.text().startswith("資料の内容: 表紙; 目次; フォーラムのシート 2 枚; 参加主体のシート 1 枚")
+
+
 def test_an_english_window_shows_no_japanese_name(window):
     window.select("jp")
     assert "Japanese name" not in window.detail.toPlainText() and "日本" not in window.detail.toPlainText()
