@@ -9,17 +9,19 @@ records are laid out across a landscape page.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from gui import fact_sheet, render, sheet_layout
+from gui.i18n import translate
 from gui.render import e
 from model.compare import Comparison
 
 
 def _heading(section: str) -> str:
-    tr = QCoreApplication.translate
-    return {"facts": tr("CompareSheet", "Key facts"), "judgements": tr("CompareSheet", "Each author\u2019s judgement"),
-            "members": tr("CompareSheet", "Who takes part (roles)"), "forums": tr("CompareSheet", "Forums (roles)")}[section]
+    return {"facts": translate("CompareSheet", "Key facts"),
+            "judgements": translate("CompareSheet", "Each author\u2019s judgement"),
+            "members": translate("CompareSheet", "Who takes part (roles)"),
+            "forums": translate("CompareSheet", "Forums (roles)")}[section]
+
+
 DIFFERS = "\u2260"  # marks a row whose values differ
 AWAY = ("\u2014 not recorded", "Absent", "Not a party", "Excluded")  # a value that says someone is not there
 # (quotes in the sources, judgements in full, type size): the roomiest first
@@ -29,7 +31,7 @@ LEVELS = [(True, True, 9.5), (False, True, 9.5), (False, False, 9.0), (False, Fa
 
 def title(c: Comparison) -> str:
     names = c.titles
-    return QCoreApplication.translate("CompareSheet", "{names} and {last} compared").format(names=", ".join(names[:-1]), last=names[-1])
+    return translate("CompareSheet", "{names} and {last} compared").format(names=", ".join(names[:-1]), last=names[-1])
 
 
 def landscape(c: Comparison) -> bool:
@@ -40,8 +42,8 @@ def _value(row, n: int, whole: bool) -> str:
     value = row.values[n]
     if row.label == "Disputed" and value != "\u2014":  # ids of the atlas's records: on paper, their count
         count = len(value.split("; "))
-        value = (QCoreApplication.translate("CompareSheet", "1 point, in the atlas") if count == 1 else
-                 QCoreApplication.translate("CompareSheet", "{count} points, in the atlas").format(count=count))
+        value = (translate("CompareSheet", "1 point, in the atlas") if count == 1 else
+                 translate("CompareSheet", "{count} points, in the atlas").format(count=count))
     elif row.section == "judgements" and not whole:
         value = sheet_layout._one_line(value)
     return value
@@ -68,7 +70,7 @@ def compose(c: Comparison, quotes: bool = True, whole: bool = True) -> tuple[str
     head = (f'<thead><tr><td class="head" width="{label}%"></td>'
             + "".join(f'<td class="head" width="{width:.0f}%">{e(t)}</td>' for t in c.titles) + "</tr></thead>")
     parts = [f"<h1>{e(title(c))}</h1>",
-             '<p class="facts">' + QCoreApplication.translate(
+             '<p class="facts">' + translate(
                  "CompareSheet", "As the paper has them, mid-1999. {differs}\u2009and shading: the rows where they "
                  "differ; <i>\u2014 not recorded</i>: the paper does not place that participant there."
              ).format(differs=DIFFERS) + "</p>"]

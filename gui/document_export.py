@@ -17,11 +17,12 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUrl
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument, QTextDocumentWriter
 from PySide6.QtWidgets import QFileDialog
 
 from gui import briefing_pack, fact_sheet, pack_contents, printing, render, sheet_timeline
+from gui.i18n import translate
 from model import atomic
 
 OBJECT = "\ufffc"  # where a drawn object (the mini-timeline) stands in a document's text
@@ -97,14 +98,13 @@ def strip_words(strip: sheet_timeline.Strip) -> str:
         lo, hi = date.fromordinal(a).year, date.fromordinal(b).year
         return str(lo) if lo == hi else f"{lo}\u2013{hi}"
 
-    tr = QCoreApplication.translate
     bits = [f"{label}, {years(a, b)}" for label, a, b in strip.bars[:1]]
     days = [day for day, _, _ in strip.events]
     if days:
-        marked = (tr("DocumentExport", "1 event marked, {years}, as listed under Events") if len(days) == 1 else
-                  tr("DocumentExport", "{n} events marked, {years}, as listed under Events"))
+        marked = (translate("DocumentExport", "1 event marked, {years}, as listed under Events") if len(days) == 1 else
+                  translate("DocumentExport", "{n} events marked, {years}, as listed under Events"))
         bits.append(marked.format(n=len(days), years=years(min(days), max(days))))
-    return tr("DocumentExport", "Timeline: {what}").format(what="; ".join(bits))
+    return translate("DocumentExport", "Timeline: {what}").format(what="; ".join(bits))
 
 
 def _timeline_image(atlas, forums) -> QImage:
@@ -210,11 +210,10 @@ def encode(doc: QTextDocument, fmt: str) -> bytes:
         text = plain.toMarkdown()
         # A Markdown file is read as text, and an image would need a file beside it: a sheet's small timeline
         # becomes its description in words (its events are listed just below it), the pack's says where it is.
-        tr = QCoreApplication.translate
-        picture = tr("DocumentExport", "The picture is in the PDF, ODT and HTML versions.")
+        picture = translate("DocumentExport", "The picture is in the PDF, ODT and HTML versions.")
         text = re.sub(r"!\[([^\]]*)\]\(sheet-timeline-\d+\.png\)", lambda m: f"*{m.group(1)}. {picture}*", text)
-        text = re.sub(r"!\[[^\]]*\]\(timeline-\d+\.png\)",
-                      f"*{tr('DocumentExport', 'The timeline is drawn in the PDF, ODT and HTML versions.')}*", text)
+        drawn = translate("DocumentExport", "The timeline is drawn in the PDF, ODT and HTML versions.")
+        text = re.sub(r"!\[[^\]]*\]\(timeline-\d+\.png\)", f"*{drawn}*", text)
         return text.encode("utf-8")
     # One self-contained file: the images inline.
     html = IMAGES.sub(lambda m: f'src="data:image/png;base64,{_png_data(doc, m.group(1))}"', doc.toHtml())

@@ -271,6 +271,18 @@
         <source>Basket list</source>
         <translation>バスケット一覧</translation>
     </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>システムに合わせる(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>ライト(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>ダーク(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>AnalystNote</name>
@@ -356,6 +368,38 @@
         <translation>ノート</translation>
     </message>
     <message>
+        <source>Open basket</source>
+        <translation>開いているバスケット</translation>
+    </message>
+    <message>
+        <source>New basket…</source>
+        <translation>新しいバスケット…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>名前を変更…</translation>
+    </message>
+    <message>
+        <source>Share with the team</source>
+        <translation>チームと共有</translation>
+    </message>
+    <message>
+        <source>Make private</source>
+        <translation>非公開にする</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <source>Baskets</source>
+        <translation>バスケット</translation>
+    </message>
+    <message>
+        <source>No basket yet: Ctrl+B makes one</source>
+        <translation>バスケットはまだありません（Ctrl+B で作成）</translation>
+    </message>
+    <message>
         <source>Basket ({n})</source>
         <translation>バスケット ({n})</translation>
     </message>
@@ -374,6 +418,80 @@
     <message>
         <source>not in the atlas</source>
         <translation>アトラスにありません</translation>
+    </message>
+</context>
+<context>
+    <name>CompareSheet</name>
+    <message>
+        <source>Key facts</source>
+        <translation>基本事項</translation>
+    </message>
+    <message>
+        <source>Each author’s judgement</source>
+        <translation>各著者の評価</translation>
+    </message>
+    <message>
+        <source>Who takes part (roles)</source>
+        <translation>参加主体（役割）</translation>
+    </message>
+    <message>
+        <source>Forums (roles)</source>
+        <translation>フォーラム（役割）</translation>
+    </message>
+    <message>
+        <source>{names} and {last} compared</source>
+        <translation>{names} と {last} の比較</translation>
+    </message>
+    <message>
+        <source>1 point, in the atlas</source>
+        <translation>1 点（アトラスに収録）</translation>
+    </message>
+    <message>
+        <source>{count} points, in the atlas</source>
+        <translation>{count} 点（アトラスに収録）</translation>
+    </message>
+    <message>
+        <source>As the paper has them, mid-1999. {differs}&#x2009;and shading: the rows where they differ; &lt;i&gt;— not recorded&lt;/i&gt;: the paper does not place that participant there.</source>
+        <translation>論文の記述による 1999 年半ばの状況。{differs}&#x2009;と網掛け：相違のある行。&lt;i&gt;— 記載なし&lt;/i&gt;：論文はその参加主体をそこに位置づけていない。</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV で書き出す…</translation>
+    </message>
+    <message>
+        <source>Export sheet…</source>
+        <translation>シートを書き出す…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Nothing to compare yet.</source>
+        <translation>比較するものはまだありません。</translation>
+    </message>
+    <message>
+        <source>PDF, A4 (*.pdf)</source>
+        <translation>PDF、A4 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF, US Letter (*.pdf)</source>
+        <translation>PDF、US レター (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the comparison as a sheet</source>
+        <translation>比較をシートとして書き出す</translation>
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation>書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>{path} に書き出しました</translation>
     </message>
 </context>
 <context>
@@ -426,6 +544,29 @@
     <message>
         <source>Nothing in the atlas has the id “{id}”.</source>
         <translation>ID「{id}」のレコードはアトラスにありません。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentExport</name>
+    <message>
+        <source>1 event marked, {years}, as listed under Events</source>
+        <translation>出来事 1 件を表示、{years}（「出来事」欄に記載）</translation>
+    </message>
+    <message>
+        <source>{n} events marked, {years}, as listed under Events</source>
+        <translation>出来事 {n} 件を表示、{years}（「出来事」欄に記載）</translation>
+    </message>
+    <message>
+        <source>Timeline: {what}</source>
+        <translation>年表：{what}</translation>
+    </message>
+    <message>
+        <source>The picture is in the PDF, ODT and HTML versions.</source>
+        <translation>図は PDF、ODT、HTML 版にあります。</translation>
+    </message>
+    <message>
+        <source>The timeline is drawn in the PDF, ODT and HTML versions.</source>
+        <translation>年表は PDF、ODT、HTML 版に描かれています。</translation>
     </message>
 </context>
 <context>
@@ -1128,6 +1269,10 @@ Filters: track:2  member:kp  year:1993..1995  kind:proposal  author:fukushima  s
         <source>Your notes</source>
         <translation>あなたのノート</translation>
     </message>
+    <message>
+        <source>Team notes</source>
+        <translation>チームのメモ</translation>
+    </message>
 </context>
 <context>
     <name>SearchResults</name>
@@ -1542,6 +1687,73 @@ Source: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Pol
     </message>
 </context>
 <context>
+    <name>SheetPagesDialog</name>
+    <message>
+        <source>Fact sheet of {name}</source>
+        <translation>{name} のファクトシート</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>ページ数</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 ページ</translation>
+    </message>
+    <message>
+        <source>{n} pages</source>
+        <translation>{n} ページ</translation>
+    </message>
+    <message>
+        <source>all {total} events (a line counts them)</source>
+        <translation>出来事 {total} 件すべて（件数を 1 行で示す）</translation>
+    </message>
+    <message>
+        <source>{left} of the {total} events (a line counts them)</source>
+        <translation>出来事 {total} 件のうち {left} 件（件数を 1 行で示す）</translation>
+    </message>
+    <message>
+        <source>the sources’ quoted passages (the sources stay, by part and section)</source>
+        <translation>典拠の引用文（典拠は部と節で残る）</translation>
+    </message>
+    <message>
+        <source>the mini-timeline</source>
+        <translation>小年表</translation>
+    </message>
+    <message>
+        <source>the related forums (a line counts them)</source>
+        <translation>関連フォーラム（件数を 1 行で示す）</translation>
+    </message>
+    <message>
+        <source>the delegations (a line counts them)</source>
+        <translation>代表機関（件数を 1 行で示す）</translation>
+    </message>
+    <message>
+        <source>the authors’ judgements (a line counts them)</source>
+        <translation>著者の評価（件数を 1 行で示す）</translation>
+    </message>
+    <message>
+        <source>Everything the sheet holds fits on {pages}.</source>
+        <translation>シートの内容はすべて {pages} に収まります。</translation>
+    </message>
+    <message>
+        <source>On {pages} the sheet leaves out: {what}.</source>
+        <translation>{pages} では次を省きます：{what}。</translation>
+    </message>
+    <message>
+        <source>The whole sheet takes {whole} pages.</source>
+        <translation>シート全体は {whole} ページです。</translation>
+    </message>
+    <message>
+        <source>The whole sheet would take {whole} pages, more than the {most} a sheet may have.</source>
+        <translation>シート全体は {whole} ページになり、上限の {most} ページを超えます。</translation>
+    </message>
+    <message>
+        <source>Use {whole} pages: the whole sheet</source>
+        <translation>{whole} ページにする（シート全体）</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1587,6 +1799,104 @@ Source: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Pol
     </message>
 </context>
 <context>
+    <name>TeamBaskets</name>
+    <message>
+        <source>{0} (shared)</source>
+        <translation>{0}（共有）</translation>
+    </message>
+    <message>
+        <source>{0} — {1}’s</source>
+        <translation>{0} — {1} のもの</translation>
+    </message>
+    <message>
+        <source>You have no basket yet: adding a record makes one, private to you.</source>
+        <translation>バスケットはまだありません。記録を追加すると、あなた専用のバスケットが作られます。</translation>
+    </message>
+    <message>
+        <source>{0}’s basket, shared with the team: you can read it here; only {0} changes it.</source>
+        <translation>{0} のバスケット（チームと共有）：ここで読めます。変更できるのは {0} だけです。</translation>
+    </message>
+    <message>
+        <source>Your basket, shared with the team.</source>
+        <translation>あなたのバスケット（チームと共有）。</translation>
+    </message>
+    <message>
+        <source>Your basket, private: only you see it.</source>
+        <translation>あなたのバスケット（非公開）：あなただけが見られます。</translation>
+    </message>
+    <message>
+        <source>New basket</source>
+        <translation>新しいバスケット</translation>
+    </message>
+    <message>
+        <source>Rename basket</source>
+        <translation>バスケットの名前を変更</translation>
+    </message>
+    <message>
+        <source>Name of the basket (private to you until you share it):</source>
+        <translation>バスケットの名前（共有するまではあなた専用）：</translation>
+    </message>
+    <message>
+        <source>Delete basket</source>
+        <translation>バスケットを削除</translation>
+    </message>
+    <message>
+        <source>Delete the basket {0} and its list of {1} records? The records stay in the atlas; your notes are not touched.</source>
+        <translation>バスケット {0} と、その {1} 件の記録の一覧を削除しますか？記録はアトラスに残り、メモはそのままです。</translation>
+    </message>
+    <message>
+        <source>The basket was not changed: {0}</source>
+        <translation>バスケットは変更されませんでした：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLink</name>
+    <message>
+        <source>Team notes: connecting…</source>
+        <translation>チームのメモ：接続中…</translation>
+    </message>
+    <message>
+        <source>Connecting… to the team&apos;s notes on {0}</source>
+        <translation>{0} のチームのメモに接続中…</translation>
+    </message>
+    <message>
+        <source>Your note was changed elsewhere (another window or computer) while you edited it; both texts are kept, yours below a marker line.</source>
+        <translation>編集中のメモが別の場所（別のウィンドウかコンピューター）で変更されました。両方の文章を残し、あなたの文章は区切り線の下にあります。</translation>
+    </message>
+    <message>
+        <source>no answer for {0} s</source>
+        <translation>{0} 秒間応答なし</translation>
+    </message>
+    <message>
+        <source>Team notes: online</source>
+        <translation>チームのメモ：オンライン</translation>
+    </message>
+    <message>
+        <source>Team notes: read-only</source>
+        <translation>チームのメモ：読み取り専用</translation>
+    </message>
+    <message>
+        <source>Team notes: offline, {0} queued</source>
+        <translation>チームのメモ：オフライン、{0} 件待機中</translation>
+    </message>
+    <message>
+        <source>starred by {0}</source>
+        <translation>{0} がスター</translation>
+    </message>
+    <message>
+        <source>Connect to team</source>
+        <translation>チームに接続</translation>
+    </message>
+    <message>
+        <source>PostgreSQL connection URL of your team&apos;s notes, for example
+postgresql://you@notes.example.org/briefings?sslmode=require
+A password typed here goes to the system keyring, never to the settings; else it comes from ~/.pgpass or the service file. Empty: notes on this computer.</source>
+        <translation>チームのメモの PostgreSQL 接続 URL。例：
+postgresql://you@notes.example.org/briefings?sslmode=require
+ここで入力したパスワードはシステムのキーリングに保存され、設定には保存されません。入力しない場合は ~/.pgpass またはサービスファイルから読みます。空欄：このコンピューターのメモ。</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>&lt;b&gt;{n} events&lt;/b&gt;, {span}&lt;br&gt;Click or zoom in to separate them</source>
@@ -1601,12 +1911,20 @@ Source: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Pol
         <translation>～{date}</translation>
     </message>
     <message>
+        <source>Perhaps not yet founded at the as-of date</source>
+        <translation>指定時点ではまだ設立されていなかった可能性あり</translation>
+    </message>
+    <message>
         <source>Active (to source date, {date})</source>
         <translation>活動中（原典の時点 {date} まで）</translation>
     </message>
     <message>
         <source>Active</source>
         <translation>活動中</translation>
+    </message>
+    <message>
+        <source>Active (to as-of date, {date})</source>
+        <translation>活動中（指定時点 {date} まで）</translation>
     </message>
     <message>
         <source>Events merged (zoom in)</source>
