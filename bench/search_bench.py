@@ -62,25 +62,24 @@ def run(db_path, repeats: int = 5, gui: bool | None = None) -> dict:
     gc.collect()
     floor = bare.searcher(db_path)
     floor()
-    samples: list[float] = []
-    floors: list[float] = []
-    short: list[float] = []
-    short_floors: list[float] = []
+    samples: list[tuple[float, float]] = []  # (wall, CPU) seconds
+    floors: list[tuple[float, float]] = []
+    short: list[tuple[float, float]] = []
+    short_floors: list[tuple[float, float]] = []
     worst: dict[str, float] = {}
     hits = 0
     for _ in range(repeats):
         for q in typed:  # alternating with the floor, a bare FTS5 query for one word
-            start = time.perf_counter()
+            start = bare.clock()
             floor()
-            floors.append(time.perf_counter() - start)
-            start = time.perf_counter()
+            floors.append(bare.since(start))
+            start = bare.clock()
             results = searcher.search(q)
-            took = time.perf_counter() - start
-            samples.append(took)
+            samples.append(bare.since(start))
             if len(q) <= 2:
-                short.append(took)
+                short.append(samples[-1])
                 short_floors.append(floors[-1])
-            worst[q] = max(worst.get(q, 0.0), took)
+            worst[q] = max(worst.get(q, 0.0), samples[-1][0])
             hits += len(results)
     out: dict = {"db": str(db_path), "queries": len(typed), "repeats": repeats,
                  "open_s": round(t1 - t0, 3), "searcher_ms": round((t2 - t1) * 1000, 3),
@@ -117,20 +116,20 @@ def _gui(atlas) -> dict:
     box = QLineEdit()  # the floor of a keystroke: a bare line edit of the same width
     box.resize(430, 30)
     box.show()
-    keys: list[float] = []
-    key_floors: list[float] = []
+    keys: list[tuple[float, float]] = []
+    key_floors: list[tuple[float, float]] = []
     fills: list[float] = []
     for text in SESSIONS[:8]:
         pane.clear()
         for n in range(1, len(text) + 1):
-            start = time.perf_counter()
+            start = bare.clock()
             box.setText(text[:n])
             app.processEvents()
-            key_floors.append(time.perf_counter() - start)
-            start = time.perf_counter()
+            key_floors.append(bare.since(start))
+            start = bare.clock()
             pane.box.setText(text[:n])  # what a keystroke does: textChanged restarts the timer
             app.processEvents()
-            keys.append(time.perf_counter() - start)
+            keys.append(bare.since(start))
         start = time.perf_counter()
         pane.run_search()  # what the timer does
         app.processEvents()

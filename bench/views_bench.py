@@ -35,11 +35,11 @@ def run(db_path, repeats: int = 9) -> dict:
     reads, opens, read_floors, open_floors, views = [], [], [], [], []
     for n in range(2 * repeats):  # the view made, shown and painted; its data read on every other open
         table = bare.Table(*shape, *SIZE)
-        start = time.perf_counter()
+        start = bare.clock()
         table.open(db_path)
-        (read_floors if n % 2 else open_floors).append(time.perf_counter() - start)
+        (read_floors if n % 2 else open_floors).append(bare.since(start))
         table.close()
-        start = time.perf_counter()
+        start = bare.clock()
         view = MatrixView(state)
         view.resize(*SIZE)
         if n % 2:
@@ -49,7 +49,7 @@ def run(db_path, repeats: int = 9) -> dict:
         view.show()
         view.repaint()
         app.processEvents()
-        (reads if n % 2 else opens).append(time.perf_counter() - start)
+        (reads if n % 2 else opens).append(bare.since(start))
         views.append(view)
     view = views[-1]
     for v in views[:-1]:
@@ -60,13 +60,13 @@ def run(db_path, repeats: int = 9) -> dict:
     changes, change_floors = [], []
 
     def timed(step) -> None:
-        start = time.perf_counter()
+        start = bare.clock()
         table.change()
-        change_floors.append(time.perf_counter() - start)
-        start = time.perf_counter()
+        change_floors.append(bare.since(start))
+        start = bare.clock()
         step()
         view.repaint()
-        changes.append(time.perf_counter() - start)
+        changes.append(bare.since(start))
 
     for box in (view.track, view.kind, view.status, view.column_sort, view.row_sort) * 2:
         for n in (1, 0):
@@ -91,13 +91,13 @@ def run(db_path, repeats: int = 9) -> dict:
         plain.key("")
         app.processEvents()
         for n in range(1, len(word) + 1):
-            start = time.perf_counter()
+            start = bare.clock()
             plain.key(word[:n])
-            key_floors.append(time.perf_counter() - start)
-            start = time.perf_counter()
+            key_floors.append(bare.since(start))
+            start = bare.clock()
             chrono.filter.setText(word[:n])  # as one keystroke does: textChanged, refilter, repaint
             chrono.repaint()
-            keys.append(time.perf_counter() - start)
+            keys.append(bare.since(start))
     plain.close()
     return {"matrix_first_open": bare.summary(reads, read_floors), "matrix_open": bare.summary(opens, open_floors),
             "matrix_filter": bare.summary(changes, change_floors), "chronology_open_ms": chrono_open * 1000,

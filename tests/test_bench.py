@@ -18,10 +18,24 @@ def test_the_floor_and_the_figure_are_timed_in_turn():
     assert out["n"] == 4 and out["ratio"] > 0
 
 
-def test_a_figure_is_the_ratio_of_the_medians_with_its_times_beside_it():
-    s = bare.summary([0.004, 0.002, 0.006, 0.040], [0.001, 0.002, 0.003, 0.001])
+def test_a_figure_is_the_ratio_of_the_cpu_medians_with_its_wall_times_beside_it():
+    # (wall, CPU): a busy machine stretched the figure's wall times more than its CPU times
+    figure = [(0.004, 0.002), (0.002, 0.002), (0.006, 0.003), (0.040, 0.003)]
+    floor = [(0.001, 0.001), (0.002, 0.001), (0.003, 0.001), (0.001, 0.001)]
+    s = bare.summary(figure, floor)
     assert s["median_ms"] == pytest.approx(5.0) and s["floor_ms"] == pytest.approx(1.5)
-    assert s["ratio"] == pytest.approx(5.0 / 1.5, abs=1e-3) and s["max_ms"] == pytest.approx(40.0)
+    assert s["max_ms"] == pytest.approx(40.0)
+    assert s["ratio"] == pytest.approx(2.5) and s["wall_ratio"] == pytest.approx(5.0 / 1.5, abs=1e-3)
+
+
+def test_the_clock_counts_a_childs_cpu_time():
+    import subprocess
+    import sys
+
+    start = bare.clock()
+    subprocess.run([sys.executable, "-c", "sum(range(3_000_000))"], check=True)
+    wall, cpu = bare.since(start)
+    assert 0 < cpu <= wall * 1.5 and cpu > 0.01
 
 
 def test_the_goal_is_a_multiple_and_the_frame_an_absolute_check_beside_it():
