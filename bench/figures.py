@@ -1,16 +1,41 @@
 """Rows of the table: each figure beside its goal, and the adapters from each benchmark's output to rows.
 
 A goal is ``(op, limit)`` on one number, with op ``<=`` or ``<``, as the issue words it ("at most",
-"under"). A row's result is PASS or MISS when it has a goal and a value, ``n/a`` when the feature
-(or its benchmark) does not exist yet, and blank for reference figures without a goal.
+"under"). A timing's number is its multiple of a floor measured in the same run (``bench.bare``, the
+start-up floor, the YAML parser), of CPU times for the feature benchmarks: the goals are multiples (issue
+21), each derived from the feature issue's absolute goal divided by its floor's time as measured here
+(``GOALS``, with the floor it came from). Where a person sees the time directly, a second, absolute check (the 16 ms frame, search's 20 ms
+p95) is reported beside it, labelled as such, and is not the PASS/MISS.
+
+A row's result is PASS or MISS when it has a goal and a value, ``n/a`` when the feature (or its
+benchmark) does not exist yet, and blank for reference figures without a goal. ``spread`` is filled by
+the harness from the last runs (bench-results.json).
 """
 
 from __future__ import annotations
 
+import math
 import operator
 from dataclasses import asdict, dataclass, field
 
 _OPS = {"<=": operator.le, "<": operator.lt}
+FRAME_MS = 16.0
+
+# Goals as multiples of the same-run floor: the old absolute goal / that floor's median CPU time on the real data
+# here, rounded (30 November 2026, 2 cores under load 7-11 from other jobs: the floors' CPU times stand in for
+# the wall times of a quiet machine, which the load left us no way to measure; re-derive on a quiet one from the
+# floor times bench-results.json records). Keyed by figure: (old goal in ms, floor in ms, multiple).
+GOALS = {
+    "repaint": (8.0, 0.92, 9.0),  # timeline repaint: 8 ms / the plain-QPainter frame
+    "step": (16.0, 1.0, 16.0),  # timeline zoom or pan step: 16 ms / the same frame
+    "search": (5.0, 0.22, 23.0),  # search median: 5 ms / a bare FTS5 query for one word
+    "search_key": (16.0, 0.138, 115.0),  # a keystroke in the search box: 16 ms / one in a bare QLineEdit
+    "matrix_open": (100.0, 14.0, 7.0),  # opening the matrix: 100 ms / a bare QTableView opened on the table
+    "matrix_filter": (100.0, 8.0, 12.0),  # a matrix filter change: 100 ms / a bare table reset and repainted
+    "list_key": (16.0, 1.3, 12.0),  # a filter keystroke (tree, chronology): 16 ms / Qt's own filtered list
+    "sheet": (100.0, 7.7, 13.0),  # a fact sheet: 100 ms / a bare QTextDocument of its length to PDF
+    "build": (5000.0, 140.0, 36.0),  # forum-atlas build: 5 s / reading the same YAML with the parser alone
+}
 
 
 @dataclass
@@ -24,6 +49,13 @@ class Row:
     unit: str = ""
     note: str = ""  # why n/a, or what went wrong
     extra: dict = field(default_factory=dict)  # more numbers, for the JSON
+    check: str = ""  # the absolute check, reported beside the result but not deciding it
+    spread: float | None = None  # (max - min) / median of the value over the last runs, filled by the harness
+    spread_runs: int = 0
+
+    @property
+    def key(self) -> str:
+        return f"{self.section}: {self.figure}"
 
     @property
     def result(self) -> str:
@@ -35,15 +67,41 @@ class Row:
         return "PASS" if _OPS[op](self.value, limit) else "MISS"
 
     def as_json(self) -> dict:
-        return {**asdict(self), "result": self.result}
+        out = {**asdict(self), "result": self.result}
+        if out["value"] is not None and math.isinf(out["value"]):
+            out["value"] = None  # JSON has no infinity: a figure that did not finish
+        return out
 
 
 def na(section: str, figure: str, goal_text: str, why: str) -> Row:
     return Row(section, figure, shown="n/a", goal_text=goal_text, note=why)
 
 
+def unfinished(section: str, figure: str, goal: str, why: str) -> Row:
+    """A figure that could not be measured in the time allowed: a MISS, saying what limits it."""
+    return Row(section, figure, shown=f"did not finish: {why}", value=math.inf, goal=("<=", GOALS[goal][2]),
+               goal_text=f"<= {GOALS[goal][2]:g} x floor", unit="x floor", note=why)
+
+
 def ms(value: float) -> str:
+    if value >= 1000:
+        return f"{value / 1000:.2f} s"
     return f"{value:.1f} ms" if value < 100 else f"{value:.0f} ms"
+
+
+def ratio_row(section: str, figure: str, s: dict, goal: str, frame: str = "") -> Row:
+    """A figure from ``bench.bare.summary`` output: its multiple of the floor, the times beside it.
+
+    ``frame`` names the statistic ("median_ms") the absolute 16 ms frame check is made on, if any.
+    """
+    limit = GOALS[goal][2]
+    shown = f"{s['ratio']:.2f} x ({ms(s['median_ms'])} / p95 {ms(s['p95_ms'])}; floor {ms(s['floor_ms'])})"
+    check = ""
+    if frame:
+        t = s[frame]
+        check = f"frame (absolute): {'within' if t <= FRAME_MS else 'OVER'} 16 ms, {frame.split('_')[0]} {ms(t)}"
+    return Row(section, figure, shown, s["ratio"], ("<=", limit), f"<= {limit:g} x floor", "x floor",
+               extra={**s, "goal_derived_from": GOALS[goal]}, check=check)
 
 
 # -- start-up --------------------------------------------------------------------------------------------
@@ -88,7 +146,7 @@ def startup_rows(s: dict) -> list[Row]:
 
 
 # -- search ----------------------------------------------------------------------------------------------
-SEARCH_GOAL = "median < 5 ms, p95 < 20 ms"
+SEARCH_P95_MS = 20.0
 
 
 def search_rows(label: str, r: dict) -> list[Row]:
@@ -98,16 +156,15 @@ def search_rows(label: str, r: dict) -> list[Row]:
                       ("first_keystrokes", "1- and 2-letter prefixes")):
         s = r.get(key)
         if not s:
-            rows.append(na(sec, f"{label}: {what}", SEARCH_GOAL, f"no '{key}' in search_bench's output"))
+            rows.append(na(sec, f"{label}: {what}", "", f"no '{key}' in search_bench's output"))
             continue
-        # Both must hold; the value compared is the worse of the two, as a fraction of its limit.
-        worst = max(s["median_ms"] / 5.0, s["p95_ms"] / 20.0)
-        rows.append(Row(sec, f"{label}: {what}, median / p95", f"{s['median_ms']:.2f} / {s['p95_ms']:.2f} ms",
-                        worst, ("<", 1.0), SEARCH_GOAL, "of goal", extra=s))
+        row = ratio_row(sec, f"{label}: {what}, median", s, "search")
+        row.check = (f"p95 (absolute): {'within' if s['p95_ms'] < SEARCH_P95_MS else 'OVER'} 20 ms, "
+                     f"{ms(s['p95_ms'])}")
+        rows.append(row)
     k = r.get("keystroke")
     if k:
-        rows.append(Row(sec, f"{label}: a keystroke in the search box, max", ms(k["max_ms"]), k["max_ms"],
-                        ("<", 16.0), "< 16 ms (a frame)", "ms", extra=k))
+        rows.append(ratio_row(sec, f"{label}: a keystroke in the search box", k, "search_key", "max_ms"))
     return rows
 
 
@@ -115,67 +172,74 @@ def search_rows(label: str, r: dict) -> list[Row]:
 def timeline_rows(label: str, r: dict) -> list[Row]:
     sec = "timeline"
     rows = []
-    for key, what, limit in (("repaint_out", "repaint 1600x500, zoomed out", 8.0),
-                             ("repaint_mid", "repaint, mid zoom (1990s)", 8.0),
-                             ("repaint_close", "repaint, close zoom (3 months)", 8.0),
-                             ("zoom_step", "zoom step (zoom + repaint)", 16.0),
-                             ("pan_step", "pan step (pan + repaint)", 16.0)):
-        goal = f"median <= {limit:g} ms"
+    for key, what, goal in (("repaint_out", "repaint 1600x500, zoomed out", "repaint"),
+                            ("repaint_mid", "repaint, mid zoom (1990s)", "repaint"),
+                            ("repaint_close", "repaint, close zoom (3 months)", "repaint"),
+                            ("zoom_step", "zoom step (zoom + repaint)", "step"),
+                            ("pan_step", "pan step (pan + repaint)", "step")):
         s = r.get(key)
         if not s:
-            rows.append(na(sec, f"{label}: {what}", goal, f"no '{key}' in timeline_bench's output"))
+            rows.append(na(sec, f"{label}: {what}", "", f"no '{key}' in timeline_bench's output"))
             continue
-        rows.append(Row(sec, f"{label}: {what}, median / p95", f"{s['median_ms']:.2f} / {s['p95_ms']:.2f} ms",
-                        s["median_ms"], ("<=", limit), goal, "ms", extra=s))
+        rows.append(ratio_row(sec, f"{label}: {what}", s, goal, "median_ms"))
     return rows
 
 
 # -- analysis views ------------------------------------------------------------------------------------
 def views_rows(label: str, r: dict) -> list[Row]:
-    """Each with its repaint: opening the matrix view (its data read), a matrix filter change, a chronology
-    filter keystroke."""
+    """Each with its repaint: opening the matrix view (its data read, or not), a matrix filter change, a
+    chronology filter keystroke."""
     sec = "views"
     rows = []
-    for key, what, op, limit in (("matrix_first_open", "opening the matrix view, its data read", "<", 100.0),
-                                 ("matrix_open", "opening the matrix view, data read before", "<", 100.0),
-                                 ("matrix_filter", "matrix filter change", "<", 100.0),
-                                 ("chronology_key", "chronology filter keystroke", "<", 16.0)):
-        goal = f"median < {limit:g} ms"
+    for key, what, goal, frame in (("matrix_first_open", "opening the matrix view, its data read", "matrix_open", ""),
+                                   ("matrix_open", "opening the matrix view, data read before", "matrix_open", ""),
+                                   ("matrix_filter", "matrix filter change", "matrix_filter", "median_ms"),
+                                   ("chronology_key", "chronology filter keystroke", "list_key", "median_ms")):
         s = r.get(key)
         if not s:
-            rows.append(na(sec, f"{label}: {what}", goal, f"no '{key}' in views_bench's output"))
+            rows.append(na(sec, f"{label}: {what}", "", f"no '{key}' in views_bench's output"))
             continue
-        rows.append(Row(sec, f"{label}: {what}, median / p95", f"{s['median_ms']:.1f} / {s['p95_ms']:.1f} ms",
-                        s["median_ms"], (op, limit), goal, "ms", extra=s))
+        rows.append(ratio_row(sec, f"{label}: {what}", s, goal, frame))
     return rows
 
 
+# -- the forum tree ------------------------------------------------------------------------------------
+def tree_rows(label: str, r: dict) -> list[Row]:
+    row = ratio_row("tree", f"{label}: filter keystroke ({r['forums']:,} forums)", r["keystroke"], "list_key",
+                    "median_ms")
+    row.extra["filled_s"] = r["filled_s"]
+    return [row]
+
+
 # -- printing --------------------------------------------------------------------------------------------
+PACK_LIMIT = 1.0  # a pack costs no more than its sheets printed one by one
+
+
 def print_rows(r: dict) -> list[Row]:
     sec = "printing"
-    rows = []
-    if "sheet_median_ms" in r:
-        rows.append(Row(sec, "fact sheet of one forum (PDF), median", ms(r["sheet_median_ms"]), r["sheet_median_ms"],
-                        ("<", 100.0), "< 100 ms", "ms", extra={"max_ms": r.get("sheet_max_ms")}))
-    else:
-        rows.append(na(sec, "fact sheet", "< 100 ms", "no 'sheet_median_ms' in print_bench's output"))
-    if "pack_all_ms" in r:
-        n = r.get("pack_records", "every")
-        rows.append(Row(sec, f"briefing pack of every forum and participant ({n}), PDF",
-                        f"{r['pack_all_ms'] / 1000:.2f} s", r["pack_all_ms"] / 1000, ("<", 3.0), "< 3 s", "s"))
-    else:
-        rows.append(na(sec, "briefing pack of every forum and participant", "< 3 s",
-                       "no 'pack_all_ms' in print_bench's output"))
+    rows = [ratio_row(sec, f"fact sheet of one forum (PDF, {r['sheet_chars_median']:.0f} characters)", r["sheet"],
+                      "sheet")]
+    n = r["pack_records"]
+    rows.append(Row(sec, f"briefing pack of every forum and participant ({n}), PDF, vs {n} sheets",
+                    f"{r['pack_ratio']:.2f} x ({r['pack_all_ms'] / 1000:.2f} s; {n} x sheet "
+                    f"{ms(r['sheet']['median_ms'])})", r["pack_ratio"], ("<=", PACK_LIMIT),
+                    f"<= {PACK_LIMIT:g} x the sheets", "x sheets", extra={"pack_ms": r["pack_all_ms"]}))
     return rows
 
 
 # -- the table -------------------------------------------------------------------------------------------
+def spread_text(row: Row) -> str:
+    if row.spread is None:
+        return ""
+    return f"{row.spread * 100:.1f} % ({row.spread_runs} runs)"
+
+
 def table(rows: list[Row]) -> str:
     """A Markdown table, padded so that it reads as well in a terminal."""
-    header = ("figure", "measured", "goal", "result")
+    header = ("figure", "measured", "goal", "spread", "absolute check", "result")
     body = [(f"{r.section}: {r.figure}", r.shown + (f" ({r.note[:100]})" if r.note and r.value is None else ""),
-             r.goal_text, r.result) for r in rows]
-    widths = [max(len(line[i]) for line in [header, *body]) for i in range(4)]
+             r.goal_text, spread_text(r), r.check, r.result) for r in rows]
+    widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
 
     def fmt(cells) -> str:
         return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"

@@ -1,17 +1,25 @@
-"""Fact sheet and briefing pack timings: run(db_path) -> figures in milliseconds."""
+"""Fact sheet and briefing pack timings: run(db_path) -> figures in milliseconds.
+
+Each fact sheet alternates with its floor (``bench.bare``): a bare QTextDocument of as many characters as
+the sheet's PDF holds, printed to QPdfWriter. The pack of every forum and participant is measured against
+the sheets it holds: its time over one sheet's median time the number of sheets.
+"""
 
 from __future__ import annotations
 
 import statistics
 import tempfile
-import time
 from pathlib import Path
 
+from bench import bare
 
-def run(db_path) -> dict:
+
+def run(db_path, sheets_measured: int = 40) -> dict:
     from PySide6.QtGui import QGuiApplication
 
     QGuiApplication.instance() or QGuiApplication([])
+    from pypdf import PdfReader
+
     from gui import printing
     from model.queries import Atlas
 
@@ -19,18 +27,26 @@ def run(db_path) -> dict:
     forums = [f.id for f in atlas.forums()]
     everyone = forums + [p.id for p in atlas.participants()]
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "bench.pdf"
+        out, plain = Path(tmp) / "bench.pdf", Path(tmp) / "floor.pdf"
         printing.sheet_pdf(atlas, "arf", out)  # warm fonts and caches once, as a running app would be
-        sheets = []
-        for rid in forums[:40]:
+        bare.printer(1000, plain)()
+        sheets, floors, chars = [], [], []
+        for rid in forums[:sheets_measured]:
             fresh = Atlas(Path(db_path))  # no cached details: the cost a first print of a forum has
-            t = time.perf_counter()
+            t = bare.clock()
             printing.sheet_pdf(fresh, rid, out)
-            sheets.append((time.perf_counter() - t) * 1000)
+            sheets.append(bare.since(t))
             fresh.close()
+            chars.append(sum(len(page.extract_text() or "") for page in PdfReader(out).pages))
+            floor = bare.printer(chars[-1], plain)
+            t = bare.clock()
+            floor()
+            floors.append(bare.since(t))
         fresh = Atlas(Path(db_path))
-        t = time.perf_counter()
+        t = bare.clock()
         printing.pack_pdf(fresh, everyone, out)
-        pack = (time.perf_counter() - t) * 1000
-    return {"sheet_median_ms": statistics.median(sheets), "sheet_max_ms": max(sheets), "pack_all_ms": pack,
+        pack, pack_cpu = bare.since(t)
+    sheet_cpu = statistics.median(c for _, c in sheets)  # CPU times, as every ratio (bench.bare.summary)
+    return {"sheet": bare.summary(sheets, floors), "sheet_chars_median": statistics.median(chars),
+            "pack_all_ms": pack * 1000, "pack_ratio": round(pack_cpu / (sheet_cpu * len(everyone)), 4),
             "pack_forums": len(forums), "pack_records": len(everyone)}

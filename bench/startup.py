@@ -83,12 +83,15 @@ def run_once(command: list[str], env: dict[str, str]) -> dict:
         return result
 
 
-def measure(runs: int = 9, bundle: Path | None = None) -> dict:
-    """Alternate floor, app, import (and bundle) ``runs`` times after a warm-up round; medians in s and MB."""
+def measure(runs: int = 9, bundle: Path | None = None, db: Path | None = None) -> dict:
+    """Alternate floor, app, import (and bundle) ``runs`` times after a warm-up round; medians in s and MB.
+    ``db``: the app reads that database (a synthetic one) instead of its own."""
     home = Path(tempfile.mkdtemp(prefix="forum-atlas-bench-"))
     env = {**os.environ, "FORUM_ATLAS_BENCH_STARTUP": "1", "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM",
            "offscreen"), "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data")}
     env.pop("FORUM_ATLAS_DB", None)
+    if db is not None:
+        env["FORUM_ATLAS_DB"] = str(db)
     compile_sources()
     commands = {"floor": floor_command(), "app": app_command(), "floor-sqlmodel": floor_command("--sqlmodel"),
                 "import": import_command()}

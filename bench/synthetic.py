@@ -21,7 +21,9 @@ model or the real data changes. Up to ``YAML_MAX`` times (100x), a dataset takes
 road: written as YAML (31 MB), then loaded and checked by ``model.loader.load``. Beyond it (1000x:
 138,000 events, some 300 MB of YAML) the copies are made from the loaded real records directly.
 Either way ``bench.fastbuild`` writes the database ``model.build.build`` would (which takes three to
-four times longer); at 1000x without the search index, which no 1000x figure uses.
+four times longer); at 1000x without the search index, which no 1000x figure uses. From ``SQL_MIN``
+times (10,000x: 1.4 million events) ``bench.scaled`` copies the real database's rows instead, search
+index and browse tables included.
 ``tests/model/test_synthetic.py`` checks that both roads give the same dataset, and both builds the same
 database.
 
@@ -56,6 +58,7 @@ from model.dates import DateError, PartialDate
 SEED = 1999
 CACHE = Path(__file__).resolve().parent / ".cache"
 YAML_MAX = 100  # larger factors are built from the loaded records, without YAML
+SQL_MIN = 10_000  # this factor and larger: the real database's rows copied as tuples (bench.scaled)
 MIN_QUOTE_WORDS = 3
 MAX_SHIFT_MONTHS = 120
 _ROOT = Path(__file__).resolve().parent.parent
@@ -310,19 +313,18 @@ def build_db(factor: int, target: Path, seed: int = SEED) -> dict:
     t0 = time.perf_counter()
     gc.disable()  # millions of new objects, none in cycles: the collector would take three quarters of the time
     try:
-        ds, road = _build_db(factor, target, seed)
+        counts, road = _build_db(factor, target, seed)
     finally:
         gc.enable()
-    counts = {t: len(v) for t, v in ds.tables.items()}
-    counts["memberships"] = sum(len(f["members"]) for f in ds["forums"])
-    counts["citations"] = len(ds.citations)
     return {"factor": factor, "seed": seed, "road": road, "seconds": round(time.perf_counter() - t0, 1),
-            "counts": counts}
+            "counts": counts, "mb": round(target.stat().st_size / 1e6)}
 
 
-def _build_db(factor: int, target: Path, seed: int) -> tuple[loader.Dataset, str]:
-    from bench import fastbuild
+def _build_db(factor: int, target: Path, seed: int) -> tuple[dict, str]:
+    from bench import fastbuild, scaled
 
+    if factor >= SQL_MIN:
+        return scaled.build(factor, target, seed), "rows: bench.scaled, the real database's rows copied in SQLite"
     if factor <= YAML_MAX:
         road = "YAML: bench.synthetic.write_yaml, model.loader.load, bench.fastbuild.build"
         tmp = Path(tempfile.mkdtemp(prefix=f"synthetic-{factor}-", dir=target.parent))
@@ -335,7 +337,10 @@ def _build_db(factor: int, target: Path, seed: int) -> tuple[loader.Dataset, str
         road = "direct: bench.synthetic.dataset, bench.fastbuild.build without the search index"
         ds = dataset(factor, seed)
         fastbuild.build(ds, target, search=False)
-    return ds, road
+    counts = {t: len(v) for t, v in ds.tables.items()}
+    counts["memberships"] = sum(len(f["members"]) for f in ds["forums"])
+    counts["citations"] = len(ds.citations)
+    return counts, road
 
 
 def main(argv: list[str] | None = None) -> int:

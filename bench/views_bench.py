@@ -1,21 +1,20 @@
 """The analysis views at scale: opening the membership matrix, changing one of its filters, and a keystroke
-in the chronology's filter box, each with the repaint it causes. ``run(db)`` returns milliseconds."""
+in the chronology's filter box, each with the repaint it causes, each alternating with its floor
+(``bench.bare``): a bare QTableView of the same size and shape for the matrix, a bare filtered QListView of
+the same event titles for the chronology. ``run(db)`` returns milliseconds."""
 
 from __future__ import annotations
 
 import os
-import statistics
 import time
 from pathlib import Path
 
+from bench import bare
 
-def _stats(times: list[float]) -> dict:
-    ms = sorted(t * 1000 for t in times)
-    return {"median_ms": statistics.median(ms), "p95_ms": ms[min(len(ms) - 1, int(len(ms) * 0.95))],
-            "max_ms": ms[-1], "n": len(ms)}
+SIZE = (1000, 700)
 
 
-def run(db_path, repeats: int = 7) -> dict:
+def run(db_path, repeats: int = 9) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -27,56 +26,80 @@ def run(db_path, repeats: int = 7) -> dict:
     app = QApplication.instance() or QApplication([])
     atlas = Atlas(Path(db_path))
     state = AppState()
-    reads, opens, views = [], [], []
-    data = None
-    for n in range(repeats + 1):  # the view made, shown and painted; its data read (the first time of a session)
-        start = time.perf_counter()
+    first = MatrixView(state)  # the first open of a session reads the data; later ones reuse it
+    first.resize(*SIZE)
+    first.set_atlas(atlas)
+    data = first.data_
+    first.close()
+    shape = (len(data.participants), len(data.forums))
+    reads, opens, read_floors, open_floors, views = [], [], [], [], []
+    for n in range(2 * repeats):  # the view made, shown and painted; its data read on every other open
+        table = bare.Table(*shape, *SIZE)
+        start = bare.clock()
+        table.open(db_path)
+        (read_floors if n % 2 else open_floors).append(bare.since(start))
+        table.close()
+        start = bare.clock()
         view = MatrixView(state)
-        view.resize(1000, 700)
-        if n == 0 or n % 2:
+        view.resize(*SIZE)
+        if n % 2:
             view.set_atlas(atlas)
-            data = view.data_
         else:
             view.set_atlas(atlas, data)
         view.show()
         view.repaint()
         app.processEvents()
-        (reads if n == 0 or n % 2 else opens).append(time.perf_counter() - start)
+        (reads if n % 2 else opens).append(bare.since(start))
         views.append(view)
     view = views[-1]
     for v in views[:-1]:
         v.close()
         v.deleteLater()
-    changes = []
+    table = bare.Table(*shape, *SIZE)
+    table.open(db_path)
+    changes, change_floors = [], []
+
+    def timed(step) -> None:
+        start = bare.clock()
+        table.change()
+        change_floors.append(bare.since(start))
+        start = bare.clock()
+        step()
+        view.repaint()
+        changes.append(bare.since(start))
+
     for box in (view.track, view.kind, view.status, view.column_sort, view.row_sort) * 2:
         for n in (1, 0):
             if box.count() > n:
-                start = time.perf_counter()
-                box.setCurrentIndex(n)
-                view.repaint()
-                changes.append(time.perf_counter() - start)
+                timed(lambda b=box, i=n: b.setCurrentIndex(i))
     for pid in ("jp", "us", None):  # the app's participant filter
-        start = time.perf_counter()
-        state.set_participant(pid)
-        view.repaint()
-        changes.append(time.perf_counter() - start)
+        timed(lambda p=pid: state.set_participant(p))
+    table.close()
 
     chrono = ChronologyView(state)
-    chrono.resize(1000, 700)
+    chrono.resize(*SIZE)
     start = time.perf_counter()
     chrono.set_atlas(atlas)
     chrono.show()
     chrono.repaint()
     chrono_open = time.perf_counter() - start
-    keys = []
+    titles = [e.title for e in atlas.events()]
+    plain = bare.ListFilter(titles, *SIZE)
+    keys, key_floors = [], []
     for word in ("meeting", "asean", "japan 199"):
         chrono.filter.clear()
+        plain.key("")
         app.processEvents()
         for n in range(1, len(word) + 1):
-            start = time.perf_counter()
+            start = bare.clock()
+            plain.key(word[:n])
+            key_floors.append(bare.since(start))
+            start = bare.clock()
             chrono.filter.setText(word[:n])  # as one keystroke does: textChanged, refilter, repaint
             chrono.repaint()
-            keys.append(time.perf_counter() - start)
-    return {"matrix_first_open": _stats(reads), "matrix_open": _stats(opens), "matrix_filter": _stats(changes),
-            "chronology_open_ms": chrono_open * 1000, "chronology_key": _stats(keys),
-            "matrix_size": [len(view.data_.participants), len(view.data_.forums)], "events": len(chrono.model.ids)}
+            keys.append(bare.since(start))
+    plain.close()
+    return {"matrix_first_open": bare.summary(reads, read_floors), "matrix_open": bare.summary(opens, open_floors),
+            "matrix_filter": bare.summary(changes, change_floors), "chronology_open_ms": chrono_open * 1000,
+            "chronology_key": bare.summary(keys, key_floors), "matrix_size": list(shape),
+            "events": len(chrono.model.ids)}

@@ -9,6 +9,8 @@ theme brings GTK). Excluding Python modules does not stop that; filtering the co
   platform costs nothing there).
 - Of Qt's own translations, only those of the languages the app speaks besides English (KEPT_TRANSLATIONS: the
   standard dialogs' buttons in Japanese); the app's own catalogue (resources/i18n/*.qm) is data the spec adds.
+- ICU's data: only the root locale's, English, Japanese, and the converters and dictionary Japanese text needs
+  (see "ICU's data" below: 32 MB down to 8).
 - System libraries that only dropped files need are dropped with them (see :func:`prune`).
 - Some libraries come from the user's system, never the bundle (FROM_THE_SYSTEM), because they must match the
   system's own configuration or services. CUPS: the printing plugin is kept and links to the system's libcups,
@@ -22,8 +24,10 @@ theme brings GTK). Excluding Python modules does not stop that; filtering the co
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from collections.abc import Callable, Iterable
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 # The PySide6 modules the app imports: the window (Core, Gui, Widgets), the timeline's SVG export (Svg) and
 # printing (PrintSupport: QPrinter, fact sheets to PDF).
@@ -41,6 +45,8 @@ PLUGINS = {
     "styles": {"modernwindowsstyle", "windowsvistastyle", "macstyle"},
     "printsupport": {"cupsprintersupport", "windowsprintersupport", "cocoaprintersupport"},
 }
+
+KEPT_TRANSLATIONS = frozenset({"qtbase_ja.qm"})
 
 _PLUGIN = re.compile(r"(?:^|/)plugins/(?P<kind>[\w-]+)/(?:lib)?(?P<name>[\w.-]+?)(?:\.so|\.dll|\.dylib)$")
 _QT_LIB = re.compile(r"(?:^|/)(?:lib)?Qt6(?P<name>[A-Za-z]\w*?)(?:\.so(?:\.[\d.]+)?|\.dll)$")
@@ -125,3 +131,98 @@ def prune(binaries: Iterable[tuple[str, str, str]], imports: Callable[[str], Ite
     kept = [e for e in binaries if name[e[0]] in needed]
     dropped = [e for e in binaries if name[e[0]] not in needed]
     return kept, dropped
+
+
+# -- ICU's data --------------------------------------------------------------------------------------------------
+# Qt's own libraries bring ICU, whose data library (libicudata, 32 MB) holds every locale's names of languages,
+# regions, currencies, units and time zones, every converter and collation, and the dictionaries that break Thai,
+# Lao, Khmer and Burmese text into words. Qt asks ICU only for collation, case mapping, normalisation (IDNA) and
+# converters of legacy encodings; its locale data, text layout and line breaking are its own. The bundle's copy
+# keeps the data of the root locale, English and Japanese (the interface's languages), the converters of Japanese
+# and of the single-byte encodings, and the Chinese-Japanese dictionary; a locale or encoding left out falls back
+# as ICU does for one it lacks (to the root locale; a converter that cannot be opened).
+ICU_LOCALES = ("root", "en", "ja")
+ICU_JAPANESE_CONVERTERS = ("ibm-943_", "ibm-942_", "ibm-33722_", "ibm-954_", "euc-jp-", "jisx-")
+ICU_SMALL = 20_000  # bytes: a single-byte converter's table is 3-4 KB, a multibyte one 70-300 KB
+_LOCALE = re.compile(r"^(?P<lang>[a-z]{2,3})(?:_[A-Za-z0-9]*)*$")  # "ja", "en_GB", "zh_Hant_TW", an alias "de_"
+
+
+def keep_icu_item(name: str, size: int) -> bool:
+    """Whether the bundle's ICU data keeps the item ``name`` ("icudt73l/coll/ja.res") of ``size`` bytes."""
+    path = PurePosixPath(name)
+    parts, stem, suffix = path.parts[1:], path.stem, path.suffix
+    if parts and parts[0] == "translit":  # transliterators: Qt has none
+        return False
+    if suffix == ".dict":  # word-break dictionaries
+        return stem == "cjdict"
+    if suffix == ".cnv":
+        return size <= ICU_SMALL or stem.startswith(ICU_JAPANESE_CONVERTERS)
+    if suffix == ".res" and stem != "res_index" and (m := _LOCALE.match(stem)):
+        return m["lang"] in ICU_LOCALES
+    return True  # the root locale (root.res), pools, indexes, supplemental data, normalisation, collation base
+
+
+def icu_items(package: bytes) -> list[tuple[str, bytes]]:
+    """The items of an ICU common data package ("CmnD"): [(name, data)], in the package's (sorted) order."""
+    header = int.from_bytes(package[0:2], "little")
+    if package[2:4] != b"\xda\x27" or package[12:16] != b"CmnD" or package[4 + 4] != 0:  # little-endian only
+        raise ValueError("not a little-endian ICU common data package")
+    toc = package[header:]
+    count = int.from_bytes(toc[0:4], "little")
+    entries = [(int.from_bytes(toc[4 + 8 * i:8 + 8 * i], "little"), int.from_bytes(toc[8 + 8 * i:12 + 8 * i], "little"))
+               for i in range(count)]
+    ends = [offset for _, offset in entries[1:]] + [len(toc)]
+    return [(toc[name:toc.index(b"\0", name)].decode("ascii"), toc[offset:end])
+            for (name, offset), end in zip(entries, ends, strict=True)]
+
+
+def icu_package(header: bytes, items: list[tuple[str, bytes]]) -> bytes:
+    """An ICU common data package of ``items`` behind ``header`` (the original's): table of contents, names,
+    then each item aligned to 16 bytes, as ICU's pkgdata writes it."""
+    names = b"".join(name.encode("ascii") + b"\0" for name, _ in items)
+    toc_size = 4 + 8 * len(items)
+    offset = toc_size + len(names)
+    offset += -offset % 16
+    start = len(header) + offset  # the data must be 16-aligned in the file as well as in the table
+    pad = -start % 16
+    offset += pad
+    name_at, table, blobs = toc_size, [], []
+    for name, data in items:
+        table.append(name_at.to_bytes(4, "little") + offset.to_bytes(4, "little"))
+        name_at += len(name) + 1
+        blob = data + b"\xaa" * (-len(data) % 16)  # pkgdata's padding byte
+        blobs.append(blob)
+        offset += len(blob)
+    head = len(items).to_bytes(4, "little") + b"".join(table) + names
+    head += b"\xaa" * (toc_size + len(names) + (-(toc_size + len(names)) % 16) + pad - len(head))
+    return header + head + b"".join(blobs)
+
+
+def lean_icu_library(library: str, workdir: Path) -> Path | None:
+    """A copy of ICU's data library ``library`` (libicudata.so.NN) holding only what ``keep_icu_item`` keeps, built
+    in ``workdir`` with the C compiler; None, and the full library stays, where readelf or a compiler is missing."""
+    cc = shutil.which("cc") or shutil.which("gcc")
+    if not (cc and shutil.which("readelf")):
+        return None
+    symbols = subprocess.run(["readelf", "-Ws", "--dyn-syms", library], capture_output=True, text=True,
+                             check=True).stdout
+    m = re.search(r":\s*([0-9a-f]+)\s+(0x[0-9a-f]+|\d+)\s+OBJECT\s+GLOBAL\s+DEFAULT\s+\d+\s+(icudt\d+_dat)\b", symbols)
+    if not m:
+        return None
+    address, size, symbol = int(m[1], 16), int(m[2], 0), m[3]
+    data = Path(library).read_bytes()[address:address + size]  # the symbol's address is its offset in the file
+    try:
+        items = icu_items(data)
+    except (ValueError, IndexError):
+        return None
+    header = data[:int.from_bytes(data[0:2], "little")]
+    workdir.mkdir(parents=True, exist_ok=True)
+    package = workdir / f"{symbol[:-4]}l.dat"
+    package.write_bytes(icu_package(header, [(n, d) for n, d in items if keep_icu_item(n, len(d))]))
+    source = workdir / "icudata.S"
+    source.write_text(f'.section .rodata\n.globl {symbol}\n.type {symbol}, @object\n.balign 16\n{symbol}:\n'
+                      f'.incbin "{package}"\n.size {symbol}, . - {symbol}\n.section .note.GNU-stack,"",@progbits\n')
+    target = workdir / Path(library).name
+    subprocess.run([cc, "-shared", "-nostdlib", f"-Wl,-soname,{Path(library).name}", "-o", str(target), str(source)],
+                   check=True)
+    return target

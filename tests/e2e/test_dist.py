@@ -6,9 +6,12 @@ Building and running the bundles is CI's `make dist` and build_spec/check-bundle
 import ast
 import configparser
 import importlib.util
+import os
 import shutil
 import struct
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from helpers import ROOT
@@ -227,3 +230,62 @@ def test_the_xcb_libraries_a_desktop_may_lack_are_kept_and_checked():
     spec = (BUILD_SPEC / "forum-atlas.spec").read_text(encoding="utf-8")
     assert "lean.XCB_CARRIED" in spec and 'os.environ.get("CI")' in spec
     assert "lean.XCB_CARRIED" in (BUILD_SPEC / "check-bundle").read_text(encoding="utf-8")
+
+
+# -- ICU's data ---------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("name", "size", "kept"), [
+    ("icudt73l/root.res", 50_000, True), ("icudt73l/en_GB.res", 9_000, True), ("icudt73l/ja.res", 90_000, True),
+    ("icudt73l/fr.res", 90_000, False), ("icudt73l/zh_Hant_TW.res", 2_000, False), ("icudt73l/res_index.res", 9, True),
+    ("icudt73l/pool.res", 160_000, True), ("icudt73l/supplementalData.res", 240_000, True),
+    ("icudt73l/coll/ja.res", 60_000, True), ("icudt73l/coll/zh.res", 713_000, False),
+    ("icudt73l/coll/de_.res", 100, False), ("icudt73l/coll/ucadata.icu", 570_000, True),
+    ("icudt73l/lang/en.res", 30_000, True), ("icudt73l/zone/ko.res", 30_000, False),
+    ("icudt73l/ibm-943_P15A-2003.cnv", 91_000, True), ("icudt73l/ibm-33722_P12A_P12A-2009_U2.cnv", 100_000, True),
+    ("icudt73l/jisx-212.cnv", 71_000, True), ("icudt73l/ibm-1252_P100-2000.cnv", 3_200, True),
+    ("icudt73l/gb18030.cnv", 233_000, False), ("icudt73l/brkitr/cjdict.dict", 2_000_000, True),
+    ("icudt73l/brkitr/thaidict.dict", 126_000, False), ("icudt73l/brkitr/line.brk", 60_000, True),
+    ("icudt73l/translit/root.res", 1_000_000, False), ("icudt73l/nfkc.nrm", 60_000, True),
+    ("icudt73l/uts46.nrm", 60_000, True),
+])
+def test_icu_data_keeps_root_english_japanese_and_what_japanese_text_needs(name, size, kept):
+    assert lean.keep_icu_item(name, size) is kept
+
+
+def test_an_icu_package_is_read_and_written_back_item_for_item():
+    header = bytes([32, 0, 0xDA, 0x27]) + bytes([20, 0, 0, 0, 0, 2, 1, 0]) + b"CmnD" + bytes(16)
+    items = [("icudt73l/a.res", b"x" * 5), ("icudt73l/coll/b.res", b"y" * 40), ("icudt73l/c.cnv", b"z")]
+    package = lean.icu_package(header, items)
+    back = lean.icu_items(package)  # each item padded to 16 bytes, as in ICU's own packages
+    assert [(n, d[:len(data)]) for (n, d), (_, data) in zip(back, items, strict=True)] == items
+    assert all(len(d) % 16 == 0 and set(d[len(data):]) <= {0xAA} for (_, d), (_, data) in zip(back, items, strict=True))
+    assert lean.icu_package(header, back) == package
+    toc = package[len(header):]
+    assert all((len(header) + int.from_bytes(toc[8 + 8 * i:12 + 8 * i], "little")) % 16 == 0 for i in range(3))
+    with pytest.raises(ValueError):
+        lean.icu_items(b"\0" * 64)
+
+
+ICU_PROBE = """
+from PySide6.QtCore import QCollator, QLocale, QStringDecoder
+print(QCollator(QLocale("ja_JP")).compare("\u3042", "\u304b"), QStringDecoder("Shift_JIS").isValid(),
+      QStringDecoder("EUC-JP").isValid(), QStringDecoder("windows-1252").isValid(), QStringDecoder("Big5").isValid())
+"""
+
+
+@pytest.mark.skipif(not (shutil.which("cc") or shutil.which("gcc")) or not shutil.which("readelf"),
+                    reason="needs a C compiler and readelf, as make dist does")
+def test_the_lean_icu_library_serves_japanese_to_qt(tmp_path):
+    import PySide6
+
+    full = next((Path(PySide6.__file__).parent / "Qt" / "lib").glob("libicudata.so.*"), None)
+    if full is None:
+        pytest.skip("this PySide6 carries no ICU")
+    lean_lib = lean.lean_icu_library(str(full), tmp_path)
+    assert lean_lib is not None and lean_lib.stat().st_size < full.stat().st_size / 3
+    # The same soname, preloaded: Qt's ICU reads its data from the lean copy.
+    env = {**os.environ, "LD_PRELOAD": str(lean_lib)}
+    out = subprocess.run([sys.executable, "-c", ICU_PROBE], capture_output=True, text=True, env=env, check=True)
+    maps_probe = "import PySide6.QtCore; print(open('/proc/self/maps').read())"
+    maps = subprocess.run([sys.executable, "-c", maps_probe], capture_output=True, text=True, env=env).stdout
+    assert str(lean_lib) in maps
+    assert out.stdout.split() == ["-1", "True", "True", "True", "False"]  # Big5 is left out

@@ -83,3 +83,45 @@ def test_fastbuild_writes_the_database_model_build_writes(loaded, tmp_path):
     assert _contents(fast) == _contents(slow)
     bare = _contents(fastbuild.build(loaded, tmp_path / "bare.sqlite", search=False))
     assert bare["search"] == [] and bare["forum"] == _contents(slow)["forum"]
+
+
+# -- the 10,000x road: the real database's rows copied (bench/scaled.py) -----------------------------------------
+@pytest.fixture(scope="module")
+def scaled_db(real_db, tmp_path_factory) -> Path:
+    from bench import scaled
+
+    target = tmp_path_factory.mktemp("scaled") / "scaled.sqlite"
+    scaled.build(3, target, synthetic.SEED)
+    return target
+
+
+def test_the_copied_rows_answer_alike_through_the_browse_data_and_the_read_api(scaled_db, real_db):
+    from model.browse import Browse
+    from model.queries import Atlas
+
+    browse, atlas, real = Browse(scaled_db), Atlas(scaled_db), Atlas(real_db)
+    assert len(atlas.forums()) == 3 * len(real.forums()) and len(atlas.events()) == 3 * len(real.events())
+    assert [f.id for f in browse.forums()] == [f.id for f in atlas.forums()]
+    assert browse.events() == atlas.events()
+    assert [p.id for p in browse.participants()] == [p.id for p in atlas.participants()]
+    assert [p.id for p in browse.people()] == [p.id for p in atlas.people()]
+    for by in ("track", "kind", "scope", "status", "participant"):
+        assert [(label, [f.id for f in forums]) for label, forums in browse.grouped(by)] == \
+            [(label, [f.id for f in forums]) for label, forums in atlas.grouped(by)], by
+    assert browse.roles_by_participant() == atlas.roles_by_participant()
+    copy = atlas.forum_row("arf-s2")
+    assert copy.name.startswith("ASEAN Regional Forum (") and copy.parent_id == real.forum_row("arf").parent_id
+    assert copy.founded.start.year <= real.forum_row("arf").founded.start.year
+
+
+def test_the_copies_are_searched_by_their_own_words_ids_and_years(scaled_db):
+    from bench.synthetic import _Plan
+    from model.queries import Atlas
+    from model.search import Searcher
+
+    searcher = Searcher(Atlas(scaled_db))
+    tag = _Plan(3, synthetic.SEED, set()).tags[2]
+    hits = searcher.search(tag.lower()).hits
+    assert hits and all(h.id.endswith("-s2") for h in hits)
+    kp = {h.id for h in searcher.search("member:kp").hits}
+    assert kp and not any(i.endswith(("-s1", "-s2")) for i in kp)  # a copy's members are the copy's own

@@ -1,0 +1,106 @@
+"""The benchmark harness (bench/): figures as multiples of floors timed in alternation, their spread over the last
+runs, and --check failing only on a MISS that repeats."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bench import __main__ as harness
+from bench import bare, figures
+
+
+def test_the_floor_and_the_figure_are_timed_in_turn():
+    calls = []
+    out = bare.alternate(lambda: calls.append("figure"), lambda: calls.append("floor"), 4)
+    assert calls == ["floor", "figure"] * 4
+    assert out["n"] == 4 and out["ratio"] > 0
+
+
+def test_a_figure_is_the_ratio_of_the_cpu_medians_with_its_wall_times_beside_it():
+    # (wall, CPU): a busy machine stretched the figure's wall times more than its CPU times
+    figure = [(0.004, 0.002), (0.002, 0.002), (0.006, 0.003), (0.040, 0.003)]
+    floor = [(0.001, 0.001), (0.002, 0.001), (0.003, 0.001), (0.001, 0.001)]
+    s = bare.summary(figure, floor)
+    assert s["median_ms"] == pytest.approx(5.0) and s["floor_ms"] == pytest.approx(1.5)
+    assert s["max_ms"] == pytest.approx(40.0)
+    assert s["ratio"] == pytest.approx(2.5) and s["wall_ratio"] == pytest.approx(5.0 / 1.5, abs=1e-3)
+
+
+def test_the_clock_counts_a_childs_cpu_time():
+    import subprocess
+    import sys
+
+    start = bare.clock()
+    subprocess.run([sys.executable, "-c", "sum(range(3_000_000))"], check=True)
+    wall, cpu = bare.since(start)
+    assert 0 < cpu <= wall * 1.5 and cpu > 0.01
+
+
+def test_the_goal_is_a_multiple_and_the_frame_an_absolute_check_beside_it():
+    limit = figures.GOALS["repaint"][2]
+    slow_machine = {"median_ms": 20.0, "p95_ms": 25.0, "max_ms": 30.0, "floor_ms": 20.0 / (limit - 1), "ratio":
+                    limit - 1, "n": 9}
+    row = figures.ratio_row("timeline", "repaint", slow_machine, "repaint", "median_ms")
+    assert row.result == "PASS" and "OVER 16 ms" in row.check and "frame (absolute)" in row.check
+    slow_code = {**slow_machine, "median_ms": 4.0, "floor_ms": 4.0 / (limit + 1), "ratio": limit + 1}
+    row = figures.ratio_row("timeline", "repaint", slow_code, "repaint", "median_ms")
+    assert row.result == "MISS" and "within 16 ms" in row.check
+    assert f"{limit + 1:.2f} x (4.0 ms" in row.shown
+
+
+def test_a_figure_that_did_not_finish_is_a_miss_saying_why():
+    row = figures.unfinished("tree", "10000x data: tree_bench", "list_key", "more than 900 s; last: filling")
+    assert row.result == "MISS" and "filling" in row.shown
+    assert json.dumps(row.as_json())  # no infinity in the JSON
+
+
+def _row(value: float) -> figures.Row:
+    return figures.Row("build", "database build", f"{value} x", value, ("<=", 10.0), "<= 10 x floor", "x floor")
+
+
+@pytest.fixture
+def canned(monkeypatch):
+    """The harness with the build section's figure set by the test, not measured."""
+    value = {"now": 5.0}
+    monkeypatch.setattr(harness, "build_rows", lambda: [_row(value["now"])])
+    return value
+
+
+def test_the_spread_is_over_the_last_three_runs_and_check_fails_only_on_a_repeated_miss(canned, tmp_path, capsys):
+    results = tmp_path / "bench-results.json"
+    run = ["--only", "build", "--check", "--json", str(results)]
+    for value in (8.0, 12.0, 11.0):  # PASS, MISS, MISS
+        canned["now"] = value
+        code = harness.main(run)
+    assert code == 1
+    table = capsys.readouterr().out.splitlines()
+    row = next(line for line in table[::-1] if line.startswith("| build: database build"))
+    assert "36.4 % (3 runs)" in row  # (12 - 8) / 11
+    saved = json.loads(results.read_text())
+    assert [h["figures"]["build: database build"]["value"] for h in saved["history"]] == [8.0, 12.0, 11.0]
+
+    canned["now"] = 9.0  # a PASS ends the streak; one MISS after it does not fail the check
+    assert harness.main(run) == 0
+    canned["now"] = 15.0
+    assert harness.main(run) == 0
+    assert harness.main(run) == 1
+    assert len(json.loads(results.read_text())["history"]) == harness.HISTORY
+
+
+def test_a_damaged_results_file_is_no_history(canned, tmp_path):
+    results = tmp_path / "bench-results.json"
+    results.write_text("{not json")
+    canned["now"] = 12.0
+    assert harness.main(["--only", "build", "--check", "--json", str(results)]) == 0
+    assert len(json.loads(results.read_text())["history"]) == 1
+
+
+def test_the_tree_benchmark_types_in_the_real_tree_against_a_plain_filtered_list(real_db, qapp):
+    from bench import tree_bench
+
+    out = tree_bench.run(real_db, rounds=1)
+    k = out["keystroke"]
+    assert k["n"] == sum(len(w) for w in tree_bench.WORDS) and k["floor_ms"] > 0 and k["ratio"] > 0
+    assert out["forums"] > 50
