@@ -108,7 +108,8 @@ def feature(module: str, db: Path, timeout: int) -> dict:
                                   capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired as exc:
             said = (exc.stderr.decode(errors="replace") if isinstance(exc.stderr, bytes) else exc.stderr or "")
-            last = said.strip().splitlines()[-1] if said.strip() else ""
+            lines = said.strip().splitlines()  # its own progress lines first, not Qt's warnings
+            last = next((line for line in reversed(lines) if line.startswith(f"{module}:")), lines[-1] if lines else "")
             return {"error": f"took more than {timeout} s", "timeout": timeout, "last": last}
         if not out.is_file():
             return {"error": (proc.stderr or f"exit {proc.returncode}")[-1500:]}
