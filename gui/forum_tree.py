@@ -239,20 +239,20 @@ class ForumFilter(QSortFilterProxyModel):
         self.allowed: set[str] | None = None
         self.existing: set[str] | None = None  # the forums that existed at the as-of month (None: all)
 
+    # Each filter change maps the rows afresh (invalidate: one layout change) rather than row by row
+    # (invalidateFilter, endFilterChange), which removes hidden rows range by range and asks the Python model
+    # for parents millions of times: at 100x data one keystroke took 90 s that way, 0.5 s this way.
     def set_text(self, text: str) -> None:
-        self.beginFilterChange()
         self.text = text.strip().lower()
-        self.endFilterChange()
+        self.invalidate()
 
     def set_allowed(self, ids: set[str] | None) -> None:
-        self.beginFilterChange()
         self.allowed = ids
-        self.endFilterChange()
+        self.invalidate()
 
     def set_existing(self, ids: set[str] | None) -> None:
-        self.beginFilterChange()
         self.existing = ids
-        self.endFilterChange()
+        self.invalidate()
 
     def count(self, index: QModelIndex) -> int:
         """The forums shown under ``index`` now (after the filters), absences not counted."""
