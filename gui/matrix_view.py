@@ -305,7 +305,7 @@ class MatrixView(QWidget):
         if pid is None and not words:
             return None
         d = self.data_
-        ids = {fid for fid, cells in d.by_forum.items() if (pid, fid) in cells} if pid else set(d.forums)
+        ids = d.forums_of(pid) if pid else set(d.forums)
         if words:
             ids = {fid for fid in ids if matches_text(f"{d.forums[fid].name} {d.forums[fid].acronym or ''}".lower(),
                                                       words)}

@@ -1,16 +1,17 @@
 """The membership matrix: participants by forums, the roles each holds in each, filtered and sorted.
 
-The memberships are read in one query when the view opens, the delegations only when first shown, so
-that it opens and refilters quickly at 100 times the real data; what the cells show comes from
-model/roles.py. A delegation (a ministry or agency that represents a member) is a row only when
-delegations are asked for; its cell says whom it represents.
+The whole matrix opens from three index scans (who and what has memberships, which roles), its cells read
+forum by forum as they are painted; every membership is read in one query only when a filter, a sort by count
+or a sweep needs them all, the delegations only when first shown; so that it opens and refilters quickly at
+100 times the real data. What the cells show comes from model/roles.py. A delegation (a ministry or agency
+that represents a member) is a row only when delegations are asked for; its cell says whom it represents.
 """
 
 from __future__ import annotations
 
 import gc
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -64,11 +65,12 @@ class Filters:
 
 class Cells:
     """The shown cells, (participant, forum) -> entries, held forum by forum: a forum shown whole shares
-    the data's own dict of its cells, so that a filter copies nothing cell by cell."""
+    the data's own dict of its cells, so that a filter copies nothing cell by cell (and may read it only when
+    first looked at: _ForumsOnDemand)."""
 
     __slots__ = ("by_forum",)
 
-    def __init__(self, by_forum: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] | None = None):
+    def __init__(self, by_forum: Mapping[str, dict[tuple[str, str], tuple[Entry, ...]]] | None = None):
         self.by_forum = {} if by_forum is None else by_forum
 
     def get(self, key: tuple[str, str], default: tuple[Entry, ...] = ()) -> tuple[Entry, ...]:
@@ -128,8 +130,60 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
+READ_ALL_AFTER = 200  # forums read one by one (some 0.1 ms each) before every membership is read at once instead
+
+
+def _cells(rows: Iterable[tuple[str, str, str, str | None, str | None, int]],
+           ) -> dict[str, dict[tuple[str, str], tuple[Entry, ...]]]:
+    """Membership rows (participant, forum, role, since, until, id) as each forum's cells, each cell's roles in the
+    roles' order. One pass over the rows as SQLite gives them: sorting them there took longer than the whole pass."""
+    by_forum: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] = defaultdict(dict)
+    rank = {name: n for n, name in enumerate(roles.ORDER)}
+    last = len(roles.ORDER)
+    unordered = []  # the cells whose roles came out of the roles' order, put in it below
+    for pid, fid, role, since, until, mid in rows:
+        cells = by_forum[fid]
+        key = (pid, fid)
+        held = cells.get(key)
+        if held is None:
+            cells[key] = (Entry(role, since, until, mid),)
+        else:
+            cells[key] = (*held, Entry(role, since, until, mid))
+            if rank.get(role, last) < rank.get(held[-1].role, last):
+                unordered.append(key)
+    for pid, fid in unordered:  # in the roles' order once, so a cell never sorts
+        by_forum[fid][(pid, fid)] = tuple(sorted(by_forum[fid][(pid, fid)], key=lambda e: rank.get(e.role, last)))
+    return dict(by_forum)  # a plain dict: a forum without cells is never added by a lookup
+
+
+class _ForumsOnDemand(Mapping[str, dict[tuple[str, str], tuple[Entry, ...]]]):
+    """The cells of ``forums``, each forum's read when first looked at (MatrixData.forum_cells)."""
+
+    __slots__ = ("_data", "_forums")
+
+    def __init__(self, data: MatrixData, forums: Collection[str]) -> None:
+        self._data, self._forums = data, forums
+
+    def __getitem__(self, fid: str) -> dict[tuple[str, str], tuple[Entry, ...]]:
+        if fid not in self._forums or fid not in self._data.with_cells:  # as by_forum: only forums with cells
+            raise KeyError(fid)
+        return self._data.forum_cells(fid)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._forums)
+
+    def __len__(self) -> int:
+        return len(self._forums)
+
+
 class MatrixData:
-    """Every membership, read once; delegations when first asked for; ``matrix(filters)`` is what a view shows."""
+    """Every membership, read when first needed; delegations when first asked for; ``matrix(filters)`` is what a
+    view shows.
+
+    Opening asks SQLite only which participants and forums have memberships and which roles occur: enough for the
+    whole matrix sorted by name or founding date, its size and its legend. Its cells are then read forum by forum as
+    they are painted, and every membership at once (``by_forum``) only when a filter, a sort by count or an export
+    needs them all: at 100x, reading the 31,000 rows into cells was four fifths of the first opening."""
 
     def __init__(self, atlas: Atlas) -> None:
         with _no_gc():
@@ -141,26 +195,11 @@ class MatrixData:
         ids = [fid for (fid,) in con.execute("SELECT id FROM forum")]
         self.forums = dict(zip(ids, map(atlas.forum_row, ids), strict=True))
         self.participants = {p.id: p for p in atlas.participants()}
-        # Each forum's cells, so that a filter looks only at the forums it lets through (and copies them whole).
-        # One pass over the rows as SQLite gives them: sorting them there took longer than the whole pass.
-        by_forum: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] = defaultdict(dict)
-        rank = {name: n for n, name in enumerate(roles.ORDER)}
-        last = len(roles.ORDER)
-        unordered = []  # the cells whose roles came out of the roles' order, put in it below
-        for pid, fid, role, since, until, mid in con.execute(
-                "SELECT participant_id, forum_id, role, since, until, id FROM membership ORDER BY id"):
-            cells = by_forum[fid]
-            key = (pid, fid)
-            held = cells.get(key)
-            if held is None:
-                cells[key] = (Entry(role, since, until, mid),)
-            else:
-                cells[key] = (*held, Entry(role, since, until, mid))
-                if rank.get(role, last) < rank.get(held[-1].role, last):
-                    unordered.append(key)
-        for pid, fid in unordered:  # in the roles' order once, so a cell never sorts
-            by_forum[fid][(pid, fid)] = tuple(sorted(by_forum[fid][(pid, fid)], key=lambda e: rank.get(e.role, last)))
-        self.by_forum = dict(by_forum)  # a plain dict: a forum without cells is never added by a lookup
+        # Three index scans: who and what has memberships, and which roles (the whole matrix's rows, columns, legend).
+        self.with_cells = frozenset(fid for (fid,) in con.execute("SELECT DISTINCT forum_id FROM membership"))
+        self._in_cells = frozenset(pid for (pid,) in con.execute("SELECT DISTINCT participant_id FROM membership"))
+        self._by_forum: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] | None = None
+        self._read_forums: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] = {}  # read one by one, until all are
         self._delegations: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] | None = None
         self._members_of: dict[str, frozenset[str]] = {}
         self._order = {pid: n for n, pid in enumerate(self.participants)}  # by name (atlas order)
@@ -169,6 +208,27 @@ class MatrixData:
         self._forum_founded: dict[str, int] | None = None
         self._forum_roles: dict[str, frozenset[str]] | None = None
         self._all_roles: frozenset[str] | None = None
+
+    @property
+    def by_forum(self) -> dict[str, dict[tuple[str, str], tuple[Entry, ...]]]:
+        """Each forum's cells, (participant, forum) -> its roles in the roles' order: every membership, read at once."""
+        if self._by_forum is None:
+            with _no_gc():
+                self._by_forum = _cells(self.atlas.connection.execute(
+                    "SELECT participant_id, forum_id, role, since, until, id FROM membership ORDER BY id"))
+        return self._by_forum
+
+    def forum_cells(self, fid: str) -> dict[tuple[str, str], tuple[Entry, ...]]:
+        """One forum's cells, read alone (through the forum index) while the rest are not needed. A forum's
+        cells are always the same dict, which a matrix may share (``Cells``), however they were read."""
+        cells = self._read_forums.get(fid)
+        if cells is None:
+            if self._by_forum is not None or len(self._read_forums) >= READ_ALL_AFTER:  # a sweep: all at once
+                return self.by_forum.get(fid, {})
+            cells = self._read_forums[fid] = _cells(self.atlas.connection.execute(
+                "SELECT participant_id, forum_id, role, since, until, id FROM membership WHERE forum_id = ? "
+                "ORDER BY id", (fid,))).get(fid, {})
+        return cells
 
     @property
     def delegations_by_forum(self) -> dict[str, dict[tuple[str, str], tuple[Entry, ...]]]:
@@ -212,13 +272,22 @@ class MatrixData:
             return self._matrix(flt)
 
     def _matrix(self, flt: Filters) -> Matrix:
+        if self._by_forum is None and flt == Filters(row_sort=flt.row_sort, column_sort=flt.column_sort,
+                                                     descending=flt.descending) and "count" not in (
+                flt.row_sort, flt.column_sort):  # the whole matrix by name or date: no cell needs reading yet
+            column_keys = self._founding_order() if flt.column_sort == "founded" else self._forum_name_order
+            columns = self._sorted(self.with_cells, flt.column_sort, column_keys, flt.descending, dict)
+            return Matrix(rows=self._sorted(self._in_cells, flt.row_sort, self._order, flt.descending, dict),
+                          columns=columns, cells=Cells(_ForumsOnDemand(self, self.with_cells)), whole=True)
         out = Matrix()
         forums = self.forums
         # Only forums with cells can make a column; each filter is one pass over those left by the last.
-        shown = list(self.by_forum) if flt.forums is None else [f for f in self.by_forum if f in flt.forums]
+        # the read cells' own id strings once read: a lookup that finds the very object skips comparing its text
+        with_cells: Collection[str] = self.with_cells if self._by_forum is None else self._by_forum
+        shown = list(with_cells) if flt.forums is None else [f for f in flt.forums if f in with_cells]
         if flt.delegations:  # and the forums where only delegations sit
             shown += [f for f in self.delegations_by_forum
-                      if f not in self.by_forum and (flt.forums is None or f in flt.forums)]
+                      if f not in with_cells and (flt.forums is None or f in flt.forums)]
         for wanted, attribute in ((flt.tracks, "track"), (flt.kinds, "kind"), (flt.statuses, "status")):
             if wanted:
                 shown = [f for f in shown if getattr(forums[f], attribute) in wanted]
@@ -226,9 +295,9 @@ class MatrixData:
             states = when.states_at(forums.values(), flt.as_of, self.founding_disputes)
             shown = [f for f in shown if states[f] in (when.EXISTS, when.UNCERTAIN)]
             out.uncertain_forums = {f for f in shown if states[f] == when.UNCERTAIN}
-        sources = [self.by_forum, self.delegations_by_forum] if flt.delegations else [self.by_forum]
+        own = self._forum_cells(shown)
+        sources = [own, self.delegations_by_forum] if flt.delegations else [own]
         people = flt.participants
-        own = self.by_forum
         cells: dict[str, dict[tuple[str, str], tuple[Entry, ...]]] = {}
         if not people and flt.as_of is None:  # the common case: whole forums, shared rather than copied
             cells = {f: own[f] for f in shown if f in own}
@@ -265,6 +334,17 @@ class MatrixData:
                                    lambda: {f: len(held) for f, held in cells.items()})
         return out
 
+    def _forum_cells(self, fids: Collection[str]) -> Mapping[str, dict[tuple[str, str], tuple[Entry, ...]]]:
+        """The cells of ``fids``: those forums read one by one while they are few, else every membership."""
+        if self._by_forum is None and len(fids) + len(self._read_forums) <= READ_ALL_AFTER:
+            return _ForumsOnDemand(self, fids)
+        return self.by_forum
+
+    def forums_of(self, pid: str) -> set[str]:
+        """The forums where ``pid`` has a cell (a role), asked through the participant index."""
+        return {fid for (fid,) in self.atlas.connection.execute(
+            "SELECT DISTINCT forum_id FROM membership WHERE participant_id = ?", (pid,))}
+
     @staticmethod
     def _sorted(ids: Collection[str], how: str, order: dict[str, int], descending: bool,
                 counts: Callable[[], Mapping[str, int]]) -> list[str]:
@@ -278,11 +358,12 @@ class MatrixData:
     def roles_used(self, m: Matrix) -> set[str]:
         """The roles in the matrix's cells (DELEGATE among them), for its legend."""
         role = attrgetter("role")
-        if m.whole and len(m.columns) == len(self.by_forum):  # every forum: the roles of all, gathered once
+        if m.whole and len(m.columns) == len(self.with_cells):  # every forum: the roles of all, asked once
             if self._all_roles is None:
-                self._all_roles = frozenset(map(role, chain.from_iterable(Cells(self.by_forum).values())))
+                self._all_roles = frozenset(r for (r,) in self.atlas.connection.execute(
+                    "SELECT DISTINCT role FROM membership"))
             return set(self._all_roles)
-        if m.whole:  # whole forums: their roles, gathered once for each
+        if m.whole and self._by_forum is not None:  # whole forums: their roles, gathered once for each
             if self._forum_roles is None:
                 self._forum_roles = {fid: frozenset(map(role, chain.from_iterable(cells.values())))
                                      for fid, cells in self.by_forum.items()}
@@ -293,7 +374,7 @@ class MatrixData:
         """The participants a forum counts as members (a founding state counts; model/roles.py)."""
         if fid not in self._members_of:
             self._members_of[fid] = frozenset(
-                pid for (pid, _), entries in self.by_forum.get(fid, {}).items()
+                pid for (pid, _), entries in self.forum_cells(fid).items()
                 if any(roles.counts_as_member(e.role, self.participants[pid].kind) for e in entries))
         return self._members_of[fid]
 
