@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -229,20 +230,21 @@ class MatrixView(QWidget):
                                            (self.tr("Print\u2026"), self.print_, "matrixPrint")))
         buttons.addStretch(1)
         self.count = QLabel(objectName="matrixCount")
-        buttons.addWidget(self.count)
 
-        top = QHBoxLayout()
-        for w in (self.track, self.kind, self.status, self.people, self.delegations):
-            top.addWidget(w)
-        top.addStretch(1)
-        sorts = QHBoxLayout()
-        sorts.addWidget(self.row_sort)
-        sorts.addWidget(self.column_sort)
-        sorts.addStretch(1)
+        # Three columns of controls, then the checkbox and the count: in a narrow window (or a longer language)
+        # a row of six boxes and four buttons would squeeze every text to a few letters.
+        top = QGridLayout()
+        for n, w in enumerate((self.track, self.kind, self.status, self.people, self.row_sort, self.column_sort)):
+            top.addWidget(w, n // 3, n % 3)
+        top.setColumnStretch(3, 1)
+        below = QHBoxLayout()
+        below.addWidget(self.delegations)
+        below.addStretch(1)
+        below.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
-        layout.addLayout(sorts)
+        layout.addLayout(below)
         layout.addLayout(figure_row)
         layout.addLayout(self.stack, 1)
         layout.addWidget(self.legend)

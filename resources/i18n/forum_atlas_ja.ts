@@ -932,7 +932,7 @@ Clear the filter or pick “All participants”.</source>
     </message>
     <message>
         <source>Any status in 1999</source>
-        <translation>1999 年の状況（すべて）</translation>
+        <translation>すべての状況</translation>
     </message>
     <message>
         <source>Participants</source>
