@@ -2443,6 +2443,22 @@ Source: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Pol
         <translation>チームのメモ：オフライン、{0} 件待機中</translation>
     </message>
     <message>
+        <source>Team notes on {where} as {role}</source>
+        <translation>チームのノート: {where}（{role} として接続）</translation>
+    </message>
+    <message>
+        <source>Team notes on {where} as {role}, read-only: your role may read the team&apos;s notes but not change them; what you type is kept here as a draft</source>
+        <translation>チームのノート: {where}（{role} として接続）、読み取り専用: この役割ではチームのノートを読めますが変更できません。入力した内容はこのコンピューターに下書きとして保存されます</translation>
+    </message>
+    <message>
+        <source>Team server unreachable ({why}): working offline; 1 change queued here, sent when it is back.</source>
+        <translation>チームのサーバーに接続できません（{why}）: オフラインで作業中です。変更 1 件をこのコンピューターに保留し、接続が戻ったら送信します。</translation>
+    </message>
+    <message>
+        <source>Team server unreachable ({why}): working offline; {count} changes queued here, sent when it is back.</source>
+        <translation>チームのサーバーに接続できません（{why}）: オフラインで作業中です。変更 {count} 件をこのコンピューターに保留し、接続が戻ったら送信します。</translation>
+    </message>
+    <message>
         <source>starred by {0}</source>
         <translation>{0} がスター</translation>
     </message>
