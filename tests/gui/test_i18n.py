@@ -182,6 +182,16 @@ def test_the_matrix_chronology_and_compare_views_in_japanese(japanese, qtbot, at
     assert compare.title() == "ARF、NEACD の比較"
 
 
+def test_a_japanese_briefing_pack_document_holds_every_section(japanese, atlas):
+    """The pack's outline is in Japanese: the document export writes each section it names, not a stand-in."""
+    from gui.document_export import pack_document
+
+    text = pack_document(atlas, ["arf", "neacd", "jp"]).toPlainText()
+    assert text.startswith("ブリーフィング資料") and "目次" in text
+    assert "PDF にのみ収録" not in text and "PDF only" not in text
+    assert "年譜" in text and "参加マトリクス" in text and "ASEAN Regional Forum" in text
+
+
 def test_an_english_window_shows_no_japanese_name(window):
     window.select("jp")
     assert "Japanese name" not in window.detail.toPlainText() and "日本" not in window.detail.toPlainText()
