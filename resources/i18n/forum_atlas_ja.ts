@@ -2502,6 +2502,10 @@ postgresql://you@notes.example.org/briefings?sslmode=require
         <translation>活動中</translation>
     </message>
     <message>
+        <source>{month} {year}</source>
+        <translation>{year}年{month_number}月</translation>
+    </message>
+    <message>
         <source>Active (to as-of date, {date})</source>
         <translation>活動中（指定時点 {date} まで）</translation>
     </message>
@@ -2520,6 +2524,10 @@ postgresql://you@notes.example.org/briefings?sslmode=require
     <message>
         <source>Date uncertain</source>
         <translation>日付不確か</translation>
+    </message>
+    <message>
+        <source>{first} – {last} {year}</source>
+        <translation>{year}年{first_number}月～{last_number}月</translation>
     </message>
 </context>
 <context>
