@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from gui import table_export
 from gui.i18n import translate
 from gui.terms import term
-from model.compare import CompareError, Comparison, Row, compare
+from model.compare import MAX, MIN, CompareError, Comparison, Row, compare
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 DIFFERS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -187,11 +187,15 @@ class CompareView(QWidget):
         """Compare these records; the reason why not, when they cannot be compared."""
         try:
             c = compare(self.atlas, ids)
-        except CompareError as exc:
+        except CompareError:
             self.model.set_comparison(None)
-            self.empty.setText(f"{exc}\n{self.how()}")
+            count = len({i for i in ids if i})  # the model's two reasons, said in the interface's language
+            why = self.tr("Compare needs {min} to {max} forums or participants; {count} given.").format(
+                min=MIN, max=MAX, count=count) if not MIN <= count <= MAX else \
+                self.tr("Compare forums with forums, or participants with participants, not a mixture.")
+            self.empty.setText(f"{why}\n{self.how()}")
             self.stack.setCurrentWidget(self.empty)
-            return str(exc)
+            return why
         self.model.set_comparison(c, self.only.isChecked())
         self.stack.setCurrentWidget(self.table)
         return None

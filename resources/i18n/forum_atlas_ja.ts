@@ -651,6 +651,14 @@ Widen one of these to see more.</source>
         <translation>相違のある行のみ</translation>
     </message>
     <message>
+        <source>Compare needs {min} to {max} forums or participants; {count} given.</source>
+        <translation>比較には {min}～{max} 件のフォーラムまたは参加主体が必要です（指定は {count} 件）。</translation>
+    </message>
+    <message>
+        <source>Compare forums with forums, or participants with participants, not a mixture.</source>
+        <translation>フォーラムはフォーラム同士、参加主体は参加主体同士で比較してください（混在は不可）。</translation>
+    </message>
+    <message>
         <source>Comparison of {names} and {last}</source>
         <translation>{names}、{last} の比較</translation>
     </message>

@@ -169,6 +169,9 @@ def test_the_matrix_chronology_and_compare_views_in_japanese(japanese, qtbot, at
     compare = w.views.compare
     assert compare.empty.text().startswith("比較するものはまだありません。")
     assert compare.only.text() == "相違のある行のみ"
+    w.selection.select("arf")
+    w.registry["view.compare"].trigger()  # one forum: the reason why not, in Japanese
+    assert compare.empty.text().startswith("比較には 2～4 件のフォーラムまたは参加主体が必要です")
     w.selection.select("neacd")
     w.registry["notes.basket_add"].trigger()
     w.selection.select("arf")
@@ -190,6 +193,19 @@ def test_a_japanese_briefing_pack_document_holds_every_section(japanese, atlas):
     assert text.startswith("ブリーフィング資料") and "目次" in text
     assert "PDF にのみ収録" not in text and "PDF only" not in text
     assert "年譜" in text and "参加マトリクス" in text and "ASEAN Regional Forum" in text
+
+
+def test_an_unreachable_team_server_is_said_in_japanese(japanese, qtbot, atlas, settings_reset, tmp_path,
+                                                         monkeypatch):
+    monkeypatch.setenv("FORUM_ATLAS_NOTES_SERVER", "postgresql://alice@127.0.0.1:1/notes")  # nothing listens there
+    w = open_window(qtbot, atlas)
+    w.user_data.open(tmp_path / "alice")
+    link = w.user_data.team_link
+    qtbot.waitUntil(lambda: not link.connecting, timeout=15_000)
+    message = w.statusBar().currentMessage()
+    assert message.startswith("チームのサーバーに接続できません（") and "オフラインで作業中です" in message, message
+    assert link.label.toolTip() == message
+    w.user_data.close()
 
 
 def test_an_english_window_shows_no_japanese_name(window):
