@@ -165,8 +165,11 @@ def document(atlas, ids: list[str], device, title: str, when: date, notes: dict[
     options = options or pc.Options()
     basket = pc.Basket.of(atlas, ids)
     notes = (notes or {}) if options.notes else {}
-    parts = [f"<h1>{render.e(title)}</h1><p>{when.day} {when:%B %Y}"
-             + (f"<br>Prepared by {render.e(options.prepared_by)}" if options.prepared_by else "") + "</p>"]
+    dated = translate("Sheet", "{day} {month} {year}").format(day=when.day, month=f"{when:%B}",
+                                                              month_number=when.month, year=when.year)
+    prepared = translate("Sheet", "Prepared by {name}").format(name=options.prepared_by) if options.prepared_by else ""
+    parts = [f"<h1>{render.e(title)}</h1><p>{render.e(dated)}" + (f"<br>{render.e(prepared)}" if prepared else "")
+             + "</p>"]
     parts += [fs.sheet_html(atlas, rid, notes.get(rid)) for rid in basket.forums + basket.participants]
     parts += [render.person(atlas.person(rid), render.Style(links=False), note=notes.get(rid)) for rid in basket.people]
     if options.chronology and (basket.events or basket.forums):

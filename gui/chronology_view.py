@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,10 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from gui import table_export
+from gui.i18n import translate
+from gui.terms import term
 from model import vocabulary
 from model.dates import PartialDate, event_date_text
 
-COLUMNS = ("Date", "Forum", "Participants", "Kind", "Event")
+COLUMNS = (QT_TRANSLATE_NOOP("ChronologyModel", "Date"), QT_TRANSLATE_NOOP("ChronologyModel", "Forum"),
+           QT_TRANSLATE_NOOP("ChronologyModel", "Participants"), QT_TRANSLATE_NOOP("ChronologyModel", "Kind"),
+           QT_TRANSLATE_NOOP("ChronologyModel", "Event"))
 ID_ROLE = Qt.ItemDataRole.UserRole
 # Roles as plain ints: a model's data() is called for every cell painted, and Qt enums compare slowly.
 ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
@@ -38,6 +42,11 @@ CELL_ROLES = frozenset({DISPLAY, TOOLTIP, FONT, ACCESSIBLE, int(ID_ROLE.value)})
 BOLD = QFont()
 BOLD.setBold(True)
 _TOP = QModelIndex()
+
+
+def columns() -> list[str]:
+    """The column headings in the interface's language."""
+    return [translate("ChronologyModel", c) for c in COLUMNS]
 
 
 class ChronologyModel(QAbstractTableModel):
@@ -55,6 +64,7 @@ class ChronologyModel(QAbstractTableModel):
         self._sort = (0, Qt.SortOrder.AscendingOrder)
         self._keys: list[tuple] = []
         self.order: list[int] = []  # every row, in the current sort
+        self.headings = columns()
 
     def load(self, atlas) -> None:
         con = atlas.connection
@@ -66,7 +76,7 @@ class ChronologyModel(QAbstractTableModel):
         who: dict[str, list[str]] = defaultdict(list)
         for eid, pid in con.execute("SELECT event_id, participant_id FROM eventparticipant"):
             who[eid].append(people[pid])
-        kinds = vocabulary.EVENT_KINDS.labels()
+        kinds = {k: term(label) for k, label in vocabulary.EVENT_KINDS.labels().items()}
         self.beginResetModel()
         self.ids, self.cells, self.days, self.forums, self.text, self._keys = [], [], [], [], [], []
         dates: dict[str, PartialDate] = {}
@@ -127,13 +137,13 @@ class ChronologyModel(QAbstractTableModel):
         if role == FONT:
             return BOLD if self.bold and self.ids[row] in self.bold else None
         if role == ACCESSIBLE:
-            return f"{COLUMNS[index.column()]}: {self.cells[row][index.column()] or 'none'}"
+            return self.headings[index.column()] + ": " + (self.cells[row][index.column()] or self.tr("none"))
         return self.ids[row]
 
     def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802 - Qt override
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY \
                 and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return self.headings[section]
         return None
 
     def row_of(self, eid: str) -> int:
@@ -152,13 +162,13 @@ class ChronologyView(QWidget):
         self.state = state
         self.visible: set[str] | None = None  # the forums the app's filters let through
         self.model = ChronologyModel(self)
-        self.filter = QLineEdit(objectName="chronologyFilter", placeholderText="Filter events\u2026",
+        self.filter = QLineEdit(objectName="chronologyFilter", placeholderText=self.tr("Filter events\u2026"),
                                 clearButtonEnabled=True)
-        self.filter.setAccessibleName("Filter the chronology")
+        self.filter.setAccessibleName(self.tr("Filter the chronology"))
         self.table = QTableView(objectName="chronologyTable")
-        self.table.setAccessibleName("Chronology of events")
-        self.table.setAccessibleDescription("Every event on the timeline, one a row: date, forum, participants, "
-                                            "kind and title. Enter selects the event.")
+        self.table.setAccessibleName(self.tr("Chronology of events"))
+        self.table.setAccessibleDescription(self.tr("Every event on the timeline, one a row: date, forum, "
+                                                    "participants, kind and title. Enter selects the event."))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -181,8 +191,8 @@ class ChronologyView(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.filter, 1)
         row.addWidget(self.count)
-        table_export.add_buttons(row, (("Export CSV\u2026", self.export, "chronologyCsv"),
-                                       ("Print\u2026", self.print_, "chronologyPrint")))
+        table_export.add_buttons(row, ((self.tr("Export CSV\u2026"), self.export, "chronologyCsv"),
+                                       (self.tr("Print\u2026"), self.print_, "chronologyPrint")))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
@@ -228,7 +238,7 @@ class ChronologyView(QWidget):
             rows = [i for i in rows if word in text[i]]
         self._last = (typed, others)
         m.set_shown(list(rows))
-        self.count.setText(f"{len(m.shown)} of {len(m.ids)} events")
+        self.count.setText(self.tr("{shown} of {total} events").format(shown=len(m.shown), total=len(m.ids)))
         self._update_empty()
         if self.state.selection.current:
             self._show_current(self.state.selection.current)
@@ -239,13 +249,15 @@ class ChronologyView(QWidget):
             return
         why = []
         if self.filter.text().strip():
-            why.append(f"the words \u201c{self.filter.text().strip()}\u201d (clear the filter box)")
+            why.append(self.tr("the words \u201c{words}\u201d (clear the filter box)").format(
+                words=self.filter.text().strip()))
         if self.state.date_range:
-            why.append("the date range brushed on the timeline (View \u203a Clear date range)")
+            why.append(self.tr("the date range brushed on the timeline (View \u203a Clear date range)"))
         if self.visible is not None:
-            why.append("the forum list's participant or text filter (clear it beside the tree)")
-        self.empty.setText("No events match.\nThe chronology is narrowed by " + "; ".join(why or ["nothing"]) +
-                           ".\nWiden one of these to see more.")
+            why.append(self.tr("the forum list's participant or text filter (clear it beside the tree)"))
+        self.empty.setText(self.tr("No events match.\nThe chronology is narrowed by {reasons}.\n"
+                                   "Widen one of these to see more.").format(
+            reasons="; ".join(why) if why else self.tr("nothing")))
         self.stack.setCurrentWidget(self.empty)
 
     # -- the selection, both ways ------------------------------------------------------------------
@@ -277,15 +289,15 @@ class ChronologyView(QWidget):
         return [list(self.model.cells[i]) for i in self.model.shown]
 
     def title(self) -> str:
-        return f"Chronology ({len(self.model.shown)} events)"
+        return self.tr("Chronology ({count} events)").format(count=len(self.model.shown))
 
     def export(self, path=None):
         if path is not None:
             from pathlib import Path
 
-            return table_export.save(self, Path(path), self.title(), list(COLUMNS), self.table_rows())
-        return table_export.export_dialog(self, self.title(), "chronology.csv", list(COLUMNS), self.table_rows(),
+            return table_export.save(self, Path(path), self.title(), columns(), self.table_rows())
+        return table_export.export_dialog(self, self.title(), "chronology.csv", columns(), self.table_rows(),
                                           ("csv",))
 
     def print_(self) -> None:
-        table_export.print_table(self, self.title(), list(COLUMNS), self.table_rows())
+        table_export.print_table(self, self.title(), columns(), self.table_rows())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,13 +23,24 @@ from PySide6.QtWidgets import (
 )
 
 from gui import table_export
-from model.compare import CompareError, Comparison, Row, compare
+from gui.i18n import translate
+from gui.terms import term
+from model.compare import MAX, MIN, CompareError, Comparison, Row, compare
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 DIFFERS_ROLE = Qt.ItemDataRole.UserRole + 1
 _TOP = QModelIndex()
-HEADINGS = {"judgements": "Each author's judgement", "members": "Who takes part (roles)",
-            "forums": "Forums (roles)"}
+HEADINGS = {"judgements": QT_TRANSLATE_NOOP("CompareModel", "Each author's judgement"),
+            "members": QT_TRANSLATE_NOOP("CompareModel", "Who takes part (roles)"),
+            "forums": QT_TRANSLATE_NOOP("CompareModel", "Forums (roles)")}
+# The key facts' row labels and fixed values model/compare.py writes, listed for lupdate; the rest of a fact's
+# value is a record's name, a date, a count or a vocabulary label (gui/terms.py).
+FACTS = (QT_TRANSLATE_NOOP("CompareModel", "Name"), QT_TRANSLATE_NOOP("CompareModel", "Track"),
+         QT_TRANSLATE_NOOP("CompareModel", "Kind"), QT_TRANSLATE_NOOP("CompareModel", "Scope"),
+         QT_TRANSLATE_NOOP("CompareModel", "Founded"), QT_TRANSLATE_NOOP("CompareModel", "Ended"),
+         QT_TRANSLATE_NOOP("CompareModel", "Status in 1999"), QT_TRANSLATE_NOOP("CompareModel", "Members"),
+         QT_TRANSLATE_NOOP("CompareModel", "Disputed"), QT_TRANSLATE_NOOP("CompareModel", "Forums"),
+         QT_TRANSLATE_NOOP("CompareModel", "not dated"), QT_TRANSLATE_NOOP("CompareModel", "\u2014 not recorded"))
 DIFF_BRUSH = QBrush(QColor(230, 180, 60, 60))  # a row whose values differ
 MISSING = "\u2014 not recorded"
 TOP_LEFT = int((Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft).value)
@@ -40,6 +51,8 @@ class CompareModel(QAbstractTableModel):
         super().__init__(parent)
         self.comparison: Comparison | None = None
         self.rows: list[Row] = []
+        # a value that says someone is not there, in the language the rows are translated into
+        self.away = (translate("CompareModel", MISSING), *(term(x) for x in ("Absent", "Not a party", "Excluded")))
 
     def set_comparison(self, c: Comparison | None, only_differences: bool = False) -> None:
         self.beginResetModel()
@@ -51,9 +64,26 @@ class CompareModel(QAbstractTableModel):
                 continue
             if row.section != section:
                 section = row.section
-                self.rows.append(Row(HEADINGS[section], [""] * len(c.ids), section="heading"))
-            self.rows.append(row)
+                self.rows.append(Row(translate("CompareModel", HEADINGS[section]), [""] * len(c.ids),
+                                     section="heading"))
+            self.rows.append(self._translated(row))
         self.endResetModel()
+
+    @staticmethod
+    def _translated(row: Row) -> Row:
+        """``row`` with the labels model/ wrote in the interface's language (names and quotations as they are)."""
+        if row.section == "facts":
+            label, values = translate("CompareModel", row.label), [
+                translate("CompareModel", v) if v in FACTS else term(v) for v in row.values]
+            if row.label == "Disputed":  # "2, on its page"
+                values = [translate("CompareModel", "{count}, on its page").format(count=v.split(",")[0])
+                          if ", on its page" in v else v for v in row.values]
+        elif row.section == "judgements":
+            label, values = term(row.label), row.values
+        else:  # a member's roles, or that it is not recorded there
+            label, values = row.label, [translate("CompareModel", v) if v == MISSING else
+                                        ", ".join(term(x) for x in v.split(", ")) for v in row.values]
+        return Row(label, values, row.record, row.section, row.cites)
 
     def rowCount(self, parent=_TOP):  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(self.rows)
@@ -72,12 +102,12 @@ class CompareModel(QAbstractTableModel):
             return TOP_LEFT
         if role == Qt.ItemDataRole.AccessibleTextRole:
             title = self.comparison.titles[index.column()]
-            return f"{row.label}, {title}: {value or 'nothing'}{' (differs)' if row.differs else ''}"
+            text = self.tr("{row}, {column}: {value} (differs)") if row.differs else self.tr("{row}, {column}: {value}")
+            return text.format(row=row.label, column=title, value=value or self.tr("nothing"))
         if role == Qt.ItemDataRole.BackgroundRole and row.section != "heading" and row.differs:
             return DIFF_BRUSH
         if role == Qt.ItemDataRole.FontRole and row.section in ("members", "forums") and \
-                (value == MISSING or value in ("Absent", "Not a party", "Excluded")
-                 or value.endswith(("Absent", "Not a party", "Excluded"))):
+                (value in self.away or value.endswith(self.away)):
             font = QFont()
             font.setItalic(True)
             return font
@@ -108,8 +138,9 @@ class CompareModel(QAbstractTableModel):
 
 
 class CompareView(QWidget):
-    HOW = ("Put two to four forums (or participants) in the basket (Ctrl+B), select one of them or another, "
-           "then choose View \u203a Compare selection with basket (Ctrl+Shift+M).")
+    def how(self) -> str:
+        return self.tr("Put two to four forums (or participants) in the basket (Ctrl+B), select one of them or "
+                       "another, then choose View \u203a Compare selection with basket (Ctrl+Shift+M).")
 
     def __init__(self, state, parent=None):
         super().__init__(parent)
@@ -118,7 +149,7 @@ class CompareView(QWidget):
         self.atlas = None
         self.model = CompareModel(self)
         self.table = QTableView(objectName="compareTable")
-        self.table.setAccessibleName("Comparison")
+        self.table.setAccessibleName(self.tr("Comparison"))
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -130,11 +161,11 @@ class CompareView(QWidget):
         self._fit_rows = QTimer(self, singleShot=True, interval=0, timeout=self.table.resizeRowsToContents)
         self.table.horizontalHeader().sectionResized.connect(self._fit_rows.start)
         self.empty = QLabel(objectName="compareEmpty", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.empty.setText("Nothing to compare yet.\n" + self.HOW)
+        self.empty.setText(self.tr("Nothing to compare yet.") + "\n" + self.how())
         self.stack = QStackedLayout()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)
-        self.only = QCheckBox("Only the rows that differ", objectName="compareOnlyDifferences")
+        self.only = QCheckBox(self.tr("Only the rows that differ"), objectName="compareOnlyDifferences")
         self.only.toggled.connect(lambda: self.model.set_comparison(self.model.comparison, self.only.isChecked()))
         row = QHBoxLayout()
         row.addWidget(self.only)
@@ -156,11 +187,15 @@ class CompareView(QWidget):
         """Compare these records; the reason why not, when they cannot be compared."""
         try:
             c = compare(self.atlas, ids)
-        except CompareError as exc:
+        except CompareError:
             self.model.set_comparison(None)
-            self.empty.setText(f"{exc}\n{self.HOW}")
+            count = len({i for i in ids if i})  # the model's two reasons, said in the interface's language
+            why = self.tr("Compare needs {min} to {max} forums or participants; {count} given.").format(
+                min=MIN, max=MAX, count=count) if not MIN <= count <= MAX else \
+                self.tr("Compare forums with forums, or participants with participants, not a mixture.")
+            self.empty.setText(f"{why}\n{self.how()}")
             self.stack.setCurrentWidget(self.empty)
-            return str(exc)
+            return why
         self.model.set_comparison(c, self.only.isChecked())
         self.stack.setCurrentWidget(self.table)
         return None
@@ -177,7 +212,9 @@ class CompareView(QWidget):
 
     def title(self) -> str:
         c = self.model.comparison
-        return "Comparison of " + " and ".join(c.titles) if c else "Comparison"
+        if not c:
+            return self.tr("Comparison")
+        return self.tr("Comparison of {names} and {last}").format(names=", ".join(c.titles[:-1]), last=c.titles[-1])
 
     def export(self, path=None):
         header, rows = self.table_rows()
@@ -198,7 +235,7 @@ class CompareView(QWidget):
         from gui import document_export
 
         return {self.tr("PDF, A4 (*.pdf)"): "a4", self.tr("PDF, US Letter (*.pdf)"): "letter",
-                **{text: fmt for fmt, text in document_export.FORMATS.items()}}
+                **{text: fmt for fmt, text in document_export.filters().items()}}
 
     def export_sheet(self, path=None, chosen: str = "") -> Path | None:
         """The comparison as a sheet: a PDF (one page when it fits), or an ODT, Markdown or HTML document with

@@ -17,7 +17,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QIODevice, QUrl
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument, QTextDocumentWriter
 from PySide6.QtWidgets import QFileDialog
 
@@ -27,8 +27,9 @@ from model import atomic
 
 OBJECT = "\ufffc"  # where a drawn object (the mini-timeline) stands in a document's text
 IMAGES = re.compile(r'src="((?:sheet-)?timeline-\d+\.png)"')
-FORMATS = {"odt": "OpenDocument text, for word processors (*.odt)", "md": "Markdown (*.md)",
-           "html": "HTML (*.html)"}
+FORMATS = {"odt": QT_TRANSLATE_NOOP("DocumentExport", "OpenDocument text, for word processors (*.odt)"),
+           "md": QT_TRANSLATE_NOOP("DocumentExport", "Markdown (*.md)"),
+           "html": QT_TRANSLATE_NOOP("DocumentExport", "HTML (*.html)")}
 TIMELINE_WIDTH = 900  # the timeline image's width at screen proportions (96 dpi)
 
 
@@ -36,7 +37,7 @@ class DocumentError(Exception):
     """The document could not be written: ``why``, in plain words."""
 
     def __init__(self, target, why: str):
-        super().__init__(f"Cannot write {target}: {why}.")
+        super().__init__(translate("DocumentExport", "Cannot write {target}: {why}.").format(target=target, why=why))
         self.why = why
 
 
@@ -140,9 +141,10 @@ def compare_document(atlas, ids: list[str]) -> QTextDocument:
     return b.build()
 
 
-def pack_document(atlas, ids: list[str], title: str = "Briefing pack", when: date | None = None,
+def pack_document(atlas, ids: list[str], title: str = "", when: date | None = None,
                   notes: dict[str, str] | None = None, options: pack_contents.Options | None = None) -> QTextDocument:
     """The briefing pack as one document: its sections as the PDF's contents page lists them."""
+    title = title or translate("DocumentExport", "Briefing pack")
     when = when or date.today()
     options = options or pack_contents.Options()
     notes = (notes or {}) if options.notes else {}
@@ -154,9 +156,12 @@ def pack_document(atlas, ids: list[str], title: str = "Briefing pack", when: dat
     people = {atlas.name_of(rid): rid for rid in basket.people}
     forums = [atlas.forum_row(f) for f in basket.forums]
     b = _Builder()
-    prepared = f"<br>Prepared by {escape(options.prepared_by)}" if options.prepared_by else ""
-    b.html(f"<h1>{escape(title)}</h1><p>{when.day} {when:%B %Y}{prepared}</p>")
-    b.html("<h2>Contents</h2><ol>" + "".join(f"<li>{escape(t)}</li>" for t, _ in pack.outline) + "</ol>")
+    prepared = "<br>" + escape(translate("Sheet", "Prepared by {name}").format(name=options.prepared_by)) \
+        if options.prepared_by else ""
+    dated = translate("Sheet", "{day} {month} {year}").format(day=when.day, month=f"{when:%B}", month_number=when.month,
+                                                             year=when.year)
+    b.html(f"<h1>{escape(title)}</h1><p>{escape(dated)}{prepared}</p>")
+    b.html("<h2>" + escape(translate("Sheet", "Contents")) + "</h2><ol>" + "".join(f"<li>{escape(t)}</li>" for t, _ in pack.outline) + "</ol>")
     cited = []  # (sheet title, its page in the PDF, the notes it numbered): the sources appendix
     for name, page in pack.outline:
         if name in sheets:
@@ -166,18 +171,19 @@ def pack_document(atlas, ids: list[str], title: str = "Briefing pack", when: dat
             detail = atlas.person(people[name])
             b.html(render.person(detail, render.Style(links=False), note=notes.get(people[name])))
             cited.append((name, page, detail.sources))
-        elif name == "Chronology":
+        elif name == translate("Sheet", "Chronology"):  # the outline's names are in the interface's language
             b.html(pack_contents.chronology_html(atlas, pack_contents.chronology_events(atlas, basket),
                                                  bool(basket.events)))
-        elif name == "Timeline":
-            b.html("<h1>Timeline</h1>")
-            b.image(_timeline_image(atlas, forums), "Timeline")
-        elif name == "Membership matrix":
+        elif name == translate("Sheet", "Timeline"):
+            b.html(f"<h1>{escape(name)}</h1>")
+            b.image(_timeline_image(atlas, forums), name)
+        elif name == translate("Sheet", "Membership matrix"):
             b.html(pack_contents.matrix_html(atlas, forums))
-        elif name == "Sources, by sheet":
+        elif name == translate("Sheet", "Sources, by sheet"):
             b.html(pack_contents.sources_html(cited))
         else:  # a section this export does not know how to write as text
-            b.html(f"<h1>{escape(name)}</h1><p><i>This section is in the PDF only.</i></p>")
+            only = translate("DocumentExport", "This section is in the PDF only.")
+            b.html(f"<h1>{escape(name)}</h1><p><i>{escape(only)}</i></p>")
     return b.build()
 
 
@@ -266,13 +272,18 @@ def format_of(path: Path, chosen: str = "") -> str:
     suffix = path.suffix.lower().lstrip(".")
     if suffix in ("markdown", "htm"):
         suffix = {"markdown": "md", "htm": "html"}[suffix]
-    return suffix if suffix in FORMATS else next((k for k, v in FORMATS.items() if v == chosen), "odt")
+    return suffix if suffix in FORMATS else next((k for k, v in filters().items() if v == chosen), "odt")
+
+
+def filters() -> dict[str, str]:
+    """Each format's save-dialog filter, in the interface's language."""
+    return {fmt: translate("DocumentExport", text) for fmt, text in FORMATS.items()}
 
 
 # -- from the window ----------------------------------------------------------------------------------------
 
 def _ask(window, title: str, name: str) -> tuple[Path, str] | None:
-    path, chosen = QFileDialog.getSaveFileName(window, title, name, ";;".join(FORMATS.values()))
+    path, chosen = QFileDialog.getSaveFileName(window, title, name, ";;".join(filters().values()))
     if not path:
         return None
     fmt = format_of(Path(path), chosen)
@@ -287,7 +298,7 @@ def _write(output, path: Path, make, fmt: str) -> None:
     except DocumentError as exc:
         output.failed(path, exc.why)
         return
-    output.w.statusBar().showMessage(f"Wrote {path}", 5000)
+    output.w.statusBar().showMessage(translate("DocumentExport", "Wrote {path}").format(path=path), 5000)
 
 
 def export_sheet(output, window) -> None:
@@ -295,7 +306,7 @@ def export_sheet(output, window) -> None:
 
     rid = window.commands.printable()
     pages = ask_pages(window, rid) if rid else None  # the PDF's pages, so the document holds what the PDF does
-    answer = _ask(window, "Export fact sheet as a document", f"{rid}.odt") if pages else None
+    answer = _ask(window, translate("DocumentExport", "Export fact sheet as a document"), f"{rid}.odt") if pages else None
     if answer:
         path, fmt = answer
         _write(output, path, lambda: sheet_document(window.atlas, rid, window.user_data.note(rid), pages), fmt)
@@ -313,11 +324,11 @@ def export_pack(output, window) -> None:
     dialog = PackDialog(window, basket)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
-    answer = _ask(window, "Export briefing pack as a document", "briefing-pack.odt")
+    answer = _ask(window, translate("DocumentExport", "Export briefing pack as a document"), "briefing-pack.odt")
     if answer:
         path, fmt = answer
         known = [i for i in ids if i not in basket.unknown]
-        title = dialog.title.text().strip() or "Briefing pack"
+        title = dialog.title.text().strip()
         when: date = dialog.when.date().toPython()
         notes = {rid: n for rid in known if (n := window.user_data.note(rid))}
         _write(output, path, lambda: pack_document(window.atlas, known, title, when, notes, dialog.options()), fmt)

@@ -239,7 +239,8 @@ class MainWindow(QMainWindow):
         from gui.source_passage import SourcePassageDialog
 
         if self.atlas is None:  # a page shown from the browse data, before the read API is open
-            self.statusBar().showMessage("The passage opens once the atlas has opened its data, in a moment.", 4000)
+            self.statusBar().showMessage(self.tr("The passage opens once the atlas has opened its data, in a moment."),
+                                         4000)
             return
         citation = self.atlas.citation(cid)
         if citation is not None:

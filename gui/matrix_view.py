@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QEvent, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,12 +30,20 @@ from PySide6.QtWidgets import (
 
 from gui import table_export
 from gui.forum_tree import matches_text
+from gui.i18n import translate
+from gui.terms import term
 from model import as_of as when
 from model import records as r
 from model import roles, vocabulary
 from model.matrix import DELEGATE, DELEGATE_SYMBOL, SORTS_COLUMNS, SORTS_ROWS, Filters, Matrix, MatrixData
 
 PART_NAMES = vocabulary.PARTS.labels("short")  # a note names its part and section, never a line of the file
+# Each sort of model/matrix.py named as its combo box says it (a new sort without its text fails at once).
+ROW_SORT_TEXTS = {"name": QT_TRANSLATE_NOOP("MatrixView", "Participants by name"),
+                  "count": QT_TRANSLATE_NOOP("MatrixView", "Participants by number of forums")}
+COLUMN_SORT_TEXTS = {"name": QT_TRANSLATE_NOOP("MatrixView", "Forums by name"),
+                     "count": QT_TRANSLATE_NOOP("MatrixView", "Forums by number of participants"),
+                     "founded": QT_TRANSLATE_NOOP("MatrixView", "Forums by founding date")}
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 # Roles as plain ints: a model's data() is called for every cell painted, and Qt enums compare slowly.
@@ -105,8 +114,9 @@ class MatrixModel(QAbstractTableModel):
             return None
         if role == ID:
             return fid
-        text = self.data_.cell_text(m, pid, fid) or "no role"  # the tooltip, and what a screen reader says
-        return f"{self.data_.participants[pid].short_name} in {self._forum_name(fid)}: {text}"
+        text = self.data_.cell_text(m, pid, fid) or self.tr("no role")  # the tooltip, and what a screen reader says
+        return self.tr("{participant} in {forum}: {role}").format(
+            participant=self.data_.participants[pid].short_name, forum=self._forum_name(fid), role=text)
 
     def _forum_name(self, fid: str) -> str:
         f = self.data_.forums[fid]
@@ -133,8 +143,11 @@ class MatrixModel(QAbstractTableModel):
         if role == TOOLTIP:
             if horizontal:
                 f = self.data_.forums[rid]
-                extra = " (founding date uncertain at this date)" if rid in self.m.uncertain_forums else ""
-                return f"{f.name}, founded {f.founded.display() if f.founded else 'date unknown'}{extra}"
+                founded = f.founded.display() if f.founded else self.tr("date unknown")
+                if rid in self.m.uncertain_forums:
+                    return self.tr("{name}, founded {date} (founding date uncertain at this date)").format(
+                        name=f.name, date=founded)
+                return self.tr("{name}, founded {date}").format(name=f.name, date=founded)
             return self.data_.participants[rid].name
         if role == ID:
             return rid
@@ -165,21 +178,21 @@ class MatrixView(QWidget):
         self.data_: MatrixData | None = None
         self.matrix = Matrix()
         self.figure = None  # one of the paper's figures (model/paper_figures.py) while it is shown
-        self.track = _combo("matrixTrack", "Track", [("All tracks", None),
-                            *((label, t) for t, label in vocabulary.TRACKS.labels().items())])
-        self.kind = _combo("matrixKind", "Kind of forum", [("All kinds", None)])
-        self.status = _combo("matrixStatus", "Status in 1999", [("Any status in 1999", None),
-                             *((label, s) for s, label in vocabulary.STATUSES.labels().items())])
-        self.people = _combo("matrixParticipants", "Participants", [("All participants", None)])
-        self.delegations = QCheckBox("Show delegations", objectName="matrixDelegations")
-        self.delegations.setToolTip("Also show the ministries, agencies and institutes that represent members")
-        self.row_sort = _combo("matrixRowSort", "Sort participants by",
-                               [(f"Participants by {t.lower()}", k) for k, t in SORTS_ROWS])
-        self.column_sort = _combo("matrixColumnSort", "Sort forums by",
-                                  [(f"Forums by {t.lower()}", k) for k, t in SORTS_COLUMNS])
+        self.track = _combo("matrixTrack", self.tr("Track"), [(self.tr("All tracks"), None),
+                            *((term(label), t) for t, label in vocabulary.TRACKS.labels().items())])
+        self.kind = _combo("matrixKind", self.tr("Kind of forum"), [(self.tr("All kinds"), None)])
+        self.status = _combo("matrixStatus", self.tr("Status in 1999"), [(self.tr("Any status in 1999"), None),
+                             *((term(label), s) for s, label in vocabulary.STATUSES.labels().items())])
+        self.people = _combo("matrixParticipants", self.tr("Participants"), [(self.tr("All participants"), None)])
+        self.delegations = QCheckBox(self.tr("Show delegations"), objectName="matrixDelegations")
+        self.delegations.setToolTip(self.tr("Also show the ministries, agencies and institutes that represent members"))
+        self.row_sort = _combo("matrixRowSort", self.tr("Sort participants by"),
+                               [(translate("MatrixView", ROW_SORT_TEXTS[k]), k) for k, _ in SORTS_ROWS])
+        self.column_sort = _combo("matrixColumnSort", self.tr("Sort forums by"),
+                                  [(translate("MatrixView", COLUMN_SORT_TEXTS[k]), k) for k, _ in SORTS_COLUMNS])
         self.model = MatrixModel(self)
         self.table = QTableView(objectName="matrixTable")
-        self.table.setAccessibleName("Membership matrix")
+        self.table.setAccessibleName(self.tr("Membership matrix"))
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
@@ -196,7 +209,7 @@ class MatrixView(QWidget):
         self.stack.addWidget(self.empty)
         self.banner = QLabel(objectName="matrixFigure", wordWrap=True)
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.leave = QPushButton("Show the whole matrix", objectName="matrixLeaveFigure")
+        self.leave = QPushButton(self.tr("Show the whole matrix"), objectName="matrixLeaveFigure")
         self.leave.clicked.connect(lambda: self.show_figure(None))
         figure_row = QHBoxLayout()
         figure_row.addWidget(self.banner, 1)
@@ -206,30 +219,32 @@ class MatrixView(QWidget):
         self.legend = QLabel(objectName="matrixLegend", wordWrap=True)
         self.legend.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.info = QTextBrowser(objectName="matrixCell")
-        self.info.setAccessibleName("The membership in the chosen cell")
+        self.info.setAccessibleName(self.tr("The membership in the chosen cell"))
         self.info.setMaximumHeight(110)
-        self.info.setPlaceholderText("Click a cell to see that membership: role, dates, delegation, citations.")
+        self.info.setPlaceholderText(self.tr("Click a cell to see that membership: role, dates, delegation, "
+                                             "citations."))
         buttons = QHBoxLayout()
-        table_export.add_buttons(buttons, (("Export CSV\u2026", lambda: self.export("csv"), "matrixCsv"),
-                                           ("Export PNG\u2026", lambda: self.export("png"), "matrixPng"),
-                                           ("Export SVG\u2026", lambda: self.export("svg"), "matrixSvg"),
-                                           ("Print\u2026", self.print_, "matrixPrint")))
+        table_export.add_buttons(buttons, ((self.tr("Export CSV\u2026"), lambda: self.export("csv"), "matrixCsv"),
+                                           (self.tr("Export PNG\u2026"), lambda: self.export("png"), "matrixPng"),
+                                           (self.tr("Export SVG\u2026"), lambda: self.export("svg"), "matrixSvg"),
+                                           (self.tr("Print\u2026"), self.print_, "matrixPrint")))
         buttons.addStretch(1)
         self.count = QLabel(objectName="matrixCount")
-        buttons.addWidget(self.count)
 
-        top = QHBoxLayout()
-        for w in (self.track, self.kind, self.status, self.people, self.delegations):
-            top.addWidget(w)
-        top.addStretch(1)
-        sorts = QHBoxLayout()
-        sorts.addWidget(self.row_sort)
-        sorts.addWidget(self.column_sort)
-        sorts.addStretch(1)
+        # Three columns of controls, then the checkbox and the count: in a narrow window (or a longer language)
+        # a row of six boxes and four buttons would squeeze every text to a few letters.
+        top = QGridLayout()
+        for n, w in enumerate((self.track, self.kind, self.status, self.people, self.row_sort, self.column_sort)):
+            top.addWidget(w, n // 3, n % 3)
+        top.setColumnStretch(3, 1)
+        below = QHBoxLayout()
+        below.addWidget(self.delegations)
+        below.addStretch(1)
+        below.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
-        layout.addLayout(sorts)
+        layout.addLayout(below)
         layout.addLayout(figure_row)
         layout.addLayout(self.stack, 1)
         layout.addWidget(self.legend)
@@ -269,13 +284,14 @@ class MatrixView(QWidget):
         self.people.blockSignals(True)
         kinds = sorted({f.kind for f in self.data_.forums.values()})
         for k in kinds:
-            self.kind.addItem(r.label(k), k)
+            self.kind.addItem(term(r.label(k)), k)
         for fid in PRESET_FORUMS:
             if fid in self.data_.forums:
                 members = self.data_.participant_set(fid)
                 f = self.data_.forums[fid]
                 if members:
-                    self.people.addItem(f"The {len(members)} {f.acronym or f.name} members", fid)
+                    self.people.addItem(self.tr("The {count} {forum} members").format(
+                        count=len(members), forum=f.acronym or f.name), fid)
         self.kind.blockSignals(False)
         self.people.blockSignals(False)
         self.refresh()
@@ -336,37 +352,39 @@ class MatrixView(QWidget):
         self.model.reset(self.data_, self.matrix)
         self._update_legend()
         self._update_empty()
-        self.count.setText(f"{len(self.matrix.rows)} participants \u00d7 {len(self.matrix.columns)} forums")
+        self.count.setText(self.tr("{participants} participants \u00d7 {forums} forums").format(
+            participants=len(self.matrix.rows), forums=len(self.matrix.columns)))
         if self.state.selection.current:
             self.follow_selection(self.state.selection.current)
 
     def _update_legend(self) -> None:
         used = self.data_.roles_used(self.matrix)
         # a narrow no-break space: a symbol never ends a line without its label
-        parts = [f"{role.symbol}\u202f{role.label}" for role in roles.ROLES if role.name in used]
+        parts = [f"{role.symbol}\u202f{term(role.label)}" for role in roles.ROLES if role.name in used]
         if DELEGATE in used:
-            parts.append(f"{DELEGATE_SYMBOL}\u202frepresents a member (delegation)")
+            parts.append(f"{DELEGATE_SYMBOL}\u202f" + self.tr("represents a member (delegation)"))
         if self.matrix.uncertain or self.matrix.uncertain_forums:
-            parts.append(f"{UNCERTAIN_MARK}\u202fdate uncertain at {self.state.as_of}")
-        self.legend.setText("Legend: " + " \u00b7 ".join(parts) if parts else "")
+            parts.append(f"{UNCERTAIN_MARK}\u202f" + self.tr("date uncertain at {date}").format(date=self.state.as_of))
+        self.legend.setText(self.tr("Legend: {symbols}").format(symbols=" \u00b7 ".join(parts)) if parts else "")
 
     def _update_empty(self) -> None:
         if self.matrix.rows:
             self.stack.setCurrentWidget(self.table)
             return
         why = []
-        for box, everything in ((self.track, "All tracks"), (self.kind, "All kinds"), (self.status, "Any status"),
-                                (self.people, "All participants")):
+        for box in (self.track, self.kind, self.status, self.people):
             if box.currentIndex() > 0:
-                why.append(f"{box.toolTip().lower()} \u201c{box.currentText()}\u201d (choose \u201c{everything}\u201d)")
+                why.append(self.tr("{control} \u201c{value}\u201d (choose \u201c{everything}\u201d)").format(
+                    control=box.toolTip().lower(), value=box.currentText(), everything=box.itemText(0)))
         if self.state.participant or self.state.text_filter:
-            why.append("the forum list's participant or text filter (clear it beside the tree)")
+            why.append(self.tr("the forum list's participant or text filter (clear it beside the tree)"))
         if self.state.as_of:
-            why.append(f"the date {self.state.as_of} (choose a later month)")
+            why.append(self.tr("the date {date} (choose a later month)").format(date=self.state.as_of))
         if self.figure is not None:
-            why.append(f"Figure {self.figure.number}'s forums (Show the whole matrix)")
-        self.empty.setText("No memberships match.\nThe matrix is narrowed by " + "; ".join(why or ["nothing"]) +
-                           ".\nWiden one of these to see more.")
+            why.append(self.tr("Figure {number}'s forums (Show the whole matrix)").format(number=self.figure.number))
+        self.empty.setText(self.tr("No memberships match.\nThe matrix is narrowed by {reasons}.\n"
+                                   "Widen one of these to see more.").format(
+            reasons="; ".join(why) if why else self.tr("nothing")))
         self.stack.setCurrentWidget(self.empty)
 
     # -- the selection -----------------------------------------------------------------------------
@@ -382,24 +400,31 @@ class MatrixView(QWidget):
         entries = self.matrix.cells.get((pid, fid), ())
         person, forum = d.participants[pid].short_name, d.forums[fid].name
         if not entries:
-            self.info.setHtml(f"<b>{escape(person)}</b> has no role in <b>{escape(forum)}</b> here.")
+            self.info.setHtml(self.tr("<b>{participant}</b> has no role in <b>{forum}</b> here.").format(
+                participant=escape(person), forum=escape(forum)))
             return
         found = [m for m in atlas.memberships(forum_id=fid) if (m.participant_id == pid and m.role in
                  {e.role for e in entries}) or any(g.participant_id == pid for g in m.delegation)]
-        lines = [f"<b>{escape(person)}</b> in <b>{escape(forum)}</b>"]
+        lines = [self.tr("<b>{participant}</b> in <b>{forum}</b>").format(participant=escape(person),
+                                                                          forum=escape(forum))]
         for m in found:
             mine = m.participant_id == pid
-            text = roles.label(m.role) if mine else f"represents {escape(m.participant_name)} ({roles.label(m.role)})"
-            dates = ", ".join(x for x in (f"since {m.since.display()}" if m.since else "",
-                                         f"until {m.until.display()}" if m.until else "") if x)
+            role = term(roles.label(m.role))
+            text = role if mine else self.tr("represents {member} ({role})").format(member=m.participant_name,
+                                                                                   role=role)
+            dates = ", ".join(x for x in (self.tr("since {date}").format(date=m.since.display()) if m.since else "",
+                                         self.tr("until {date}").format(date=m.until.display()) if m.until else "")
+                              if x)
             deleg = ", ".join(g.participant_name for g in m.delegation)
-            cites = "; ".join(f"{PART_NAMES.get(c.author, c.author)}, \u201c{c.section}\u201d: \u201c{c.quote}\u201d"
+            cites = "; ".join(f"{term(PART_NAMES.get(c.author, c.author))}, \u201c{c.section}\u201d: \u201c{c.quote}\u201d"
                               for c in atlas.citations(m.cites))
-            lines.append(f"{escape(text)}{' (' + dates + ')' if dates else ''}"
-                         f"{'; delegation: ' + escape(deleg) if deleg and mine else ''}"
-                         f"{'<br><small>' + escape(cites) + '</small>' if cites else ''}")
+            line = escape(text) + (f" ({dates})" if dates else "")
+            if deleg and mine:
+                line += self.tr("; delegation: {members}").format(members=escape(deleg))
+            lines.append(line + (f"<br><small>{escape(cites)}</small>" if cites else ""))
         if (pid, fid) in self.matrix.uncertain:
-            lines.append("<i>In force only perhaps at this date: its start is not dated closely enough.</i>")
+            lines.append("<i>" + self.tr("In force only perhaps at this date: its start is not dated closely enough.")
+                         + "</i>")
         self.info.setHtml("<br>".join(lines))
 
     def follow_selection(self, rid: str) -> None:
@@ -425,17 +450,18 @@ class MatrixView(QWidget):
     def table_rows(self, words: bool = False) -> tuple[list[str], list[list[str]]]:
         """The shown matrix as texts: symbols (for images and print) or words (for CSV)."""
         d, m = self.data_, self.matrix
-        header = ["Participant", *(d.forums[f].acronym or d.forums[f].name for f in m.columns)]
+        header = [self.tr("Participant"), *(d.forums[f].acronym or d.forums[f].name for f in m.columns)]
         cell = (lambda p, f: d.cell_text(m, p, f)) if words else (lambda p, f: self.model.data(
             self.model.index(m.rows.index(p), m.columns.index(f))) or "")
         return header, [[d.participants[p].short_name, *(cell(p, f) for f in m.columns)] for p in m.rows]
 
     def title(self) -> str:
         if self.figure is not None:
-            return f"Figure {self.figure.number} (reconstruction): {self.figure.caption}"
-        moment = self.state.as_of or when.PAPER_MONTH
-        return f"Membership matrix, as of {moment} ({len(self.matrix.rows)} participants, " \
-               f"{len(self.matrix.columns)} forums)"
+            return self.tr("Figure {number} (reconstruction): {caption}").format(number=self.figure.number,
+                                                                                 caption=self.figure.caption)
+        return self.tr("Membership matrix, as of {date} ({participants} participants, {forums} forums)").format(
+            date=self.state.as_of or when.PAPER_MONTH, participants=len(self.matrix.rows),
+            forums=len(self.matrix.columns))
 
     def export(self, kind: str, path=None):
         header, rows = self.table_rows(words=kind == "csv")

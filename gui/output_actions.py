@@ -10,10 +10,16 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui import settings as S
+from gui.i18n import translate
+from gui.terms import term
 from model import citation
 
-REFERENCE_FILTERS = {"RIS, for Zotero, EndNote, Mendeley (*.ris)": "ris", "BibTeX (*.bib)": "bibtex",
-                     "CSL-JSON (*.json)": "csl-json"}
+
+def reference_filters() -> dict[str, str]:
+    """The save dialog's filters, each with the format it writes."""
+    return {translate("OutputActions", "RIS, for Zotero, EndNote, Mendeley (*.ris)"): "ris",
+            translate("OutputActions", "BibTeX (*.bib)"): "bibtex",
+            translate("OutputActions", "CSL-JSON (*.json)"): "csl-json"}
 
 
 class OutputActions:
@@ -53,25 +59,29 @@ class OutputActions:
         rid = w.selection.current
         cites = citation.record_citations(w.atlas, rid) if rid and w.atlas else []
         if not cites:
-            self._status("Select a record that cites the paper to copy its citation.")
+            self._status(translate("OutputActions", "Select a record that cites the paper to copy its citation."))
             return
         ref = self._cite(lambda: citation.sources(w.atlas.name_of(rid), cites, self.style()))
         if ref is not None:
             self._put(ref.text, ref.html)
-            self._status(f"Citation copied ({citation.STYLE_LABELS[self.style()]})")
+            self._status(translate("OutputActions", "Citation copied ({style})").format(
+                style=term(citation.STYLE_LABELS[self.style()])))
 
     def copy_passage(self, note) -> None:
         """One source note (a model.records.Citation): its reference, section and the passage quoted."""
         ref = self._cite(lambda: citation.passage(note, self.style()))
         if ref is not None:
             self._put(ref.text, ref.html)
-            self._status(f"Citation of the passage copied ({citation.STYLE_LABELS[self.style()]})")
+            self._status(translate("OutputActions", "Citation of the passage copied ({style})").format(
+                style=term(citation.STYLE_LABELS[self.style()])))
 
     def _cite(self, make):
         try:
             return make()
         except citation.CitationError as exc:
-            QMessageBox.warning(self.w, "No citation", f"Forum Atlas cannot format the citation: {exc}")
+            QMessageBox.warning(self.w, translate("OutputActions", "No citation"),
+                                translate("OutputActions", "Forum Atlas cannot format the citation: {why}").format(
+                                    why=exc))
             return None
 
     def copy_record(self, kind: str) -> None:
@@ -82,38 +92,42 @@ class OutputActions:
         html = record_text.record_html(w.atlas, rid, w.user_data.note(rid), self.style()) if rid and w.atlas \
             else None
         if html is None:
-            self._status("Select a record to copy it.")
+            self._status(translate("OutputActions", "Select a record to copy it."))
             return
         if kind == "markdown":
             self._put(record_text.markdown(html))
         else:
             self._put(record_text.plain_text(html))
-        self._status(f"{w.atlas.name_of(rid)} copied as {'Markdown' if kind == 'markdown' else 'text'}")
+        copied = translate("OutputActions", "{name} copied as Markdown") if kind == "markdown" else \
+            translate("OutputActions", "{name} copied as text")
+        self._status(copied.format(name=w.atlas.name_of(rid)))
 
     # -- File ------------------------------------------------------------------------------------------
     def export_references(self) -> None:
         from model import atomic
 
-        path, chosen = QFileDialog.getSaveFileName(self.w, "Export references to the paper", "igcc-pp51.ris",
-                                                   ";;".join(REFERENCE_FILTERS))
+        filters = reference_filters()
+        path, chosen = QFileDialog.getSaveFileName(self.w, translate("OutputActions", "Export references to the paper"),
+                                                   "igcc-pp51.ris", ";;".join(filters))
         if not path:
             return
-        fmt = REFERENCE_FILTERS.get(chosen) or {".bib": "bibtex", ".json": "csl-json"}.get(Path(path).suffix, "ris")
+        fmt = filters.get(chosen) or {".bib": "bibtex", ".json": "csl-json"}.get(Path(path).suffix, "ris")
         try:
             text = citation.export(fmt, citation.records())
             atomic.write_text(Path(path), lambda fh: fh.write(text))
         except (OSError, citation.CitationError) as exc:
             self.failed(path, atomic.why(exc))
             return
-        self._status(f"Wrote {path}", 5000)
+        self._status(translate("OutputActions", "Wrote {path}").format(path=path), 5000)
 
     def failed(self, path, why: str) -> None:
         """Say plainly that nothing was written, in the status bar and a dialog."""
-        self._status(f"Not written: {path}: {why}", 15000)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Could not write the file",
-                          f"Forum Atlas could not write {path}: {why}. "
-                          + ("The file already there was left as it was." if Path(path).is_file()
-                             else "Nothing was written."), parent=self.w)
+        self._status(translate("OutputActions", "Not written: {path}: {why}").format(path=path, why=why), 15000)
+        kept = translate("OutputActions", "The file already there was left as it was.") if Path(path).is_file() \
+            else translate("OutputActions", "Nothing was written.")
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("OutputActions", "Could not write the file"),
+                          translate("OutputActions", "Forum Atlas could not write {path}: {why}.").format(
+                              path=path, why=why) + " " + kept, parent=self.w)
         box.setTextFormat(Qt.TextFormat.PlainText)  # a path is text, never markup
         box.exec()
 

@@ -223,7 +223,7 @@ class PackDialog(QDialog):
                                   placeholderText=translate("Printing", "your name or office (optional)"))
         self.paper = QComboBox(objectName="packPaper")
         self.paper.addItem("A4", "a4")
-        self.paper.addItem("US Letter", "letter")
+        self.paper.addItem(translate("Printing", "US Letter"), "letter")
         self.pages = QSpinBox(objectName="packPages", minimum=1, maximum=printing.MAX_PAGES, value=1)
         self.pages.setSuffix(translate("Printing", " page(s) per sheet"))
         self.boxes = {key: QCheckBox(translate("Printing", label), objectName=f"pack_{key}", checked=True)

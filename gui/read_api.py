@@ -68,7 +68,7 @@ class ReadApiLoader(QObject):
             atlas.warm()
             self._tell(atlas, "")
         except BaseException:  # a bug: the window stops waiting, the crash reporter (gui/crash.py) says what
-            self._tell(None, "The atlas could not open its data: an unexpected error (see the crash log).")
+            self._tell(None, self.tr("The atlas could not open its data: an unexpected error (see the crash log)."))
             raise
 
     def _tell(self, atlas: Atlas | None, message: str) -> None:

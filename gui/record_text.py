@@ -12,6 +12,7 @@ import re
 from PySide6.QtGui import QTextDocument
 
 from gui import render
+from gui.i18n import translate
 from model import citation
 
 _RENDERERS = {"forum": ("forum", render.forum), "event": ("event", render.event),
@@ -31,8 +32,9 @@ def record_html(atlas, rid: str, note: str | None = None, style: str = "chicago"
     html = re.sub(r"\u201d, line \d+", "\u201d", html)
     cites = citation.record_citations(atlas, rid)
     if cites:
-        refs = citation.sources("References", cites, style).html
-        html += "<h2>References</h2>" + refs.split("</p>", 1)[1]  # without its own "References: sources" line
+        heading = translate("RecordText", "References")
+        refs = citation.sources(heading, cites, style).html
+        html += f"<h2>{heading}</h2>" + refs.split("</p>", 1)[1]  # without its own "References: sources" line
     return html
 
 

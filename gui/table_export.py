@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
+from gui.i18n import translate
 from model import atomic
 
 PAD = 4.0
@@ -41,7 +42,8 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
     try:
         atomic.write_text(Path(path), write)
     except OSError as exc:
-        raise ExportError(f"Cannot write {path}: {atomic.why(exc)}.") from None
+        raise ExportError(translate("TableExport", "Cannot write {path}: {why}.").format(
+            path=path, why=atomic.why(exc))) from None
 
 
 def _split(header, rows) -> tuple[list, list[str]]:
@@ -119,7 +121,8 @@ def write_image(path: Path, title: str, header, rows) -> None:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".png", ".svg"):
-        raise ExportError(f"Cannot write {path}: use a .png or .svg file name.")
+        raise ExportError(translate("TableExport", "Cannot write {path}: use a .png or .svg file name.").format(
+            path=path))
     size = table_size(title, header, rows)
     try:
         real = atomic.writable_target(path)
@@ -153,7 +156,8 @@ def write_image(path: Path, title: str, header, rows) -> None:
                 if tmp.stat().st_size == 0:
                     raise OSError("the SVG could not be written (is the disk full?)")
     except OSError as exc:
-        raise ExportError(f"Cannot write {path}: {atomic.why(exc)}.") from None
+        raise ExportError(translate("TableExport", "Cannot write {path}: {why}.").format(
+            path=path, why=atomic.why(exc))) from None
 
 
 def print_table(parent, title: str, header, rows) -> None:
@@ -184,8 +188,11 @@ def print_table(parent, title: str, header, rows) -> None:
 
 def export_dialog(parent, title: str, name: str, header, rows, kinds=("csv", "png", "svg")) -> Path | None:
     """Ask where, write, and say so: a message box says why when the place cannot be written."""
-    filters = {"csv": "CSV table (*.csv)", "png": "PNG image (*.png)", "svg": "SVG image (*.svg)"}
-    path, chosen = QFileDialog.getSaveFileName(parent, f"Export {title}", name, ";;".join(filters[k] for k in kinds))
+    filters = {"csv": translate("TableExport", "CSV table (*.csv)"),
+               "png": translate("TableExport", "PNG image (*.png)"),
+               "svg": translate("TableExport", "SVG image (*.svg)")}
+    path, chosen = QFileDialog.getSaveFileName(parent, translate("TableExport", "Export {title}").format(title=title),
+                                               name, ";;".join(filters[k] for k in kinds))
     if not path:
         return None
     return save(parent, Path(path), title, header, rows)
@@ -199,12 +206,12 @@ def save(parent, path: Path, title: str, header, rows) -> Path | None:
         else:
             write_image(path, title, header, rows)
     except ExportError as exc:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Could not export", str(exc), parent=parent,
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("TableExport", "Could not export"), str(exc), parent=parent,
                           objectName="exportError")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
         return None
     window = parent.window()
     if hasattr(window, "statusBar"):
-        window.statusBar().showMessage(f"Wrote {path}", 5000)
+        window.statusBar().showMessage(translate("TableExport", "Wrote {path}").format(path=path), 5000)
     return path

@@ -234,11 +234,31 @@ class TeamLink(QObject):
             text = self.tr("Team notes: online") if team.writable else self.tr("Team notes: read-only")
         else:
             text = self.tr("Team notes: offline, {0} queued").format(team.queued())
+        status = self._status(team)
         self.label.setText(text)
-        self.label.setToolTip(team.status)
+        self.label.setToolTip(status)
         self.label.show()
-        if tell and team.status:
-            self.window.statusBar().showMessage(team.status, 8000)
+        if tell and status:
+            self.window.statusBar().showMessage(status, 8000)
+
+    def _status(self, team) -> str:
+        """The team's state in a sentence (model/team_notes.py's ``status``, in the interface's language)."""
+        from model.team_notes import without_password
+
+        if not team.status:
+            return ""
+        if team.online:
+            where = without_password(team.url)
+            if team.writable:
+                return self.tr("Team notes on {where} as {role}").format(where=where, role=team.role)
+            return self.tr("Team notes on {where} as {role}, read-only: your role may read the team's notes but not "
+                           "change them; what you type is kept here as a draft").format(where=where, role=team.role)
+        waiting = team.queued()
+        text = self.tr("Team server unreachable ({why}): working offline; 1 change queued here, sent when it is "
+                       "back.") if waiting == 1 else \
+            self.tr("Team server unreachable ({why}): working offline; {count} changes queued here, sent when it is "
+                    "back.")
+        return text.format(why=team.why_offline, count=waiting)
 
     # -- lists the dock shows for the team ---------------------------------------------------------------
     def colleague_bookmarks(self, rows_for) -> list[tuple[str, str, str, bool]]:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QScrollBar, QSizePolicy, QToolTip, Q
 
 from gui.i18n import translate
 from gui.terms import term
+from gui.timeline_frame import month_year
 from gui.timeline_marks import PaintStats, light_palette
 from gui.timeline_paint import TimelinePainter
 from model import as_of as when
@@ -391,7 +392,8 @@ class TimelineWidget(QWidget):
             era = self.view.era_at(x)
             if era is not None:
                 a, b = date.fromordinal(era.lo), date.fromordinal(era.hi)
-                return f"<b>{html.escape(era.name)}</b><br>{a:%B %Y} \u2013 {b:%B %Y}"
+                span = f"{month_year(a, full=True)} \u2013 {month_year(b, full=True)}"
+                return f"<b>{html.escape(era.name)}</b><br>{span}"
         hit = self.view.hit(x, y)
         return tooltip_for(hit, self.data)
 

@@ -36,10 +36,16 @@ from model.timeline_layout import SYMBOL_LABELS, SYMBOLS, Metrics, TimelineData
 from model.timeline_viewport import Viewport
 
 
+def month_year(d: date, full: bool = False) -> str:
+    """"Jun 1999" (or "June 1999") in the interface's language: a translation may order it and use the number."""
+    return translate("Timeline", "{month} {year}").format(month=f"{d:%B}" if full else f"{d:%b}",
+                                                          month_number=d.month, year=d.year)
+
+
 def legend_items(data: TimelineData) -> list[tuple[str, tuple]]:
     """(label, glyph) for every mark the timeline draws: symbols, the count badge, each bar style
     and an uncertain date; the active bar's glyph ends in the source's as-of line, as bars do."""
-    as_of = f"{date.fromordinal(data.as_of_day):%b %Y}" if data.as_of_day is not None else None
+    as_of = month_year(date.fromordinal(data.as_of_day)) if data.as_of_day is not None else None
     items: list[tuple[str, tuple]] = [(term(SYMBOL_LABELS[s]), ("sym", s)) for s in SYMBOLS]
     if as_of is None:
         active = translate("Timeline", "Active")
@@ -255,9 +261,11 @@ class FramePainter:
         if sc.span > 3 * 365:
             text = f"{lo.year} \u2013 {hi.year}"
         elif lo.year == hi.year:
-            text = f"{lo:%b} \u2013 {hi:%b} {hi.year}" if lo.month != hi.month else f"{lo:%B %Y}"
+            text = translate("Timeline", "{first} \u2013 {last} {year}").format(
+                first=f"{lo:%b}", last=f"{hi:%b}", first_number=lo.month, last_number=hi.month, year=hi.year) \
+                if lo.month != hi.month else month_year(lo, full=True)
         else:
-            text = f"{lo:%b %Y} \u2013 {hi:%b %Y}"
+            text = f"{month_year(lo)} \u2013 {month_year(hi)}"
         p.save()
         p.setClipRect(rect)
         p.setFont(bold)

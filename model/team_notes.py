@@ -189,6 +189,7 @@ class TeamNotes:
         self.online = False
         self.writable = True
         self.status = ""
+        self.why_offline = ""  # why the server did not answer, for a window to word the status in its language
         self.messages: list[str] = []
         self._con: Any = None
         self._listener: Any = None
@@ -267,6 +268,7 @@ class TeamNotes:
         why = str(exc).strip().splitlines()[0] if str(exc).strip() else "no answer"
         if "password" in why and keyring_problem():  # say where else a password could have come from
             why += f"; passwords come from ~/.pgpass or a service file here, as {keyring_problem()}"
+        self.why_offline = why
         self.status = (f"Team server unreachable ({why}): working offline; {waiting} change"
                        f"{'s' * (waiting != 1)} queued here, sent when it is back.")
 

@@ -421,6 +421,171 @@
     </message>
 </context>
 <context>
+    <name>ChronologyModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Forum</source>
+        <translation>フォーラム</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加主体</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>出来事</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+</context>
+<context>
+    <name>ChronologyView</name>
+    <message>
+        <source>Filter events…</source>
+        <translation>出来事を絞り込む…</translation>
+    </message>
+    <message>
+        <source>Filter the chronology</source>
+        <translation>年譜を絞り込む</translation>
+    </message>
+    <message>
+        <source>Chronology of events</source>
+        <translation>出来事の年譜</translation>
+    </message>
+    <message>
+        <source>Every event on the timeline, one a row: date, forum, participants, kind and title. Enter selects the event.</source>
+        <translation>タイムライン上のすべての出来事を 1 行ずつ表示します（日付、フォーラム、参加主体、種類、名称）。Enter で出来事を選択します。</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV で書き出す…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} events</source>
+        <translation>出来事 {total} 件中 {shown} 件</translation>
+    </message>
+    <message>
+        <source>the words “{words}” (clear the filter box)</source>
+        <translation>語句「{words}」（絞り込み欄を空にする）</translation>
+    </message>
+    <message>
+        <source>the date range brushed on the timeline (View › Clear date range)</source>
+        <translation>タイムラインで選んだ期間（表示 › 期間の選択を解除）</translation>
+    </message>
+    <message>
+        <source>the forum list&apos;s participant or text filter (clear it beside the tree)</source>
+        <translation>フォーラム一覧の参加主体・語句の絞り込み（一覧の横で解除）</translation>
+    </message>
+    <message>
+        <source>No events match.
+The chronology is narrowed by {reasons}.
+Widen one of these to see more.</source>
+        <translation>該当する出来事はありません。
+年譜は次の条件で絞り込まれています: {reasons}。
+いずれかを緩めると表示が増えます。</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Chronology ({count} events)</source>
+        <translation>年譜（出来事 {count} 件）</translation>
+    </message>
+</context>
+<context>
+    <name>CompareModel</name>
+    <message>
+        <source>Each author&apos;s judgement</source>
+        <translation>各著者の評価</translation>
+    </message>
+    <message>
+        <source>Who takes part (roles)</source>
+        <translation>参加主体（役割）</translation>
+    </message>
+    <message>
+        <source>Forums (roles)</source>
+        <translation>フォーラム（役割）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>トラック</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>範囲</translation>
+    </message>
+    <message>
+        <source>Founded</source>
+        <translation>設立</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Status in 1999</source>
+        <translation>1999 年の状況</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>メンバー</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>異論</translation>
+    </message>
+    <message>
+        <source>Forums</source>
+        <translation>フォーラム</translation>
+    </message>
+    <message>
+        <source>not dated</source>
+        <translation>日付不明</translation>
+    </message>
+    <message>
+        <source>— not recorded</source>
+        <translation>— 記載なし</translation>
+    </message>
+    <message>
+        <source>{count}, on its page</source>
+        <translation>{count} 件（各ページに記載）</translation>
+    </message>
+    <message>
+        <source>{row}, {column}: {value} (differs)</source>
+        <translation>{row}、{column}: {value}（相違あり）</translation>
+    </message>
+    <message>
+        <source>{row}, {column}: {value}</source>
+        <translation>{row}、{column}: {value}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>なし</translation>
+    </message>
+</context>
+<context>
     <name>CompareSheet</name>
     <message>
         <source>Key facts</source>
@@ -472,6 +637,30 @@
     <message>
         <source>Nothing to compare yet.</source>
         <translation>比較するものはまだありません。</translation>
+    </message>
+    <message>
+        <source>Put two to four forums (or participants) in the basket (Ctrl+B), select one of them or another, then choose View › Compare selection with basket (Ctrl+Shift+M).</source>
+        <translation>フォーラム（または参加主体）を 2～4 件バスケットに入れ（Ctrl+B）、そのいずれか、または別のものを選択して、表示 › 選択項目をバスケットと比較（Ctrl+Shift+M）を選んでください。</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <source>Only the rows that differ</source>
+        <translation>相違のある行のみ</translation>
+    </message>
+    <message>
+        <source>Compare needs {min} to {max} forums or participants; {count} given.</source>
+        <translation>比較には {min}～{max} 件のフォーラムまたは参加主体が必要です（指定は {count} 件）。</translation>
+    </message>
+    <message>
+        <source>Compare forums with forums, or participants with participants, not a mixture.</source>
+        <translation>フォーラムはフォーラム同士、参加主体は参加主体同士で比較してください（混在は不可）。</translation>
+    </message>
+    <message>
+        <source>Comparison of {names} and {last}</source>
+        <translation>{names}、{last} の比較</translation>
     </message>
     <message>
         <source>PDF, A4 (*.pdf)</source>
@@ -549,6 +738,22 @@
 <context>
     <name>DocumentExport</name>
     <message>
+        <source>OpenDocument text, for word processors (*.odt)</source>
+        <translation>OpenDocument テキスト、ワープロ用 (*.odt)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Cannot write {target}: {why}.</source>
+        <translation>{target} を書き込めません: {why}。</translation>
+    </message>
+    <message>
         <source>1 event marked, {years}, as listed under Events</source>
         <translation>出来事 1 件を表示、{years}（「出来事」欄に記載）</translation>
     </message>
@@ -561,12 +766,32 @@
         <translation>年表：{what}</translation>
     </message>
     <message>
+        <source>Briefing pack</source>
+        <translation>ブリーフィング資料</translation>
+    </message>
+    <message>
+        <source>This section is in the PDF only.</source>
+        <translation>この部分は PDF にのみ収録されています。</translation>
+    </message>
+    <message>
         <source>The picture is in the PDF, ODT and HTML versions.</source>
         <translation>図は PDF、ODT、HTML 版にあります。</translation>
     </message>
     <message>
         <source>The timeline is drawn in the PDF, ODT and HTML versions.</source>
         <translation>年表は PDF、ODT、HTML 版に描かれています。</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>{path} に書き出しました</translation>
+    </message>
+    <message>
+        <source>Export fact sheet as a document</source>
+        <translation>ファクトシートを文書として書き出す</translation>
+    </message>
+    <message>
+        <source>Export briefing pack as a document</source>
+        <translation>ブリーフィング資料を文書として書き出す</translation>
     </message>
 </context>
 <context>
@@ -642,6 +867,224 @@ Clear the filter or pick “All participants”.</source>
     <message>
         <source>Its page shows as soon as the atlas has opened its data, in a moment.</source>
         <translation>データを開き終えしだい、まもなく表示されます。</translation>
+    </message>
+    <message>
+        <source>The passage opens once the atlas has opened its data, in a moment.</source>
+        <translation>アトラスがデータを開くと、この箇所が開きます。しばらくお待ちください。</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <source>no role</source>
+        <translation>役割なし</translation>
+    </message>
+    <message>
+        <source>{participant} in {forum}: {role}</source>
+        <translation>{forum} における {participant}: {role}</translation>
+    </message>
+    <message>
+        <source>date unknown</source>
+        <translation>日付不明</translation>
+    </message>
+    <message>
+        <source>{name}, founded {date} (founding date uncertain at this date)</source>
+        <translation>{name}、{date} 設立（この時点での設立は不確か）</translation>
+    </message>
+    <message>
+        <source>{name}, founded {date}</source>
+        <translation>{name}、{date} 設立</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixView</name>
+    <message>
+        <source>Participants by name</source>
+        <translation>参加主体: 名称順</translation>
+    </message>
+    <message>
+        <source>Participants by number of forums</source>
+        <translation>参加主体: フォーラム数順</translation>
+    </message>
+    <message>
+        <source>Forums by name</source>
+        <translation>フォーラム: 名称順</translation>
+    </message>
+    <message>
+        <source>Forums by number of participants</source>
+        <translation>フォーラム: 参加主体数順</translation>
+    </message>
+    <message>
+        <source>Forums by founding date</source>
+        <translation>フォーラム: 設立日順</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>トラック</translation>
+    </message>
+    <message>
+        <source>All tracks</source>
+        <translation>すべてのトラック</translation>
+    </message>
+    <message>
+        <source>Kind of forum</source>
+        <translation>フォーラムの種類</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>すべての種類</translation>
+    </message>
+    <message>
+        <source>Status in 1999</source>
+        <translation>1999 年の状況</translation>
+    </message>
+    <message>
+        <source>Any status in 1999</source>
+        <translation>すべての状況</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加主体</translation>
+    </message>
+    <message>
+        <source>All participants</source>
+        <translation>すべての参加主体</translation>
+    </message>
+    <message>
+        <source>Show delegations</source>
+        <translation>代表機関を表示</translation>
+    </message>
+    <message>
+        <source>Also show the ministries, agencies and institutes that represent members</source>
+        <translation>メンバーを代表する省庁・機関・研究所も表示します</translation>
+    </message>
+    <message>
+        <source>Sort participants by</source>
+        <translation>参加主体の並べ順</translation>
+    </message>
+    <message>
+        <source>Sort forums by</source>
+        <translation>フォーラムの並べ順</translation>
+    </message>
+    <message>
+        <source>Membership matrix</source>
+        <translation>参加マトリクス</translation>
+    </message>
+    <message>
+        <source>Show the whole matrix</source>
+        <translation>マトリクス全体を表示</translation>
+    </message>
+    <message>
+        <source>The membership in the chosen cell</source>
+        <translation>選択したセルの参加関係</translation>
+    </message>
+    <message>
+        <source>Click a cell to see that membership: role, dates, delegation, citations.</source>
+        <translation>セルをクリックすると、その参加関係（役割、期間、代表機関、出典）を表示します。</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV で書き出す…</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG で書き出す…</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>SVG で書き出す…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>The {count} {forum} members</source>
+        <translation>{forum} のメンバー {count} か国・機関</translation>
+    </message>
+    <message>
+        <source>{participants} participants × {forums} forums</source>
+        <translation>参加主体 {participants} × フォーラム {forums}</translation>
+    </message>
+    <message>
+        <source>represents a member (delegation)</source>
+        <translation>メンバーを代表（代表機関）</translation>
+    </message>
+    <message>
+        <source>date uncertain at {date}</source>
+        <translation>{date} 時点では日付不確か</translation>
+    </message>
+    <message>
+        <source>Legend: {symbols}</source>
+        <translation>凡例: {symbols}</translation>
+    </message>
+    <message>
+        <source>{control} “{value}” (choose “{everything}”)</source>
+        <translation>{control}「{value}」（「{everything}」を選ぶ）</translation>
+    </message>
+    <message>
+        <source>the forum list&apos;s participant or text filter (clear it beside the tree)</source>
+        <translation>フォーラム一覧の参加主体・語句の絞り込み（一覧の横で解除）</translation>
+    </message>
+    <message>
+        <source>the date {date} (choose a later month)</source>
+        <translation>時点 {date}（より後の月を選ぶ）</translation>
+    </message>
+    <message>
+        <source>Figure {number}&apos;s forums (Show the whole matrix)</source>
+        <translation>図 {number} のフォーラム（マトリクス全体を表示）</translation>
+    </message>
+    <message>
+        <source>No memberships match.
+The matrix is narrowed by {reasons}.
+Widen one of these to see more.</source>
+        <translation>該当する参加関係はありません。
+マトリクスは次の条件で絞り込まれています: {reasons}。
+いずれかを緩めると表示が増えます。</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{participant}&lt;/b&gt; has no role in &lt;b&gt;{forum}&lt;/b&gt; here.</source>
+        <translation>&lt;b&gt;{participant}&lt;/b&gt; はここでは &lt;b&gt;{forum}&lt;/b&gt; に役割を持ちません。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{participant}&lt;/b&gt; in &lt;b&gt;{forum}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{forum}&lt;/b&gt; における &lt;b&gt;{participant}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>represents {member} ({role})</source>
+        <translation>{member} を代表（{role}）</translation>
+    </message>
+    <message>
+        <source>since {date}</source>
+        <translation>{date} から</translation>
+    </message>
+    <message>
+        <source>until {date}</source>
+        <translation>{date} まで</translation>
+    </message>
+    <message>
+        <source>; delegation: {members}</source>
+        <translation>。代表機関: {members}</translation>
+    </message>
+    <message>
+        <source>In force only perhaps at this date: its start is not dated closely enough.</source>
+        <translation>この時点で有効だった可能性があるのみです（開始時期が十分に特定されていません）。</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>参加主体</translation>
+    </message>
+    <message>
+        <source>Figure {number} (reconstruction): {caption}</source>
+        <translation>図 {number}（復元）: {caption}</translation>
+    </message>
+    <message>
+        <source>Membership matrix, as of {date} ({participants} participants, {forums} forums)</source>
+        <translation>参加マトリクス、{date} 時点（参加主体 {participants}、フォーラム {forums}）</translation>
     </message>
 </context>
 <context>
@@ -732,6 +1175,81 @@ Clear the filter or pick “All participants”.</source>
     <message>
         <source>Remove the bookmark (Ctrl+D)</source>
         <translation>ブックマークを外す (Ctrl+D)</translation>
+    </message>
+</context>
+<context>
+    <name>OutputActions</name>
+    <message>
+        <source>RIS, for Zotero, EndNote, Mendeley (*.ris)</source>
+        <translation>RIS、Zotero・EndNote・Mendeley 用 (*.ris)</translation>
+    </message>
+    <message>
+        <source>BibTeX (*.bib)</source>
+        <translation>BibTeX (*.bib)</translation>
+    </message>
+    <message>
+        <source>CSL-JSON (*.json)</source>
+        <translation>CSL-JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Select a record that cites the paper to copy its citation.</source>
+        <translation>引用をコピーするには、論文を出典とするレコードを選択してください。</translation>
+    </message>
+    <message>
+        <source>Citation copied ({style})</source>
+        <translation>引用をコピーしました（{style}）</translation>
+    </message>
+    <message>
+        <source>Citation of the passage copied ({style})</source>
+        <translation>この箇所の引用をコピーしました（{style}）</translation>
+    </message>
+    <message>
+        <source>No citation</source>
+        <translation>引用なし</translation>
+    </message>
+    <message>
+        <source>Forum Atlas cannot format the citation: {why}</source>
+        <translation>Forum Atlas は引用を整形できません: {why}</translation>
+    </message>
+    <message>
+        <source>Select a record to copy it.</source>
+        <translation>コピーするレコードを選択してください。</translation>
+    </message>
+    <message>
+        <source>{name} copied as Markdown</source>
+        <translation>{name} を Markdown としてコピーしました</translation>
+    </message>
+    <message>
+        <source>{name} copied as text</source>
+        <translation>{name} をテキストとしてコピーしました</translation>
+    </message>
+    <message>
+        <source>Export references to the paper</source>
+        <translation>論文の書誌情報を書き出す</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>{path} に書き出しました</translation>
+    </message>
+    <message>
+        <source>Not written: {path}: {why}</source>
+        <translation>書き込まれていません: {path}: {why}</translation>
+    </message>
+    <message>
+        <source>The file already there was left as it was.</source>
+        <translation>既存のファイルはそのまま残しています。</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>何も書き込まれていません。</translation>
+    </message>
+    <message>
+        <source>Could not write the file</source>
+        <translation>ファイルを書き込めませんでした</translation>
+    </message>
+    <message>
+        <source>Forum Atlas could not write {path}: {why}.</source>
+        <translation>Forum Atlas は {path} を書き込めませんでした: {why}。</translation>
     </message>
 </context>
 <context>
@@ -836,6 +1354,10 @@ Clear the filter or pick “All participants”.</source>
         <translation>氏名または部署（任意）</translation>
     </message>
     <message>
+        <source>US Letter</source>
+        <translation>US レター</translation>
+    </message>
+    <message>
         <source> page(s) per sheet</source>
         <translation> ページ／シート</translation>
     </message>
@@ -937,6 +1459,13 @@ Clear the filter or pick “All participants”.</source>
     <message>
         <source>No matches. Try fewer letters.</source>
         <translation>該当なし。文字数を減らしてみてください。</translation>
+    </message>
+</context>
+<context>
+    <name>ReadApiLoader</name>
+    <message>
+        <source>The atlas could not open its data: an unexpected error (see the crash log).</source>
+        <translation>アトラスのデータを開けませんでした: 予期しないエラーです（クラッシュログを参照）。</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +1709,13 @@ Clear the filter or pick “All participants”.</source>
     <message>
         <source>{n}th</source>
         <translation>第{n}回</translation>
+    </message>
+</context>
+<context>
+    <name>RecordText</name>
+    <message>
+        <source>References</source>
+        <translation>参考文献</translation>
     </message>
 </context>
 <context>
@@ -1799,6 +2335,41 @@ Source: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Pol
     </message>
 </context>
 <context>
+    <name>TableExport</name>
+    <message>
+        <source>Cannot write {path}: {why}.</source>
+        <translation>{path} を書き込めません: {why}。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: use a .png or .svg file name.</source>
+        <translation>{path} を書き込めません: .png か .svg のファイル名にしてください。</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表 (*.csv)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 画像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export {title}</source>
+        <translation>{title} を書き出す</translation>
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation>書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>{path} に書き出しました</translation>
+    </message>
+</context>
+<context>
     <name>TeamBaskets</name>
     <message>
         <source>{0} (shared)</source>
@@ -1880,6 +2451,22 @@ Source: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Pol
         <translation>チームのメモ：オフライン、{0} 件待機中</translation>
     </message>
     <message>
+        <source>Team notes on {where} as {role}</source>
+        <translation>チームのノート: {where}（{role} として接続）</translation>
+    </message>
+    <message>
+        <source>Team notes on {where} as {role}, read-only: your role may read the team&apos;s notes but not change them; what you type is kept here as a draft</source>
+        <translation>チームのノート: {where}（{role} として接続）、読み取り専用: この役割ではチームのノートを読めますが変更できません。入力した内容はこのコンピューターに下書きとして保存されます</translation>
+    </message>
+    <message>
+        <source>Team server unreachable ({why}): working offline; 1 change queued here, sent when it is back.</source>
+        <translation>チームのサーバーに接続できません（{why}）: オフラインで作業中です。変更 1 件をこのコンピューターに保留し、接続が戻ったら送信します。</translation>
+    </message>
+    <message>
+        <source>Team server unreachable ({why}): working offline; {count} changes queued here, sent when it is back.</source>
+        <translation>チームのサーバーに接続できません（{why}）: オフラインで作業中です。変更 {count} 件をこのコンピューターに保留し、接続が戻ったら送信します。</translation>
+    </message>
+    <message>
         <source>starred by {0}</source>
         <translation>{0} がスター</translation>
     </message>
@@ -1923,6 +2510,10 @@ postgresql://you@notes.example.org/briefings?sslmode=require
         <translation>活動中</translation>
     </message>
     <message>
+        <source>{month} {year}</source>
+        <translation>{year}年{month_number}月</translation>
+    </message>
+    <message>
         <source>Active (to as-of date, {date})</source>
         <translation>活動中（指定時点 {date} まで）</translation>
     </message>
@@ -1941,6 +2532,10 @@ postgresql://you@notes.example.org/briefings?sslmode=require
     <message>
         <source>Date uncertain</source>
         <translation>日付不確か</translation>
+    </message>
+    <message>
+        <source>{first} – {last} {year}</source>
+        <translation>{year}年{first_number}月～{last_number}月</translation>
     </message>
 </context>
 <context>

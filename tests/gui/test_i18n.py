@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import open_window
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from model import loader
 from model.search_results import MARK_ON
@@ -122,6 +123,89 @@ def test_the_briefing_pack_dialog_in_japanese(japanese, qtbot, atlas, settings_r
     assert dialog.windowTitle() == "ブリーフィング資料（フォーラム 2 件、参加主体 1 件）"
     assert dialog.title.text() == "ブリーフィング資料"
     assert dialog.summary.text().startswith("資料の内容: 表紙; 目次; フォーラムのシート 2 枚; 参加主体のシート 1 枚")
+
+
+def _japanese(text: str) -> bool:
+    return any(unicodedata.name(c, "").startswith(("CJK", "HIRAGANA", "KATAKANA")) for c in text)
+
+
+def test_the_matrix_chronology_and_compare_views_in_japanese(japanese, qtbot, atlas, settings_reset):
+    """Each view's controls, headings, counts and empty states are Japanese, driven as a user drives them."""
+    w = open_window(qtbot, atlas)
+    w.registry["view.show_matrix"].trigger()
+    matrix = w.views.matrix
+    assert w.views.tabs.currentWidget() is matrix
+    assert [w.views.tabs.tabText(n) for n in range(4)] == ["詳細", "マトリクス", "年譜", "比較"]  # once built too
+    for box in (matrix.track, matrix.kind, matrix.status, matrix.people, matrix.row_sort, matrix.column_sort):
+        assert all(_japanese(box.itemText(n)) for n in range(box.count())), [box.itemText(n) for n in range(box.count())]
+        assert _japanese(box.toolTip()) and _japanese(box.accessibleName())
+    assert matrix.track.itemText(1) == "トラック1（政府間）"  # the vocabulary's label, as the tree shows it
+    assert matrix.delegations.text() == "代表機関を表示"
+    assert matrix.count.text().startswith("参加主体 ") and matrix.legend.text().startswith("凡例: ")
+    assert [matrix.findChild(QPushButton, n).text() for n in ("matrixCsv", "matrixPng", "matrixSvg", "matrixPrint")] \
+        == ["CSV で書き出す…", "PNG で書き出す…", "SVG で書き出す…", "印刷…"]
+    qtbot.mouseClick(matrix.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=matrix.table.visualRect(matrix.model.index(0, 0)).center())
+    assert _japanese(matrix.info.toPlainText())  # the cell's membership, in words
+    matrix.track.setCurrentIndex(1)
+    qtbot.keyClicks(w.tree_pane.filter, "zzzqqq")  # the forum list's filter narrows the matrix to nothing
+    assert matrix.empty.isVisible() and matrix.empty.text().startswith("該当する参加関係はありません。")
+    assert "トラック「トラック1（政府間）」（「すべてのトラック」を選ぶ）" in matrix.empty.text()
+    w.tree_pane.filter.clear()
+
+    w.registry["view.show_chronology"].trigger()
+    chronology = w.views.chronology
+    headings = [chronology.model.headerData(n, Qt.Orientation.Horizontal) for n in range(chronology.model.columnCount())]
+    assert headings == ["日付", "フォーラム", "参加主体", "種類", "出来事"]
+    assert chronology.filter.placeholderText() == "出来事を絞り込む…"
+    assert chronology.count.text().startswith("出来事 ")
+    kinds = {chronology.model.index(n, 3).data() for n in range(chronology.model.rowCount())}
+    assert "設立" in kinds or all(_japanese(k) for k in kinds if k)
+    qtbot.keyClicks(chronology.filter, "zzzqqq")
+    assert chronology.empty.isVisible() and chronology.empty.text().startswith("該当する出来事はありません。")
+    assert "zzzqqq" in chronology.empty.text()
+
+    w.registry["view.show_compare"].trigger()
+    compare = w.views.compare
+    assert compare.empty.text().startswith("比較するものはまだありません。")
+    assert compare.only.text() == "相違のある行のみ"
+    w.selection.select("arf")
+    w.registry["view.compare"].trigger()  # one forum: the reason why not, in Japanese
+    assert compare.empty.text().startswith("比較には 2～4 件のフォーラムまたは参加主体が必要です")
+    w.selection.select("neacd")
+    w.registry["notes.basket_add"].trigger()
+    w.selection.select("arf")
+    w.registry["view.compare"].trigger()
+    assert compare.stack.currentWidget() is compare.table, compare.empty.text()
+    model = compare.model
+    labels = [model.headerData(n, Qt.Orientation.Vertical) for n in range(model.rowCount())]
+    assert labels[:4] == ["名称", "トラック", "種類", "範囲"] and "参加主体（役割）" in labels
+    dprk = labels.index("North Korea")  # a name stays as the paper gives it
+    assert _japanese(model.index(dprk, 0).data())  # "Not a party", a role
+    assert compare.title() == "ARF、NEACD の比較"
+
+
+def test_a_japanese_briefing_pack_document_holds_every_section(japanese, atlas):
+    """The pack's outline is in Japanese: the document export writes each section it names, not a stand-in."""
+    from gui.document_export import pack_document
+
+    text = pack_document(atlas, ["arf", "neacd", "jp"]).toPlainText()
+    assert text.startswith("ブリーフィング資料") and "目次" in text
+    assert "PDF にのみ収録" not in text and "PDF only" not in text
+    assert "年譜" in text and "参加マトリクス" in text and "ASEAN Regional Forum" in text
+
+
+def test_an_unreachable_team_server_is_said_in_japanese(japanese, qtbot, atlas, settings_reset, tmp_path,
+                                                         monkeypatch):
+    monkeypatch.setenv("FORUM_ATLAS_NOTES_SERVER", "postgresql://alice@127.0.0.1:1/notes")  # nothing listens there
+    w = open_window(qtbot, atlas)
+    w.user_data.open(tmp_path / "alice")
+    link = w.user_data.team_link
+    qtbot.waitUntil(lambda: not link.connecting, timeout=15_000)
+    message = w.statusBar().currentMessage()
+    assert message.startswith("チームのサーバーに接続できません（") and "オフラインで作業中です" in message, message
+    assert link.label.toolTip() == message
+    w.user_data.close()
 
 
 def test_an_english_window_shows_no_japanese_name(window):

@@ -144,7 +144,7 @@ def test_legend_wraps_and_keeps_every_entry(qtbot, timeline):
     assert timeline.view.plot_bottom == 600 - 2 * timeline.view.m.legend
 
 
-def test_era_names_keep_whole_words_before_eliding():
+def test_era_names_keep_whole_words_before_eliding(qapp):  # fonts need the application, when this runs first
     from PySide6.QtGui import QFont, QFontMetricsF
 
     from gui.timeline_paint import TimelinePainter
