@@ -188,7 +188,8 @@ def _write(window, path: Path, action) -> bool:
 
 def export_sheet(window, rid: str) -> None:
     pages = ask_pages(window, rid)
-    answer = _ask_path(window, translate("Printing", "Export fact sheet as PDF"), f"{rid}.pdf") if pages else None
+    answer = _ask_path(window, translate("Printing", "Export fact sheet as PDF"),
+                       file_name(window.atlas.name_of(rid))) if pages else None  # "north-korea.pdf", not "kp.pdf"
     if answer:
         path, paper = answer
         _write(window, path, lambda: printing.sheet_pdf(window.atlas, rid, path, paper, window.user_data.note(rid),
