@@ -64,7 +64,7 @@ class Views:
             at, current = self.tabs.indexOf(self.pages[key]), self.tabs.currentIndex()
             self.tabs.blockSignals(True)  # the same tab stays current: nothing to follow
             self.tabs.removeTab(at)
-            self.tabs.insertTab(at, view, dict(VIEWS)[key])
+            self.tabs.insertTab(at, view, translate("Views", dict(VIEWS)[key]))
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(False)
             self.pages[key].deleteLater()
