@@ -690,6 +690,10 @@ Clear the filter or pick “All participants”.</source>
         <source>Language</source>
         <translation>言語 (Language)</translation>
     </message>
+    <message>
+        <source>Theme</source>
+        <translation>テーマ</translation>
+    </message>
 </context>
 <context>
     <name>NoteEditor</name>
