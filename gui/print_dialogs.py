@@ -220,6 +220,7 @@ class PackDialog(QDialog):
         self.setWindowTitle(translate("Printing", "Briefing pack of {what}").format(what=basket.summary()))
         self.title = QLineEdit(translate("Printing", "Briefing pack"), objectName="packTitle")
         self.when = QDateEdit(QDate.currentDate(), calendarPopup=True, objectName="packDate")
+        self.when.setDisplayFormat("yyyy-MM-dd")  # a US desktop's short format was "11/30/26": a year in two digits
         self.prepared = QLineEdit(objectName="packPreparedBy",
                                   placeholderText=translate("Printing", "your name or office (optional)"))
         self.paper = QComboBox(objectName="packPaper")
