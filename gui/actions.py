@@ -41,7 +41,7 @@ MENU_TITLES = (QT_TRANSLATE_NOOP("Menus", "&File"), QT_TRANSLATE_NOOP("Menus", "
                QT_TRANSLATE_NOOP("Menus", "&Notes"), QT_TRANSLATE_NOOP("Menus", "&Help"),
                QT_TRANSLATE_NOOP("Menus", "Citation style"), QT_TRANSLATE_NOOP("Menus", "Group forums by"),
                QT_TRANSLATE_NOOP("Menus", "Show view"), QT_TRANSLATE_NOOP("Menus", "Figures of the paper"),
-               QT_TRANSLATE_NOOP("Menus", "Language"))
+               QT_TRANSLATE_NOOP("Menus", "Language"), QT_TRANSLATE_NOOP("Menus", "Theme"))
 
 
 @dataclass(frozen=True)

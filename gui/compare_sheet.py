@@ -40,8 +40,8 @@ def landscape(c: Comparison) -> bool:
 
 def _value(row, n: int, whole: bool) -> str:
     value = row.values[n]
-    if row.label == "Disputed" and value != "\u2014":  # ids of the atlas's records: on paper, their count
-        count = len(value.split("; "))
+    if row.label == "Disputed" and value != "\u2014":  # "10, on its page" (model/compare.py): on paper, the count
+        count = int(value.split(",")[0])
         value = (translate("CompareSheet", "1 point, in the atlas") if count == 1 else
                  translate("CompareSheet", "{count} points, in the atlas").format(count=count))
     elif row.section == "judgements" and not whole:

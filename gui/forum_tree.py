@@ -294,6 +294,9 @@ class ForumTreeView(QTreeView):
         # ResizeToContents measures every row again at each layout and resize: nine times at start-up, each
         # asking the model eight roles of every cell.
         self._widths: dict[int, int] | None = None
+        self.roles_wanted = 110  # the roles column's width when there is room: as the pane or the user set it
+        self._giving_way = False
+        self.header().sectionResized.connect(self._on_section_resized)
 
     def refit(self, *_) -> None:
         """The fitted columns' contents may have changed (the pane connects the model's signals here): measure
@@ -325,10 +328,24 @@ class ForumTreeView(QTreeView):
         self.give_way()
 
     def give_way(self) -> None:
+        """In a narrow pane the acronyms go first; with the roles column shown (a participant chosen), the
+        founding years go next and the roles narrow (eliding): at 1024 px the names were left 60 px."""
         header = self.header()
-        width = self.viewport().width()
-        others = sum(header.sectionSize(col) for col in (2, 3) if not header.isSectionHidden(col))
-        self.setColumnHidden(1, width - others - self.fitted_widths()[1] < width * self.NAME_SHARE)
+        width, fitted = self.viewport().width(), self.fitted_widths()
+        roles = 0
+        if not header.isSectionHidden(3):
+            roles = min(self.roles_wanted, max(40, int(width * (1 - self.NAME_SHARE))))
+            if header.sectionSize(3) != roles:
+                self._giving_way = True
+                header.resizeSection(3, roles)
+                self._giving_way = False
+        self.setColumnHidden(1, width - roles - fitted[1] - fitted[2] < width * self.NAME_SHARE)
+        self.setColumnHidden(2, bool(roles) and width - roles - fitted[2] < width * self.NAME_SHARE)
+
+    def _on_section_resized(self, column: int, old: int, new: int) -> None:
+        # the user dragged it, or the pane set it (from or to 0 is the column hidden or shown again)
+        if column == 3 and old > 0 and new > 0 and not self._giving_way:
+            self.roles_wanted = new
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
         self.stepping = True

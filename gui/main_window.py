@@ -263,6 +263,9 @@ class MainWindow(QMainWindow):
             state = self.settings.get(setting)
             if not state.isEmpty():
                 splitter.restoreState(state)
+        # The left splitter comes back with the height of the results open at the last close; the box is empty
+        # now, so fold them again or the tree sits below an empty gap.
+        self.search_pane.clear()
         state = self.settings.get(S.WINDOW_STATE)
         if not state.isEmpty():
             if self.isVisible():

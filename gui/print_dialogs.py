@@ -188,7 +188,8 @@ def _write(window, path: Path, action) -> bool:
 
 def export_sheet(window, rid: str) -> None:
     pages = ask_pages(window, rid)
-    answer = _ask_path(window, translate("Printing", "Export fact sheet as PDF"), f"{rid}.pdf") if pages else None
+    answer = _ask_path(window, translate("Printing", "Export fact sheet as PDF"),
+                       file_name(window.atlas.name_of(rid))) if pages else None  # "north-korea.pdf", not "kp.pdf"
     if answer:
         path, paper = answer
         _write(window, path, lambda: printing.sheet_pdf(window.atlas, rid, path, paper, window.user_data.note(rid),
@@ -219,6 +220,7 @@ class PackDialog(QDialog):
         self.setWindowTitle(translate("Printing", "Briefing pack of {what}").format(what=basket.summary()))
         self.title = QLineEdit(translate("Printing", "Briefing pack"), objectName="packTitle")
         self.when = QDateEdit(QDate.currentDate(), calendarPopup=True, objectName="packDate")
+        self.when.setDisplayFormat("yyyy-MM-dd")  # a US desktop's short format was "11/30/26": a year in two digits
         self.prepared = QLineEdit(objectName="packPreparedBy",
                                   placeholderText=translate("Printing", "your name or office (optional)"))
         self.paper = QComboBox(objectName="packPaper")

@@ -120,9 +120,13 @@ class Views:
         self.matrix.show_figure(FIGURES[number - 1])
 
     def compare_with_basket(self) -> None:
-        """The selection and the basket's records of its kind (forums or participants), up to four."""
+        """The selection and the basket's records of its kind (forums or participants), up to four. Chosen from the
+        basket (its right-click menu, or Ctrl+Shift+M in it), the basket's current row stands for the selection."""
         w = self.window
         atlas, current = w.atlas, w.selection.current
+        panel = w.user_data.panel
+        if w.focusWidget() is panel.basket and panel.current_basket_id():
+            current = panel.current_basket_id()
         basket = w.user_data.store.basket() if w.user_data.store is not None else []
         kind = atlas.kind_of(current) if current else None
         if kind not in ("forum", "participant"):

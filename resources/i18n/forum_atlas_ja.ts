@@ -1133,6 +1133,10 @@ Widen one of these to see more.</source>
         <source>Language</source>
         <translation>言語 (Language)</translation>
     </message>
+    <message>
+        <source>Theme</source>
+        <translation>テーマ</translation>
+    </message>
 </context>
 <context>
     <name>NoteEditor</name>

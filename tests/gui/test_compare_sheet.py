@@ -51,6 +51,7 @@ def test_arf_and_neacd_as_a_one_page_sheet_with_the_dprk_in_one_and_not_the_othe
     assert re.search(r"North Korea\s+Not a party[\s\d,]*Founder, Absent", text)
     assert re.search(r"India\s+Member[\s\d,]*\u2014 not recorded", text)
     assert re.search(r"Founded\s+July 1994\s+1993", text)
+    assert re.search(r"Disputed\s+4 points, in the atlas\s+10 points, in the atlas", text)  # as the view counts
     # Note marks, and a sources block that names what they stand for (the part and section, never a line).
     sources = text[text.index("Sources"):]
     assert re.match(r"Sources\s+1\b", sources)  # note 1 first

@@ -112,6 +112,31 @@ def test_the_window_opens_in_japanese(japanese, qtbot, atlas, settings_reset):
     assert "トラック" in page and "出典" in page
 
 
+def test_a_view_opened_for_the_first_time_keeps_its_japanese_tab_title(japanese, qtbot, atlas, settings_reset):
+    """Each view is built when first shown and takes its stand-in's tab: the title stays translated."""
+    w = open_window(qtbot, atlas)
+    titles = [w.views.tabs.tabText(n) for n in range(w.views.tabs.count())]
+    for key in ("matrix", "chronology", "compare"):
+        w.registry[f"view.show_{key}"].trigger()
+        assert [w.views.tabs.tabText(n) for n in range(w.views.tabs.count())] == titles
+    assert titles == ["詳細", "マトリクス", "年譜", "比較"]
+
+
+def test_every_menu_and_submenu_title_is_japanese(japanese, qtbot, atlas, settings_reset):
+    """View › Theme stayed 'Theme' in the Japanese window: its title was not among those translated."""
+    w = open_window(qtbot, atlas)
+
+    def titles(menu):
+        for action in menu.actions():
+            if action.menu():
+                yield action.menu().title()
+                yield from titles(action.menu())
+
+    english = [t for t in titles(w.menuBar()) if t.isascii()]
+    assert english == []
+    assert "テーマ" in list(titles(w.menuBar()))
+
+
 def test_the_briefing_pack_dialog_in_japanese(japanese, qtbot, atlas, settings_reset):
     from gui.print_dialogs import PackDialog, basket_for_pack
 

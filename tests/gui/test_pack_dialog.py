@@ -2,7 +2,7 @@
 and never reports success after a failed write."""
 
 from pypdf import PdfReader
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton
 
 from gui import print_dialogs
@@ -27,6 +27,7 @@ def test_dialog_announces_the_pack_and_writes_it(qtbot, window, monkeypatch, tmp
         dialog.show()
         qtbot.waitExposed(dialog)
         seen["before"] = dialog.summary.text()
+        seen["date"] = dialog.when.text()
         box = dialog.boxes["timeline"]
         qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))  # on its tick box
         seen["after"] = dialog.summary.text()
@@ -49,6 +50,7 @@ def test_dialog_announces_the_pack_and_writes_it(qtbot, window, monkeypatch, tmp
     assert "Chronology (1 event from the basket)" in seen["before"] and "Timeline" in seen["before"]
     assert "Timeline" not in seen["after"]
     assert seen["name"] == "japan-the-arf-1999.pdf"
+    assert seen["date"] == QDate.currentDate().toString("yyyy-MM-dd")  # unambiguous in any locale
     text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(str(out)).pages)
     assert "Prepared by North Asia desk" in text and "Japan as of mid-1999" in text and "Chronology" in text
     assert window.statusBar().currentMessage() == f"Wrote {out}"

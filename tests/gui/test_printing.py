@@ -161,9 +161,12 @@ def test_export_sheet_from_the_window(qtbot, window, monkeypatch, tmp_path):
 
     monkeypatch.setattr(SheetPagesDialog, "exec", lambda d: QDialog.DialogCode.Accepted)  # one page, the default
     out = tmp_path / "sheet.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "PDF, US Letter (*.pdf)"))
+    offered = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: offered.append(a[2]) or (str(out), "PDF, US Letter (*.pdf)"))
     window.select("kedo")
     _trigger(window, "Export fact sheet")
+    assert offered == ["korean-peninsula-energy-development-organization.pdf"]  # named as the analyst knows it
     assert pages(out) == 1
     assert "Korean Peninsula Energy Development Organization" in pdf_text(out)
     assert abs(float(PdfReader(str(out)).pages[0].mediabox.width) - 612) < 2

@@ -51,3 +51,22 @@ def test_a_remembered_participant_the_atlas_lacks_is_dropped(qtbot, atlas, setti
     S.Settings().set(S.PARTICIPANT, "atlantis")
     w = open_window(qtbot, atlas)
     assert w.state.participant is None and w.tree_pane.participant.currentIndex() == 0
+
+
+def test_a_restart_after_a_search_gives_the_tree_the_room_of_the_folded_results(qtbot, atlas, window):
+    """Closed with search results open, the window came back with an empty gap where they had been: the
+    splitter restored their height while the search box, empty again, folds the pane to its box."""
+    w = window
+    w.search_pane.box.setFocus()
+    qtbot.keyClicks(w.search_pane.box, "DPRK")
+    w.search_pane.run_search()
+    qtbot.waitUntil(lambda: w.search_pane.results.isVisible())
+    assert w.left.sizes()[0] > 200
+    assert w.close()
+
+    again = open_window(qtbot, atlas)
+    qtbot.wait(50)
+    pane = again.search_pane
+    assert not pane.box.text() and not pane.results.isVisible()
+    assert again.left.sizes()[0] <= pane.maximumHeight() + 2  # no gap under the box: the tree starts below it
+    assert again.tree_pane.geometry().top() - pane.geometry().bottom() < 20

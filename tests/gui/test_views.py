@@ -486,3 +486,21 @@ def test_screenshot_option_shows_the_chosen_view_at_a_month(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "forum_atlas", "--screenshot", str(out), "--view", "nowhere"],
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "matrix" in bad.stderr  # argparse names the views it knows
+
+
+def test_compare_from_the_basket_compares_its_current_row_not_the_windows_selection(qtbot, window):
+    """Ctrl+Shift+M (or the right-click menu) in the basket starts from the basket's row: with a participant
+    selected in the window and only forums beside it in the basket, the forums are compared."""
+    for rid in ("neacd", "four-party-talks", "kp"):
+        window.selection.select(rid)
+        window.registry["notes.basket_add"].trigger()
+    basket = window.user_data.panel.basket
+    basket.setFocus()
+    basket.setCurrentRow(window.user_data.panel.basket_ids().index("neacd"))
+    assert window.selection.current == "kp" and window.focusWidget() is basket
+    qtbot.keyClick(basket, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    view = window.views.compare
+    assert window.views.tabs.currentWidget() is view and view.stack.currentWidget() is view.table
+    model = view.model
+    assert [model.headerData(n, Qt.Orientation.Horizontal) for n in range(model.columnCount())] == \
+        ["NEACD", "Four-Party Talks"]

@@ -174,3 +174,25 @@ def test_the_note_placeholder_fits_and_the_empty_state_says_things_once(qtbot, w
     need = editor.edit.fontMetrics().boundingRect(QRect(0, 0, box.width(), 10_000), Qt.TextFlag.TextWordWrap,
                                                   editor.edit.placeholderText())
     assert need.height() <= box.height(), "the placeholder is cut off"
+
+
+def test_at_1024x700_with_a_participant_chosen_the_names_keep_their_share(qtbot, window):
+    """The roles column (110 px) beside the founding years left the forum names 60 px at 1024x700 with the
+    basket open: the roles narrow and the years give way after the acronyms; both come back with room."""
+    window.registry["notes.show_panel"].setChecked(True)
+    window.resize(1024, 700)
+    tree = window.tree_pane.tree
+    participant = window.tree_pane.participant
+    participant.setCurrentIndex(participant.findData("jp"))
+    qtbot.wait(50)
+    assert not tree.isColumnHidden(3)  # the roles show
+    assert tree.columnWidth(0) >= 0.5 * tree.viewport().width()
+    assert tree.isColumnHidden(1) and tree.isColumnHidden(2)
+    assert tree.columnWidth(3) < 110
+    window.resize(1600, 1000)
+    window.upper.setSizes([600, 1000])
+    qtbot.wait(50)
+    assert tree.columnWidth(3) == 110 and not tree.isColumnHidden(2)
+    participant.setCurrentIndex(0)  # all participants: no roles
+    qtbot.wait(50)
+    assert tree.isColumnHidden(3) and not tree.isColumnHidden(2)
