@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QMessageBox,
     QSplitter,
 )
@@ -25,6 +24,7 @@ from gui.basket import BasketPanel
 from gui.forum_tree import ID_ROLE
 from gui.i18n import translate
 from gui.note_editor import STAR_ON, NoteEditor
+from gui.notes_export import export_notes
 from gui.team_link import TeamLink
 from gui.terms import term
 
@@ -430,7 +430,7 @@ class UserDataUI(QObject):
         registry.bind("notes.edit", self.focus_editor)
         registry.bind("notes.show_panel", self.dock.setVisible, "toggled")
         self.dock.visibilityChanged.connect(self._sync_panel_action)
-        registry.bind("notes.export", self.export_notes)
+        registry.bind("notes.export", lambda: export_notes(self))
 
     def _sync_panel_action(self) -> None:
         # visibilityChanged also fires for a dock hidden behind a tab: ask whether it is open.
@@ -471,37 +471,3 @@ class UserDataUI(QObject):
         basket = self.panel.basket
         self._menu = self.window.registry.context_menu("basket", basket)
         self._menu.popup(basket.viewport().mapToGlobal(pos))
-
-    def export_notes(self) -> None:
-        if self.store is None:
-            return
-        self.flush()
-        path, chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export your notes"), "forum-atlas-notes.md",
-                                                   "Markdown (*.md);;JSON (*.json)")
-        if not path:
-            return
-        import json
-
-        from model import atomic, notes
-
-        atlas = self.window.atlas
-
-        def describe(rid):
-            return (atlas.kind_of(rid), atlas.name_of(rid)) if atlas is not None and rid in self._known else None
-
-        items = self.store.notes()
-        if path.endswith(".json") or "JSON" in chosen:
-            def write(fh):
-                json.dump(notes.export_json(items, describe), fh, ensure_ascii=False, indent=2)
-        else:
-            def write(fh):
-                fh.write(notes.export_markdown(items, describe))
-        try:
-            atomic.write_text(Path(path), write, protect=(self.store.path,))
-        except OSError as exc:
-            QMessageBox.warning(self.window, self.tr("Export failed"),
-                                self.tr("Forum Atlas could not write {path}: {why}. Your notes are unchanged.").format(
-                                    path=path, why=atomic.why(exc)))
-            return
-        self.window.statusBar().showMessage(self.tr("Exported {n} notes to {path}").format(n=len(items), path=path),
-                                            5000)

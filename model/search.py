@@ -28,19 +28,28 @@ ordered here. Snippets are made only for the rows shown.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 import sqlite3
 import weakref
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from model import loader, vocabulary
 from model import search_index as ix
 from model.loader import EVENT_KINDS, FORUM_KINDS, STATUSES
+from model.search_japanese import JapaneseNames
 from model.search_query import Query, clean, fold, parse, quoted, tokens
-from model.search_results import MARK_OFF, MARK_ON, Group, Results, arranged, hit_from_row, to_plain
+from model.search_results import (
+    MARK_OFF,
+    MARK_ON,
+    PLAIN_ROW,
+    Group,
+    Results,
+    arranged,
+    hit_from_row,
+    name_rank,
+    score,
+)
 from model.search_synonyms import spellings, synonyms
 from model.search_years import year_clause as _year_clause
 from model.search_years import years as _years
@@ -75,10 +84,7 @@ _MARKED = (f"rowid, kind, record_id, highlight(search, 2, {_ON_OFF}), highlight(
            "label, info, target")
 _TITLED_ROW = (f"rowid, kind, record_id, highlight(search, 2, {_ON_OFF}), highlight(search, 3, {_ON_OFF}), "
                "substr(body, 1, 300), '', label, info, target")
-_PLAIN = "rowid, kind, record_id, title, aliases, substr(body, 1, 300), '', label, info, target"
-_ACRONYM = re.compile(r"\(([^()]+)\)$")
-_MARKED_WORD = re.compile(f"{MARK_ON}([^{MARK_OFF}]*){MARK_OFF}")
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")  # kana, kanji
+_PLAIN = PLAIN_ROW
 
 
 # -- the searcher ---------------------------------------------------------------------------------
@@ -106,8 +112,7 @@ class Searcher:
         self.by_id = {p.id for p in atlas.participants()}
         self.name_index = sorted((" ".join(key), pid) for key, pids in self.names.items() for pid in pids)
         self._docs: dict[str, int] = {}
-        self.names_ja = {rid: [(name, fold(name)) for name in names] for rid, names in atlas.names_ja().items()}
-        self._rowids: dict[str, int] | None = None  # (kind, record id) -> the index's row, when first needed
+        self.japanese = JapaneseNames(atlas, self.con, self.ranges, self.total)
 
     # -- the public call ----------------------------------------------------------------------
     def search(self, text: object, limit: int = 8) -> Results:
@@ -143,7 +148,7 @@ class Searcher:
             wider = "(" + words + " OR " + " OR ".join(quoted(n) for n in names) + ")"
             wider_cost = cost + sum(self._term_docs(t) for t in {fold(t) for n in names for t in n.split()})
         groups = []
-        named_ja = self._named_in_japanese(q.words, kinds, facets)
+        named_ja = self.japanese.groups(q.words, kinds, facets)
         for kind in KIND_ORDER:
             if kind in named_ja:
                 groups.append(named_ja[kind])
@@ -165,54 +170,6 @@ class Searcher:
             return self._empty(raw, hints, bool(q.filters))
         # A participant's name typed makes it the best hit; duplicate hits merge (model/search_results.py).
         return Results(raw, arranged(groups, "participant" if people else None), tuple(hints))
-
-    def _named_in_japanese(self, words: list[tuple[tuple[str, ...], bool]], kinds: set[str],
-                           facets: dict[str, str]) -> dict[str, Group]:
-        """Participants and forums whose Japanese name holds every typed word, when one of them is in
-        Japanese script: kind -> a group of them, shortest names first. Filters narrow them as they do
-        every hit."""
-        typed = [fold("".join(toks)) for toks, _ in words]
-        if not typed or not any(_JAPANESE.search(w) for w in typed):
-            return {}
-        found: dict[str, list[tuple[str, str]]] = {}
-        for rid, names in self.names_ja.items():
-            name = next((name for name, folded in names if all(w in folded for w in typed)), None)
-            kind = self.atlas.kind_of(rid)
-            if name is not None and kind is not None:  # the name shown, or the other Japanese name that holds the words
-                found.setdefault(kind, []).append((rid, name))
-        groups = {}
-        for kind, named in found.items():
-            if kind not in kinds or kind not in self.ranges:
-                continue
-            rows = self._rows_of(kind, [rid for rid, _ in sorted(named, key=lambda x: (len(x[1]), x[1]))],
-                                 facets.get(kind))
-            marked = {rid: _mark(name, typed) for rid, name in named}
-            hits = [hit_from_row(row) for row in rows]
-            hits = [replace(h, snippet=marked[h.id], info=_join_info("Japanese name, a translation", h.info))
-                    for h in hits]
-            if hits:
-                groups[kind] = Group(kind, KIND_LABELS[kind], tuple(hits), False)
-        return groups
-
-    def _rows_of(self, kind: str, rids: list[str], facet: str | None) -> list[tuple[Any, ...]]:
-        """The index's rows of these records (in this order), those a facet expression lets through."""
-        if self._rowids is None:
-            self._rowids = {rid: rowid for rowid, rid in self.con.execute(
-                "SELECT rowid, record_id FROM search WHERE rowid BETWEEN ? AND ?",
-                (min(lo for lo, _ in self.ranges.values()), self.total)) if rid in self.names_ja}
-        rowids = [self._rowids[rid] for rid in rids if rid in self._rowids]
-        if not rowids:
-            return []
-        lo, hi = self.ranges[kind]
-        marks = ",".join("?" * len(rowids))
-        if facet:
-            rows = self.con.execute(f"SELECT {_PLAIN} FROM search WHERE search MATCH ? AND rowid IN ({marks}) "
-                                    "AND rowid BETWEEN ? AND ?", (f"facets : ({facet})", *rowids, lo, hi)).fetchall()
-        else:
-            rows = self.con.execute(f"SELECT {_PLAIN} FROM search WHERE rowid IN ({marks}) AND rowid BETWEEN ? AND ?",
-                                    (*rowids, lo, hi)).fetchall()
-        order = {rowid: n for n, rowid in enumerate(rowids)}
-        return sorted(rows, key=lambda row: order[row[0]])
 
     def _empty(self, raw: str, hints: list[str], filtered: bool) -> Results:
         hint = "No matches. Try fewer filters." if filtered else "No matches. Try fewer or shorter words."
@@ -444,10 +401,10 @@ class Searcher:
                                      (titled, lo, hi, CANDIDATES)).fetchall()
             more = len(found) >= CANDIDATES
             if cheap:  # stable: bm25's order within each rank
-                found.sort(key=lambda row: _name_rank(row, phrase))
+                found.sort(key=lambda row: name_rank(row, phrase))
             else:
                 typed = {fold(t) for toks, _ in q.words for t in toks}
-                found.sort(key=lambda row: _score(row, typed, phrase))
+                found.sort(key=lambda row: score(row, typed, phrase))
             found = found[:limit + 1]
         if len(found) <= limit:  # then matches anywhere in the text
             seen = {row[0] for row in found}
@@ -466,7 +423,7 @@ class Searcher:
         brought = self.con.execute(f"SELECT {_PLAIN} FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ? "
                                    "LIMIT ?", (expr, lo, hi, limit + 1)).fetchall()
         ids = {row[0] for row in brought}
-        named = [row for row in rows if _name_rank(row, phrase) <= 1]
+        named = [row for row in rows if name_rank(row, phrase) <= 1]
         matched = [row for row in rows if row[0] in ids and row not in named]
         first = {row[0] for row in named + matched}
         out = named + matched + [row for row in brought if row[0] not in first]
@@ -475,28 +432,6 @@ class Searcher:
 
 
 # -- helpers -----------------------------------------------------------------------------------------
-def _mark(name: str, typed: list[str]) -> str:
-    """``name`` with the typed words marked (found folded, as they matched)."""
-    folded = fold(name)
-    marked = [False] * len(name)
-    for w in typed:
-        at = folded.find(w)
-        while at >= 0 and len(folded) == len(name):  # folding kept the length: positions carry over
-            marked[at:at + len(w)] = [True] * len(w)
-            at = folded.find(w, at + 1)
-    out, on = [], False
-    for ch, m in zip(name, marked, strict=True):
-        if m != on:
-            out.append(MARK_ON if m else MARK_OFF)
-            on = m
-        out.append(ch)
-    return "".join(out) + (MARK_OFF if on else "")
-
-
-def _join_info(*parts: str) -> str:
-    return " \u00b7 ".join(p for p in parts if p)
-
-
 def _next(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1) if prefix else "\U0010ffff"
 
@@ -515,36 +450,6 @@ def _unique_prefix(value: str, choices: Iterable[str]) -> str | None:
         return value
     found = [c for c in choices if c.startswith(value)] if len(value) >= 2 else []
     return found[0] if len(found) == 1 else None
-
-
-def _score(row: Row, typed: set[str], phrase: str) -> tuple[int, int, int, bool, int, int]:
-    """Order candidates: a name starting with the words, a title match, an alias match; whole words first."""
-    rowid, title, aliases = row[0], row[3] or "", row[4] or ""
-    tier = 0 if MARK_ON in title else 1 if MARK_ON in aliases else 2
-    marked = _MARKED_WORD.findall(title + aliases)
-    whole = sum(1 for m in marked if fold(m) in typed)
-    return (_name_rank(row, phrase), tier, -whole, not title.startswith(MARK_ON), len(title), rowid)
-
-
-def _name_rank(row: Row, phrase: str) -> int:
-    """How well the record's own names answer the typed words: 0 an acronym, alias or name equal to
-    them ("ARF"), 1 one starting with them ("NEA": NEACD), 2 a title starting with them, 3 otherwise."""
-    if not phrase:
-        return 3
-    title, aliases = to_plain(row[3] or ""), to_plain(row[4] or "")
-    names = [_folded(n) for n in (*_ACRONYM.findall(title), *aliases.split("; ")) if n]
-    whole = _folded(title)
-    if phrase == whole or phrase in names:
-        return 0
-    if any(n.startswith(phrase) for n in names):
-        return 1
-    return 2 if whole.startswith(phrase) else 3
-
-
-@functools.lru_cache(maxsize=4096)
-def _folded(text: str) -> str:
-    """A name as folded words, for comparing it with what was typed."""
-    return " ".join(fold(t) for t in tokens(text))
 
 
 def _expression(words: str, facet: str | None, columns: str = "{title aliases body context variants}") -> str:

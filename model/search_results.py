@@ -6,12 +6,15 @@ after escaping, :func:`to_plain` drops them.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 from typing import Any
 
 from model import vocabulary
+from model.search_query import fold, tokens
 
 MARK_ON, MARK_OFF = "\x02", "\x03"
 # The groups' order, fixed: the record kinds in their vocabulary's order, then the analyst's notes.
@@ -98,6 +101,10 @@ def to_plain(marked: str) -> str:
     return marked.replace(MARK_ON, "").replace(MARK_OFF, "")
 
 
+# The columns a plain (unmarked) row of the index is selected with, as hit_from_row reads it.
+PLAIN_ROW = "rowid, kind, record_id, title, aliases, substr(body, 1, 300), '', label, info, target"
+
+
 def hit_from_row(row: tuple[Any, ...]) -> Hit:
     """A hit from a row of the search index's query (model/search.py)."""
     _rowid, kind, rid, title, aliases, body, context, label, info, target = row
@@ -112,3 +119,38 @@ def hit_from_row(row: tuple[Any, ...]) -> Hit:
 def shorten(text: str, size: int = 200) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= size else text[:size].rsplit(" ", 1)[0] + " \u2026"
+
+
+# -- ranking candidates (model/search.py) ------------------------------------------------------------
+_ACRONYM = re.compile(r"\(([^()]+)\)$")
+_MARKED_WORD = re.compile(f"{MARK_ON}([^{MARK_OFF}]*){MARK_OFF}")
+
+
+def score(row: tuple[Any, ...], typed: set[str], phrase: str) -> tuple[int, int, int, bool, int, int]:
+    """Order candidates: a name starting with the words, a title match, an alias match; whole words first."""
+    rowid, title, aliases = row[0], row[3] or "", row[4] or ""
+    tier = 0 if MARK_ON in title else 1 if MARK_ON in aliases else 2
+    marked = _MARKED_WORD.findall(title + aliases)
+    whole = sum(1 for m in marked if fold(m) in typed)
+    return (name_rank(row, phrase), tier, -whole, not title.startswith(MARK_ON), len(title), rowid)
+
+
+def name_rank(row: tuple[Any, ...], phrase: str) -> int:
+    """How well the record's own names answer the typed words: 0 an acronym, alias or name equal to
+    them ("ARF"), 1 one starting with them ("NEA": NEACD), 2 a title starting with them, 3 otherwise."""
+    if not phrase:
+        return 3
+    title, aliases = to_plain(row[3] or ""), to_plain(row[4] or "")
+    names = [_folded(n) for n in (*_ACRONYM.findall(title), *aliases.split("; ")) if n]
+    whole = _folded(title)
+    if phrase == whole or phrase in names:
+        return 0
+    if any(n.startswith(phrase) for n in names):
+        return 1
+    return 2 if whole.startswith(phrase) else 3
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    """A name as folded words, for comparing it with what was typed."""
+    return " ".join(fold(t) for t in tokens(text))
