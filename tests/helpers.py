@@ -44,6 +44,20 @@ def open_window(qtbot, atlas, **kwargs):
     return w
 
 
+def start_window(qtbot, size: tuple[int, int] = (1400, 900)):
+    """A main window started as ``forum-atlas`` starts it (gui/app.py): shown bare, then its panes built and
+    filled from the browse data; the read API is not attached."""
+    from gui.main_window import MainWindow
+
+    w = MainWindow(defer=True)
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    w.build()
+    return w
+
+
 def visible_forums(window) -> list[str]:
     """Ids of the forum rows the tree shows, depth first."""
     tree, out = window.tree_pane.tree, []

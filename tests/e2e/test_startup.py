@@ -11,6 +11,7 @@ import sys
 import textwrap
 
 import pytest
+from helpers import start_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -19,14 +20,7 @@ from PySide6.QtWidgets import QApplication
 def browsing(qtbot, settings_reset, real_db, monkeypatch):
     """A window as ``forum-atlas`` opens it: panes built and filled from the browse data, no read API yet."""
     monkeypatch.setenv("FORUM_ATLAS_DB", str(real_db))
-    from gui.main_window import MainWindow
-
-    w = MainWindow(defer=True)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    w.build()
+    w = start_window(qtbot)
     assert w.load_browse()
     assert w.atlas is None
     yield w
@@ -154,12 +148,7 @@ def test_browse_data_of_another_version_falls_back_to_the_read_api(qtbot, settin
     with sqlite3.connect(copy) as con:
         con.execute("UPDATE browse_meta SET value = 'older' WHERE key = 'data_version'")
     monkeypatch.setenv("FORUM_ATLAS_DB", str(copy))
-    from gui.main_window import MainWindow
-
-    w = MainWindow(defer=True)
-    qtbot.addWidget(w)
-    w.show()
-    w.build()
+    w = start_window(qtbot)
     assert not w.load_browse()
     assert "read API" in w.statusBar().currentMessage() and "data version" in w.statusBar().currentMessage()
     assert w.load() and w.records is w.atlas

@@ -1,7 +1,7 @@
 """The window holds its layout (issue 18): restarts, small and large screens, text size, the reading measure,
 and the tree's counts and marks."""
 
-from helpers import click_row, group_labels, open_window, visible_forums
+from helpers import click_row, group_labels, open_window, start_window, visible_forums
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 
@@ -28,8 +28,6 @@ def test_a_restart_with_a_full_basket_keeps_a_sane_dock_and_the_names_their_room
 def test_a_restart_the_way_the_app_starts_keeps_the_dock_as_it_was(qtbot, atlas, window):
     """The app shows the bare window first and makes its panes after (gui/app.py): restoring the docks then,
     before the new panes were laid out, brought the basket back 1,050 px wide of 1,600 (seen under Xvfb)."""
-    from gui.main_window import MainWindow
-
     window.resize(1600, 1000)
     for forum in atlas.forums()[:14]:
         window.user_data.add_to_basket(forum.id)
@@ -37,12 +35,7 @@ def test_a_restart_the_way_the_app_starts_keeps_the_dock_as_it_was(qtbot, atlas,
     width = window.user_data.dock.width()
     assert window.close()
 
-    again = MainWindow(defer=True)
-    qtbot.addWidget(again)
-    again.resize(1600, 1000)
-    again.show()
-    qtbot.waitExposed(again)
-    again.build()
+    again = start_window(qtbot, (1600, 1000))
     again.load_browse()
     again.attach(atlas)
     qtbot.wait(50)
