@@ -58,6 +58,50 @@ def start_window(qtbot, size: tuple[int, int] = (1400, 900)):
     return w
 
 
+def team_window(qtbot, atlas, url, folder, monkeypatch):
+    """A window on the team server at ``url``, once its connection (made in the background) has settled."""
+    monkeypatch.setenv("FORUM_ATLAS_NOTES_SERVER", url)
+    w = open_window(qtbot, atlas)
+    w.user_data.open(folder)
+    qtbot.waitUntil(lambda: not w.user_data.team_link.connecting, timeout=10_000)
+    return w
+
+
+def type_query(qtbot, window, text: str) -> None:
+    """Type into the search box and wait until its results are shown."""
+    pane = window.search_pane
+    pane.box.setFocus()
+    qtbot.keyClicks(pane.box, text)
+    qtbot.waitUntil(lambda: not pane.timer.isActive() and pane.results_shown is not None, timeout=3000)
+
+
+def answer_name(qtbot, text: str) -> None:
+    """Type ``text`` into the name dialog about to open, and press Enter."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(20, answer)
+            return
+        edit = dialog.findChild(QLineEdit)
+        edit.selectAll()
+        qtbot.keyClicks(edit, text)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    QTimer.singleShot(0, answer)
+
+
+def pdf_text(path, page=None) -> str:
+    """The text of a PDF (or one page), with ligatures unfolded and whitespace collapsed."""
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    pages = reader.pages if page is None else [reader.pages[page]]
+    return " ".join(" ".join(unicodedata.normalize("NFKC", p.extract_text() or "").split()) for p in pages)
+
+
 def visible_forums(window) -> list[str]:
     """Ids of the forum rows the tree shows, depth first."""
     tree, out = window.tree_pane.tree, []

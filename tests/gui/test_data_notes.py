@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 
 import pytest
-from pypdf import PdfReader
+from helpers import pdf_text
 from PySide6.QtCore import Qt
 
 from gui import printing
@@ -22,11 +21,6 @@ def _data_notes(db) -> list[str]:
         tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE "
                                             "'%data_note%' AND name NOT LIKE 'search%'")]
         return [n for t in tables for (n,) in con.execute(f"SELECT data_note FROM {t} WHERE data_note IS NOT NULL")]
-
-
-def _pdf_text(path) -> str:
-    text = " ".join((p.extract_text() or "") for p in PdfReader(str(path)).pages)
-    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def test_every_kind_stores_its_data_note(real_db):
@@ -62,7 +56,7 @@ def test_printed_sheets_leave_data_notes_out(atlas, tmp_path, qapp):
     arf, kh = tmp_path / "arf.pdf", tmp_path / "kh.pdf"
     printing.sheet_pdf(atlas, "arf", arf)
     printing.sheet_pdf(atlas, "kh", kh)
-    arf_text, kh_text = _pdf_text(arf), _pdf_text(kh)
+    arf_text, kh_text = pdf_text(arf), pdf_text(kh)
     assert "ASEAN Regional Forum" in arf_text and "Cambodia" in kh_text
     assert "represented by" in arf_text
     for note in _data_notes(atlas.path):

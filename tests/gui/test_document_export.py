@@ -6,8 +6,7 @@ import re
 import zipfile
 
 import pytest
-from helpers import click_row
-from pypdf import PdfReader
+from helpers import click_row, pdf_text
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from gui import document_export, printing
@@ -22,10 +21,6 @@ def odt_headings(path) -> list[tuple[int, str]]:
 def md_headings(path) -> list[tuple[int, str]]:
     return [(len(m.group(1)), m.group(2).replace("\\[", "[")) for line in path.read_text(encoding="utf-8").splitlines()
             if (m := re.match(r"(#+) (.*)", line))]
-
-
-def pdf_text(path) -> str:
-    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)
 
 
 def bare(title: str) -> str:

@@ -3,19 +3,12 @@
 import re
 import subprocess
 import sys
-import unicodedata
 
 import pytest
+from helpers import pdf_text
 from pypdf import PdfReader
 
 from gui import printing
-
-
-def pdf_text(path, page=None) -> str:
-    """The text of a PDF (or one page), with ligatures unfolded and whitespace collapsed."""
-    reader = PdfReader(str(path))
-    pages = reader.pages if page is None else [reader.pages[page]]
-    return " ".join(" ".join(unicodedata.normalize("NFKC", p.extract_text() or "").split()) for p in pages)
 
 
 def pages(path) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import type_query
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -11,14 +12,6 @@ from gui.search_list import HIT_ROLE, SearchResultsModel, rows_for, runs, wrap
 
 def pane(window):
     return window.search_pane
-
-
-def type_query(qtbot, window, text: str) -> None:
-    box = pane(window).box
-    box.setFocus()
-    qtbot.keyClicks(box, text)
-    qtbot.waitUntil(lambda: not pane(window).timer.isActive() and pane(window).results_shown is not None,
-                    timeout=3000)
 
 
 def targets(window) -> list[str]:

@@ -4,10 +4,10 @@ choice is remembered."""
 
 import re
 
+from helpers import pdf_text
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QPushButton
-from test_printing import pdf_text
 
 from gui import document_export, print_dialogs
 from gui import settings as S

@@ -10,29 +10,12 @@ import threading
 import time
 
 import psycopg
-from helpers import open_window
+from helpers import answer_name, click_row, open_window, team_window, type_query
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
-from test_main_window import click_row
-from test_search_gui import type_query
-from test_team_window import team_window
+from PySide6.QtWidgets import QApplication
 
 from model.team_notes import TeamNotes
 from model.team_store import TeamStore
-
-
-def _answer_name(qtbot, text: str) -> None:
-    """Type ``text`` into the name dialog about to open, and press Enter."""
-    def answer():
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QInputDialog):
-            QTimer.singleShot(20, answer)
-            return
-        edit = dialog.findChild(QLineEdit)
-        edit.selectAll()
-        qtbot.keyClicks(edit, text)
-        qtbot.keyClick(edit, Qt.Key.Key_Return)
-    QTimer.singleShot(0, answer)
 
 
 def _menu(window, command: str):
@@ -56,7 +39,7 @@ def test_a_shared_basket_is_seen_by_a_colleague_and_a_private_one_is_not(qtbot, 
     qtbot.keyClick(a, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # the first basket
     assert panel_a.chooser.isVisible() and _baskets_listed(a) == ["My basket"]
     assert panel_a.owner.text() == "Your basket, private: only you see it."
-    _answer_name(qtbot, "Plenary")
+    answer_name(qtbot, "Plenary")
     _menu(a, "rename").trigger()
     _menu(a, "share").trigger()
     assert _baskets_listed(a) == ["Plenary (shared)"] and panel_a.owner.text() == "Your basket, shared with the team."
@@ -74,7 +57,7 @@ def test_a_shared_basket_is_seen_by_a_colleague_and_a_private_one_is_not(qtbot, 
     with psycopg.connect(team("bob")) as con:
         assert con.execute("SELECT count(*) FROM baskets").fetchone()[0] == 0
     # a second basket, made from the dock, is the open one
-    _answer_name(qtbot, "Doubts")
+    answer_name(qtbot, "Doubts")
     _menu(a, "new").trigger()
     assert a.user_data.panel.choice.currentText() == "Doubts" and panel_a.basket_ids() == []
 

@@ -8,12 +8,10 @@ from pathlib import Path
 import keyring
 import psycopg
 import pytest
-from helpers import PASSWORD, PASSWORD_ROLE
+from helpers import PASSWORD, PASSWORD_ROLE, answer_name, team_window
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from PySide6.QtCore import QSettings
-from test_team_dock import _answer_name
-from test_team_window import team_window
 
 from gui import settings as S
 from model.team_notes import WRITERS, TeamNotes
@@ -127,7 +125,7 @@ def test_connect_to_team_keeps_sslmode_and_puts_the_password_in_the_keyring(qtbo
     monkeypatch.delenv("FORUM_ATLAS_NOTES_SERVER")
     query = f"?sslmode=verify-full&sslrootcert={team.server.ca_file}"
     typed = dave.replace(f"{PASSWORD_ROLE}@", f"{PASSWORD_ROLE}:{PASSWORD}@") + query
-    _answer_name(qtbot, typed)
+    answer_name(qtbot, typed)
     w.registry["notes.connect"].trigger()  # Notes › Connect to team…
     saved = w.settings.get(S.NOTES_SERVER)
     assert saved == dave + query and "sslmode=verify-full" in saved

@@ -5,18 +5,9 @@ from __future__ import annotations
 import time
 
 import psycopg
-from helpers import click_row, open_window, type_note
+from helpers import click_row, team_window, type_note
 
 from gui.user_data import DEBOUNCE_MS
-
-
-def team_window(qtbot, atlas, url, folder, monkeypatch):
-    """A window on the team server at ``url``, once its connection (made in the background) has settled."""
-    monkeypatch.setenv("FORUM_ATLAS_NOTES_SERVER", url)
-    w = open_window(qtbot, atlas)
-    w.user_data.open(folder)
-    qtbot.waitUntil(lambda: not w.user_data.team_link.connecting, timeout=10_000)
-    return w
 
 
 def _two_windows(qtbot, atlas, team, tmp_path, monkeypatch):
