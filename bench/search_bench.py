@@ -9,7 +9,8 @@ query alternating with the floor: a bare FTS5 query for one word on the same dat
 With ``gui=True`` (the default when PySide6 is importable) it also drives the real ``SearchPane``
 offscreen: the time a keystroke spends in the box (the query waits for the debounce timer, so this
 must stay far below a frame), against a keystroke in a bare QLineEdit, and the time from the timer
-firing to the results model being filled.
+firing to the results model being filled; and a keystroke in the quick-open palette (Ctrl+K), which
+matches and refills its list at once, against the same bare line edit.
 
 Run it through the harness: ``make bench ARGS="--only search"``.
 """
@@ -135,6 +136,32 @@ def _gui(atlas) -> dict:
         app.processEvents()
         fills.append(time.perf_counter() - start)
     pane.close()
+    palette_keys, palette_floors = _palette(app, atlas, box)
     box.close()
     return {"keystroke": bare.summary(keys, key_floors), "results_shown_ms": round(max(fills) * 1000, 3),
-            "warm_up_ms": round(warm * 1000, 3)}
+            "warm_up_ms": round(warm * 1000, 3), "palette_keystroke": bare.summary(palette_keys, palette_floors)}
+
+
+def _palette(app, atlas, box) -> tuple[list, list]:
+    """Keystrokes in the quick-open palette (Ctrl+K), which matches and refills its list on every one,
+    against the same bare line edit's."""
+    from gui.quick_open import QuickOpen, entries, prepare
+
+    palette = QuickOpen(prepare(entries(atlas), atlas.names_ja()))  # prepared once per atlas, as the window does
+    palette.show()
+    app.processEvents()
+    keys: list[tuple[float, float]] = []
+    floors: list[tuple[float, float]] = []
+    for text in SESSIONS[:8]:
+        palette.edit.clear()
+        for n in range(1, len(text) + 1):
+            start = bare.clock()
+            box.setText(text[:n])
+            app.processEvents()
+            floors.append(bare.since(start))
+            start = bare.clock()
+            palette.edit.setText(text[:n])
+            app.processEvents()
+            keys.append(bare.since(start))
+    palette.close()
+    return keys, floors
