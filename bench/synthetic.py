@@ -21,7 +21,8 @@ model or the real data changes. Up to ``YAML_MAX`` times (100x), a dataset takes
 road: written as YAML (31 MB), then loaded and checked by ``model.loader.load``. Beyond it (1000x:
 138,000 events, some 300 MB of YAML) the copies are made from the loaded real records directly.
 Either way ``bench.fastbuild`` writes the database ``model.build.build`` would (which takes three to
-four times longer); at 1000x without the search index, which no 1000x figure uses. From ``SQL_MIN``
+four times longer); at 1000x without the search index and the records' detail pages in the browse data,
+which no 1000x figure uses. From ``SQL_MIN``
 times (10,000x: 1.4 million events) ``bench.scaled`` copies the real database's rows instead, search
 index and browse tables included.
 ``tests/model/test_synthetic.py`` checks that both roads give the same dataset, and both builds the same
@@ -334,9 +335,9 @@ def _build_db(factor: int, target: Path, seed: int) -> tuple[dict, str]:
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
     else:
-        road = "direct: bench.synthetic.dataset, bench.fastbuild.build without the search index"
+        road = "direct: bench.synthetic.dataset, bench.fastbuild.build without the search index or record details"
         ds = dataset(factor, seed)
-        fastbuild.build(ds, target, search=False)
+        fastbuild.build(ds, target, search=False, details=False)
     counts = {t: len(v) for t, v in ds.tables.items()}
     counts["memberships"] = sum(len(f["members"]) for f in ds["forums"])
     counts["citations"] = len(ds.citations)

@@ -112,8 +112,9 @@ def _detail_rows(atlas: Atlas) -> Iterator[tuple[str, str, bytes]]:
             yield rid, kind, blob
 
 
-def write(con: sqlite3.Connection, atlas: Atlas) -> None:
-    """Write the browse tables into ``con`` from ``atlas`` (the read API, open on the same database).
+def write(con: sqlite3.Connection, atlas: Atlas, details: bool = True) -> None:
+    """Write the browse tables into ``con`` from ``atlas`` (the read API, open on the same database);
+    ``details=False`` leaves the records' detail pages out (a record's read costs milliseconds).
 
     Everything is asked of ``atlas`` before the first write: it reads the file as immutable.
     """
@@ -135,7 +136,7 @@ def write(con: sqlite3.Connection, atlas: Atlas) -> None:
                           json.dumps(e.forums), e.lo, e.hi) for n, e in enumerate(atlas.events())],
         "browse_era": [(n, *era) for n, era in enumerate(atlas.eras())],
         "browse_name_ja": [(rid, json.dumps(names)) for rid, names in sorted(atlas.names_ja().items())],
-        "browse_detail": list(_detail_rows(atlas)),
+        "browse_detail": list(_detail_rows(atlas)) if details else [],
     }
     con.executescript(SCHEMA)
     for table, rows in tables.items():

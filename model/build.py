@@ -138,14 +138,14 @@ def build(dataset: Dataset, target: Path) -> Path:
     return target
 
 
-def add_browse(path: Path) -> None:
+def add_browse(path: Path, details: bool = True) -> None:
     """Write the browse tables (model/browse.py) into the finished file at ``path``: the read API's own answers,
     so that the window's first paint shows what SQLModel would."""
     atlas = Atlas(path)
     con = sqlite3.connect(path)
     try:
         with con:
-            browse.write(con, atlas)
+            browse.write(con, atlas, details)
     finally:
         con.close()
         atlas.close()
