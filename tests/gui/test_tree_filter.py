@@ -197,3 +197,11 @@ def test_the_current_forum_stays_current_while_it_still_shows_and_keeps_its_mark
     qtbot.keyClicks(pane.filter, "zz")
     assert not tree.currentIndex().isValid() and pane.empty.isVisible()
     assert window.selection.current == "arf"  # the detail still shows it: filtering is not choosing
+
+
+def test_sub_bodies_listed_before_their_parent_nest_under_it_and_a_parent_cycle_is_shown_flat():
+    groups = [("G", [forum("c", "C", parent="b"), forum("b", "B", parent="a"), forum("a", "A"),
+                     forum("x", "X", parent="y"), forum("y", "Y", parent="x"), forum("d", "D", parent="a")])]
+    shown = TreeFilter(build_tree(groups)).apply()
+    assert outline(shown) == ["G (6)", "  a", "    d", "    b", "      c", "  x", "  y"]
+    assert outline(TreeFilter(build_tree(groups)).apply("c")) == ["G (3)", "  a", "    b", "      c"]
