@@ -121,16 +121,22 @@ class TreeFilter:
         self.nodes: list[Node] = []  # every forum node, parents before their sub-bodies, in the tree's order
         up: list[int] = []  # the place in ``nodes`` of each one's parent forum, -1 under a group
         group: list[int] = []  # the row of each one's group
-        place: dict[Node, int] = {}
+        place: dict[Node, int] = {}  # of the forums with sub-bodies
         for g, top in enumerate(root.children):
+            if not any(node.children for node in top.children):  # most groups: a plain list
+                self.nodes += top.children
+                up += [-1] * len(top.children)
+                group += [g] * len(top.children)
+                continue
             stack = list(reversed(top.children))
             while stack:
                 node = stack.pop()
-                place[node] = len(self.nodes)
+                if node.children:
+                    place[node] = len(self.nodes)
+                    stack.extend(reversed(node.children))
                 self.nodes.append(node)
-                up.append(place[node.parent] if node.parent is not top else -1)
+                up.append(place[node.parent] if node.parent is not top else -1)  # type: ignore[index]
                 group.append(g)
-                stack.extend(reversed(node.children))
         self.up, self.group = up, group
         self.texts = [n.text for n in self.nodes]
         self.ids = [n.id for n in self.nodes]
