@@ -178,6 +178,7 @@ class ForumTreePane(QWidget):
         self.state = state
         self.atlas = None
         self._roles: dict[str, dict[str, list[str]]] = {}
+        self._texts: list[tuple[str, str]] = []  # every forum's id and lowercase name and acronym (visible_forums)
         self.grouping = QComboBox(objectName="groupingBox")
         for key, text in GROUPINGS:
             self.grouping.addItem(term(text), key)
@@ -242,6 +243,7 @@ class ForumTreePane(QWidget):
     def set_atlas(self, atlas) -> None:
         self.atlas = atlas
         self._roles = atlas.roles_by_participant()
+        self._texts = [(f.id, f"{f.name} {f.acronym or ''}".lower()) for f in atlas.forums()]
         self._quiet = True
         self.participant.clear()
         self.participant.addItem(self.tr("All participants"), None)
@@ -272,8 +274,7 @@ class ForumTreePane(QWidget):
             return None
         ids = set(self._roles.get(pid, {})) if pid else None
         if words:  # every forum, not the tree's nodes: the other views ask this of forums the tree may not hold
-            ids = {f.id for f in self.atlas.forums() if (ids is None or f.id in ids)
-                   and matches_text(f"{f.name} {f.acronym or ''}".lower(), words)}
+            ids = {fid for fid, text in self._texts if (ids is None or fid in ids) and matches_text(text, words)}
         return ids
 
     def groups(self) -> list[tuple[str, list[r.ForumRow]]]:

@@ -205,3 +205,13 @@ def test_sub_bodies_listed_before_their_parent_nest_under_it_and_a_parent_cycle_
     shown = TreeFilter(build_tree(groups)).apply()
     assert outline(shown) == ["G (6)", "  a", "    d", "    b", "      c", "  x", "  y"]
     assert outline(TreeFilter(build_tree(groups)).apply("c")) == ["G (3)", "  a", "    b", "      c"]
+
+
+def test_the_filter_imports_no_qt():
+    import subprocess
+    import sys
+
+    code = ("import sys, gui.tree_filter; qt = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]; "
+            "assert not qt, qt")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
