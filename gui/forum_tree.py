@@ -82,7 +82,7 @@ class ForumTreeModel(QAbstractItemModel):
         self._marks[node] = value = self.marks_for(node.id)
         return value
 
-    # index, parent, rowCount, hasChildren and flags are asked of every row when the view lays the tree out
+    # index, parent, rowCount and flags are asked of every row when the view lays the tree out
     # (expanding it after each filter): a dictionary lookup each, no more.
     def index(self, row, column, parent=_TOP):
         kids = self.shown.children.get(parent.internalPointer() if parent.isValid() else self.shown.root, ())
@@ -104,9 +104,6 @@ class ForumTreeModel(QAbstractItemModel):
         if parent.column() != 0:
             return 0
         return len(self.shown.children.get(parent.internalPointer(), ()))
-
-    def hasChildren(self, parent=_TOP):  # noqa: N802 - Qt override: one call where Qt's own makes two
-        return self.rowCount(parent) > 0
 
     def columnCount(self, parent=_TOP):
         return len(COLUMNS)
