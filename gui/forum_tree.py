@@ -1,14 +1,11 @@
-"""The forum tree: a plain node tree, a thin item model over it, a filter proxy, and the pane."""
+"""The forum tree: a thin item model over the filtered node tree (gui/tree_filter.py), and the pane."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QFont, QPalette
@@ -28,6 +25,7 @@ from gui import i18n
 from gui.forum_tree_view import ForumTreeView
 from gui.i18n import translate
 from gui.terms import term
+from gui.tree_filter import AWAY, Node, Shown, TreeFilter, build_tree, matches_text
 from model import records as r
 
 GROUPINGS = [("track", QT_TRANSLATE_NOOP("Vocabulary", "Track")), ("kind", QT_TRANSLATE_NOOP("Vocabulary", "Kind")),
@@ -42,86 +40,30 @@ _DISPLAY, _TOOLTIP, _FONT, _FOREGROUND = (Qt.ItemDataRole.DisplayRole, Qt.ItemDa
 # The roles ForumTreeModel answers. The view asks eight of every cell each time it sizes the acronym and year
 # columns to their contents (tens of thousands of calls at start-up): the others return at the first line.
 _ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _FONT, _FOREGROUND, ID_ROLE})
-AWAY = r.AWAY  # roles that mean staying out: model/roles.py
 _TOP = QModelIndex()  # the invisible root, as a default argument
-
-
-@dataclass(eq=False)
-class Node:
-    kind: str  # "root" | "group" | "forum"
-    id: str | None = None
-    label: str = ""
-    acronym: str = ""
-    year: str = ""
-    roles: tuple[str, ...] = ()
-    parent: Node | None = None
-    children: list[Node] = field(default_factory=list)
-    row: int = 0  # cached, so parent() is O(1)
-    text: str = ""  # lowercase name and acronym, for the filter
-
-    def add(self, child: Node) -> Node:
-        child.parent, child.row = self, len(self.children)
-        self.children.append(child)
-        return child
-
-    @property
-    def away(self) -> bool:
-        return bool(self.roles) and all(role in AWAY for role in self.roles)
-
-
-def build_tree(groups: list[tuple[str, list[r.ForumRow]]], roles: dict[str, dict[str, list[str]]] | None = None,
-               group_ids: list[str] | None = None) -> Node:
-    """Groups of forums as a node tree; a sub-body nests under its parent when both are in the group.
-
-    ``roles`` (participant grouping) maps a group's participant id to forum id -> roles there.
-    """
-    root = Node("root")
-    for n, (label, forums) in enumerate(groups):
-        group = root.add(Node("group", label=label))
-        pid = group_ids[n] if group_ids else None
-        here = {f.id for f in forums}
-        nodes: dict[str, Node] = {}
-        pending = list(forums)
-        while pending:  # parents before children, whatever the input order
-            progress = False
-            for f in list(pending):
-                if f.parent_id in here and f.parent_id not in nodes:
-                    continue
-                owner = nodes.get(f.parent_id, group) if f.parent_id in here else group
-                node_roles = tuple((roles or {}).get(pid, {}).get(f.id, ())) if pid else ()
-                nodes[f.id] = owner.add(Node("forum", f.id, f.name, f.acronym or "", f.year, node_roles,
-                                             text=f"{f.name} {f.acronym or ''}".lower()))
-                pending.remove(f)
-                progress = True
-            if not progress:  # a parent cycle: place the rest flat rather than loop
-                for f in pending:
-                    nodes[f.id] = group.add(Node("forum", f.id, f.name, f.acronym or "", f.year,
-                                                 text=f"{f.name} {f.acronym or ''}".lower()))
-                pending.clear()
-    return root
+_BRANCH = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_LEAF = _BRANCH | Qt.ItemFlag.ItemNeverHasChildren
 
 
 class ForumTreeModel(QAbstractItemModel):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.root = Node("root")
+        self.shown = Shown(Node("root"))
         self.filter_roles: dict[str, list[str]] = {}  # forum id -> roles of the filtered participant
         self.uncertain: set[str] = set()  # forums whose founding is uncertain at the as-of month
         self.marks_for = None  # record id -> (marks, description): the analyst's basket, bookmark, note
-        self.count_of = None  # group node -> the forums it shows now (ForumTreePane: ForumFilter.count)
         self._marks: dict[Node, tuple[str, str]] = {}  # the marks last read of each forum's node (refresh_marks)
 
-    def reset(self, root: Node) -> None:
+    def reset(self, shown: Shown) -> None:
+        """Show ``shown`` (TreeFilter.apply): one reset, whatever the filters changed."""
         self.beginResetModel()
-        self.root = root
+        self.shown = shown
         self._marks.clear()
         self.endResetModel()
 
-    def set_filter_roles(self, roles: dict[str, list[str]]) -> None:
-        self.filter_roles = roles
-        if self.root.children:
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1),
-                                  [Qt.ItemDataRole.DisplayRole])
+    def index_of(self, node: Node) -> QModelIndex:
+        """The index of a shown node (the first column)."""
+        return self.createIndex(self.shown.rows[node], 0, node)
 
     def refresh_marks(self) -> None:
         """The analyst's marks changed (gui/user_data.py): repaint the names whose marks did.
@@ -131,7 +73,7 @@ class ForumTreeModel(QAbstractItemModel):
         for node, shown in list(self._marks.items()):
             if (self.marks_for(node.id) if self.marks_for else ("", "")) != shown:
                 del self._marks[node]
-                index = self.createIndex(node.row, 0, node)
+                index = self.index_of(node)
                 self.dataChanged.emit(index, index)
 
     def marks(self, node: Node) -> tuple[str, str]:
@@ -140,27 +82,28 @@ class ForumTreeModel(QAbstractItemModel):
         self._marks[node] = value = self.marks_for(node.id)
         return value
 
-    def node(self, index: QModelIndex) -> Node:
-        return index.internalPointer() if index.isValid() else self.root
-
+    # index, parent, rowCount and flags are asked of every row when the view lays the tree out
+    # (expanding it after each filter): a dictionary lookup each, no more.
     def index(self, row, column, parent=_TOP):
-        owner = self.node(parent)
-        if 0 <= row < len(owner.children) and 0 <= column < len(COLUMNS):
-            return self.createIndex(row, column, owner.children[row])
+        kids = self.shown.children.get(parent.internalPointer() if parent.isValid() else self.shown.root, ())
+        if 0 <= row < len(kids) and 0 <= column < len(COLUMNS):
+            return self.createIndex(row, column, kids[row])
         return QModelIndex()
 
     def parent(self, index=_TOP):
         if not index.isValid():
             return QModelIndex()
         owner = index.internalPointer().parent
-        if owner is None or owner is self.root:
+        if owner is None or owner is self.shown.root:
             return QModelIndex()
-        return self.createIndex(owner.row, 0, owner)
+        return self.createIndex(self.shown.rows[owner], 0, owner)
 
     def rowCount(self, parent=_TOP):
-        if parent.isValid() and parent.column() != 0:
+        if not parent.isValid():
+            return len(self.shown.children.get(self.shown.root, ()))
+        if parent.column() != 0:
             return 0
-        return len(self.node(parent).children)
+        return len(self.shown.children.get(parent.internalPointer(), ()))
 
     def columnCount(self, parent=_TOP):
         return len(COLUMNS)
@@ -182,7 +125,7 @@ class ForumTreeModel(QAbstractItemModel):
             if node.kind == "group":  # its count of the forums shown, absences not counted
                 if col:
                     return None
-                return f"{term(node.label)} ({self.count_of(node)})" if self.count_of else term(node.label)
+                return f"{term(node.label)} ({self.shown.counts.get(node, 0)})"
             if col == 0:
                 marks = self.marks(node)[0]
                 return f"{marks}  {node.label}" if marks else node.label  # before: a long name is elided
@@ -220,60 +163,8 @@ class ForumTreeModel(QAbstractItemModel):
     def flags(self, index):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-def matches_text(text: str, words: str) -> bool:
-    """Whether ``text`` (a forum's lowercase name and acronym) holds every word of the text filter."""
-    return all(word in text for word in words.lower().split())
-
-
-class ForumFilter(QSortFilterProxyModel):
-    """Narrows by typed text and by a participant's forums; parents of a match stay visible."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)
-        self.text = ""
-        self.allowed: set[str] | None = None
-        self.existing: set[str] | None = None  # the forums that existed at the as-of month (None: all)
-
-    # Each filter change maps the rows afresh (invalidate: one layout change) rather than row by row
-    # (invalidateFilter, endFilterChange), which removes hidden rows range by range and asks the Python model
-    # for parents millions of times: at 100x data one keystroke took 90 s that way, 0.5 s this way.
-    def set_text(self, text: str) -> None:
-        self.text = text.strip().lower()
-        self.invalidate()
-
-    def set_allowed(self, ids: set[str] | None) -> None:
-        self.allowed = ids
-        self.invalidate()
-
-    def set_existing(self, ids: set[str] | None) -> None:
-        self.existing = ids
-        self.invalidate()
-
-    def count(self, index: QModelIndex) -> int:
-        """The forums shown under ``index`` now (after the filters), absences not counted."""
-        model = self.sourceModel()
-        n = 0
-        for row in range(self.rowCount(index)):
-            child = self.index(row, 0, index)
-            node: Node = self.mapToSource(child).internalPointer()
-            roles = model.roles_of(node)
-            n += (not (roles and all(x in AWAY for x in roles))) + self.count(child)
-        return n
-
-    def filterAcceptsRow(self, row, parent):
-        index = self.sourceModel().index(row, 0, parent)
         node: Node = index.internalPointer()
-        if node.kind != "forum":
-            return not self.text and self.allowed is None and self.existing is None and bool(node.children)
-        if self.allowed is not None and node.id not in self.allowed:
-            return False
-        if self.existing is not None and node.id not in self.existing:
-            return False
-        return matches_text(node.text, self.text)
+        return _BRANCH if node.children or node.kind != "forum" else _LEAF  # a leaf: the view need not look in it
 
 
 class ForumTreePane(QWidget):
@@ -284,6 +175,7 @@ class ForumTreePane(QWidget):
         self.state = state
         self.atlas = None
         self._roles: dict[str, dict[str, list[str]]] = {}
+        self._texts: list[tuple[str, str]] = []  # every forum's id and lowercase name and acronym (visible_forums)
         self.grouping = QComboBox(objectName="groupingBox")
         for key, text in GROUPINGS:
             self.grouping.addItem(term(text), key)
@@ -293,14 +185,15 @@ class ForumTreePane(QWidget):
         self.filter = QLineEdit(objectName="treeFilter", placeholderText=self.tr("Filter forums\u2026"),
                                 clearButtonEnabled=True)
         self.model = ForumTreeModel(self)
-        self.proxy = ForumFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.model.count_of = lambda node: self.proxy.count(self.proxy.mapFromSource(
-            self.model.createIndex(node.row, 0, node)))
+        self.filtering = TreeFilter(self.model.shown.root)
+        self.text = ""  # the text filter, lowercase
+        self.allowed: set[str] | None = None  # the filtered participant's forums (None: all)
+        self.existing: set[str] | None = None  # the forums that existed at the as-of month (None: all)
+        self._away: set[str] = set()  # the filtered participant's forums where its roles are all absences
+        self._collapsed: set[Node] = set()  # what the user collapsed, unfiltered: collapsed again when it clears
         self.tree = ForumTreeView()
-        self.tree.setModel(self.proxy)
-        for changed in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
-                        self.proxy.rowsRemoved, self.proxy.dataChanged):
+        self.tree.setModel(self.model)
+        for changed in (self.model.modelReset, self.model.dataChanged):
             changed.connect(self.tree.refit)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -337,6 +230,8 @@ class ForumTreePane(QWidget):
         self.grouping.currentIndexChanged.connect(self._on_grouping)
         self.participant.currentIndexChanged.connect(self._on_participant)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
+        self.tree.collapsed.connect(lambda index: self._remember(index, True))
+        self.tree.expanded.connect(lambda index: self._remember(index, False))
         state.groupingChanged.connect(self._follow_grouping)
         state.participantChanged.connect(self._follow_participant)
         state.textFilterChanged.connect(self._follow_text)
@@ -345,6 +240,7 @@ class ForumTreePane(QWidget):
     def set_atlas(self, atlas) -> None:
         self.atlas = atlas
         self._roles = atlas.roles_by_participant()
+        self._texts = [(f.id, f"{f.name} {f.acronym or ''}".lower()) for f in atlas.forums()]
         self._quiet = True
         self.participant.clear()
         self.participant.addItem(self.tr("All participants"), None)
@@ -356,7 +252,7 @@ class ForumTreePane(QWidget):
         if self.state.participant not in self._roles:  # a remembered participant this atlas lacks
             self.state.set_participant(None)
         # The participant filter first, then one rebuild: expanding the whole tree twice doubled the start's work.
-        self._follow_participant(self.state.participant, expand=False)
+        self._follow_participant(self.state.participant, refilter=False)
         self.rebuild()
 
     def set_grouping(self, key: str) -> None:
@@ -374,9 +270,8 @@ class ForumTreePane(QWidget):
         if self.atlas is None or (pid is None and not words):
             return None
         ids = set(self._roles.get(pid, {})) if pid else None
-        if words:
-            ids = {f.id for f in self.atlas.forums() if (ids is None or f.id in ids)
-                   and matches_text(f"{f.name} {f.acronym or ''}".lower(), words)}
+        if words:  # every forum, not the tree's nodes: the other views ask this of forums the tree may not hold
+            ids = {fid for fid, text in self._texts if (ids is None or fid in ids) and matches_text(text, words)}
         return ids
 
     def groups(self) -> list[tuple[str, list[r.ForumRow]]]:
@@ -392,12 +287,36 @@ class ForumTreePane(QWidget):
             names = {p.short_name: p.id for p in self.atlas.participants()}
             ids = [names[label] for label, _ in groups]
         current = self.current_id()
-        self.model.reset(build_tree(groups, self._roles if ids else None, ids))
-        self.tree.expandAll()
+        self.filtering = TreeFilter(build_tree(groups, self._roles if ids else None, ids))
+        self._collapsed.clear()
+        self._refilter()
         self._update_role_column()
         if current:
             self.select(current)
+
+    def _refilter(self) -> None:
+        """Show what the filters let through, every group expanded (the user's own collapsing again when no
+        text filters), the current row kept when it is still shown."""
+        index = self.tree.currentIndex()
+        current = index.internalPointer() if index.isValid() else None
+        self.model.reset(self.filtering.apply(self.text, self.allowed, self.existing, self._away))
+        rows = self.model.shown.rows
+        self.tree.blockSignals(True)  # expandAll signals every row's expansion: no call back per row
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+        if not self.text:
+            for node in self._collapsed & rows.keys():
+                self.tree.collapse(self.model.index_of(node))
+        if current in rows:
+            self._quiet = True
+            self.tree.setCurrentIndex(self.model.index_of(current))
+            self._quiet = False
         self._update_empty()
+
+    def _remember(self, index: QModelIndex, collapsed: bool) -> None:
+        if self.text:  # what is expanded while the text filters is the filter's, not the user's
+            return
+        (self._collapsed.add if collapsed else self._collapsed.discard)(index.internalPointer())
 
     def current_id(self) -> str | None:
         index = self.tree.currentIndex()
@@ -405,28 +324,17 @@ class ForumTreePane(QWidget):
 
     def select(self, rid: str) -> bool:
         """Make ``rid`` the current row, without selecting it in the app state. False when not shown."""
-        match = self._find(self.model.root, rid)
+        rows, nodes = self.model.shown.rows, self.filtering.nodes
+        match = next((nodes[i] for i in self.filtering.places.get(rid, ()) if nodes[i] in rows), None)
         if match is None:
             self.tree.clearSelection()
             return False
-        index = self.proxy.mapFromSource(self.model.createIndex(match.row, 0, match))
-        if not index.isValid():
-            self.tree.clearSelection()
-            return False
+        index = self.model.index_of(match)
         self._quiet = True
         self.tree.setCurrentIndex(index)
         self.tree.scrollTo(index)
         self._quiet = False
         return True
-
-    def _find(self, node: Node, rid: str) -> Node | None:
-        for child in node.children:
-            if child.id == rid:
-                return child
-            found = self._find(child, rid)
-            if found:
-                return found
-        return None
 
     def _on_current(self, current, _previous) -> None:
         rid = current.data(ID_ROLE) if current.isValid() else None
@@ -453,26 +361,25 @@ class ForumTreePane(QWidget):
         self._show_grouping(key)
         self.rebuild()
 
-    def _follow_participant(self, pid: str | None, expand: bool = True) -> None:
+    def _follow_participant(self, pid: str | None, refilter: bool = True) -> None:
         n = self.participant.findData(pid) if pid else 0
         if n >= 0 and n != self.participant.currentIndex():
             self._quiet = True
             self.participant.setCurrentIndex(n)
             self._quiet = False
         roles = dict(self._roles.get(pid, {})) if pid else {}
-        self.model.set_filter_roles(roles)
-        self.proxy.set_allowed(set(roles) if pid else None)
-        if expand:
-            self.tree.expandAll()
+        self.model.filter_roles = roles
+        self.allowed = set(roles) if pid else None
+        self._away = {fid for fid, held in roles.items() if held and all(x in AWAY for x in held)}
+        if refilter:
+            self._refilter()
         self._update_role_column()
-        self._update_empty()
 
     def _follow_text(self, text: str) -> None:
         if self.filter.text() != text:
             self.filter.setText(text)  # its textChanged sets the state again: no change, no signal
-        self.proxy.set_text(text)
-        self.tree.expandAll()
-        self._update_empty()
+        self.text = text.strip().lower()
+        self._refilter()
 
     def _follow_as_of(self, month: str | None) -> None:
         """Only the forums that existed at the month; those of uncertain founding marked "?"."""
@@ -480,11 +387,9 @@ class ForumTreePane(QWidget):
 
         states = when.forum_states(self.atlas, month) if month and self.atlas else {}
         self.model.uncertain = {f for f, s in states.items() if s == when.UNCERTAIN}
-        self.tree.refit()  # founding years gain or lose their "?"
-        self.proxy.set_existing({f for f, s in states.items() if s in (when.EXISTS, when.UNCERTAIN)}
-                                if month and self.atlas else None)
-        self.tree.expandAll()
-        self._update_empty()
+        self.existing = ({f for f, s in states.items() if s in (when.EXISTS, when.UNCERTAIN)}
+                         if month and self.atlas else None)
+        self._refilter()  # its reset measures the founding years again, which gain or lose their "?"
 
     def _update_role_column(self) -> None:
         show = self.current_grouping() == "participant" or self.state.participant is not None
@@ -492,4 +397,4 @@ class ForumTreePane(QWidget):
         self.tree.give_way()
 
     def _update_empty(self) -> None:
-        self.stack.setCurrentWidget(self.empty if self.proxy.rowCount() == 0 else self.tree)
+        self.stack.setCurrentWidget(self.empty if self.model.rowCount() == 0 else self.tree)

@@ -65,7 +65,7 @@ def _click_anchor(qtbot, pane, wanted) -> str:
 
 
 def _click_forum(qtbot, w):
-    tree, proxy = w.tree_pane.tree, w.tree_pane.proxy
+    tree, proxy = w.tree_pane.tree, w.tree_pane.model
     row = proxy.index(0, 0, proxy.index(0, 0))
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(row).center())
     fid = row.data(Qt.ItemDataRole.UserRole)
@@ -115,7 +115,7 @@ def test_a_citation_clicked_on_a_page_from_the_browse_data_says_it_opens_in_a_mo
 
 def test_before_the_read_api_the_tree_filters_steps_and_quick_opens(qtbot, browsing, atlas):
     w = browsing
-    tree, proxy = w.tree_pane.tree, w.tree_pane.proxy
+    tree, proxy = w.tree_pane.tree, w.tree_pane.model
     shown = sum(proxy.rowCount(proxy.index(g, 0)) for g in range(proxy.rowCount()))
     qtbot.keyClicks(w.tree_pane.filter, "regional forum")
     narrowed = sum(proxy.rowCount(proxy.index(g, 0)) for g in range(proxy.rowCount()))
@@ -152,7 +152,7 @@ def test_browse_data_of_another_version_falls_back_to_the_read_api(qtbot, settin
     assert not w.load_browse()
     assert "read API" in w.statusBar().currentMessage() and "data version" in w.statusBar().currentMessage()
     assert w.load() and w.records is w.atlas
-    assert w.tree_pane.proxy.rowCount() > 0
+    assert w.tree_pane.model.rowCount() > 0
 
 
 def test_the_window_answers_before_sqlmodel_is_imported(real_db, tmp_path):
@@ -170,7 +170,7 @@ def test_the_window_answers_before_sqlmodel_is_imported(real_db, tmp_path):
         w.state.set_grouping("participant")
         app.processEvents()
         heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("sqlmodel", "sqlalchemy", "pydantic"))
-        print(w.tree_pane.proxy.rowCount(), heavy)
+        print(w.tree_pane.model.rowCount(), heavy)
     """)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FORUM_ATLAS_DB": str(real_db),
            "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
@@ -247,7 +247,7 @@ def test_opening_the_notes_repaints_no_row_and_a_new_mark_repaints_its_own(qtbot
     w.attach(atlas)  # the notes open, empty: no row's marks change
     assert w.user_data.store is not None and changed == []
 
-    proxy = w.tree_pane.proxy
+    proxy = w.tree_pane.model
     row = proxy.match(proxy.index(0, 0), Qt.ItemDataRole.UserRole, "arf", 1, Qt.MatchFlag.MatchRecursive)[0]
     tree.scrollTo(row)
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(row).center())
@@ -288,14 +288,13 @@ def test_the_acronym_and_year_columns_fit_their_contents_measured_once_per_chang
     asked.clear()
     w.resize(1300, 850)
     QApplication.processEvents()
-    proxy, top = w.tree_pane.proxy, tree.viewport().rect()
+    model, top = w.tree_pane.model, tree.viewport().rect()
     on_screen = {node for node in {id(n): n for n in asked}.values()
-                 if tree.visualRect(proxy.mapFromSource(w.tree_pane.model.createIndex(node.row, 0, node)))
-                 .intersects(top)}
+                 if tree.visualRect(model.index_of(node)).intersects(top)}
     assert asked and set(map(id, asked)) == set(map(id, on_screen))  # the rows on screen repaint; none is measured
     shown = w.tree_pane.visible_forums() or w.records.ids()["forum"]
     w.views.as_of.set_month("1991-06")  # fewer forums, and uncertain foundings marked "?" (from the browse data)
-    assert 0 < len(w.tree_pane.proxy.existing) < len(shown)
+    assert 0 < len(w.tree_pane.existing) < len(shown)
     assert fits()
     w.tree_pane.filter.setText("dialogue")
     assert fits()

@@ -100,8 +100,8 @@ def test_the_window_opens_in_japanese(japanese, qtbot, atlas, settings_reset):
         "ファイル(&F)", "編集(&E)", "表示(&V)", "移動(&G)", "ノート(&N)", "ヘルプ(&H)"]
     assert w.registry["file.print"].text() == "ファクトシートを印刷…"
     assert w.search_pane.box.placeholderText().startswith("アトラスを検索")
-    assert w.tree_pane.proxy.headerData(0, Qt.Orientation.Horizontal) == "フォーラム"
-    first_group = w.tree_pane.proxy.index(0, 0).data()
+    assert w.tree_pane.model.headerData(0, Qt.Orientation.Horizontal) == "フォーラム"
+    first_group = w.tree_pane.model.index(0, 0).data()
     assert first_group.startswith("トラック1（政府間）")  # the model's label, translated, with its count
     assert "何も選択されていません" in w.detail.toPlainText()
     assert w.tree_pane.participant.findText("Japan\u3000日本") > 0  # the translation beside the paper's name

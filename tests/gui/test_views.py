@@ -232,7 +232,7 @@ def test_chronology_model_passes_qt_model_tester(qtmodeltester, atlas):
 
 
 def tree_ids(window) -> set[str]:
-    proxy, out = window.tree_pane.proxy, set()
+    proxy, out = window.tree_pane.model, set()
 
     def walk(parent):
         for row in range(proxy.rowCount(parent)):
@@ -264,7 +264,7 @@ def test_as_of_1993_06_the_arf_does_not_yet_exist_and_cscaps_founding_is_marked(
     shown = tree_ids(window)
     assert "arf" not in shown and "cscap" in shown and "apec" in shown
     assert "kedo" not in shown  # founded 1995
-    cscap = window.tree_pane.proxy.match(window.tree_pane.proxy.index(0, 0), Qt.ItemDataRole.UserRole, "cscap", 1,
+    cscap = window.tree_pane.model.match(window.tree_pane.model.index(0, 0), Qt.ItemDataRole.UserRole, "cscap", 1,
                                          Qt.MatchFlag.MatchRecursive)[0]
     assert cscap.siblingAtColumn(2).data() == "1993 ?"
     assert "uncertain" in cscap.data(Qt.ItemDataRole.ToolTipRole)
