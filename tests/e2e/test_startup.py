@@ -274,7 +274,8 @@ def asked(monkeypatch):
 
 def test_the_acronym_and_year_columns_fit_their_contents_measured_once_per_change(qtbot, asked, browsing):
     """Qt's ResizeToContents measured every row at each layout (nine times to the first paint); the tree view
-    measures the two columns when the rows or the font change, and they still fit what they show."""
+    measures the two columns when rows may be added or the font changes (not while a typed filter narrows), and
+    they still fit what they show."""
     w = browsing
     tree, header = w.tree_pane.tree, w.tree_pane.tree.header()
 
@@ -296,7 +297,12 @@ def test_the_acronym_and_year_columns_fit_their_contents_measured_once_per_chang
     w.views.as_of.set_month("1991-06")  # fewer forums, and uncertain foundings marked "?" (from the browse data)
     assert 0 < len(w.tree_pane.existing) < len(shown)
     assert fits()
-    w.tree_pane.filter.setText("dialogue")
+    before = [tree.columnWidth(col) for col in (1, 2)]
+    w.tree_pane.filter.setText("dialogue")  # a narrowing text: the columns fit its rows already and stay put
+    QApplication.processEvents()
+    assert [tree.columnWidth(col) for col in (1, 2)] == before
+    assert all(tree.columnWidth(col) >= tree.sizeHintForColumn(col) for col in (1, 2))
+    w.tree_pane.filter.clear()  # more rows again: measured again
     assert fits()
     w.view_options.set_zoom(1.5)
     assert fits() and tree.columnWidth(2) > 0
