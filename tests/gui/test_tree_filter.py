@@ -183,6 +183,19 @@ def test_groups_expand_while_filtering_and_the_users_collapsed_group_closes_agai
     assert [tree.isExpanded(g) for g in groups] == [not g.data().startswith("Track 2") for g in groups]
 
 
+def test_a_text_matching_more_rows_than_open_at_once_leaves_the_groups_closed_with_their_counts(qtbot, window,
+                                                                                               monkeypatch):
+    monkeypatch.setattr("gui.forum_tree.EXPAND_MAX", 12)  # the real data has 103 forums, not thousands
+    pane, tree = window.tree_pane, window.tree_pane.tree
+    qtbot.keyClicks(pane.filter, "a")
+    groups = [pane.model.index(row, 0) for row in range(pane.model.rowCount())]
+    assert len(pane.model.shown.rows) > 12 and groups and not any(tree.isExpanded(g) for g in groups)
+    assert counted(window) == len(visible_forums(window))  # the closed groups still say how many match
+    qtbot.keyClicks(pane.filter, "sean regional")  # narrowed to a few: open again
+    groups = [pane.model.index(row, 0) for row in range(pane.model.rowCount())]
+    assert len(pane.model.shown.rows) <= 12 and groups and all(tree.isExpanded(g) for g in groups)
+
+
 def test_the_current_forum_stays_current_while_it_still_shows_and_keeps_its_mark(qtbot, window):
     from helpers import click_row
 
