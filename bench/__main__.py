@@ -40,7 +40,7 @@ FEATURES = {
     "print_bench": ((1,), lambda label, r: figures.print_rows(r), 300),
     "team_bench": ((1,), lambda label, r: figures.team_rows(r), 300),
     "views_bench": ((1, 100, SCALE), figures.views_rows, 300),
-    "tree_bench": ((1, 100, SCALE), figures.tree_rows, 300),
+    "tree_bench": ((1, 100, 1000, SCALE), figures.tree_rows, 300),
 }
 SCALE_TIMEOUT = 600  # seconds a benchmark may take on the 10,000x data
 SECTION_OF = {"search_bench": "search", "timeline_bench": "timeline", "print_bench": "printing",
