@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import table_export
+from gui.date_words import date_text
 from gui.forum_tree import matches_text
 from gui.i18n import translate
 from gui.terms import term
@@ -143,7 +144,7 @@ class MatrixModel(QAbstractTableModel):
         if role == TOOLTIP:
             if horizontal:
                 f = self.data_.forums[rid]
-                founded = f.founded.display() if f.founded else self.tr("date unknown")
+                founded = date_text(f.founded) if f.founded else self.tr("date unknown")
                 if rid in self.m.uncertain_forums:
                     return self.tr("{name}, founded {date} (founding date uncertain at this date)").format(
                         name=f.name, date=founded)
@@ -412,8 +413,8 @@ class MatrixView(QWidget):
             role = term(roles.label(m.role))
             text = role if mine else self.tr("represents {member} ({role})").format(member=m.participant_name,
                                                                                    role=role)
-            dates = ", ".join(x for x in (self.tr("since {date}").format(date=m.since.display()) if m.since else "",
-                                         self.tr("until {date}").format(date=m.until.display()) if m.until else "")
+            dates = ", ".join(x for x in (self.tr("since {date}").format(date=date_text(m.since)) if m.since else "",
+                                         self.tr("until {date}").format(date=date_text(m.until)) if m.until else "")
                               if x)
             deleg = ", ".join(g.participant_name for g in m.delegation)
             cites = "; ".join(f"{term(PART_NAMES.get(c.author, c.author))}, \u201c{c.section}\u201d: \u201c{c.quote}\u201d"
