@@ -189,3 +189,38 @@ def test_at_1024x700_with_a_participant_chosen_the_names_keep_their_share(qtbot,
     participant.setCurrentIndex(0)  # all participants: no roles
     qtbot.wait(50)
     assert tree.isColumnHidden(3) and not tree.isColumnHidden(2)
+
+
+def test_the_basket_dock_comes_back_as_a_share_of_a_smaller_window(qtbot, atlas, window):
+    """Saved 900 px wide of 2,560, the dock came back 900 px wide at 1,024 and took most of the window."""
+    window.resize(2560, 1440)
+    for forum in atlas.forums()[:14]:
+        window.user_data.add_to_basket(forum.id)
+    qtbot.wait(50)
+    dock = window.user_data.dock
+    window.resizeDocks([dock], [700], Qt.Orientation.Horizontal)  # the user drags the dock's edge
+    qtbot.wait(50)
+    assert dock.width() > 600
+    assert window.close()
+
+    again = open_window(qtbot, atlas)
+    again.resize(1024, 700)
+    qtbot.waitUntil(lambda: again.user_data.dock.width() <= 0.3 * again.width() + 1, timeout=2000)
+    dock = again.user_data.dock
+    assert dock.isVisible() and dock.width() >= 200
+    tree = again.tree_pane.tree
+    assert tree.columnWidth(0) > 0.5 * tree.viewport().width()
+    assert again.detail.width() > dock.width()
+
+
+def test_the_basket_dock_keeps_its_share_while_the_window_is_resized(qtbot, atlas, window):
+    window.resize(1600, 1000)
+    window.user_data.add_to_basket(atlas.forums()[0].id)
+    dock = window.user_data.dock
+    window.resizeDocks([dock], [400], Qt.Orientation.Horizontal)
+    qtbot.wait(50)
+    share = dock.width() / window.width()
+    window.resize(1200, 800)
+    qtbot.waitUntil(lambda: abs(dock.width() / window.width() - share) < 0.02, timeout=2000)
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: abs(dock.width() - 400) <= 3, timeout=2000)

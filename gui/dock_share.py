@@ -1,0 +1,50 @@
+"""The basket dock's width as a share of the window's: restored so after a restart at another size (saved
+900 px wide of 2,560, it took most of a 1,024 px window), and kept so while the window is resized. The user's
+drag of the dock's edge sets the share; the tree and the detail pane always keep most of the width."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+
+MOST = 0.3  # of the window's width, at most: the tree's names and the detail pane need the rest
+LEAST = 200  # px: a basket narrower than this cuts every title
+
+
+class DockShare(QObject):
+    def __init__(self, window, dock):
+        super().__init__(window)
+        self.window, self.dock = window, dock
+        self.share = 0.0  # 0: not known yet (the dock's width as first laid out decides)
+        self._width = window.width()
+        self._wanted = -1  # the width _apply gave the dock: that resize is not the user's
+        window.installEventFilter(self)
+        dock.installEventFilter(self)
+
+    def restore(self, share: float) -> None:
+        if share > 0:
+            self.share = share
+            self._apply()
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+        kind = event.type()
+        if obj is self.window and kind == QEvent.Type.Resize and self.window.width() != self._width:
+            self._width = self.window.width()
+            QTimer.singleShot(0, self._apply)  # once the window's layout has settled
+        elif obj is self.dock and kind == QEvent.Type.Show:
+            QTimer.singleShot(0, self._apply)
+        elif obj is self.dock and kind == QEvent.Type.Resize and self.dock.width() != self._wanted \
+                and self._placed() and self.window.width() == self._width:
+            # (a window being resized lays out its docks before this hears of its new width: not the user)
+            self.share = self.dock.width() / self.window.width()
+        return False
+
+    def _placed(self) -> bool:
+        return self.dock.isVisible() and not self.dock.isFloating() and self.window.width() > 0
+
+    def _apply(self) -> None:
+        if self._placed() and self.share > 0:
+            width = self.window.width()
+            wanted = round(min(max(self.share * width, LEAST), MOST * width))
+            if abs(self.dock.width() - wanted) > 1:
+                self._wanted = wanted
+                self.window.resizeDocks([self.dock], [wanted], Qt.Orientation.Horizontal)
