@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit
 
 from gui import settings as S
+from gui.notes_words import said
 from gui.team_baskets import TeamBaskets
 
 RETRY_MS = 3000
@@ -158,7 +159,7 @@ class TeamLink(QObject):
             self._lost()
         if team.writable != was_writable:  # a read-only role: the editor and the dock follow
             ui = self.ui
-            ui._set_editable(ui.writable and ui.rid is not None, "" if ui.writable else self.store.reason)
+            ui._set_editable(ui.writable and ui.rid is not None, "" if ui.writable else said(self.store.reason))
         self._show_state(tell=team.online != was_online or self._first)
         self._first = False
         self._next()
