@@ -123,9 +123,23 @@ TEMPLATES = {
 }
 
 
+# model.notes.describe_error's fixed words for a disk or database error (the system's own, strerror, stay as given)
+ERRORS = (QT_TRANSLATE_NOOP("NotesMessages", "the disk is full"),
+          QT_TRANSLATE_NOOP("NotesMessages", "another program has the file busy"),
+          QT_TRANSLATE_NOOP("NotesMessages", "the file or its folder is read-only"),
+          QT_TRANSLATE_NOOP("NotesMessages",
+                            "the file cannot be opened (permissions, or a missing or read-only location)"))
+
+
+def error_words(text: str) -> str:
+    """A disk or database error as model.notes.describe_error put it, in the interface's language."""
+    return translate("NotesMessages", text) if text in ERRORS else text
+
+
 def said(message: str) -> str:
     """``message`` (a model.notes_messages.Message, or any text) in the interface's language."""
     key = getattr(message, "key", None)
     if key not in TEMPLATES:
         return message
-    return translate("NotesMessages", TEMPLATES[key]).format(**message.params)
+    params = {name: error_words(value) if name == "error" else value for name, value in message.params.items()}
+    return translate("NotesMessages", TEMPLATES[key]).format(**params)

@@ -25,7 +25,7 @@ from gui.forum_tree import ID_ROLE
 from gui.i18n import translate
 from gui.note_editor import STAR_ON, NoteEditor
 from gui.notes_export import export_notes
-from gui.notes_words import said
+from gui.notes_words import error_words, said
 from gui.team_link import TeamLink
 from gui.terms import term
 
@@ -40,7 +40,7 @@ def _describe(exc: BaseException) -> str:
 
     if exc.args and hasattr(exc.args[0], "key"):  # UserDataReadOnly says why in a model.notes_messages.Message
         return said(exc.args[0])
-    return describe_error(exc)
+    return error_words(describe_error(exc))
 
 
 class UserDataUI(QObject):

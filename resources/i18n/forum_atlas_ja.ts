@@ -1287,6 +1287,22 @@ Widen one of these to see more.</source>
         <source>Notes are closed.</source>
         <translation>ノートは閉じられています。</translation>
     </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>ディスクがいっぱいです</translation>
+    </message>
+    <message>
+        <source>another program has the file busy</source>
+        <translation>別のプログラムがファイルを使用中です</translation>
+    </message>
+    <message>
+        <source>the file or its folder is read-only</source>
+        <translation>ファイルまたはそのフォルダが読み取り専用です</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened (permissions, or a missing or read-only location)</source>
+        <translation>ファイルを開けません（権限がないか、場所が存在しないか読み取り専用です）</translation>
+    </message>
 </context>
 <context>
     <name>OutputActions</name>

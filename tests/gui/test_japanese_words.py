@@ -102,7 +102,6 @@ def test_a_second_window_says_read_only_in_japanese(japanese, qtbot, atlas, tmp_
         w.close()
     finally:
         first.close()
-    assert "read-only" in first.reason or first.reason  # the model keeps its English for the CLI and logs
 
 
 def test_the_notes_messages_keep_their_english_for_the_command_line(tmp_path):
@@ -166,3 +165,22 @@ def test_the_quick_open_palette_gives_an_events_date_in_japanese(japanese, qtbot
 
     dates = [label.rsplit(" (", 1)[1] for _rid, label, kind in entries(atlas) if kind == "event"]
     assert "1994年7月)" in dates and not [d for d in dates if ENGLISH_DATE.search(d)]
+
+
+def test_a_disk_error_inside_a_notes_message_is_japanese_too(japanese):
+    import errno
+    import sqlite3
+
+    from gui.notes_words import ERRORS, said
+    from model.notes import describe_error
+    from model.notes_messages import Message
+
+    made = {describe_error(OSError(errno.ENOSPC, "No space left on device")),
+            describe_error(OSError(errno.EROFS, "Read-only file system"))}
+    assert made <= set(ERRORS)  # the words the window translates are the ones the model writes
+    message = Message("backup-failed", folder="/tmp/notes", error=describe_error(sqlite3.OperationalError("x")))
+    full = Message("open-failed", path="/tmp/notes.sqlite", error="the disk is full")
+    assert said(full) == ("/tmp/notes.sqlite のノートを開けませんでした（ディスクがいっぱいです）。ノート・ブックマーク・"
+                          "バスケットは当面使えません。閲覧はこれまでどおりできます。")
+    assert said(message).startswith("ノートのバックアップを /tmp/notes に書き込めませんでした")
+    assert str(full).startswith("Forum Atlas could not open your notes at /tmp/notes.sqlite (the disk is full).")
