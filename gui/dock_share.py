@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 
-MOST = 0.3  # of the window's width, at most: the tree's names and the detail pane need the rest
+MOST = 0.25  # of the window's width, at most: the tree's names and the detail pane need the rest
 LEAST = 200  # px: a basket narrower than this cuts every title
 
 

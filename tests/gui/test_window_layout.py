@@ -205,7 +205,7 @@ def test_the_basket_dock_comes_back_as_a_share_of_a_smaller_window(qtbot, atlas,
 
     again = open_window(qtbot, atlas)
     again.resize(1024, 700)
-    qtbot.waitUntil(lambda: again.user_data.dock.width() <= 0.3 * again.width() + 1, timeout=2000)
+    qtbot.waitUntil(lambda: again.user_data.dock.width() <= 0.25 * again.width() + 1, timeout=2000)
     dock = again.user_data.dock
     assert dock.isVisible() and dock.width() >= 200
     tree = again.tree_pane.tree
