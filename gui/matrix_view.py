@@ -32,6 +32,7 @@ from gui import table_export
 from gui.date_words import date_text
 from gui.forum_tree import matches_text
 from gui.i18n import translate
+from gui.matrix_words import cell_words
 from gui.terms import term
 from model import as_of as when
 from model import records as r
@@ -115,7 +116,7 @@ class MatrixModel(QAbstractTableModel):
             return None
         if role == ID:
             return fid
-        text = self.data_.cell_text(m, pid, fid) or self.tr("no role")  # the tooltip, and what a screen reader says
+        text = cell_words(self.data_, m, pid, fid) or self.tr("no role")  # the tooltip, and what a screen reader says
         return self.tr("{participant} in {forum}: {role}").format(
             participant=self.data_.participants[pid].short_name, forum=self._forum_name(fid), role=text)
 
@@ -452,7 +453,7 @@ class MatrixView(QWidget):
         """The shown matrix as texts: symbols (for images and print) or words (for CSV)."""
         d, m = self.data_, self.matrix
         header = [self.tr("Participant"), *(d.forums[f].acronym or d.forums[f].name for f in m.columns)]
-        cell = (lambda p, f: d.cell_text(m, p, f)) if words else (lambda p, f: self.model.data(
+        cell = (lambda p, f: cell_words(d, m, p, f)) if words else (lambda p, f: self.model.data(
             self.model.index(m.rows.index(p), m.columns.index(f))) or "")
         return header, [[d.participants[p].short_name, *(cell(p, f) for f in m.columns)] for p in m.rows]
 

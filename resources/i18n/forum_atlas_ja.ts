@@ -1088,6 +1088,25 @@ Widen one of these to see more.</source>
     </message>
 </context>
 <context>
+    <name>MatrixWords</name>
+    <message>
+        <source>represents {member}</source>
+        <translation>{member} を代表</translation>
+    </message>
+    <message>
+        <source>since {date}</source>
+        <translation>{date}から</translation>
+    </message>
+    <message>
+        <source>until {date}</source>
+        <translation>{date}まで</translation>
+    </message>
+    <message>
+        <source>date uncertain</source>
+        <translation>日付不確か</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
         <source>&amp;File</source>

@@ -184,3 +184,17 @@ def test_a_disk_error_inside_a_notes_message_is_japanese_too(japanese):
                           "バスケットは当面使えません。閲覧はこれまでどおりできます。")
     assert said(message).startswith("ノートのバックアップを /tmp/notes に書き込めませんでした")
     assert str(full).startswith("Forum Atlas could not open your notes at /tmp/notes.sqlite (the disk is full).")
+
+
+def test_a_matrix_cells_tooltip_is_japanese(japanese, qtbot, atlas):
+    w = open_window(qtbot, atlas)
+    w.registry["view.show_matrix"].trigger()
+    matrix = w.views.matrix
+    model = matrix.model
+    tips = [model.index(r, c).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())
+            for c in range(model.columnCount())]
+    tips = [t.rsplit(": ", 1)[1] for t in tips if t]  # the roles, after the names (data)
+    assert tips and any("から" in t for t in tips)  # a membership's start
+    assert not [t for t in tips if ENGLISH_DATE.search(t) or ROLES.search(t) or "Represents" in t][:3]
+    header, rows = matrix.table_rows(words=True)  # the CSV: the same words
+    assert any("メンバー" in cell for row in rows for cell in row[1:])
