@@ -58,3 +58,18 @@ def event_when(date: PartialDate, end: PartialDate | None = None) -> str:
     if i18n.current() != "ja":
         return event_date_text(date, end)
     return _ja(date if end is None else PartialDate(date.first, end.last or end.first))
+
+
+def founding_year(forum) -> str:
+    """A forum's founding year for a narrow column (model.records.ForumRow.year: 1994, 1990s, c. 1990); in
+    Japanese a plain year stays a number, the rest take their suffixes (1990年代, 1990年頃, 1994年以前)."""
+    if i18n.current() != "ja" or not forum.founded:
+        return forum.year
+    first = forum.founded.first
+    if first.decade:
+        year = f"{first.year}年代"
+    elif first.approx:
+        year = f"{first.year}年"
+    else:
+        return str(first.year)
+    return year + _APPROX.get(first.approx, "")

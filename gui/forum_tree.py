@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import i18n
+from gui.date_words import founding_year
 from gui.forum_tree_view import ForumTreeView
 from gui.i18n import translate
 from gui.terms import term
@@ -89,13 +90,13 @@ def build_tree(groups: list[tuple[str, list[r.ForumRow]]], roles: dict[str, dict
                     continue
                 owner = nodes.get(f.parent_id, group) if f.parent_id in here else group
                 node_roles = tuple((roles or {}).get(pid, {}).get(f.id, ())) if pid else ()
-                nodes[f.id] = owner.add(Node("forum", f.id, f.name, f.acronym or "", f.year, node_roles,
+                nodes[f.id] = owner.add(Node("forum", f.id, f.name, f.acronym or "", founding_year(f), node_roles,
                                              text=f"{f.name} {f.acronym or ''}".lower()))
                 pending.remove(f)
                 progress = True
             if not progress:  # a parent cycle: place the rest flat rather than loop
                 for f in pending:
-                    nodes[f.id] = group.add(Node("forum", f.id, f.name, f.acronym or "", f.year,
+                    nodes[f.id] = group.add(Node("forum", f.id, f.name, f.acronym or "", founding_year(f),
                                                  text=f"{f.name} {f.acronym or ''}".lower()))
                 pending.clear()
     return root

@@ -450,5 +450,6 @@ def _initiatives(d, rows, by_forum, proposals, notes) -> str:
             for fid in named)))
     chaired = [ev for ev in d.events if ev.chair_id == d.participant.id]
     if chaired:
-        lines.append((translate("Sheet", "Chaired meetings"), ", ".join(f"{e(ev.title)} ({e(event_when(ev.date, ev.end))})" for ev in chaired)))
+        lines.append((translate("Sheet", "Chaired meetings"),
+                      ", ".join(f"{e(ev.title)} ({e(event_when(ev.date, ev.end))})" for ev in chaired)))
     return "".join(f'<tr><td class="k">{e(k)}</td><td>{v}</td></tr>' for k, v in lines)

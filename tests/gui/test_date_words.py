@@ -65,3 +65,19 @@ def test_an_event_runs_to_its_end_date_in_either_language(qapp):
         assert event_when(PartialDate.parse("1991"), PartialDate.parse("1992")) == "1991\u201392年"
     finally:
         i18n.install("en")
+
+
+@pytest.mark.parametrize("text, english, japanese_text", [
+    ("1994-07", "1994", "1994"), ("1990s", "1990s", "1990年代"), ("about 1990", "c. 1990", "1990年頃"),
+    ("before 1994-10", "before 1994", "1994年以前"), ("early 1990s", "1990s", "1990年代")])
+def test_a_founding_year_for_the_trees_column(qapp, text, english, japanese_text):
+    from gui.date_words import founding_year
+    from model.records import ForumRow
+
+    forum = ForumRow("f", "Talks", None, "dialogue", "1", "asia-pacific", "active", PartialDate.parse(text), None, None)
+    assert founding_year(forum) == english == forum.year
+    i18n.install("ja")
+    try:
+        assert founding_year(forum) == japanese_text
+    finally:
+        i18n.install("en")
