@@ -1,6 +1,7 @@
 """The basket dock's width as a share of the window's: restored so after a restart at another size (saved
-900 px wide of 2,560, it took most of a 1,024 px window), and kept so while the window is resized. The user's
-drag of the dock's edge sets the share; the tree and the detail pane always keep most of the width."""
+900 px wide of 2,560, it took most of a 1,024 px window), and kept so while the window is resized. Only the
+user's drag of the dock's edge sets the share (the window's own layout passes squeeze the dock on the way);
+the tree and the detail pane always keep most of the width."""
 
 from __future__ import annotations
 
@@ -14,9 +15,8 @@ class DockShare(QObject):
     def __init__(self, window, dock):
         super().__init__(window)
         self.window, self.dock = window, dock
-        self.share = 0.0  # 0: not known yet (the dock's width as first laid out decides)
+        self.share = 0.0  # 0: the user has not sized the dock
         self._width = window.width()
-        self._wanted = -1  # the width _apply gave the dock: that resize is not the user's
         window.installEventFilter(self)
         dock.installEventFilter(self)
 
@@ -32,9 +32,8 @@ class DockShare(QObject):
             QTimer.singleShot(0, self._apply)  # once the window's layout has settled
         elif obj is self.dock and kind == QEvent.Type.Show:
             QTimer.singleShot(0, self._apply)
-        elif obj is self.dock and kind == QEvent.Type.Resize and self.dock.width() != self._wanted \
-                and self._placed() and self.window.width() == self._width:
-            # (a window being resized lays out its docks before this hears of its new width: not the user)
+        elif obj is self.window and kind == QEvent.Type.MouseButtonRelease and self._placed():
+            # the end of a drag of the dock's edge: the window holds the mouse while its separator moves
             self.share = self.dock.width() / self.window.width()
         return False
 
@@ -42,9 +41,10 @@ class DockShare(QObject):
         return self.dock.isVisible() and not self.dock.isFloating() and self.window.width() > 0
 
     def _apply(self) -> None:
-        if self._placed() and self.share > 0:
-            width = self.window.width()
-            wanted = round(min(max(self.share * width, LEAST), MOST * width))
-            if abs(self.dock.width() - wanted) > 1:
-                self._wanted = wanted
-                self.window.resizeDocks([self.dock], [wanted], Qt.Orientation.Horizontal)
+        if not self._placed():
+            return
+        width = self.window.width()
+        # Until the user sizes it, the dock keeps its own width (300 px), only held to its share at most.
+        wanted = round(min(max(self.share * width, LEAST) if self.share > 0 else self.dock.width(), MOST * width))
+        if abs(self.dock.width() - wanted) > 1:
+            self.window.resizeDocks([self.dock], [wanted], Qt.Orientation.Horizontal)
