@@ -111,6 +111,14 @@ TEMPLATES = {
         "NotesMessages",
         "Forum Atlas could not write a backup of your notes to {folder} ({error}). Your notes themselves "
         "are saved."),
+    "team-role-read-only": QT_TRANSLATE_NOOP(
+        "NotesMessages",
+        "Your role {role} may read the team's notes but not change them, so the server refused this "
+        "change. Your text is kept on this computer as a draft."),
+    "team-role-lists": QT_TRANSLATE_NOOP(
+        "NotesMessages",
+        "Your role {role} may see the team's bookmarks and baskets but not change them, so the server "
+        "refused this change."),
     "not-open": QT_TRANSLATE_NOOP(
         "NotesMessages",
         "Notes are not open."),

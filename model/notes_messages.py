@@ -68,6 +68,10 @@ MESSAGES = {
                       "new, empty notes file was started. The damaged file was kept as {aside}.",
     "backup-failed": "Forum Atlas could not write a backup of your notes to {folder} ({error}). Your notes "
                      "themselves are saved.",
+    "team-role-read-only": "Your role {role} may read the team's notes but not change them, so the server refused "
+                           "this change. Your text is kept on this computer as a draft.",
+    "team-role-lists": "Your role {role} may see the team's bookmarks and baskets but not change them, so the "
+                       "server refused this change.",
     "not-open": "Notes are not open.",
     "read-only": "Notes are read-only.",
     "closed": "Notes are closed.",

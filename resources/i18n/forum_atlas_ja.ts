@@ -1295,6 +1295,14 @@ Widen one of these to see more.</source>
         <translation>ノートのバックアップを {folder} に書き込めませんでした（{error}）。ノートそのものは保存されています。</translation>
     </message>
     <message>
+        <source>Your role {role} may read the team&apos;s notes but not change them, so the server refused this change. Your text is kept on this computer as a draft.</source>
+        <translation>あなたの役割 {role} ではチームのノートを読めますが変更はできないため、サーバーはこの変更を受け付けませんでした。テキストはこのコンピューターに下書きとして残っています。</translation>
+    </message>
+    <message>
+        <source>Your role {role} may see the team&apos;s bookmarks and baskets but not change them, so the server refused this change.</source>
+        <translation>あなたの役割 {role} ではチームのブックマークとバスケットを見られますが変更はできないため、サーバーはこの変更を受け付けませんでした。</translation>
+    </message>
+    <message>
         <source>Notes are not open.</source>
         <translation>ノートは開かれていません。</translation>
     </message>

@@ -184,6 +184,8 @@ def test_a_disk_error_inside_a_notes_message_is_japanese_too(japanese):
                           "バスケットは当面使えません。閲覧はこれまでどおりできます。")
     assert said(message).startswith("ノートのバックアップを /tmp/notes に書き込めませんでした")
     assert str(full).startswith("Forum Atlas could not open your notes at /tmp/notes.sqlite (the disk is full).")
+    refused = Message("team-role-read-only", role="reader")  # a team role that may only read
+    assert said(refused).startswith("あなたの役割 reader ではチームのノートを読めますが")
 
 
 def test_a_matrix_cells_tooltip_is_japanese(japanese, qtbot, atlas):
