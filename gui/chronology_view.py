@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from gui import table_export
+from gui.date_words import event_when
 from gui.i18n import translate
 from gui.terms import term
 from model import vocabulary
-from model.dates import PartialDate, event_date_text
+from model.dates import PartialDate
 
 COLUMNS = (QT_TRANSLATE_NOOP("ChronologyModel", "Date"), QT_TRANSLATE_NOOP("ChronologyModel", "Forum"),
            QT_TRANSLATE_NOOP("ChronologyModel", "Participants"), QT_TRANSLATE_NOOP("ChronologyModel", "Kind"),
@@ -83,7 +84,7 @@ class ChronologyModel(QAbstractTableModel):
         for eid, title, kind, when, end, lo, hi in con.execute(
                 "SELECT id, title, kind, date, \"end\", lo, hi FROM event ORDER BY lo, hi, id"):
             date = dates.get(when) or dates.setdefault(when, PartialDate.parse(when))
-            text = event_date_text(date, PartialDate.parse(end) if end else None)
+            text = event_when(date, PartialDate.parse(end) if end else None)
             fids = tuple(forum_of.get(eid, ()))
             row = (text, ", ".join(names[f] for f in fids), ", ".join(sorted(who.get(eid, ()))),
                    kinds.get(kind, kind), title)

@@ -9,7 +9,7 @@ records are laid out across a landscape page.
 
 from __future__ import annotations
 
-from gui import fact_sheet, render, sheet_layout
+from gui import compare_words, fact_sheet, render, sheet_layout
 from gui.i18n import translate
 from gui.render import e
 from model.compare import Comparison
@@ -38,10 +38,11 @@ def landscape(c: Comparison) -> bool:
     return len(c.ids) > 2
 
 
-def _value(row, n: int, whole: bool) -> str:
-    value = row.values[n]
-    if row.label == "Disputed" and value != "\u2014":  # "10, on its page" (model/compare.py): on paper, the count
-        count = int(value.split(",")[0])
+def _value(row, shown, n: int, whole: bool) -> str:
+    """A cell's text: ``row`` as model/compare.py wrote it, ``shown`` in the interface's language."""
+    value = shown.values[n]
+    if row.label == "Disputed" and row.values[n] != "\u2014":  # "10, on its page" (model/compare.py): the count
+        count = int(row.values[n].split(",")[0])
         value = (translate("CompareSheet", "1 point, in the atlas") if count == 1 else
                  translate("CompareSheet", "{count} points, in the atlas").format(count=count))
     elif row.section == "judgements" and not whole:
@@ -49,19 +50,21 @@ def _value(row, n: int, whole: bool) -> str:
     return value
 
 
-def compose(c: Comparison, quotes: bool = True, whole: bool = True) -> tuple[str, list]:
-    """The sheet's HTML and the notes it numbered, in order."""
+def compose(c: Comparison, quotes: bool = True, whole: bool = True, atlas=None) -> tuple[str, list]:
+    """The sheet's HTML and the notes it numbered, in order; ``atlas`` gives the forums' dates in Japanese."""
     notes = render._Notes(c.sources, render.Style(links=False, quotes=quotes))
     # Per cent of the width: the label column (a participant's rows are named by forums, long names), then
     # equal columns; one set of widths for every table, so the columns line up down the page.
     label = (36 if c.kind == "participant" else 24) - (6 if landscape(c) else 0)
     width = (100 - label) / len(c.ids)
 
-    def cells(row) -> str:
+    written = compare_words.dates(c, atlas)
+
+    def cells(row, shown) -> str:
         out = []
         for n in range(len(c.ids)):
-            value = _value(row, n, whole)
-            shade = [*(["diff"] if row.differs else []), *(["none"] if value.endswith(AWAY) else [])]
+            value = _value(row, shown, n, whole)
+            shade = [*(["diff"] if row.differs else []), *(["none"] if row.values[n].endswith(AWAY) else [])]
             cls = f' class="{" ".join(shade)}"' if shade else ""
             cites = row.cites[n] if row.cites else ()
             out.append(f'<td{cls} width="{width:.0f}%">{e(value)}{notes.refs(cites)}</td>')
@@ -83,20 +86,21 @@ def compose(c: Comparison, quotes: bool = True, whole: bool = True) -> tuple[str
             section, body = row.section, []
             parts.append(f"<h2>{e(_heading(section))}</h2>")
         mark = f"{DIFFERS}\u2009" if row.differs else ""  # shading alone is lost in Markdown and on a poor printer
-        body.append(f'<tr><td class="label" width="{label}%">{mark}{e(row.label)}</td>{cells(row)}</tr>')
+        shown = compare_words.row_words(row, written)
+        body.append(f'<tr><td class="label" width="{label}%">{mark}{e(shown.label)}</td>{cells(row, shown)}</tr>')
     if body:
         parts.append(f'<table class="compare" width="100%">{head}{"".join(body)}</table>')
     parts.append(sheet_layout.sources_html(notes))
     return "".join(parts), notes.used()
 
 
-def layout(c: Comparison, device, pages: int = 1) -> fact_sheet.Sheet:
+def layout(c: Comparison, device, pages: int = 1, atlas=None) -> fact_sheet.Sheet:
     """The comparison on ``device``'s pages: the roomiest level that fits ``pages``, else the tightest on as
     many as it takes."""
     page = fact_sheet.room(device)
     sheet = None
     for level, (quotes, whole, size) in enumerate(LEVELS):
-        html, notes = compose(c, quotes, whole)
+        html, notes = compose(c, quotes, whole, atlas)
         sheet = fact_sheet.Sheet(fact_sheet.paper_document(html, size, page, device), level, notes)
         if sheet.pages <= pages:
             break

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import table_export
+from gui.compare_words import MISSING, dates, row_words
 from gui.i18n import translate
 from gui.terms import term
 from model.compare import MAX, MIN, CompareError, Comparison, Row, compare
@@ -33,16 +34,7 @@ _TOP = QModelIndex()
 HEADINGS = {"judgements": QT_TRANSLATE_NOOP("CompareModel", "Each author's judgement"),
             "members": QT_TRANSLATE_NOOP("CompareModel", "Who takes part (roles)"),
             "forums": QT_TRANSLATE_NOOP("CompareModel", "Forums (roles)")}
-# The key facts' row labels and fixed values model/compare.py writes, listed for lupdate; the rest of a fact's
-# value is a record's name, a date, a count or a vocabulary label (gui/terms.py).
-FACTS = (QT_TRANSLATE_NOOP("CompareModel", "Name"), QT_TRANSLATE_NOOP("CompareModel", "Track"),
-         QT_TRANSLATE_NOOP("CompareModel", "Kind"), QT_TRANSLATE_NOOP("CompareModel", "Scope"),
-         QT_TRANSLATE_NOOP("CompareModel", "Founded"), QT_TRANSLATE_NOOP("CompareModel", "Ended"),
-         QT_TRANSLATE_NOOP("CompareModel", "Status in 1999"), QT_TRANSLATE_NOOP("CompareModel", "Members"),
-         QT_TRANSLATE_NOOP("CompareModel", "Disputed"), QT_TRANSLATE_NOOP("CompareModel", "Forums"),
-         QT_TRANSLATE_NOOP("CompareModel", "not dated"), QT_TRANSLATE_NOOP("CompareModel", "\u2014 not recorded"))
 DIFF_BRUSH = QBrush(QColor(230, 180, 60, 60))  # a row whose values differ
-MISSING = "\u2014 not recorded"
 TOP_LEFT = int((Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft).value)
 
 
@@ -54,10 +46,11 @@ class CompareModel(QAbstractTableModel):
         # a value that says someone is not there, in the language the rows are translated into
         self.away = (translate("CompareModel", MISSING), *(term(x) for x in ("Absent", "Not a party", "Excluded")))
 
-    def set_comparison(self, c: Comparison | None, only_differences: bool = False) -> None:
+    def set_comparison(self, c: Comparison | None, only_differences: bool = False, atlas=None) -> None:
         self.beginResetModel()
         self.comparison = c
         self.rows = []
+        written = dates(c, atlas)
         section = "facts"
         for row in (c.rows if c else []):
             if only_differences and not row.differs and row.section != "facts":
@@ -66,24 +59,8 @@ class CompareModel(QAbstractTableModel):
                 section = row.section
                 self.rows.append(Row(translate("CompareModel", HEADINGS[section]), [""] * len(c.ids),
                                      section="heading"))
-            self.rows.append(self._translated(row))
+            self.rows.append(row_words(row, written))
         self.endResetModel()
-
-    @staticmethod
-    def _translated(row: Row) -> Row:
-        """``row`` with the labels model/ wrote in the interface's language (names and quotations as they are)."""
-        if row.section == "facts":
-            label, values = translate("CompareModel", row.label), [
-                translate("CompareModel", v) if v in FACTS else term(v) for v in row.values]
-            if row.label == "Disputed":  # "2, on its page"
-                values = [translate("CompareModel", "{count}, on its page").format(count=v.split(",")[0])
-                          if ", on its page" in v else v for v in row.values]
-        elif row.section == "judgements":
-            label, values = term(row.label), row.values
-        else:  # a member's roles, or that it is not recorded there
-            label, values = row.label, [translate("CompareModel", v) if v == MISSING else
-                                        ", ".join(term(x) for x in v.split(", ")) for v in row.values]
-        return Row(label, values, row.record, row.section, row.cites)
 
     def rowCount(self, parent=_TOP):  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(self.rows)
@@ -166,7 +143,8 @@ class CompareView(QWidget):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)
         self.only = QCheckBox(self.tr("Only the rows that differ"), objectName="compareOnlyDifferences")
-        self.only.toggled.connect(lambda: self.model.set_comparison(self.model.comparison, self.only.isChecked()))
+        self.only.toggled.connect(lambda: self.model.set_comparison(self.model.comparison, self.only.isChecked(),
+                                                                      self.atlas))
         row = QHBoxLayout()
         row.addWidget(self.only)
         row.addStretch(1)
@@ -196,7 +174,7 @@ class CompareView(QWidget):
             self.empty.setText(f"{why}\n{self.how()}")
             self.stack.setCurrentWidget(self.empty)
             return why
-        self.model.set_comparison(c, self.only.isChecked())
+        self.model.set_comparison(c, self.only.isChecked(), self.atlas)
         self.stack.setCurrentWidget(self.table)
         return None
 

@@ -137,7 +137,8 @@ def compare_document(atlas, ids: list[str]) -> QTextDocument:
 
     c = compare(atlas, ids)
     b = _Builder()
-    b.document(compare_sheet.layout(c, printing.scratch_device("a4", compare_sheet.landscape(c))).doc)
+    b.document(compare_sheet.layout(c, printing.scratch_device("a4", compare_sheet.landscape(c)),
+                                      atlas=atlas).doc)
     return b.build()
 
 

@@ -304,5 +304,6 @@ def paint_sheet(p: QPainter, device, sheet: Sheet, footer: str | None, page: int
             device.newPage()
         sheet.paint_page(p, i)
         if footer is not None:
-            paint_footer(p, device, footer, f"{i + 1} of {sheet.pages}" if sheet.pages > 1 else page)
+            numbered = translate("Sheet", "{page} of {pages}").format(page=i + 1, pages=sheet.pages)
+            paint_footer(p, device, footer, numbered if sheet.pages > 1 else page)
     return sheet.pages

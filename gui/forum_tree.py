@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import i18n
+from gui.date_words import founding_year
 from gui.forum_tree_view import ForumTreeView
 from gui.i18n import translate
 from gui.terms import term
@@ -290,7 +291,7 @@ class ForumTreePane(QWidget):
             names = {p.short_name: p.id for p in self.atlas.participants()}
             ids = [names[label] for label, _ in groups]
         current = self.current_id()
-        self.filtering = TreeFilter(build_tree(groups, self._roles if ids else None, ids))
+        self.filtering = TreeFilter(build_tree(groups, self._roles if ids else None, ids, founding_year))
         self._collapsed.clear()
         self._fitted = None
         self._refilter()

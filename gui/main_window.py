@@ -82,6 +82,9 @@ class MainWindow(QMainWindow):
         self.output = OutputActions(self, self.registry)  # citations, copy as text, editable exports
         # The analyst's own data: note editor under the detail pane, basket dock, Notes menu (gui/user_data.py).
         self.user_data = UserDataUI(self)
+        from gui.dock_share import DockShare
+
+        self.basket_share = DockShare(self, self.user_data.dock)
         self.views = Views(self)  # detail, matrix and chronology as tabs (gui/views.py)
         self.menus = self.registry.build_menus()
         self.toolbar = self.registry.build_toolbar()
@@ -273,6 +276,7 @@ class MainWindow(QMainWindow):
                 # before those, the dock's width is lost to a central area of no size (it came back 1,050 px wide).
                 QApplication.sendPostedEvents()
             self.restoreState(state)
+        self.basket_share.restore(self.settings.get(S.BASKET_SHARE))
         self.state.set_grouping(self.settings.get(S.GROUPING))
         self.state.set_participant(self.settings.get(S.PARTICIPANT) or None)
 
@@ -280,6 +284,7 @@ class MainWindow(QMainWindow):
         for setting, splitter in self._splitters():
             self.settings.set(setting, splitter.saveState())
         self.settings.set(S.WINDOW_STATE, self.saveState())
+        self.settings.set(S.BASKET_SHARE, self.basket_share.share)
         self.settings.set(S.GROUPING, self.state.grouping)
         self.settings.set(S.PARTICIPANT, self.state.participant or "")
 

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from gui import table_export
+from gui.date_words import date_text
 from gui.forum_tree import matches_text
 from gui.i18n import translate
+from gui.matrix_words import cell_words
 from gui.terms import term
 from model import as_of as when
 from model import records as r
@@ -114,7 +116,7 @@ class MatrixModel(QAbstractTableModel):
             return None
         if role == ID:
             return fid
-        text = self.data_.cell_text(m, pid, fid) or self.tr("no role")  # the tooltip, and what a screen reader says
+        text = cell_words(self.data_, m, pid, fid) or self.tr("no role")  # the tooltip, and what a screen reader says
         return self.tr("{participant} in {forum}: {role}").format(
             participant=self.data_.participants[pid].short_name, forum=self._forum_name(fid), role=text)
 
@@ -143,7 +145,7 @@ class MatrixModel(QAbstractTableModel):
         if role == TOOLTIP:
             if horizontal:
                 f = self.data_.forums[rid]
-                founded = f.founded.display() if f.founded else self.tr("date unknown")
+                founded = date_text(f.founded) if f.founded else self.tr("date unknown")
                 if rid in self.m.uncertain_forums:
                     return self.tr("{name}, founded {date} (founding date uncertain at this date)").format(
                         name=f.name, date=founded)
@@ -412,8 +414,8 @@ class MatrixView(QWidget):
             role = term(roles.label(m.role))
             text = role if mine else self.tr("represents {member} ({role})").format(member=m.participant_name,
                                                                                    role=role)
-            dates = ", ".join(x for x in (self.tr("since {date}").format(date=m.since.display()) if m.since else "",
-                                         self.tr("until {date}").format(date=m.until.display()) if m.until else "")
+            dates = ", ".join(x for x in (self.tr("since {date}").format(date=date_text(m.since)) if m.since else "",
+                                         self.tr("until {date}").format(date=date_text(m.until)) if m.until else "")
                               if x)
             deleg = ", ".join(g.participant_name for g in m.delegation)
             cites = "; ".join(f"{term(PART_NAMES.get(c.author, c.author))}, \u201c{c.section}\u201d: \u201c{c.quote}\u201d"
@@ -451,7 +453,7 @@ class MatrixView(QWidget):
         """The shown matrix as texts: symbols (for images and print) or words (for CSV)."""
         d, m = self.data_, self.matrix
         header = [self.tr("Participant"), *(d.forums[f].acronym or d.forums[f].name for f in m.columns)]
-        cell = (lambda p, f: d.cell_text(m, p, f)) if words else (lambda p, f: self.model.data(
+        cell = (lambda p, f: cell_words(d, m, p, f)) if words else (lambda p, f: self.model.data(
             self.model.index(m.rows.index(p), m.columns.index(f))) or "")
         return header, [[d.participants[p].short_name, *(cell(p, f) for f in m.columns)] for p in m.rows]
 

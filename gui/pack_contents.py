@@ -14,6 +14,7 @@ from html import escape
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from gui import render
+from gui.date_words import event_when
 from gui.i18n import translate
 from gui.terms import term
 from model import records as r
@@ -116,7 +117,7 @@ def chronology_html(atlas, events: list[r.EventRow], from_basket: bool) -> str:
         detail = atlas.event(ev.id) if from_basket else None
         forums = ", ".join(names.get(f, f) for f in ev.forums)
         summary = f'<br><span class="summary">{render.e(detail.summary)}</span>' if detail and detail.summary else ""
-        rows.append(f'<tr><td class="when">{render.e(ev.when())}</td><td><b>{render.e(ev.title)}</b>'
+        rows.append(f'<tr><td class="when">{render.e(event_when(ev.date, ev.end))}</td><td><b>{render.e(ev.title)}</b>'
                     f'{", " + render.e(ev.place) if ev.place else ""}'
                     f'{f" <i>({render.e(forums)})</i>" if forums else ""}{summary}</td></tr>')
     lead = (translate("Sheet", "The events in the basket, in date order.") if from_basket else

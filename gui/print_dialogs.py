@@ -45,7 +45,7 @@ def preview_comparison(parent, atlas, comparison) -> None:
     def paint(device) -> None:
         painter = QPainter(device)
         try:
-            fact_sheet.paint_sheet(painter, device, compare_sheet.layout(comparison, device),
+            fact_sheet.paint_sheet(painter, device, compare_sheet.layout(comparison, device, atlas=atlas),
                                    fact_sheet.footer_text(atlas))
         finally:  # a painter left active when its device goes away crashes Qt
             painter.end()

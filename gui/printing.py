@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtGui import QPainter, QPdfWriter
 
 from gui import briefing_pack, fact_sheet, pack_contents, pdf_document
+from gui.i18n import translate
 from model import atomic
 
 RESOLUTION = 300
@@ -62,6 +63,11 @@ def _writer(path: str, paper: str, info: pdf_document.Info | None, landscape: bo
     return writer
 
 
+def _cannot(target: Path, why: str) -> str:
+    """Why a PDF was not written; in the window's language (the command line has no translation: English)."""
+    return translate("Printing", "Cannot write {target}: {why}.").format(target=target, why=why)
+
+
 def write_pdf(target: Path, paper: str, paint, info: pdf_document.Info | None = None, landscape: bool = False) -> int:
     """Run ``paint(painter, writer)`` into a temporary PDF beside ``target``, then rename it into place.
 
@@ -75,31 +81,34 @@ def write_pdf(target: Path, paper: str, paint, info: pdf_document.Info | None = 
         real = atomic.writable_target(target)  # through a symlink; never onto a folder or a device
         tmp = atomic.temp_beside(real, prefix=".forum-atlas-")  # Qt opens it: keep its name plain text
     except OSError as exc:
-        raise PrintError(f"Cannot write {target}: {atomic.why(exc)}.") from None
+        raise PrintError(_cannot(target, atomic.why(exc))) from None
     try:
         writer = _writer(str(tmp), paper, info, landscape)
         painter = QPainter()
         if not painter.begin(writer):
-            raise PrintError(f"Cannot write {target}.")
+            raise PrintError(translate("Printing", "Cannot write {target}.").format(target=target))
         try:
             pages = paint(painter, writer)
         finally:  # a painter left active when its device goes away crashes Qt
             ended = painter.end()
         if not ended:
-            raise PrintError(f"Cannot write {target}: the PDF could not be finished (is the disk full?).")
+            why = translate("Printing", "the PDF could not be finished (is the disk full?)")
+            raise PrintError(_cannot(target, why))
         problem = pdf_problem(tmp)
         if not problem and info is not None:
             pdf_document.finish(tmp, info)
             problem = pdf_problem(tmp)
         if problem:
-            raise PrintError(f"Cannot write {target}: {problem}. The disk may be full; "
-                             f"{'the old file was left as it was' if real.exists() else 'nothing was written'}.")
+            raise PrintError((translate("Printing", "Cannot write {target}: {problem}. The disk may be full; the old file "
+                                        "was left as it was.") if real.exists() else
+                              translate("Printing", "Cannot write {target}: {problem}. The disk may be full; nothing "
+                                        "was written.")).format(target=target, problem=problem))
         atomic.replace_into(tmp, real)  # with a normal file's mode, not mkstemp's 0600
         return pages
     except OSError as exc:
-        raise PrintError(f"Cannot write {target}: {atomic.why(exc)}.") from None
+        raise PrintError(_cannot(target, atomic.why(exc))) from None
     except pdf_document.FinishError as exc:
-        raise PrintError(f"Cannot write {target}: {exc}.") from None
+        raise PrintError(_cannot(target, str(exc))) from None
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -146,7 +155,7 @@ def compare_pdf(atlas, ids: list[str], target: Path, paper: str = "a4") -> int:
     footer = fact_sheet.footer_text(atlas)
 
     def paint(painter, writer):
-        return fact_sheet.paint_sheet(painter, writer, compare_sheet.layout(c, writer), footer)
+        return fact_sheet.paint_sheet(painter, writer, compare_sheet.layout(c, writer, atlas=atlas), footer)
 
     info = pdf_document.Info(compare_sheet.title(c), f"Comparison sheet, from {SOURCE}")
     return write_pdf(target, paper, paint, info, compare_sheet.landscape(c))

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
 from gui import i18n
+from gui.date_words import event_when
 from gui.terms import term
 from model import vocabulary
 from model.search_query import fold
@@ -23,7 +24,7 @@ def entries(atlas) -> list[tuple[str, str, str]]:
     out += [(p.id, p.short_name + (f" \u2014 {', '.join(p.aliases)}" if p.aliases else ""), "participant")
             for p in atlas.participants()]
     out += [(p.id, p.name, "person") for p in atlas.people()]
-    out += [(e.id, f"{e.title} ({e.when()})", "event") for e in atlas.events()]
+    out += [(e.id, f"{e.title} ({event_when(e.date, e.end)})", "event") for e in atlas.events()]
     return out
 
 

@@ -16,6 +16,7 @@ from html import escape
 
 from gui import i18n
 from gui.analyst_note import analyst_note
+from gui.date_words import date_text, event_when
 from gui.i18n import translate
 from gui.terms import term
 from model import records as r
@@ -149,7 +150,7 @@ def _events(events: list[r.EventRow], style: Style, heading: str = "") -> str:
         return ""
     shown = events[: style.max_events] if style.max_events else events
     rows = "".join(
-        f'<tr><td class="k">{e(ev.when())}</td><td>{link(ev.id, ev.title, style)}'
+        f'<tr><td class="k">{e(event_when(ev.date, ev.end))}</td><td>{link(ev.id, ev.title, style)}'
         f'{SEP + e(ev.place) if ev.place else ""}</td></tr>' for ev in shown)
     more = _more(len(events) - len(shown), "events") if len(shown) < len(events) else ""
     return f"<h2>{e(heading)}</h2><table>{rows}</table>{more}"
@@ -180,8 +181,8 @@ def forum(d: r.ForumDetail, style: Style = SCREEN, note: str | None = None, team
         _row(translate("Record", "Kind"), e(term(r.label(f.kind)))),
         _row(translate("Record", "Scope"), e(term(r.label(f.scope)))),
         _row(translate("Record", "Status"), e(term(r.STATUS_LABELS[f.status]))),
-        _row(translate("Record", "Founded"), e(f.founded.display()) if f.founded else ""),
-        _row(translate("Record", "Ended"), e(f.ended.display()) if f.ended else ""),
+        _row(translate("Record", "Founded"), e(date_text(f.founded))),
+        _row(translate("Record", "Ended"), e(date_text(f.ended))),
         _row(translate("Record", "Part of"), link(d.parent.id, d.parent.name, style) if d.parent else ""),
         _row(translate("Record", "Sub-bodies"), ", ".join(link(c.id, c.name, style) for c in d.children)),
         _row(translate("Record", "Founders"), ", ".join(link(m.participant_id, m.participant_name, style)
@@ -324,7 +325,7 @@ def event(d: r.EventDetail, style: Style = SCREEN, note: str | None = None, team
     ev = d.event
     notes = _Notes(d.sources, style)
     facts = "".join([
-        _row(translate("Record", "Date"), e(ev.when())),
+        _row(translate("Record", "Date"), e(event_when(ev.date, ev.end))),
         _row(translate("Record", "Kind"), e(term(r.label(ev.kind)))),
         _row(translate("Record", "Place"), e(ev.place)),
         _row(translate("Record", "Meeting"), e(_ordinal(ev.ordinal)) if ev.ordinal else ""),
@@ -452,13 +453,13 @@ def _day(ordinal: int) -> str:
 
 def _span(since, until) -> str:
     if since and until and since == until:
-        return since.display()
+        return date_text(since)
     if since and until:
-        return f"{since.display()} \u2013 {until.display()}"
+        return f"{date_text(since)} \u2013 {date_text(until)}"
     if since:
-        return translate("Record", "since {date}").format(date=since.display())
+        return translate("Record", "since {date}").format(date=date_text(since))
     if until:
-        return translate("Record", "until {date}").format(date=until.display())
+        return translate("Record", "until {date}").format(date=date_text(until))
     return ""
 
 

@@ -33,10 +33,11 @@ class Row:
     hit: object = None  # model.search.Hit for a hit row
     title: str = ""  # the hit's title and snippet, plain, for measuring
     snippet: str = ""
+    info: str = ""  # the hit's grey line of context, in the interface's language (gui/hit_info.py)
 
 
-def rows_for(results) -> list[Row]:
-    """Header, hits and a "more" row per group, in the order shown."""
+def rows_for(results, info=lambda hit: hit.info) -> list[Row]:
+    """Header, hits and a "more" row per group, in the order shown; ``info`` gives a hit's line of context."""
     from model.search_results import to_plain
 
     out: list[Row] = []
@@ -45,7 +46,7 @@ def rows_for(results) -> list[Row]:
         out.append(Row("header", label.upper(), group.kind))
         for hit in group.hits:
             title, snippet = to_plain(hit.title), to_plain(hit.snippet)
-            out.append(Row("hit", f"{title}. {snippet}", group.kind, hit, title, snippet))
+            out.append(Row("hit", f"{title}. {snippet}", group.kind, hit, title, snippet, info(hit)))
         if group.more:
             out.append(Row("more", translate("SearchResults", "Show more {kind}\u2026").format(kind=label.lower()),
                            group.kind))
@@ -80,7 +81,7 @@ class SearchResultsModel(QAbstractListModel):
         if role == KIND_ROLE:
             return row.kind
         if role == Qt.ItemDataRole.ToolTipRole and row.hit is not None:
-            return row.hit.info or None
+            return row.info or None
         return None
 
     def flags(self, index):
@@ -222,7 +223,7 @@ class ResultDelegate(QStyledItemDelegate):
 
         title = lines(row.title, self.TITLE_LINES)
         snippet = lines(row.snippet, self.SNIPPET_LINES)
-        return int((title + snippet) * line + (small if row.hit.info else 0) + 2 * self.PAD)
+        return int((title + snippet) * line + (small if row.info else 0) + 2 * self.PAD)
 
     def sizeHint(self, option, index):
         row: Row = index.data(HIT_ROLE)
@@ -267,8 +268,8 @@ class ResultDelegate(QStyledItemDelegate):
             width = rect.width()
             title = wrap(runs(row.hit.title), width, self._measure(fonts, False), self.TITLE_LINES)
             y = self._draw(painter, title, rect.left(), y, fonts, False, text)
-            if row.hit.info:
-                info = wrap([(row.hit.info, False)], width, self._measure(fonts, True), 1)
+            if row.info:
+                info = wrap([(row.info, False)], width, self._measure(fonts, True), 1)
                 y = self._draw(painter, info, rect.left(), y, fonts, True, muted)
             if row.hit.snippet:
                 lines = wrap(lead_to_match(runs(row.hit.snippet)), width, self._measure(fonts, False),

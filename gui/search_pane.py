@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.hit_info import HitInfo
 from gui.i18n import translate
 from gui.search_list import HIT_ROLE, ResultDelegate, Row, SearchResultsModel, rows_for
 
@@ -121,7 +122,7 @@ class SearchPane(QWidget):
         results = with_notes(results, text, self._notes, atlas)
         self.results_shown = results
         self.delegate.clear()
-        self.model.reset(rows_for(results))
+        self.model.reset(rows_for(results, HitInfo(atlas)))
         hints = [translate("SearchHints", hint) for hint in results.hints]
         if not results and not hints:
             hints.append(self.tr("No matches."))

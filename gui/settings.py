@@ -24,6 +24,7 @@ class Setting(Generic[T]):
 # Where the window was and how it was laid out (Qt's own opaque state blobs).
 GEOMETRY = Setting("geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())  # docks (the basket) and the toolbar
+BASKET_SHARE = Setting("window/basketShare", float, 0.0)  # the basket dock's share of the width (gui/dock_share.py)
 UPPER_SPLIT = Setting("splitter/upper", QByteArray, QByteArray())  # tree | detail
 OUTER_SPLIT = Setting("splitter/outer", QByteArray, QByteArray())  # panes above | timeline
 LEFT_SPLIT = Setting("splitter/left", QByteArray, QByteArray())  # search results above | tree

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from gui import i18n, render
+from gui.date_words import date_text, event_when
 from gui.i18n import translate
 from gui.render import e
 from gui.terms import term
@@ -120,7 +121,10 @@ def pick_events(events: list[r.EventRow], keep: int | None) -> tuple[list[r.Even
 
 
 def _year(ev: r.EventRow) -> str:
-    return ev.date.display()[-4:] if ev.date.display()[-4:].isdigit() else ev.date.display()
+    shown = ev.date.display()  # "c. 1994", "July 1994", "1991–92": the year it ends in, else the date
+    if not shown[-4:].isdigit():
+        return date_text(ev.date)
+    return f"{shown[-4:]}年" if i18n.current() == "ja" else shown[-4:]
 
 
 def events_html(events: list[r.EventRow], give: Give, heading: str = "") -> str:
@@ -131,7 +135,7 @@ def events_html(events: list[r.EventRow], give: Give, heading: str = "") -> str:
     out = []
     if shown:
         rows = "".join(
-            f'<tr><td class="when">{e(ev.when())}</td><td>{e(ev.title)}'
+            f'<tr><td class="when">{e(event_when(ev.date, ev.end))}</td><td>{e(ev.title)}'
             f'{", " + e(ev.place) if ev.place else ""}</td></tr>' for ev in shown)
         out.append(_h2(heading, translate("Sheet", "most recent first")) + f'<table class="events">{rows}</table>')
     if left:
@@ -291,8 +295,8 @@ def forum(d: r.ForumDetail, give: Give, note: str | None = None) -> Composed:
         (translate("Sheet", "Track"), e(term(r.TRACK_LABELS[f.track]))), (translate("Sheet", "Kind"), e(kind)),
         (translate("Sheet", "Scope"), e(term(r.label(f.scope)))),
         (translate("Sheet", "Status"), e(term(r.STATUS_LABELS[f.status]))),
-        (translate("Sheet", "Founded"), e(f.founded.display()) if f.founded else ""),
-        (translate("Sheet", "Ended"), e(f.ended.display()) if f.ended else ""),
+        (translate("Sheet", "Founded"), e(date_text(f.founded))),
+        (translate("Sheet", "Ended"), e(date_text(f.ended))),
         (translate("Sheet", "Also called"), e(", ".join(render._other_names(d.aliases, f.name, f.acronym)))),
         *_japanese_name(d.name_ja),
     ])
@@ -446,5 +450,6 @@ def _initiatives(d, rows, by_forum, proposals, notes) -> str:
             for fid in named)))
     chaired = [ev for ev in d.events if ev.chair_id == d.participant.id]
     if chaired:
-        lines.append((translate("Sheet", "Chaired meetings"), ", ".join(f"{e(ev.title)} ({e(ev.when())})" for ev in chaired)))
+        lines.append((translate("Sheet", "Chaired meetings"),
+                      ", ".join(f"{e(ev.title)} ({e(event_when(ev.date, ev.end))})" for ev in chaired)))
     return "".join(f'<tr><td class="k">{e(k)}</td><td>{v}</td></tr>' for k, v in lines)

@@ -14,6 +14,7 @@ from datetime import date
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPyTextObject
 
+from gui.date_words import event_when
 from model import records as r
 
 ROW = 12.0  # a label row, in the strip's 96-dpi units
@@ -38,7 +39,7 @@ def strip_for(rows: list[r.ForumRow], events: list[r.EventRow], as_of: str) -> S
     end = date.fromisoformat(as_of + "-30" if len(as_of) == 7 else as_of).toordinal()
     bars = [(row.acronym or row.name, row.founded.start.toordinal(),
              row.ended.end.toordinal() if row.ended else end) for row in rows if row.founded]
-    marks = [(ev.lo, _short(ev.title), ev.when()) for ev in events]
+    marks = [(ev.lo, _short(ev.title), event_when(ev.date, ev.end)) for ev in events]
     days = [b[1] for b in bars] + [m[0] for m in marks]
     if not days:
         return None

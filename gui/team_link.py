@@ -158,7 +158,7 @@ class TeamLink(QObject):
             self._lost()
         if team.writable != was_writable:  # a read-only role: the editor and the dock follow
             ui = self.ui
-            ui._set_editable(ui.writable and ui.rid is not None, "" if ui.writable else self.store.reason)
+            ui._set_editable(ui.writable and ui.rid is not None, "" if ui.writable else ui.why_read_only())
         self._show_state(tell=team.online != was_online or self._first)
         self._first = False
         self._next()
@@ -234,14 +234,14 @@ class TeamLink(QObject):
             text = self.tr("Team notes: online") if team.writable else self.tr("Team notes: read-only")
         else:
             text = self.tr("Team notes: offline, {0} queued").format(team.queued())
-        status = self._status(team)
+        status = self.status_text(team)
         self.label.setText(text)
         self.label.setToolTip(status)
         self.label.show()
         if tell and status:
             self.window.statusBar().showMessage(status, 8000)
 
-    def _status(self, team) -> str:
+    def status_text(self, team) -> str:
         """The team's state in a sentence (model/team_notes.py's ``status``, in the interface's language)."""
         from model.team_notes import without_password
 

@@ -110,6 +110,11 @@ LABELS = (
     QT_TRANSLATE_NOOP("Vocabulary", "Other (speech, etc.)"),
     # the timeline's lane of events tied to no forum (model/timeline_layout.py)
     QT_TRANSLATE_NOOP("Vocabulary", "Context (no forum)"),
+    # a claim's stance (resources/data/claims.yaml), before its text in the compare view and a search hit
+    QT_TRANSLATE_NOOP("Vocabulary", "positive"),
+    QT_TRANSLATE_NOOP("Vocabulary", "negative"),
+    QT_TRANSLATE_NOOP("Vocabulary", "mixed"),
+    QT_TRANSLATE_NOOP("Vocabulary", "neutral"),
     # the atlas's counts (Help › About)
     QT_TRANSLATE_NOOP("Vocabulary", "Memberships"),
     QT_TRANSLATE_NOOP("Vocabulary", "Delegations"),

@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QScrollBar, QSizePolicy, QToolTip, QWidget
 
+from gui.date_words import date_text, event_when
 from gui.i18n import translate
 from gui.terms import term
 from gui.timeline_frame import month_year
@@ -458,7 +459,7 @@ def tooltip_for(hit: Hit, data: TimelineData) -> str:
         e = data.event(hit.id)
         if e is None:
             return ""
-        lines = [f"<b>{esc(e.title)}</b>", esc(e.when())]
+        lines = [f"<b>{esc(e.title)}</b>", esc(event_when(e.date, e.end))]
         if e.place:
             lines.append(esc(e.place))
         lines.append(f"<i>{esc(term(EVENT_KINDS[e.kind].label) if e.kind in EVENT_KINDS else e.kind)}</i>")
@@ -472,8 +473,8 @@ def tooltip_for(hit: Hit, data: TimelineData) -> str:
         f = data.forums.get(hit.id)
         if f is None:
             return ""
-        since = f.founded.display() if f.founded else translate("Timeline", "founding date not given")
-        until = translate("Timeline", " to {date}").format(date=f.ended.display()) if f.ended else ""
+        since = date_text(f.founded) if f.founded else translate("Timeline", "founding date not given")
+        until = translate("Timeline", " to {date}").format(date=date_text(f.ended)) if f.ended else ""
         status = term(STATUS_LABELS.get(f.status, f.status))
         doubt = ("<br><i>" + esc(translate("Timeline", "Perhaps not yet founded at the as-of date"))
                  + "</i>") if hit.id in data.uncertain else ""

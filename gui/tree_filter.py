@@ -8,7 +8,9 @@ text that extends the last one narrows the last result rather than the whole lis
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from model import records as r
 
@@ -39,10 +41,11 @@ class Node:
 
 
 def build_tree(groups: list[tuple[str, list[r.ForumRow]]], roles: dict[str, dict[str, list[str]]] | None = None,
-               group_ids: list[str] | None = None) -> Node:
+               group_ids: list[str] | None = None, year: Callable[[r.ForumRow], str] = attrgetter("year")) -> Node:
     """Groups of forums as a node tree; a sub-body nests under its parent when both are in the group.
 
-    ``roles`` (participant grouping) maps a group's participant id to forum id -> roles there.
+    ``roles`` (participant grouping) maps a group's participant id to forum id -> roles there; ``year`` gives
+    the founding-year column's text (the window's in its own language).
     """
     root = Node("root")
     for n, (label, forums) in enumerate(groups):
@@ -54,11 +57,11 @@ def build_tree(groups: list[tuple[str, list[r.ForumRow]]], roles: dict[str, dict
         for i in placed:
             f = forums[i]
             owner = nodes.get(f.parent_id, group) if f.parent_id in here else group  # type: ignore[arg-type]
-            nodes[f.id] = owner.add(Node("forum", f.id, f.name, f.acronym or "", f.year, tuple(held.get(f.id, ())),
+            nodes[f.id] = owner.add(Node("forum", f.id, f.name, f.acronym or "", year(f), tuple(held.get(f.id, ())),
                                          text=f"{f.name} {f.acronym or ''}".lower()))
         for i in cycle:  # a parent cycle: placed flat rather than looped over
             f = forums[i]
-            nodes[f.id] = group.add(Node("forum", f.id, f.name, f.acronym or "", f.year,
+            nodes[f.id] = group.add(Node("forum", f.id, f.name, f.acronym or "", year(f),
                                          text=f"{f.name} {f.acronym or ''}".lower()))
     return root
 

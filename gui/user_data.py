@@ -25,6 +25,7 @@ from gui.forum_tree import ID_ROLE
 from gui.i18n import translate
 from gui.note_editor import STAR_ON, NoteEditor
 from gui.notes_export import export_notes
+from gui.notes_words import error_words, said
 from gui.team_link import TeamLink
 from gui.terms import term
 
@@ -37,7 +38,9 @@ WRITE_ERRORS = (OSError, sqlite3.Error)  # what a save can raise (UserDataReadOn
 def _describe(exc: BaseException) -> str:
     from model.notes import describe_error
 
-    return describe_error(exc)
+    if exc.args and hasattr(exc.args[0], "key"):  # UserDataReadOnly says why in a model.notes_messages.Message
+        return said(exc.args[0])
+    return error_words(describe_error(exc))
 
 
 class UserDataUI(QObject):
@@ -129,9 +132,10 @@ class UserDataUI(QObject):
         if atlas is not None:
             self._known = set().union(*atlas.ids().values())
         if self.store.messages:
-            self.editor.banner.show_messages(self.store.messages)
-            self.window.statusBar().showMessage(" ".join(self.store.messages))
-        self._set_editable(self.store.writable, self.store.reason)
+            messages = [said(m) for m in self.store.messages]
+            self.editor.banner.show_messages(messages)
+            self.window.statusBar().showMessage(" ".join(messages))
+        self._set_editable(self.store.writable, self.why_read_only())
         self.refresh_lists()
         # An empty dock only takes room from the detail pane: it shows once there is something to list
         # (Notes menu, or the first "Add to basket").
@@ -234,7 +238,14 @@ class UserDataUI(QObject):
         self.editor.state.setText("")
         # With nothing selected the caption says what to do: the empty editor says nothing more.
         self._set_editable(self.writable and rid is not None,
-                           self.store.reason if self.store is not None and not self.writable else "")
+                           self.why_read_only() if self.store is not None and not self.writable else "")
+
+    def why_read_only(self) -> str:
+        """Why notes cannot be changed here, in the interface's language (a team role's: gui/team_link.py)."""
+        team = getattr(self.store, "team", None)
+        if team is not None and not team.writable:
+            return self.team_link.status_text(team)
+        return said(self.store.reason)
 
     def _set_editable(self, on: bool, why: str) -> None:
         self.editor.set_editable(on, why)
@@ -268,8 +279,8 @@ class UserDataUI(QObject):
                                      "tries again with your next change.").format(why=_describe(exc)))
                 self.editor.state.setText(self.tr("Not saved"))
                 if not self.writable:  # the store gave up writing (its lock was taken): say so, keep the text
-                    self.editor.banner.show_messages([self.store.reason])
-                    self.editor.set_editable(False, self.store.reason)
+                    self.editor.banner.show_messages([self.why_read_only()])
+                    self.editor.set_editable(False, self.why_read_only())
                 return False
             del self._pending[rid]
             self._base[rid] = stored if stored.strip() else None

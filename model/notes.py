@@ -58,6 +58,7 @@ from model.notes_io import (
     stored_notes,
 )
 from model.notes_lock import LockUnsupported, _Lock
+from model.notes_messages import Message
 from model.notes_recovery import (
     Backups,
     _connect_ro,
@@ -111,7 +112,7 @@ class UserData(Backups):
         self.messages: list[str] = []
         self.available = False
         self.writable = False
-        self.reason = "Notes are not open."  # why writes are refused, when they are
+        self.reason: str = Message("not-open")  # why writes are refused, when they are
         self._today = today or dt.date.today
         self._con: sqlite3.Connection | None = None
         self._lock: _Lock | None = None
@@ -127,9 +128,7 @@ class UserData(Backups):
         if self.path.is_symlink():  # a notes file kept elsewhere (another drive): use it there, or not at all
             real = Path(os.path.realpath(self.path))
             if not real.is_file():
-                self._fail(f"Your notes file {self.path} is a link to {real}, which is missing (is its drive "
-                           "connected?). Nothing was created in its place, and notes are switched off until "
-                           "it is back; browsing works as usual.")
+                self._fail(Message("link-missing", path=self.path, real=real))
                 return
             self.path = real
         try:
@@ -149,8 +148,7 @@ class UserData(Backups):
         try:
             self._open_writable()
         except (OSError, sqlite3.Error) as exc:
-            self._fail(f"Forum Atlas could not open your notes at {self.path} ({describe_error(exc)}). "
-                       "Notes, bookmarks and the basket are switched off for now; browsing works as usual.")
+            self._fail(Message("open-failed", path=self.path, error=describe_error(exc)))
 
     def _fail(self, message: str) -> None:
         if self._con is not None:
@@ -174,41 +172,34 @@ class UserData(Backups):
         return False
 
     def _open_unwritable(self, exc: OSError) -> None:
-        base = (f"Forum Atlas cannot write to its data folder {self.folder} ({_why(exc)}), so notes, bookmarks "
-                "and the basket cannot be saved. Browsing works as usual.")
-        if not self._open_read_only(base, base + " Your existing notes are shown read-only."):
-            self._fail(base + " Notes are switched off.")
+        said = {"folder": self.folder, "error": _why(exc)}
+        if not self._open_read_only(Message("unwritable", **said), Message("unwritable-read-only", **said)):
+            self._fail(Message("unwritable-off", **said))
 
     def _open_unlockable(self, exc: OSError) -> None:
         if self._lock is not None:
             self._lock.release()
         self._lock = None
-        base = (f"The folder of your notes, {self.folder}, does not support file locking ({_why(exc)}; a network "
-                "drive without its lock service, perhaps), so Forum Atlas cannot make sure that only one window "
-                "changes your notes.")
-        if not self._open_read_only(base + " Notes are read-only here.",
-                                    base + " Your notes are shown read-only; to edit them, keep your notes "
-                                    "on a local disk (set XDG_DATA_HOME) or ask for file locking on that drive."):
-            self._fail(base + " Notes are switched off; browsing works as usual.")
+        said = {"folder": self.folder, "error": _why(exc)}
+        if not self._open_read_only(Message("unlockable", **said), Message("unlockable-read-only", **said)):
+            self._fail(Message("unlockable-off", **said))
 
     def _open_second_instance(self) -> None:
         who = self._lock.holder() if self._lock else ""
         if self._lock is not None:
             self._lock.release()
         self._lock = None
-        other = f"Another Forum Atlas window (process {who})" if who.isdigit() else "Another Forum Atlas window"
+        process = {"process": who} if who.isdigit() else {}
         state, version, _ = _probe(self.path) if self.path.exists() else ("missing", 0, "")
         if state == "too-new":
             self._fail(_too_new(self.path, version))
             return
         if state != "ok" or version != SCHEMA_VERSION:
-            self._fail(f"{other} is opening your notes; this window cannot read them yet. "
-                       "Browsing works as usual.")
+            self._fail(Message("other-process-opening" if process else "other-window-opening", **process))
             return
         self._con = _connect_ro(self.path)
         self.available = True
-        self.reason = (f"{other} has your notes open, so this window shows them read-only. "
-                       "To edit notes here, close the other window and reopen this one.")
+        self.reason = Message("other-process" if process else "other-window", **process)
         self.messages.append(self.reason)
 
     def _open_writable(self) -> None:
@@ -227,8 +218,7 @@ class UserData(Backups):
                 _set_aside(self.path, "stray", main=False)  # never replay an old WAL into a new file
             _create_fresh(self.path)
             if self._backups():
-                self.messages.append(f"No notes file was found, so a new one was started at {self.path}. "
-                                     f"Backups of earlier notes are in {self.backup_folder}.")
+                self.messages.append(Message("new-file", path=self.path, backups=self.backup_folder))
         con = _connect_rw(self.path)
         self._con = con
         self._identity = _identity(self.path)
@@ -239,12 +229,9 @@ class UserData(Backups):
                 migrate(con)
             except sqlite3.Error as exc:
                 now_at = con.execute("PRAGMA user_version").fetchone()[0]
-                state = ("It was left as it was" if now_at == version else
-                         f"It was upgraded to version {now_at}, but the next step failed; the backup of it as "
-                         "it was before is in " + str(self.backup_folder))
-                self._fail(f"Forum Atlas could not upgrade your notes file {self.path} from version {now_at} "
-                           f"to {SCHEMA_VERSION} ({describe_error(exc)}). {state}. Notes are switched off "
-                           "for now.")
+                self._fail(Message("upgrade-failed" if now_at == version else "upgrade-half-done", path=self.path,
+                                   now_at=now_at, target=SCHEMA_VERSION, error=describe_error(exc),
+                                   backups=self.backup_folder))
                 return
         self.available = self.writable = True
         self.reason = ""
@@ -254,7 +241,7 @@ class UserData(Backups):
     def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``work`` in one committed transaction; when this returns, the change is durable."""
         if not self.writable or self._con is None:
-            raise UserDataReadOnly(self.reason or "Notes are read-only.")
+            raise UserDataReadOnly(self.reason or Message("read-only"))
         self._keep_lock()
         self._keep_file()
         con = self._con
@@ -281,9 +268,9 @@ class UserData(Backups):
             taken = fresh.acquire()
         except (OSError, LockUnsupported) as exc:
             fresh, taken = None, False
-            why = f" ({_why(exc.args[0] if isinstance(exc, LockUnsupported) else exc)})"
+            why = {"error": _why(exc.args[0] if isinstance(exc, LockUnsupported) else exc)}
         else:
-            why = ""
+            why = {}
         if taken:
             self._lock.release()
             self._lock = fresh
@@ -291,9 +278,7 @@ class UserData(Backups):
         if fresh is not None:
             fresh.release()
         self.writable = False
-        self.reason = (f"The lock file of your notes ({self._lock.path}) was removed, and another Forum Atlas "
-                       f"process now holds your notes{why}. This window no longer saves, so that neither "
-                       "overwrites the other; your unsaved text is kept in this window.")
+        self.reason = Message("lock-lost-why" if why else "lock-lost", lock=self._lock.path, **why)
         self.messages.append(self.reason)
         raise UserDataReadOnly(self.reason)
 
@@ -303,9 +288,7 @@ class UserData(Backups):
         if self._identity is None or _identity(self.path) == self._identity:
             return
         self.writable = False
-        self.reason = (f"Your notes file {self.path} was moved, deleted or replaced while Forum Atlas had it "
-                       "open, so this window stopped saving rather than write into a file nobody would read. "
-                       "Your unsaved text is kept in this window; reopen Forum Atlas to go on.")
+        self.reason = Message("file-moved", path=self.path)
         self.messages.append(self.reason)
         raise UserDataReadOnly(self.reason)
 
@@ -436,7 +419,7 @@ class UserData(Backups):
             self._lock.release()
             self._lock = None
         self.available = self.writable = False
-        self.reason = "Notes are closed."
+        self.reason = Message("closed")
 
     def __enter__(self) -> UserData:
         return self

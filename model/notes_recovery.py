@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from model import atomic
+from model.notes_messages import Message
 from model.notes_schema import (
     _HEADER,
     _SIDE_FILES,
@@ -87,16 +88,11 @@ class Backups:
             if _probe(backup)[0] == "ok":
                 _copy_database(backup, self.path)
                 taken, newest = _backup_times(self.path, backup)
-                self.messages.append(
-                    f"Your notes file was damaged ({damage}). It was moved aside as {aside.name}, and your notes "
-                    f"were restored from the backup taken {taken} ({backup.name})"
-                    + (f", whose newest note was saved {newest}" if newest else "")
-                    + ". Changes made after that backup are not in the restored notes.")
+                self.messages.append(Message("restored-newest" if newest else "restored", damage=damage,
+                                             aside=aside.name, taken=taken, backup=backup.name, newest=newest))
                 return
         _create_fresh(self.path)
-        self.messages.append(
-            f"Your notes file was damaged ({damage}) and there was no good backup to restore, so a new, empty "
-            f"notes file was started. The damaged file was kept as {aside}.")
+        self.messages.append(Message("started-afresh", damage=damage, aside=aside))
 
     # -- backups --------------------------------------------------------------------------------------
     # Each backup records when it was taken and a generation, one more than the highest among the backups
@@ -174,8 +170,7 @@ class Backups:
             return target
         except (OSError, sqlite3.Error) as exc:
             if not self._backup_failed or not quiet:
-                self.messages.append(f"Forum Atlas could not write a backup of your notes to {target.parent} "
-                                     f"({describe_error(exc)}). Your notes themselves are saved.")
+                self.messages.append(Message("backup-failed", folder=target.parent, error=describe_error(exc)))
             self._backup_failed = True
             return None
 
@@ -415,6 +410,4 @@ def _why(exc: BaseException) -> str:
 
 
 def _too_new(path: Path, version: int) -> str:
-    return (f"Your notes file {path} was written by a newer version of Forum Atlas (notes format {version}; "
-            f"this version reads up to {SCHEMA_VERSION}). It was left untouched and notes are switched off. "
-            "Open it with the newer version, or move it aside to start a new notes file.")
+    return Message("too-new", path=path, version=version, supported=SCHEMA_VERSION)

@@ -33,6 +33,7 @@ try:
 except ImportError:  # the standalone bundle leaves the driver out (build_spec/forum-atlas.spec)
     psycopg = None  # type: ignore[assignment]
 
+from model.notes_messages import Message
 from model.notes_schema import UserDataReadOnly, default_folder
 from model.team_lists import Basket, Change, read_lists
 from model.team_password import keyring_problem, password_for, without_password
@@ -325,12 +326,8 @@ class TeamNotes:
         now_shown = self.replica.get(record, self.role)
         return now_shown.text if now_shown else text
 
-    def _read_only_reason(self, what: str = "") -> str:
-        if what:
-            return (f"Your role {self.role} may see the team's {what} but not change them, so the server "
-                    "refused this change.")
-        return (f"Your role {self.role} may read the team's notes but not change them, so the server refused "
-                "this change. Your text is kept on this computer as a draft.")
+    def _read_only_reason(self, lists: bool = False) -> str:
+        return Message("team-role-lists" if lists else "team-role-read-only", role=self.role)
 
     def flush(self) -> int:
         """Send the queued changes in order; returns how many the server took. Stops (offline) at the first
@@ -363,7 +360,7 @@ class TeamNotes:
         for change in out.changes_refused:  # dropped: the server will never take it
             self.writable = False
             self.replica.change_done(change, refused=True)
-            self.messages.append(self._read_only_reason("bookmarks and baskets"))
+            self.messages.append(self._read_only_reason(lists=True))
         if out.lists is not None:
             self.replica.replace_lists(*out.lists, self.role)
         if out.error is not None:
@@ -377,7 +374,7 @@ class TeamNotes:
         """Queue a change to a bookmark or basket (model/team_lists.py) and send it if the server answers.
         Raises UserDataReadOnly for a read-only member."""
         if not self.writable:
-            raise UserDataReadOnly(self._read_only_reason("bookmarks and baskets"))
+            raise UserDataReadOnly(self._read_only_reason(lists=True))
         self.replica.queue_change(kind, key, body, self.role, base_version, base)
         self._send_soon()
 

@@ -1088,6 +1088,25 @@ Widen one of these to see more.</source>
     </message>
 </context>
 <context>
+    <name>MatrixWords</name>
+    <message>
+        <source>represents {member}</source>
+        <translation>{member} を代表</translation>
+    </message>
+    <message>
+        <source>since {date}</source>
+        <translation>{date}から</translation>
+    </message>
+    <message>
+        <source>until {date}</source>
+        <translation>{date}まで</translation>
+    </message>
+    <message>
+        <source>date uncertain</source>
+        <translation>日付不確か</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
         <source>&amp;File</source>
@@ -1179,6 +1198,137 @@ Widen one of these to see more.</source>
     <message>
         <source>Remove the bookmark (Ctrl+D)</source>
         <translation>ブックマークを外す (Ctrl+D)</translation>
+    </message>
+</context>
+<context>
+    <name>NotesMessages</name>
+    <message>
+        <source>Your notes file {path} is a link to {real}, which is missing (is its drive connected?). Nothing was created in its place, and notes are switched off until it is back; browsing works as usual.</source>
+        <translation>ノートファイル {path} は {real} へのリンクですが、リンク先が見つかりません（ドライブは接続されていますか？）。代わりのファイルは作らず、リンク先が戻るまでノートは使えません。閲覧はこれまでどおりできます。</translation>
+    </message>
+    <message>
+        <source>Forum Atlas could not open your notes at {path} ({error}). Notes, bookmarks and the basket are switched off for now; browsing works as usual.</source>
+        <translation>{path} のノートを開けませんでした（{error}）。ノート・ブックマーク・バスケットは当面使えません。閲覧はこれまでどおりできます。</translation>
+    </message>
+    <message>
+        <source>Forum Atlas cannot write to its data folder {folder} ({error}), so notes, bookmarks and the basket cannot be saved. Browsing works as usual.</source>
+        <translation>データフォルダ {folder} に書き込めないため（{error}）、ノート・ブックマーク・バスケットを保存できません。閲覧はこれまでどおりできます。</translation>
+    </message>
+    <message>
+        <source>Forum Atlas cannot write to its data folder {folder} ({error}), so notes, bookmarks and the basket cannot be saved. Browsing works as usual. Your existing notes are shown read-only.</source>
+        <translation>データフォルダ {folder} に書き込めないため（{error}）、ノート・ブックマーク・バスケットを保存できません。閲覧はこれまでどおりできます。既存のノートは読み取り専用で表示しています。</translation>
+    </message>
+    <message>
+        <source>Forum Atlas cannot write to its data folder {folder} ({error}), so notes, bookmarks and the basket cannot be saved. Browsing works as usual. Notes are switched off.</source>
+        <translation>データフォルダ {folder} に書き込めないため（{error}）、ノート・ブックマーク・バスケットを保存できません。閲覧はこれまでどおりできます。ノートは使えません。</translation>
+    </message>
+    <message>
+        <source>The folder of your notes, {folder}, does not support file locking ({error}; a network drive without its lock service, perhaps), so Forum Atlas cannot make sure that only one window changes your notes. Notes are read-only here.</source>
+        <translation>ノートのフォルダ {folder} はファイルロックに対応していないため（{error}。ロックサービスのないネットワークドライブかもしれません）、ノートを変更するウィンドウを一つに限ることができません。このウィンドウではノートは読み取り専用です。</translation>
+    </message>
+    <message>
+        <source>The folder of your notes, {folder}, does not support file locking ({error}; a network drive without its lock service, perhaps), so Forum Atlas cannot make sure that only one window changes your notes. Your notes are shown read-only; to edit them, keep your notes on a local disk (set XDG_DATA_HOME) or ask for file locking on that drive.</source>
+        <translation>ノートのフォルダ {folder} はファイルロックに対応していないため（{error}。ロックサービスのないネットワークドライブかもしれません）、ノートを変更するウィンドウを一つに限ることができません。ノートは読み取り専用で表示しています。編集するには、ノートをローカルディスクに置くか（XDG_DATA_HOME を設定）、そのドライブでファイルロックを使えるようにしてください。</translation>
+    </message>
+    <message>
+        <source>The folder of your notes, {folder}, does not support file locking ({error}; a network drive without its lock service, perhaps), so Forum Atlas cannot make sure that only one window changes your notes. Notes are switched off; browsing works as usual.</source>
+        <translation>ノートのフォルダ {folder} はファイルロックに対応していないため（{error}。ロックサービスのないネットワークドライブかもしれません）、ノートを変更するウィンドウを一つに限ることができません。ノートは使えません。閲覧はこれまでどおりできます。</translation>
+    </message>
+    <message>
+        <source>Your notes file {path} was written by a newer version of Forum Atlas (notes format {version}; this version reads up to {supported}). It was left untouched and notes are switched off. Open it with the newer version, or move it aside to start a new notes file.</source>
+        <translation>ノートファイル {path} は新しいバージョンの Forum Atlas で書かれています（ノート形式 {version}。このバージョンが読めるのは {supported} までです）。ファイルには手を付けず、ノートは使えません。新しいバージョンで開くか、ファイルを別の場所に移して新しいノートファイルを始めてください。</translation>
+    </message>
+    <message>
+        <source>Another Forum Atlas window is opening your notes; this window cannot read them yet. Browsing works as usual.</source>
+        <translation>別の Forum Atlas ウィンドウがノートを開いている途中のため、このウィンドウではまだ読めません。閲覧はこれまでどおりできます。</translation>
+    </message>
+    <message>
+        <source>Another Forum Atlas window (process {process}) is opening your notes; this window cannot read them yet. Browsing works as usual.</source>
+        <translation>別の Forum Atlas ウィンドウ（プロセス {process}）がノートを開いている途中のため、このウィンドウではまだ読めません。閲覧はこれまでどおりできます。</translation>
+    </message>
+    <message>
+        <source>Another Forum Atlas window has your notes open, so this window shows them read-only. To edit notes here, close the other window and reopen this one.</source>
+        <translation>別の Forum Atlas ウィンドウがノートを開いているため、このウィンドウでは読み取り専用で表示しています。ここで編集するには、もう一方のウィンドウを閉じてから、このウィンドウを開き直してください。</translation>
+    </message>
+    <message>
+        <source>Another Forum Atlas window (process {process}) has your notes open, so this window shows them read-only. To edit notes here, close the other window and reopen this one.</source>
+        <translation>別の Forum Atlas ウィンドウ（プロセス {process}）がノートを開いているため、このウィンドウでは読み取り専用で表示しています。ここで編集するには、もう一方のウィンドウを閉じてから、このウィンドウを開き直してください。</translation>
+    </message>
+    <message>
+        <source>No notes file was found, so a new one was started at {path}. Backups of earlier notes are in {backups}.</source>
+        <translation>ノートファイルが見つからなかったため、{path} に新しいファイルを作りました。以前のノートのバックアップは {backups} にあります。</translation>
+    </message>
+    <message>
+        <source>Forum Atlas could not upgrade your notes file {path} from version {now_at} to {target} ({error}). It was left as it was. Notes are switched off for now.</source>
+        <translation>ノートファイル {path} をバージョン {now_at} から {target} に更新できませんでした（{error}）。ファイルは元のままです。ノートは当面使えません。</translation>
+    </message>
+    <message>
+        <source>Forum Atlas could not upgrade your notes file {path} from version {now_at} to {target} ({error}). It was upgraded to version {now_at}, but the next step failed; the backup of it as it was before is in {backups}. Notes are switched off for now.</source>
+        <translation>ノートファイル {path} をバージョン {now_at} から {target} に更新できませんでした（{error}）。バージョン {now_at} までは更新しましたが、次の段階で失敗しました。更新前のバックアップは {backups} にあります。ノートは当面使えません。</translation>
+    </message>
+    <message>
+        <source>The lock file of your notes ({lock}) was removed, and another Forum Atlas process now holds your notes. This window no longer saves, so that neither overwrites the other; your unsaved text is kept in this window.</source>
+        <translation>ノートのロックファイル（{lock}）が削除され、別の Forum Atlas プロセスがノートを使っています。互いに上書きしないよう、このウィンドウでは保存をやめました。保存していないテキストはこのウィンドウに残っています。</translation>
+    </message>
+    <message>
+        <source>The lock file of your notes ({lock}) was removed, and another Forum Atlas process now holds your notes ({error}). This window no longer saves, so that neither overwrites the other; your unsaved text is kept in this window.</source>
+        <translation>ノートのロックファイル（{lock}）が削除され、別の Forum Atlas プロセスがノートを使っています（{error}）。互いに上書きしないよう、このウィンドウでは保存をやめました。保存していないテキストはこのウィンドウに残っています。</translation>
+    </message>
+    <message>
+        <source>Your notes file {path} was moved, deleted or replaced while Forum Atlas had it open, so this window stopped saving rather than write into a file nobody would read. Your unsaved text is kept in this window; reopen Forum Atlas to go on.</source>
+        <translation>Forum Atlas が開いている間にノートファイル {path} が移動・削除・置き換えされたため、誰も読まないファイルに書き込まないよう、このウィンドウでは保存をやめました。保存していないテキストはこのウィンドウに残っています。続けるには Forum Atlas を開き直してください。</translation>
+    </message>
+    <message>
+        <source>Your notes file was damaged ({damage}). It was moved aside as {aside}, and your notes were restored from the backup taken {taken} ({backup}). Changes made after that backup are not in the restored notes.</source>
+        <translation>ノートファイルが壊れていました（{damage}）。{aside} として別に保存し、{taken} のバックアップ（{backup}）からノートを復元しました。そのバックアップより後の変更は、復元したノートには含まれていません。</translation>
+    </message>
+    <message>
+        <source>Your notes file was damaged ({damage}). It was moved aside as {aside}, and your notes were restored from the backup taken {taken} ({backup}), whose newest note was saved {newest}. Changes made after that backup are not in the restored notes.</source>
+        <translation>ノートファイルが壊れていました（{damage}）。{aside} として別に保存し、{taken} のバックアップ（{backup}。最も新しいノートの保存は {newest}）からノートを復元しました。そのバックアップより後の変更は、復元したノートには含まれていません。</translation>
+    </message>
+    <message>
+        <source>Your notes file was damaged ({damage}) and there was no good backup to restore, so a new, empty notes file was started. The damaged file was kept as {aside}.</source>
+        <translation>ノートファイルが壊れており（{damage}）、復元できる正常なバックアップもなかったため、新しい空のノートファイルを作りました。壊れたファイルは {aside} として残してあります。</translation>
+    </message>
+    <message>
+        <source>Forum Atlas could not write a backup of your notes to {folder} ({error}). Your notes themselves are saved.</source>
+        <translation>ノートのバックアップを {folder} に書き込めませんでした（{error}）。ノートそのものは保存されています。</translation>
+    </message>
+    <message>
+        <source>Your role {role} may read the team&apos;s notes but not change them, so the server refused this change. Your text is kept on this computer as a draft.</source>
+        <translation>あなたの役割 {role} ではチームのノートを読めますが変更はできないため、サーバーはこの変更を受け付けませんでした。テキストはこのコンピューターに下書きとして残っています。</translation>
+    </message>
+    <message>
+        <source>Your role {role} may see the team&apos;s bookmarks and baskets but not change them, so the server refused this change.</source>
+        <translation>あなたの役割 {role} ではチームのブックマークとバスケットを見られますが変更はできないため、サーバーはこの変更を受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>Notes are not open.</source>
+        <translation>ノートは開かれていません。</translation>
+    </message>
+    <message>
+        <source>Notes are read-only.</source>
+        <translation>ノートは読み取り専用です。</translation>
+    </message>
+    <message>
+        <source>Notes are closed.</source>
+        <translation>ノートは閉じられています。</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>ディスクがいっぱいです</translation>
+    </message>
+    <message>
+        <source>another program has the file busy</source>
+        <translation>別のプログラムがファイルを使用中です</translation>
+    </message>
+    <message>
+        <source>the file or its folder is read-only</source>
+        <translation>ファイルまたはそのフォルダが読み取り専用です</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened (permissions, or a missing or read-only location)</source>
+        <translation>ファイルを開けません（権限がないか、場所が存在しないか読み取り専用です）</translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1586,26 @@ Widen one of these to see more.</source>
     <message>
         <source>Sent “{title}” to the printer</source>
         <translation>「{title}」をプリンターに送りました</translation>
+    </message>
+    <message>
+        <source>Cannot write {target}: {why}.</source>
+        <translation>{target} を書き込めません: {why}。</translation>
+    </message>
+    <message>
+        <source>Cannot write {target}.</source>
+        <translation>{target} を書き込めません。</translation>
+    </message>
+    <message>
+        <source>the PDF could not be finished (is the disk full?)</source>
+        <translation>PDF を完成できませんでした（ディスクがいっぱいではありませんか？）</translation>
+    </message>
+    <message>
+        <source>Cannot write {target}: {problem}. The disk may be full; the old file was left as it was.</source>
+        <translation>{target} を書き込めません: {problem}。ディスクがいっぱいかもしれません。以前のファイルはそのままです。</translation>
+    </message>
+    <message>
+        <source>Cannot write {target}: {problem}. The disk may be full; nothing was written.</source>
+        <translation>{target} を書き込めません: {problem}。ディスクがいっぱいかもしれません。何も書き込んでいません。</translation>
     </message>
 </context>
 <context>
@@ -1820,6 +1990,18 @@ Filters: track:2  member:kp  year:1993..1995  kind:proposal  author:fukushima  s
         <source>Show more {kind}…</source>
         <translation>{kind}をさらに表示…</translation>
     </message>
+    <message>
+        <source>Track {track}</source>
+        <translation>トラック{track}</translation>
+    </message>
+    <message>
+        <source>founded {date}</source>
+        <translation>{date}設立</translation>
+    </message>
+    <message>
+        <source>cited for {names}</source>
+        <translation>{names} の典拠</translation>
+    </message>
 </context>
 <context>
     <name>Sheet</name>
@@ -1872,6 +2054,10 @@ Filters: track:2  member:kp  year:1993..1995  kind:proposal  author:fukushima  s
 Source: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Policy Paper 51 (June 1999); facts as of mid-1999.</source>
         <translation>Forum Atlas · データ版 {version} · 印刷 {year}年{month_number}月{day}日
 出典: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Policy Paper 51 (June 1999)。内容は 1999 年半ば時点。</translation>
+    </message>
+    <message>
+        <source>{page} of {pages}</source>
+        <translation>{page} / {pages} ページ</translation>
     </message>
     <message>
         <source>The Japan row restores, from the paper&apos;s prose, its lost Figure 3: the Asia-Pacific security dialogues in which Japan is involved.</source>
@@ -3146,6 +3332,22 @@ Ctrl+F または / で検索欄へ。Enter で最初の結果を開き、Esc で
     <message>
         <source>Context (no forum)</source>
         <translation>背景（フォーラムなし）</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>肯定的</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>否定的</translation>
+    </message>
+    <message>
+        <source>mixed</source>
+        <translation>賛否混在</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>中立</translation>
     </message>
     <message>
         <source>Memberships</source>

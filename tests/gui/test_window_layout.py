@@ -2,8 +2,9 @@
 and the tree's counts and marks."""
 
 from helpers import click_row, group_labels, open_window, start_window, visible_forums
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat
+from PySide6.QtTest import QTest
 
 from gui import settings as S
 from model.records import AWAY
@@ -189,3 +190,52 @@ def test_at_1024x700_with_a_participant_chosen_the_names_keep_their_share(qtbot,
     participant.setCurrentIndex(0)  # all participants: no roles
     qtbot.wait(50)
     assert tree.isColumnHidden(3) and not tree.isColumnHidden(2)
+
+
+def _drag_dock_edge(qtbot, window, to_width: int) -> None:
+    """Drag the basket dock's left edge (the window's separator) as a user does, so the dock is ``to_width``."""
+    dock = window.user_data.dock
+    y = dock.y() + dock.height() // 2
+    start = QPoint(dock.x() - 2, y)
+    end = QPoint(start.x() - (to_width - dock.width()), y)
+    qtbot.mousePress(window, Qt.MouseButton.LeftButton, pos=start)
+    QTest.mouseMove(window, end)
+    qtbot.wait(30)  # the window moves its separator on a timer, coalescing the mouse's moves
+    qtbot.mouseRelease(window, Qt.MouseButton.LeftButton, pos=end)
+    qtbot.wait(50)
+
+
+def test_the_basket_dock_comes_back_as_a_share_of_a_smaller_window(qtbot, atlas, window):
+    """Saved 900 px wide of 2,560, the dock came back 900 px wide at 1,024 and took most of the window."""
+    window.resize(2560, 1440)
+    for forum in atlas.forums()[:14]:
+        window.user_data.add_to_basket(forum.id)
+    qtbot.wait(50)
+    dock = window.user_data.dock
+    _drag_dock_edge(qtbot, window, 600)
+    assert abs(dock.width() - 600) <= 3
+    assert window.close()
+
+    again = open_window(qtbot, atlas)
+    again.resize(1024, 700)
+    qtbot.waitUntil(lambda: again.user_data.dock.width() <= 0.25 * again.width() + 1, timeout=2000)
+    dock = again.user_data.dock
+    assert dock.isVisible() and dock.width() >= 200
+    tree = again.tree_pane.tree
+    assert tree.columnWidth(0) > 0.5 * tree.viewport().width()
+    assert again.detail.width() > dock.width()
+    again.resize(2560, 1440)  # and back at the size it was left at, as the user left it
+    qtbot.waitUntil(lambda: abs(again.user_data.dock.width() - 600) <= 3, timeout=2000)
+
+
+def test_the_basket_dock_keeps_its_share_while_the_window_is_resized(qtbot, atlas, window):
+    window.resize(1600, 1000)
+    window.user_data.add_to_basket(atlas.forums()[0].id)
+    qtbot.wait(50)
+    dock = window.user_data.dock
+    _drag_dock_edge(qtbot, window, 360)
+    assert abs(dock.width() - 360) <= 3
+    window.resize(1200, 800)
+    qtbot.waitUntil(lambda: abs(dock.width() - 270) <= 3, timeout=2000)
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: abs(dock.width() - 360) <= 3, timeout=2000)
