@@ -319,7 +319,7 @@
     </message>
     <message>
         <source>Back to the paper&apos;s own moment, June 1999</source>
-        <translation>論文の時点（1999 年 6 月）に戻る</translation>
+        <translation>論文の時点（1999年6月）に戻る</translation>
     </message>
     <message>
         <source>As-of date message</source>
@@ -546,7 +546,7 @@ Widen one of these to see more.</source>
     </message>
     <message>
         <source>Status in 1999</source>
-        <translation>1999 年の状況</translation>
+        <translation>1999年の状況</translation>
     </message>
     <message>
         <source>Members</source>
@@ -617,7 +617,7 @@ Widen one of these to see more.</source>
     </message>
     <message>
         <source>As the paper has them, mid-1999. {differs}&#x2009;and shading: the rows where they differ; &lt;i&gt;— not recorded&lt;/i&gt;: the paper does not place that participant there.</source>
-        <translation>論文の記述による 1999 年半ばの状況。{differs}&#x2009;と網掛け：相違のある行。&lt;i&gt;— 記載なし&lt;/i&gt;：論文はその参加主体をそこに位置づけていない。</translation>
+        <translation>論文の記述による 1999年半ばの状況。{differs}&#x2009;と網掛け：相違のある行。&lt;i&gt;— 記載なし&lt;/i&gt;：論文はその参加主体をそこに位置づけていない。</translation>
     </message>
 </context>
 <context>
@@ -936,7 +936,7 @@ Clear the filter or pick “All participants”.</source>
     </message>
     <message>
         <source>Status in 1999</source>
-        <translation>1999 年の状況</translation>
+        <translation>1999年の状況</translation>
     </message>
     <message>
         <source>Any status in 1999</source>
@@ -2113,11 +2113,11 @@ Source: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Pol
     </message>
     <message>
         <source>1 participant sheet (as of 1999)</source>
-        <translation>参加主体のシート 1 枚（1999 年時点）</translation>
+        <translation>参加主体のシート 1 枚（1999年時点）</translation>
     </message>
     <message>
         <source>{n} participant sheets (as of 1999)</source>
-        <translation>参加主体のシート {n} 枚（1999 年時点）</translation>
+        <translation>参加主体のシート {n} 枚（1999年時点）</translation>
     </message>
     <message>
         <source>1 person sheet</source>
@@ -2333,7 +2333,7 @@ Source: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Pol
     </message>
     <message>
         <source>Active forums in 1999</source>
-        <translation>1999 年に活動中のフォーラム</translation>
+        <translation>1999年に活動中のフォーラム</translation>
     </message>
     <message>
         <source>Historical bodies</source>
@@ -2341,11 +2341,11 @@ Source: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Pol
     </message>
     <message>
         <source>as of mid-1999</source>
-        <translation>1999 年半ば時点</translation>
+        <translation>1999年半ば時点</translation>
     </message>
     <message>
         <source>Forums active in mid-1999, by track</source>
-        <translation>1999 年半ばに活動中のフォーラム（トラック別）</translation>
+        <translation>1999年半ばに活動中のフォーラム（トラック別）</translation>
     </message>
     <message>
         <source>newest first</source>
@@ -2353,7 +2353,7 @@ Source: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Pol
     </message>
     <message>
         <source>Forums active in mid-1999</source>
-        <translation>1999 年半ばに活動中のフォーラム</translation>
+        <translation>1999年半ばに活動中のフォーラム</translation>
     </message>
     <message>
         <source>The paper names none.</source>
@@ -2947,7 +2947,7 @@ Ctrl+F または / で検索欄へ。Enter で最初の結果を開き、Esc で
     </message>
     <message>
         <source>Status in 1999</source>
-        <translation>1999 年の状況</translation>
+        <translation>1999年の状況</translation>
     </message>
     <message>
         <source>Participant</source>
@@ -2967,11 +2967,11 @@ Ctrl+F または / で検索欄へ。Enter で最初の結果を開き、Esc で
     </message>
     <message>
         <source>Active in 1999</source>
-        <translation>1999 年に活動中</translation>
+        <translation>1999年に活動中</translation>
     </message>
     <message>
         <source>Defunct by 1999</source>
-        <translation>1999 年までに消滅</translation>
+        <translation>1999年までに消滅</translation>
     </message>
     <message>
         <source>Proposed, never realised</source>
@@ -3414,7 +3414,7 @@ Ctrl+F または / で検索欄へ。Enter で最初の結果を開き、Esc で
     </message>
     <message>
         <source>&lt;h3&gt;Forum Atlas {version}&lt;/h3&gt;&lt;p&gt;Asia-Pacific security forums as described in &lt;i&gt;Security Multilateralism in Asia: Views from the United States and Japan&lt;/i&gt; (IGCC Policy Paper 51, June 1999).&lt;/p&gt;&lt;p&gt;Data version {data}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Forum Atlas {version}&lt;/h3&gt;&lt;p&gt;&lt;i&gt;Security Multilateralism in Asia: Views from the United States and Japan&lt;/i&gt;（IGCC Policy Paper 51、1999 年 6 月）に記されたアジア太平洋の安全保障フォーラム。&lt;/p&gt;&lt;p&gt;データ版 {data}&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Forum Atlas {version}&lt;/h3&gt;&lt;p&gt;&lt;i&gt;Security Multilateralism in Asia: Views from the United States and Japan&lt;/i&gt;（IGCC Policy Paper 51、1999年6月）に記されたアジア太平洋の安全保障フォーラム。&lt;/p&gt;&lt;p&gt;データ版 {data}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About Forum Atlas</source>

@@ -75,7 +75,7 @@ def test_a_search_hits_info_line_is_japanese(japanese, qtbot, atlas):
     w = open_window(qtbot, atlas)
     type_query(qtbot, w, "ARF")
     infos = {row.hit.id: row.info for row in w.search_pane.hit_rows()}
-    assert infos["arf"] == "トラック1 \u00b7 対話 \u00b7 1994年7月設立 \u00b7 1999 年に活動中"
+    assert infos["arf"] == "トラック1 \u00b7 対話 \u00b7 1994年7月設立 \u00b7 1999年に活動中"
     events = [info for rid, info in infos.items() if atlas.kind_of(rid) == "event"]
     assert events and all(re.match(r"\d{4}", i) and "年" in i for i in events), events
     assert not [i for i in infos.values() if ENGLISH_DATE.search(i) or re.search(r"\b(?:Track|founded)\b", i)]
