@@ -220,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     p.add_argument("--check", action="store_true",
                    help="exit 1 if a figure misses its goal in this run and in the run before")
-    p.add_argument("--runs", type=int, default=7, help="start-up runs of each command (7 at least, the default)")
+    p.add_argument("--runs", type=int, default=11, help="start-up runs of each command (7 at least; 11 by default, "
+                   "for medians that hold run to run)")
     p.add_argument("--only", metavar="SECTIONS", help=f"comma-separated, from: {', '.join(SECTIONS)} (all but scale "
                    "without it)")
     p.add_argument("--json", type=Path, default=ROOT / "bench-results.json", help="where to write the results")
