@@ -2034,6 +2034,10 @@ Filters: track:2  member:kp  year:1993..1995  kind:proposal  author:fukushima  s
         <translation>（{count} 枚中 {n}）</translation>
     </message>
     <message>
+        <source>{name}, as of mid-1999</source>
+        <translation>{name}（1999年半ば時点）</translation>
+    </message>
+    <message>
         <source>Chronology</source>
         <translation>年譜</translation>
     </message>
@@ -2150,6 +2154,14 @@ Source: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Pol
     <message>
         <source>Members</source>
         <translation>メンバー</translation>
+    </message>
+    <message>
+        <source>Every passage of the paper the sheets cite, under the numbers their notes carry on each sheet.</source>
+        <translation>各シートが引く論文の箇所すべてを、そのシートの注の番号で掲げます。</translation>
+    </message>
+    <message>
+        <source>page {page}</source>
+        <translation>{page} ページ</translation>
     </message>
     <message>
         <source>Grew out of</source>

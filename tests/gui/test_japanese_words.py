@@ -200,3 +200,18 @@ def test_a_matrix_cells_tooltip_is_japanese(japanese, qtbot, atlas):
     assert not [t for t in tips if ENGLISH_DATE.search(t) or ROLES.search(t) or "Represents" in t][:3]
     header, rows = matrix.table_rows(words=True)  # the CSV: the same words
     assert any("メンバー" in cell for row in rows for cell in row[1:])
+
+
+def test_a_japanese_briefing_packs_contents_and_sources_pages_are_japanese(japanese, atlas, tmp_path):
+    """The contents page, the participant sheet's title and the sources appendix of a Japanese pack: their
+    headings were English ("Contents", "North Korea, as of mid-1999", "Sources, by sheet ... page 4")."""
+    from gui import printing
+
+    out = tmp_path / "pack.pdf"
+    printing.pack_pdf(atlas, ["neacd", "kp"], out, title="北朝鮮")
+    contents, appendix = pdf_text(out, 1), pdf_text(out, -1)
+    english = re.compile(r"Contents|Sources, by sheet|Every passage|as of mid-1999|\bpage \d")
+    assert not english.search(contents) and not english.search(appendix), (contents, appendix)
+    contents, appendix = "".join(contents.split()), "".join(appendix.split())  # the PDF's text spaces its CJK
+    assert "目次" in contents and "NorthKorea(1999年半ば時点)" in contents, contents
+    assert "出典(シート別)" in appendix and re.search(r"\dページ", appendix), appendix
