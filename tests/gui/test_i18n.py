@@ -60,6 +60,13 @@ def _marked(path: Path):
                 yield cls.name, args[0].value
 
 
+def test_no_japanese_string_spaces_a_number_from_its_year_month_or_day():
+    """The date formatter writes 1999年6月; a footer's "1999 年半ば" beside it read as a slip."""
+    spaced = [t for m in ET.parse(TS).getroot().iter("message") for t in [m.findtext("translation") or ""]
+              if re.search(r"[\d}][ \u2009\u00a0]+[年月日]", t)]
+    assert not spaced
+
+
 def test_every_string_marked_in_the_code_is_one_lupdate_sees():
     """lupdate reads no call inside an f-string's braces: such a string would stay English, unreported."""
     known = sources(TS)
@@ -334,4 +341,4 @@ def test_a_japanese_sheet_prints_its_japanese(japanese, atlas, tmp_path):
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     # NFKC: Qt's PDF maps a glyph that Noto CJK shares between 日 and the Kangxi radical ⽇ back to the radical.
     text = unicodedata.normalize("NFKC", text)
-    assert "日本語名 日本" in text and "1999 年半ば時点" in text and "\ufffd" not in text
+    assert "日本語名 日本" in text and "1999年半ば時点" in text and "\ufffd" not in text
