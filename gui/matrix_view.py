@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import table_export
+from gui import i18n, table_export
 from gui.date_words import date_text
-from gui.forum_tree import matches_text
 from gui.i18n import translate
 from gui.matrix_words import cell_words
 from gui.terms import term
+from gui.tree_filter import filter_text, matches_text
 from model import as_of as when
 from model import records as r
 from model import roles, vocabulary
@@ -178,6 +178,7 @@ class MatrixView(QWidget):
         self.setObjectName("matrixView")
         self.state = state
         self.data_: MatrixData | None = None
+        self._names_ja: dict[str, tuple[str, ...]] = {}
         self.matrix = Matrix()
         self.figure = None  # one of the paper's figures (model/paper_figures.py) while it is shown
         self.track = _combo("matrixTrack", self.tr("Track"), [(self.tr("All tracks"), None),
@@ -282,6 +283,7 @@ class MatrixView(QWidget):
     def set_atlas(self, atlas, data: MatrixData | None = None) -> None:
         """Read the memberships (or take ``data`` already read from this atlas)."""
         self.data_ = data or MatrixData(atlas)
+        self._names_ja = atlas.names_ja() if i18n.current() == "ja" else {}  # the tree's text filter finds them
         self.kind.blockSignals(True)
         self.people.blockSignals(True)
         kinds = sorted({f.kind for f in self.data_.forums.values()})
@@ -325,8 +327,9 @@ class MatrixView(QWidget):
         d = self.data_
         ids = d.forums_of(pid) if pid else set(d.forums)
         if words:
-            ids = {fid for fid in ids if matches_text(f"{d.forums[fid].name} {d.forums[fid].acronym or ''}".lower(),
-                                                      words)}
+            ja = self._names_ja
+            ids = {fid for fid in ids
+                   if matches_text(filter_text(d.forums[fid].name, d.forums[fid].acronym, ja.get(fid, ())), words)}
         return frozenset(ids)
 
     def show_figure(self, figure) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import open_window
+from helpers import type_japanese
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
@@ -271,17 +272,6 @@ def test_searching_in_japanese_finds_the_participant_and_the_forum(atlas):
     assert search(atlas, "北朝鮮").ids("participant") == ["kp"]
     assert "neacd" in search(atlas, "track:2 北東アジア").ids("forum")
     assert not search(atlas, "track:1 北東アジア協力対話")  # filters narrow Japanese hits as they do others
-
-
-def type_japanese(widget, text: str) -> None:
-    """Japanese arrives through an input method, which commits the composed text (QTest types Latin-1 only)."""
-    from PySide6.QtGui import QInputMethodEvent
-    from PySide6.QtWidgets import QApplication
-
-    widget.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def test_the_search_box_finds_japan_typed_in_japanese(window, qtbot):

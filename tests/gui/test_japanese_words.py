@@ -4,7 +4,7 @@ the compare sheet and printing errors, driven as a user drives them."""
 import re
 
 import pytest
-from helpers import click_row, open_window, pdf_text, type_query
+from helpers import click_row, open_window, pdf_text, type_japanese, type_query, visible_forums
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
@@ -215,3 +215,17 @@ def test_a_japanese_briefing_packs_contents_and_sources_pages_are_japanese(japan
     contents, appendix = "".join(contents.split()), "".join(appendix.split())  # the PDF's text spaces its CJK
     assert "目次" in contents and "NorthKorea(1999年半ば時点)" in contents, contents
     assert "出典(シート別)" in appendix and re.search(r"\dページ", appendix), appendix
+
+
+def test_the_tree_filter_finds_forums_by_their_japanese_names_and_the_matrix_follows(japanese, qtbot, atlas):
+    """Typing 朝鮮 in the tree's filter box found nothing, though the search box and Ctrl+K find KEDO by its
+    Japanese name; the matrix, which follows the tree's text filter, keeps to the same forums."""
+    w = open_window(qtbot, atlas)
+    type_japanese(w.tree_pane.filter, "朝鮮")
+    shown = set(visible_forums(w))
+    assert {"kedo", "korean-armistice"} <= shown and "arf" not in shown
+    assert w.tree_pane.visible_forums() == shown
+    w.views.show("matrix")
+    assert set(w.views.matrix._app_forums()) == shown
+    type_japanese(w.tree_pane.filter, " エネルギー")  # every word, as in English
+    assert visible_forums(w) == ["kedo"]
