@@ -229,3 +229,18 @@ def test_the_tree_filter_finds_forums_by_their_japanese_names_and_the_matrix_fol
     assert set(w.views.matrix._app_forums()) == shown
     type_japanese(w.tree_pane.filter, " エネルギー")  # every word, as in English
     assert visible_forums(w) == ["kedo"]
+
+
+def test_the_chronology_filter_finds_events_by_their_participants_japanese_name(japanese, qtbot, atlas):
+    """北朝鮮 typed in the chronology's filter showed no event, though the DPRK takes part in twenty."""
+    w = open_window(qtbot, atlas)
+    w.registry["view.show_chronology"].trigger()
+    view, model = w.views.chronology, w.views.chronology.model
+    type_japanese(view.filter, "北朝鮮")
+    shown = {model.ids[i] for i in model.shown}
+    with_dprk = {eid for eid, cells in zip(model.ids, model.cells, strict=True) if "North Korea" in cells[2]}
+    assert with_dprk and with_dprk <= shown, view.count.text()
+    assert view.stack.currentWidget() is view.table and view.count.text().endswith(f"{len(shown)} 件")
+    view.filter.clear()
+    type_japanese(view.filter, "朝鮮半島エネルギー")  # a forum's Japanese name
+    assert model.shown and all("KEDO" in model.cells[i][1] for i in model.shown)
