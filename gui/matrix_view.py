@@ -37,6 +37,7 @@ from gui.tree_filter import filter_text, matches_text
 from model import as_of as when
 from model import records as r
 from model import roles, vocabulary
+from model.dates import PartialDate
 from model.matrix import DELEGATE, DELEGATE_SYMBOL, SORTS_COLUMNS, SORTS_ROWS, Filters, Matrix, MatrixData
 
 PART_NAMES = vocabulary.PARTS.labels("short")  # a note names its part and section, never a line of the file
@@ -369,7 +370,8 @@ class MatrixView(QWidget):
         if DELEGATE in used:
             parts.append(f"{DELEGATE_SYMBOL}\u202f" + self.tr("represents a member (delegation)"))
         if self.matrix.uncertain or self.matrix.uncertain_forums:
-            parts.append(f"{UNCERTAIN_MARK}\u202f" + self.tr("date uncertain at {date}").format(date=self.state.as_of))
+            month = date_text(PartialDate.parse(self.state.as_of))  # 1994年10月 / October 1994, not 1994-10
+            parts.append(f"{UNCERTAIN_MARK}\u202f" + self.tr("date uncertain at {date}").format(date=month))
         self.legend.setText(self.tr("Legend: {symbols}").format(symbols=" \u00b7 ".join(parts)) if parts else "")
 
     def _update_empty(self) -> None:

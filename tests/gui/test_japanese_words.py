@@ -244,3 +244,15 @@ def test_the_chronology_filter_finds_events_by_their_participants_japanese_name(
     view.filter.clear()
     type_japanese(view.filter, "朝鮮半島エネルギー")  # a forum's Japanese name
     assert model.shown and all("KEDO" in model.cells[i][1] for i in model.shown)
+
+
+def test_the_matrix_legend_writes_the_as_of_month_in_japanese(japanese, qtbot, atlas):
+    """時点 set to 1994-10: the legend's mark for an uncertain date said "1994-10 時点では", the one ISO date left."""
+    w = open_window(qtbot, atlas)
+    w.registry["view.show_matrix"].trigger()
+    edit = w.views.as_of.edit
+    edit.selectAll()
+    qtbot.keyClicks(edit, "1994-10")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    legend = w.views.matrix.legend.text()
+    assert "1994年10月" in legend and "1994-10" not in legend, legend
