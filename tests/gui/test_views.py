@@ -404,6 +404,18 @@ def test_compare_needs_two_of_a_kind(qtbot, window):
     assert "2 to 4" in view.empty.text() and "basket" in view.empty.text()
 
 
+def test_a_comparison_shown_clears_the_complaint_of_the_last_try(qtbot, window):
+    """ARF alone, then ARF in the basket and NEACD selected: the table showed under "needs 2 to 4 ... 1 given"."""
+    window.selection.select("arf")
+    window.registry["view.compare"].trigger()
+    assert "2 to 4" in window.statusBar().currentMessage()
+    window.registry["notes.basket_add"].trigger()
+    window.selection.select("neacd")
+    window.registry["view.compare"].trigger()
+    view = window.views.compare
+    assert view.stack.currentWidget() is view.table and window.statusBar().currentMessage() == ""
+
+
 def test_compare_model_passes_qt_model_tester(qtmodeltester, atlas):
     from gui.compare_view import CompareModel
     from model.compare import compare
