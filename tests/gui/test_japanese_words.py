@@ -256,3 +256,15 @@ def test_the_matrix_legend_writes_the_as_of_month_in_japanese(japanese, qtbot, a
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     legend = w.views.matrix.legend.text()
     assert "1994年10月" in legend and "1994-10" not in legend, legend
+
+
+def test_the_save_dialogs_labels_are_japanese(japanese, qtbot):
+    """Qt's own file dialog (where the desktop gives none) said "Look in:" and "Files of type:" in the Japanese
+    window: qtbase_ja.qm lacks the labels Qt 6 gives them."""
+    from PySide6.QtWidgets import QLabel
+
+    dialog = QFileDialog(None, "PDF")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] == "場所(&L):" and labels["fileTypeLabel"] == "ファイルの種類(&T):", labels
