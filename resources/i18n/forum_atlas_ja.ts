@@ -2434,6 +2434,22 @@ Source: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Pol
         <source>Chaired meetings</source>
         <translation>議長を務めた会合</translation>
     </message>
+    <message>
+        <source>Participant sheet, as of mid-1999, from {source}</source>
+        <translation>参加主体シート（1999年半ば時点）、出典: {source}</translation>
+    </message>
+    <message>
+        <source>Fact sheet, from {source}</source>
+        <translation>ファクトシート、出典: {source}</translation>
+    </message>
+    <message>
+        <source>Comparison sheet, from {source}</source>
+        <translation>比較シート、出典: {source}</translation>
+    </message>
+    <message>
+        <source>Briefing pack on {what}, from {source}</source>
+        <translation>ブリーフィング資料（{what}）、出典: {source}</translation>
+    </message>
 </context>
 <context>
     <name>SheetPagesDialog</name>

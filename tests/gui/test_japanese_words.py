@@ -215,6 +215,10 @@ def test_a_japanese_briefing_packs_contents_and_sources_pages_are_japanese(japan
     contents, appendix = "".join(contents.split()), "".join(appendix.split())  # the PDF's text spaces its CJK
     assert "目次" in contents and "NorthKorea(1999年半ば時点)" in contents, contents
     assert "出典(シート別)" in appendix and re.search(r"\dページ", appendix), appendix
+    from pypdf import PdfReader
+
+    subject = PdfReader(str(out)).metadata.subject  # a viewer's document properties: was "Briefing pack on ..."
+    assert subject.startswith("ブリーフィング資料（フォーラム 1 件、参加主体 1 件）、出典: Cossa"), subject
 
 
 def test_the_tree_filter_finds_forums_by_their_japanese_names_and_the_matrix_follows(japanese, qtbot, atlas):
