@@ -87,6 +87,14 @@ def startup_stamp(what: str) -> None:
     print(f"forum-atlas-startup {what} {time.monotonic():.6f}", flush=True)
 
 
+def start_at(window, args) -> None:
+    """The month and the view the command line asked for (--as-of, --view)."""
+    if args.as_of:
+        window.views.as_of.set_month(args.as_of)
+    if args.view:
+        window.views.show(args.view)
+
+
 def run(args) -> int:
     from model.exit_codes import ExitCode
 
@@ -131,10 +139,7 @@ def run(args) -> int:
             failed.append(_why_not_loaded())
             print(f"forum-atlas: {failed[0]}", file=sys.stderr, flush=True)
         else:
-            if args.as_of:
-                window.views.as_of.set_month(args.as_of)
-            if args.view:
-                window.views.show(args.view)
+            start_at(window, args)
             if args.select:
                 window.select(args.select)
         if bench:
@@ -159,6 +164,7 @@ def run(args) -> int:
 
     def opened(loader, atlas) -> None:
         window.attach(atlas)
+        start_at(window, args)  # not before: the matrix and compare views need the read API
         if bench:
             print(f"forum-atlas-startup-wait {loader.longest_wait:.6f}", flush=True)
             stamp_then_quit("read-api")

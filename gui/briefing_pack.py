@@ -104,7 +104,7 @@ def _sheet_title(atlas, kind: str, rid: str) -> str:
         f = atlas.forum_row(rid)
         return f.name + (f" ({f.acronym})" if f.acronym else "")
     if kind == "participant":
-        return f"{atlas.name_of(rid)}, as of mid-1999"
+        return translate("Sheet", "{name}, as of mid-1999").format(name=atlas.name_of(rid))
     return atlas.name_of(rid)
 
 

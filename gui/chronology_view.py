@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import table_export
+from gui import i18n, table_export
 from gui.date_words import event_when
 from gui.i18n import translate
 from gui.terms import term
@@ -75,8 +75,13 @@ class ChronologyModel(QAbstractTableModel):
         for eid, fid in con.execute("SELECT event_id, forum_id FROM eventforum"):
             forum_of[eid].append(fid)
         who: dict[str, list[str]] = defaultdict(list)
+        who_ids: dict[str, list[str]] = defaultdict(list)
         for eid, pid in con.execute("SELECT event_id, participant_id FROM eventparticipant"):
             who[eid].append(people[pid])
+            who_ids[eid].append(pid)
+        # The Japanese window's filter finds an event by its forums' and participants' Japanese names (北朝鮮),
+        # as the search box and Ctrl+K find those records; the cells keep the paper's names.
+        ja = atlas.names_ja() if i18n.current() == "ja" else {}
         kinds = {k: term(label) for k, label in vocabulary.EVENT_KINDS.labels().items()}
         self.beginResetModel()
         self.ids, self.cells, self.days, self.forums, self.text, self._keys = [], [], [], [], [], []
@@ -92,7 +97,8 @@ class ChronologyModel(QAbstractTableModel):
             self.cells.append(row)
             self.days.append((lo, hi))
             self.forums.append(fids)
-            self.text.append(" ".join(row).lower())
+            names_ja = [n for rid in (*fids, *who_ids.get(eid, ())) for n in ja.get(rid, ())] if ja else []
+            self.text.append(" ".join((*row, *names_ja)).lower())
             self._keys.append((lo + hi, lo, hi))
         self.shown = list(range(len(self.ids)))
         self.order = self._ordered(self.shown, *self._sort)

@@ -26,7 +26,7 @@ from gui.date_words import founding_year
 from gui.forum_tree_view import ForumTreeView
 from gui.i18n import translate
 from gui.terms import term
-from gui.tree_filter import AWAY, Node, Shown, TreeFilter, build_tree, matches_text
+from gui.tree_filter import AWAY, Node, Shown, TreeFilter, build_tree, filter_text, matches_text
 from model import records as r
 
 GROUPINGS = [("track", QT_TRANSLATE_NOOP("Vocabulary", "Track")), ("kind", QT_TRANSLATE_NOOP("Vocabulary", "Kind")),
@@ -179,7 +179,8 @@ class ForumTreePane(QWidget):
         self.state = state
         self.atlas = None
         self._roles: dict[str, dict[str, list[str]]] = {}
-        self._texts: list[tuple[str, str]] = []  # every forum's id and lowercase name and acronym (visible_forums)
+        self._texts: list[tuple[str, str]] = []  # every forum's id and filter_text (visible_forums)
+        self._names_ja: dict[str, tuple[str, ...]] = {}  # the Japanese window's: the text filter finds them too
         self.grouping = QComboBox(objectName="groupingBox")
         for key, text in GROUPINGS:
             self.grouping.addItem(term(text), key)
@@ -244,11 +245,11 @@ class ForumTreePane(QWidget):
     def set_atlas(self, atlas) -> None:
         self.atlas = atlas
         self._roles = atlas.roles_by_participant()
-        self._texts = [(f.id, f"{f.name} {f.acronym or ''}".lower()) for f in atlas.forums()]
+        ja = self._names_ja = atlas.names_ja() if i18n.current() == "ja" else {}  # translations, beside the paper's names
+        self._texts = [(f.id, filter_text(f.name, f.acronym, ja.get(f.id, ()))) for f in atlas.forums()]
         self._quiet = True
         self.participant.clear()
         self.participant.addItem(self.tr("All participants"), None)
-        ja = atlas.names_ja() if i18n.current() == "ja" else {}  # translations, beside the paper's names
         for p in atlas.participants():
             if p.id in self._roles:
                 self.participant.addItem(f"{p.short_name}\u3000{ja[p.id][0]}" if p.id in ja else p.short_name, p.id)
@@ -291,7 +292,7 @@ class ForumTreePane(QWidget):
             names = {p.short_name: p.id for p in self.atlas.participants()}
             ids = [names[label] for label, _ in groups]
         current = self.current_id()
-        self.filtering = TreeFilter(build_tree(groups, self._roles if ids else None, ids, founding_year))
+        self.filtering = TreeFilter(build_tree(groups, self._roles if ids else None, ids, founding_year, self._names_ja))
         self._collapsed.clear()
         self._fitted = None
         self._refilter()

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from gui import settings as S
 from model import paths
 
 LANGUAGES = (("en", "English"), ("ja", "\u65e5\u672c\u8a9e"))  # each named in its own language: never translated
+# Qt's file dialog labels two fields "&Look in:" and "Files of &type:", which its qtbase_ja.qm lacks (it has them
+# without the "&"): the save dialogs showed them in English. Our catalogue, asked first, has them.
+QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
 _installed: list[QTranslator] = []
 _language = ["en"]
 

@@ -28,15 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import table_export
+from gui import i18n, table_export
 from gui.date_words import date_text
-from gui.forum_tree import matches_text
 from gui.i18n import translate
 from gui.matrix_words import cell_words
 from gui.terms import term
+from gui.tree_filter import filter_text, matches_text
 from model import as_of as when
 from model import records as r
 from model import roles, vocabulary
+from model.dates import PartialDate
 from model.matrix import DELEGATE, DELEGATE_SYMBOL, SORTS_COLUMNS, SORTS_ROWS, Filters, Matrix, MatrixData
 
 PART_NAMES = vocabulary.PARTS.labels("short")  # a note names its part and section, never a line of the file
@@ -178,6 +179,7 @@ class MatrixView(QWidget):
         self.setObjectName("matrixView")
         self.state = state
         self.data_: MatrixData | None = None
+        self._names_ja: dict[str, tuple[str, ...]] = {}
         self.matrix = Matrix()
         self.figure = None  # one of the paper's figures (model/paper_figures.py) while it is shown
         self.track = _combo("matrixTrack", self.tr("Track"), [(self.tr("All tracks"), None),
@@ -282,6 +284,7 @@ class MatrixView(QWidget):
     def set_atlas(self, atlas, data: MatrixData | None = None) -> None:
         """Read the memberships (or take ``data`` already read from this atlas)."""
         self.data_ = data or MatrixData(atlas)
+        self._names_ja = atlas.names_ja() if i18n.current() == "ja" else {}  # the tree's text filter finds them
         self.kind.blockSignals(True)
         self.people.blockSignals(True)
         kinds = sorted({f.kind for f in self.data_.forums.values()})
@@ -325,8 +328,9 @@ class MatrixView(QWidget):
         d = self.data_
         ids = d.forums_of(pid) if pid else set(d.forums)
         if words:
-            ids = {fid for fid in ids if matches_text(f"{d.forums[fid].name} {d.forums[fid].acronym or ''}".lower(),
-                                                      words)}
+            ja = self._names_ja
+            ids = {fid for fid in ids
+                   if matches_text(filter_text(d.forums[fid].name, d.forums[fid].acronym, ja.get(fid, ())), words)}
         return frozenset(ids)
 
     def show_figure(self, figure) -> None:
@@ -366,7 +370,8 @@ class MatrixView(QWidget):
         if DELEGATE in used:
             parts.append(f"{DELEGATE_SYMBOL}\u202f" + self.tr("represents a member (delegation)"))
         if self.matrix.uncertain or self.matrix.uncertain_forums:
-            parts.append(f"{UNCERTAIN_MARK}\u202f" + self.tr("date uncertain at {date}").format(date=self.state.as_of))
+            month = date_text(PartialDate.parse(self.state.as_of))  # 1994年10月 / October 1994, not 1994-10
+            parts.append(f"{UNCERTAIN_MARK}\u202f" + self.tr("date uncertain at {date}").format(date=month))
         self.legend.setText(self.tr("Legend: {symbols}").format(symbols=" \u00b7 ".join(parts)) if parts else "")
 
     def _update_empty(self) -> None:

@@ -167,16 +167,18 @@ def matrix_html(atlas, forums: list[r.ForumRow]) -> str:
 
 def sources_html(sheets: list[tuple[str, int, list[r.Citation]]]) -> str:
     """The appendix: for each sheet (title, first page, its notes), the passages under the sheet's own numbers."""
-    out = ['<h1>Sources, by sheet</h1><p class="note">Every passage of the paper the sheets cite, under the numbers '
-           "their notes carry on each sheet.</p>"]
+    lead = translate("Sheet", "Every passage of the paper the sheets cite, under the numbers their notes carry on "
+                              "each sheet.")
+    out = [f'<h1>{escape(translate("Sheet", "Sources, by sheet"))}</h1><p class="note">{escape(lead)}</p>']
     for title, page, notes in sheets:
         if not notes:
             continue
         items = "".join(f"<li>{render.source_item(c, line=False)}</li>" for c in notes)
-        out.append(f'<h2>{escape(title)} <span class="h2note">page {page}</span></h2><ol class="sources">{items}</ol>')
+        where = escape(translate("Sheet", "page {page}").format(page=page))
+        out.append(f'<h2>{escape(title)} <span class="h2note">{where}</span></h2><ol class="sources">{items}</ol>')
     return "".join(out)
 
 
 def contents_html(entries: list[tuple[str, int]]) -> str:
     rows = "".join(f'<tr><td>{escape(t)}</td><td align="right">{n}</td></tr>' for t, n in entries)
-    return f'<h1>Contents</h1><table width="100%" cellpadding="2">{rows}</table>'
+    return f'<h1>{escape(translate("Sheet", "Contents"))}</h1><table width="100%" cellpadding="2">{rows}</table>'

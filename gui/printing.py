@@ -141,8 +141,10 @@ def sheet_pdf(atlas, rid: str, target: Path, paper: str = "a4", note: str | None
         return fact_sheet.paint_sheet(painter, writer, fact_sheet.layout_sheet(atlas, rid, writer, note, pages),
                                       footer)
 
-    kind = "Participant sheet, as of mid-1999" if atlas.kind_of(rid) == "participant" else "Fact sheet"
-    info = pdf_document.Info(atlas.name_of(rid), f"{kind}, from {SOURCE}")
+    # The PDF's subject (a viewer's document properties), in the interface's language as the sheet is
+    subject = translate("Sheet", "Participant sheet, as of mid-1999, from {source}") \
+        if atlas.kind_of(rid) == "participant" else translate("Sheet", "Fact sheet, from {source}")
+    info = pdf_document.Info(atlas.name_of(rid), subject.format(source=SOURCE))
     return write_pdf(target, paper, paint, info)
 
 
@@ -157,7 +159,8 @@ def compare_pdf(atlas, ids: list[str], target: Path, paper: str = "a4") -> int:
     def paint(painter, writer):
         return fact_sheet.paint_sheet(painter, writer, compare_sheet.layout(c, writer, atlas=atlas), footer)
 
-    info = pdf_document.Info(compare_sheet.title(c), f"Comparison sheet, from {SOURCE}")
+    info = pdf_document.Info(compare_sheet.title(c),
+                             translate("Sheet", "Comparison sheet, from {source}").format(source=SOURCE))
     return write_pdf(target, paper, paint, info, compare_sheet.landscape(c))
 
 
@@ -168,8 +171,8 @@ def pack_pdf(atlas, ids: list[str], target: Path, paper: str = "a4", title: str 
     options = options or pack_contents.Options()
     footer = fact_sheet.footer_text(atlas, when)
     basket = pack_contents.Basket.of(atlas, ids)
-    info = pdf_document.Info(title, f"Briefing pack on {basket.summary()}, from {SOURCE}",
-                             options.prepared_by or "Forum Atlas")
+    info = pdf_document.Info(title, translate("Sheet", "Briefing pack on {what}, from {source}").format(
+        what=basket.summary(), source=SOURCE), options.prepared_by or "Forum Atlas")
 
     def paint(painter, writer):
         pack = briefing_pack.build(atlas, ids, writer, title, when, notes, options)

@@ -28,7 +28,7 @@ class Node:
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
     row: int = 0  # its row in the whole tree
-    text: str = ""  # lowercase name and acronym, for the filter
+    text: str = ""  # lowercase name, acronym and Japanese names, for the filter (filter_text)
 
     def add(self, child: Node) -> Node:
         child.parent, child.row = self, len(self.children)
@@ -41,12 +41,15 @@ class Node:
 
 
 def build_tree(groups: list[tuple[str, list[r.ForumRow]]], roles: dict[str, dict[str, list[str]]] | None = None,
-               group_ids: list[str] | None = None, year: Callable[[r.ForumRow], str] = attrgetter("year")) -> Node:
+               group_ids: list[str] | None = None, year: Callable[[r.ForumRow], str] = attrgetter("year"),
+               names_ja: dict[str, tuple[str, ...]] | None = None) -> Node:
     """Groups of forums as a node tree; a sub-body nests under its parent when both are in the group.
 
     ``roles`` (participant grouping) maps a group's participant id to forum id -> roles there; ``year`` gives
-    the founding-year column's text (the window's in its own language).
+    the founding-year column's text (the window's in its own language); ``names_ja``, the Japanese names the
+    text filter also finds (the Japanese window's).
     """
+    ja = names_ja or {}
     root = Node("root")
     for n, (label, forums) in enumerate(groups):
         group = root.add(Node("group", label=label))
@@ -58,11 +61,11 @@ def build_tree(groups: list[tuple[str, list[r.ForumRow]]], roles: dict[str, dict
             f = forums[i]
             owner = nodes.get(f.parent_id, group) if f.parent_id in here else group  # type: ignore[arg-type]
             nodes[f.id] = owner.add(Node("forum", f.id, f.name, f.acronym or "", year(f), tuple(held.get(f.id, ())),
-                                         text=f"{f.name} {f.acronym or ''}".lower()))
+                                         text=filter_text(f.name, f.acronym, ja.get(f.id, ()))))
         for i in cycle:  # a parent cycle: placed flat rather than looped over
             f = forums[i]
             nodes[f.id] = group.add(Node("forum", f.id, f.name, f.acronym or "", year(f),
-                                         text=f"{f.name} {f.acronym or ''}".lower()))
+                                         text=filter_text(f.name, f.acronym, ja.get(f.id, ()))))
     return root
 
 
@@ -97,6 +100,12 @@ def _placing(forums: list[r.ForumRow]) -> tuple[list[int], list[int]]:
             rounds[i] = _NEVER if above in (_NEVER, _ON_CHAIN) else above + (up > i)
     placed = sorted((i for i, n in enumerate(rounds) if n >= 0), key=lambda i: (rounds[i], i))
     return placed, [i for i, n in enumerate(rounds) if n == _NEVER]
+
+
+def filter_text(name: str, acronym: str | None, names_ja: tuple[str, ...] = ()) -> str:
+    """A forum's words for the text filter, lowercase: its name, its acronym and any Japanese names (in the
+    Japanese window a typed 朝鮮 finds KEDO, as the search box and Ctrl+K do)."""
+    return " ".join((name, acronym or "", *names_ja)).lower()
 
 
 def matches_text(text: str, words: str) -> bool:

@@ -139,6 +139,8 @@ class Views:
             add = translate("Views", "Add forums to the basket (Ctrl+B) to compare them.") if kind == "forum" else \
                 translate("Views", "Add participants to the basket (Ctrl+B) to compare them.")
             w.statusBar().showMessage(f"{why} {add}", 10000)
+        else:  # a comparison shown: the last one's "needs 2 to 4" would contradict it for ten seconds
+            w.statusBar().clearMessage()
 
     def _follow_filters(self) -> None:
         if "chronology" in self._loaded:

@@ -366,3 +366,14 @@ class PgServer:
 
 
 WRITERS = {"alice": "Alice Ng", "bob": "Bob Tanaka"}  # the team's writer roles on a test server, by display name
+
+
+def type_japanese(widget, text: str) -> None:
+    """Japanese arrives through an input method, which commits the composed text (QTest types Latin-1 only)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

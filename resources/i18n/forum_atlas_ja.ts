@@ -1609,6 +1609,17 @@ Widen one of these to see more.</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>場所(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>ファイルの種類(&amp;T):</translation>
+    </message>
+</context>
+<context>
     <name>QuickOpen</name>
     <message>
         <source>Go to…</source>
@@ -2034,6 +2045,10 @@ Filters: track:2  member:kp  year:1993..1995  kind:proposal  author:fukushima  s
         <translation>（{count} 枚中 {n}）</translation>
     </message>
     <message>
+        <source>{name}, as of mid-1999</source>
+        <translation>{name}（1999年半ば時点）</translation>
+    </message>
+    <message>
         <source>Chronology</source>
         <translation>年譜</translation>
     </message>
@@ -2053,7 +2068,7 @@ Filters: track:2  member:kp  year:1993..1995  kind:proposal  author:fukushima  s
         <source>Forum Atlas · data version {version} · printed {day} {month} {year}
 Source: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Policy Paper 51 (June 1999); facts as of mid-1999.</source>
         <translation>Forum Atlas · データ版 {version} · 印刷 {year}年{month_number}月{day}日
-出典: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Policy Paper 51 (June 1999)。内容は 1999 年半ば時点。</translation>
+出典: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Policy Paper 51 (June 1999)。内容は 1999年半ば時点。</translation>
     </message>
     <message>
         <source>{page} of {pages}</source>
@@ -2150,6 +2165,14 @@ Source: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Pol
     <message>
         <source>Members</source>
         <translation>メンバー</translation>
+    </message>
+    <message>
+        <source>Every passage of the paper the sheets cite, under the numbers their notes carry on each sheet.</source>
+        <translation>各シートが引く論文の箇所すべてを、そのシートの注の番号で掲げます。</translation>
+    </message>
+    <message>
+        <source>page {page}</source>
+        <translation>{page} ページ</translation>
     </message>
     <message>
         <source>Grew out of</source>
@@ -2410,6 +2433,22 @@ Source: R. A. Cossa and A. Fukushima, Security Multilateralism in Asia, IGCC Pol
     <message>
         <source>Chaired meetings</source>
         <translation>議長を務めた会合</translation>
+    </message>
+    <message>
+        <source>Participant sheet, as of mid-1999, from {source}</source>
+        <translation>参加主体シート（1999年半ば時点）、出典: {source}</translation>
+    </message>
+    <message>
+        <source>Fact sheet, from {source}</source>
+        <translation>ファクトシート、出典: {source}</translation>
+    </message>
+    <message>
+        <source>Comparison sheet, from {source}</source>
+        <translation>比較シート、出典: {source}</translation>
+    </message>
+    <message>
+        <source>Briefing pack on {what}, from {source}</source>
+        <translation>ブリーフィング資料（{what}）、出典: {source}</translation>
     </message>
 </context>
 <context>
@@ -2881,7 +2920,7 @@ Ctrl+F or / goes to the search box; Enter opens the first hit; Escape clears the
 &lt;tr&gt;&lt;td&gt;&lt;tt&gt;member:kp&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;参加主体が属するフォーラム（ID か名称: &lt;tt&gt;member:DPRK&lt;/tt&gt;）&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;tt&gt;year:1994&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;その年に設立・開催されたもの。&lt;tt&gt;year:1993..1995&lt;/tt&gt;、&lt;tt&gt;year:1990s&lt;/tt&gt; も可&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;tt&gt;kind:proposal&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;レコード、フォーラム、出来事の種類を一つに絞る&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;&lt;tt&gt;status:defunct&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1999 年時点で活動中（active）、消滅（defunct）、提案のみ（proposed）&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;tt&gt;status:defunct&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;1999年時点で活動中（active）、消滅（defunct）、提案のみ（proposed）&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;tt&gt;author:cossa&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;特定の著者の見解と引用（cossa、fukushima、preface）&lt;/td&gt;&lt;/tr&gt;
 &lt;/table&gt;
 &lt;p&gt;名称・略称・別名が完全に一致するものが先頭に来ます: &lt;b&gt;JDA&lt;/b&gt; で防衛庁（Japan Defense Agency）が最初に表示されます。

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import open_window
+from helpers import type_japanese
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
@@ -58,6 +59,13 @@ def _marked(path: Path):
             elif name == "tr" and cls is not None and isinstance(args[0], ast.Constant) \
                     and isinstance(node.func, ast.Attribute) and getattr(node.func.value, "id", "") == "self":
                 yield cls.name, args[0].value
+
+
+def test_no_japanese_string_spaces_a_number_from_its_year_month_or_day():
+    """The date formatter writes 1999年6月; a footer's "1999 年半ば" beside it read as a slip."""
+    spaced = [t for m in ET.parse(TS).getroot().iter("message") for t in [m.findtext("translation") or ""]
+              if re.search(r"[\d}][ \u2009\u00a0]+[年月日]", t)]
+    assert not spaced
 
 
 def test_every_string_marked_in_the_code_is_one_lupdate_sees():
@@ -266,17 +274,6 @@ def test_searching_in_japanese_finds_the_participant_and_the_forum(atlas):
     assert not search(atlas, "track:1 北東アジア協力対話")  # filters narrow Japanese hits as they do others
 
 
-def type_japanese(widget, text: str) -> None:
-    """Japanese arrives through an input method, which commits the composed text (QTest types Latin-1 only)."""
-    from PySide6.QtGui import QInputMethodEvent
-    from PySide6.QtWidgets import QApplication
-
-    widget.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
-
 def test_the_search_box_finds_japan_typed_in_japanese(window, qtbot):
     type_japanese(window.search_pane.box, "日本")
     window.search_pane.run_search()
@@ -334,4 +331,4 @@ def test_a_japanese_sheet_prints_its_japanese(japanese, atlas, tmp_path):
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     # NFKC: Qt's PDF maps a glyph that Noto CJK shares between 日 and the Kangxi radical ⽇ back to the radical.
     text = unicodedata.normalize("NFKC", text)
-    assert "日本語名 日本" in text and "1999 年半ば時点" in text and "\ufffd" not in text
+    assert "日本語名 日本" in text and "1999年半ば時点" in text and "\ufffd" not in text

@@ -4,7 +4,7 @@ the compare sheet and printing errors, driven as a user drives them."""
 import re
 
 import pytest
-from helpers import click_row, open_window, pdf_text, type_query
+from helpers import click_row, open_window, pdf_text, type_japanese, type_query, visible_forums
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
@@ -200,3 +200,75 @@ def test_a_matrix_cells_tooltip_is_japanese(japanese, qtbot, atlas):
     assert not [t for t in tips if ENGLISH_DATE.search(t) or ROLES.search(t) or "Represents" in t][:3]
     header, rows = matrix.table_rows(words=True)  # the CSV: the same words
     assert any("メンバー" in cell for row in rows for cell in row[1:])
+
+
+def test_a_japanese_briefing_packs_contents_and_sources_pages_are_japanese(japanese, atlas, tmp_path):
+    """The contents page, the participant sheet's title and the sources appendix of a Japanese pack: their
+    headings were English ("Contents", "North Korea, as of mid-1999", "Sources, by sheet ... page 4")."""
+    from gui import printing
+
+    out = tmp_path / "pack.pdf"
+    printing.pack_pdf(atlas, ["neacd", "kp"], out, title="北朝鮮")
+    contents, appendix = pdf_text(out, 1), pdf_text(out, -1)
+    english = re.compile(r"Contents|Sources, by sheet|Every passage|as of mid-1999|\bpage \d")
+    assert not english.search(contents) and not english.search(appendix), (contents, appendix)
+    contents, appendix = "".join(contents.split()), "".join(appendix.split())  # the PDF's text spaces its CJK
+    assert "目次" in contents and "NorthKorea(1999年半ば時点)" in contents, contents
+    assert "出典(シート別)" in appendix and re.search(r"\dページ", appendix), appendix
+    from pypdf import PdfReader
+
+    subject = PdfReader(str(out)).metadata.subject  # a viewer's document properties: was "Briefing pack on ..."
+    assert subject.startswith("ブリーフィング資料（フォーラム 1 件、参加主体 1 件）、出典: Cossa"), subject
+
+
+def test_the_tree_filter_finds_forums_by_their_japanese_names_and_the_matrix_follows(japanese, qtbot, atlas):
+    """Typing 朝鮮 in the tree's filter box found nothing, though the search box and Ctrl+K find KEDO by its
+    Japanese name; the matrix, which follows the tree's text filter, keeps to the same forums."""
+    w = open_window(qtbot, atlas)
+    type_japanese(w.tree_pane.filter, "朝鮮")
+    shown = set(visible_forums(w))
+    assert {"kedo", "korean-armistice"} <= shown and "arf" not in shown
+    assert w.tree_pane.visible_forums() == shown
+    w.views.show("matrix")
+    assert set(w.views.matrix._app_forums()) == shown
+    type_japanese(w.tree_pane.filter, " エネルギー")  # every word, as in English
+    assert visible_forums(w) == ["kedo"]
+
+
+def test_the_chronology_filter_finds_events_by_their_participants_japanese_name(japanese, qtbot, atlas):
+    """北朝鮮 typed in the chronology's filter showed no event, though the DPRK takes part in twenty."""
+    w = open_window(qtbot, atlas)
+    w.registry["view.show_chronology"].trigger()
+    view, model = w.views.chronology, w.views.chronology.model
+    type_japanese(view.filter, "北朝鮮")
+    shown = {model.ids[i] for i in model.shown}
+    with_dprk = {eid for eid, cells in zip(model.ids, model.cells, strict=True) if "North Korea" in cells[2]}
+    assert with_dprk and with_dprk <= shown, view.count.text()
+    assert view.stack.currentWidget() is view.table and view.count.text().endswith(f"{len(shown)} 件")
+    view.filter.clear()
+    type_japanese(view.filter, "朝鮮半島エネルギー")  # a forum's Japanese name
+    assert model.shown and all("KEDO" in model.cells[i][1] for i in model.shown)
+
+
+def test_the_matrix_legend_writes_the_as_of_month_in_japanese(japanese, qtbot, atlas):
+    """時点 set to 1994-10: the legend's mark for an uncertain date said "1994-10 時点では", the one ISO date left."""
+    w = open_window(qtbot, atlas)
+    w.registry["view.show_matrix"].trigger()
+    edit = w.views.as_of.edit
+    edit.selectAll()
+    qtbot.keyClicks(edit, "1994-10")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    legend = w.views.matrix.legend.text()
+    assert "1994年10月" in legend and "1994-10" not in legend, legend
+
+
+def test_the_save_dialogs_labels_are_japanese(japanese, qtbot):
+    """Qt's own file dialog (where the desktop gives none) said "Look in:" and "Files of type:" in the Japanese
+    window: qtbase_ja.qm lacks the labels Qt 6 gives them."""
+    from PySide6.QtWidgets import QLabel
+
+    dialog = QFileDialog(None, "PDF")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] == "場所(&L):" and labels["fileTypeLabel"] == "ファイルの種類(&T):", labels

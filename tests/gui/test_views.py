@@ -404,6 +404,18 @@ def test_compare_needs_two_of_a_kind(qtbot, window):
     assert "2 to 4" in view.empty.text() and "basket" in view.empty.text()
 
 
+def test_a_comparison_shown_clears_the_complaint_of_the_last_try(qtbot, window):
+    """ARF alone, then ARF in the basket and NEACD selected: the table showed under "needs 2 to 4 ... 1 given"."""
+    window.selection.select("arf")
+    window.registry["view.compare"].trigger()
+    assert "2 to 4" in window.statusBar().currentMessage()
+    window.registry["notes.basket_add"].trigger()
+    window.selection.select("neacd")
+    window.registry["view.compare"].trigger()
+    view = window.views.compare
+    assert view.stack.currentWidget() is view.table and window.statusBar().currentMessage() == ""
+
+
 def test_compare_model_passes_qt_model_tester(qtmodeltester, atlas):
     from gui.compare_view import CompareModel
     from model.compare import compare
@@ -504,3 +516,41 @@ def test_compare_from_the_basket_compares_its_current_row_not_the_windows_select
     model = view.model
     assert [model.headerData(n, Qt.Orientation.Horizontal) for n in range(model.columnCount())] == \
         ["NEACD", "Four-Party Talks"]
+
+
+def test_the_command_lines_month_and_view_hold_in_a_window_started_as_forum_atlas_starts_it(tmp_path):
+    """`forum-atlas --as-of 1994-10 --view matrix` opened at the paper's month on the detail view: the start
+    from the browse data never applied them (only --screenshot and the start without browse data did). Run in
+    its own process, as started: the app's start leaves the process's application changed for later tests."""
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "start.py"
+    script.write_text(
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from forum_atlas.cli import main\n"
+        "from gui import main_window\n"
+        "made = []\n"
+        "class Window(main_window.MainWindow):\n"
+        "    def __init__(self, *a, **k):\n"
+        "        super().__init__(*a, **k)\n"
+        "        made.append(self)\n"
+        "main_window.MainWindow = Window\n"
+        "def settled():\n"
+        "    w = made[0] if made else None\n"
+        "    if w is not None and getattr(w, 'atlas', None) is not None and hasattr(w, 'views'):\n"
+        "        print('shown', w.views.tabs.currentWidget().objectName(), w.views.as_of.edit.text(), flush=True)\n"
+        "        QApplication.instance().quit()\n"
+        "    else:\n"
+        "        QTimer.singleShot(50, settled)\n"
+        "QTimer.singleShot(0, settled)\n"
+        "sys.exit(main())\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "data"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, str(script), "--as-of", "1994-10", "--view", "matrix", "--quit-after",
+                           "60000"], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr[-1500:]
+    assert "shown matrixView 1994-10" in done.stdout, (done.stdout, done.stderr[-1500:])
