@@ -121,7 +121,7 @@ def label_of(factor: int) -> str:
 
 
 # -- database build and bundle -----------------------------------------------------------------------------
-def build_rows(runs: int = 5) -> list[Row]:
+def build_rows(runs: int = 9) -> list[Row]:
     """`forum-atlas build` of the real YAML into a scratch file, as `make db` does (quotes checked when the paper
     is here), alternating with its floor: a new interpreter reading the same YAML files with the parser alone."""
     script = Path(sys.executable).with_name("forum-atlas")
@@ -220,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     p.add_argument("--check", action="store_true",
                    help="exit 1 if a figure misses its goal in this run and in the run before")
-    p.add_argument("--runs", type=int, default=11, help="start-up runs of each command (7 at least; 11 by default, "
+    p.add_argument("--runs", type=int, default=15, help="start-up runs of each command (7 at least; 15 by default, "
                    "for medians that hold run to run)")
     p.add_argument("--only", metavar="SECTIONS", help=f"comma-separated, from: {', '.join(SECTIONS)} (all but scale "
                    "without it)")

@@ -14,7 +14,7 @@ from bench import bare
 SIZE = (1000, 700)
 
 
-def run(db_path, repeats: int = 15) -> dict:  # 15 of each: with 9, the first opens' median moved 17-30 % run to run
+def run(db_path, repeats: int = 25) -> dict:  # 25 of each: with 9, the first opens' median moved 17-30 % run to run
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
