@@ -22,19 +22,18 @@ _OPS = {"<=": operator.le, "<": operator.lt}
 FRAME_MS = 16.0
 
 # Goals as multiples of the same-run floor: the old absolute goal / that floor's median CPU time on the real data
-# here, rounded (30 November 2026, 2 cores under load 7-11 from other jobs: the floors' CPU times stand in for
-# the wall times of a quiet machine, which the load left us no way to measure; re-derive on a quiet one from the
-# floor times bench-results.json records). Keyed by figure: (old goal in ms, floor in ms, multiple).
+# here, rounded (30 November 2026, 11:52 UTC, a quiet machine: load 1.0, none of our jobs running; the floors of
+# the last of three consecutive `make bench` runs). Keyed by figure: (old goal in ms, floor in ms, multiple).
 GOALS = {
-    "repaint": (8.0, 0.92, 9.0),  # timeline repaint: 8 ms / the plain-QPainter frame
-    "step": (16.0, 1.0, 16.0),  # timeline zoom or pan step: 16 ms / the same frame
-    "search": (5.0, 0.22, 23.0),  # search median: 5 ms / a bare FTS5 query for one word
-    "search_key": (16.0, 0.138, 115.0),  # a keystroke in the search box: 16 ms / one in a bare QLineEdit
-    "matrix_open": (100.0, 14.0, 7.0),  # opening the matrix: 100 ms / a bare QTableView opened on the table
-    "matrix_filter": (100.0, 8.0, 12.0),  # a matrix filter change: 100 ms / a bare table reset and repainted
-    "list_key": (16.0, 1.3, 12.0),  # a filter keystroke (tree, chronology): 16 ms / Qt's own filtered list
-    "sheet": (100.0, 7.7, 13.0),  # a fact sheet: 100 ms / a bare QTextDocument of its length to PDF
-    "build": (5000.0, 140.0, 36.0),  # forum-atlas build: 5 s / reading the same YAML with the parser alone
+    "repaint": (8.0, 1.65, 5.0),  # timeline repaint: 8 ms / the plain-QPainter frame (median of the three zooms')
+    "step": (16.0, 1.6, 10.0),  # timeline zoom or pan step: 16 ms / the same frame
+    "search": (5.0, 0.25, 20.0),  # search median: 5 ms / a bare FTS5 query for one word
+    "search_key": (16.0, 0.196, 82.0),  # a keystroke in the search box or palette: 16 ms / one in a bare QLineEdit
+    "matrix_open": (100.0, 11.4, 9.0),  # opening the matrix: 100 ms / a bare QTableView opened on the table
+    "matrix_filter": (100.0, 11.3, 9.0),  # a matrix filter change: 100 ms / a bare table reset and repainted
+    "list_key": (16.0, 1.56, 10.0),  # a filter keystroke (tree 1.13 ms, chronology 2.0 ms): 16 ms / Qt's own list
+    "sheet": (100.0, 9.3, 11.0),  # a fact sheet: 100 ms / a bare QTextDocument of its length to PDF
+    "build": (5000.0, 216.0, 23.0),  # forum-atlas build: 5 s / reading the same YAML with the parser alone
 }
 
 
