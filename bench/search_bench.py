@@ -117,24 +117,16 @@ def _gui(atlas) -> dict:
     box = QLineEdit()  # the floor of a keystroke: a bare line edit of the same width
     box.resize(430, 30)
     box.show()
-    keys: list[tuple[float, float]] = []
-    key_floors: list[tuple[float, float]] = []
     fills: list[float] = []
-    for text in SESSIONS[:8]:
-        pane.clear()
-        for n in range(1, len(text) + 1):
-            start = bare.clock()
-            box.setText(text[:n])
-            app.processEvents()
-            key_floors.append(bare.since(start))
-            start = bare.clock()
-            pane.box.setText(text[:n])  # what a keystroke does: textChanged restarts the timer
-            app.processEvents()
-            keys.append(bare.since(start))
+
+    def search_now() -> None:
         start = time.perf_counter()
         pane.run_search()  # what the timer does
         app.processEvents()
         fills.append(time.perf_counter() - start)
+
+    # what a keystroke does in the box: textChanged restarts the timer
+    keys, key_floors = _typing(app, box, pane.box, pane.clear, search_now)
     pane.close()
     palette_keys, palette_floors = _palette(app, atlas, box)
     box.close()
@@ -150,18 +142,27 @@ def _palette(app, atlas, box) -> tuple[list, list]:
     palette = QuickOpen(prepare(entries(atlas), atlas.names_ja()))  # prepared once per atlas, as the window does
     palette.show()
     app.processEvents()
+    keys, floors = _typing(app, box, palette.edit, palette.edit.clear)
+    palette.close()
+    return keys, floors
+
+
+def _typing(app, box, edit, clear, typed=None) -> tuple[list, list]:
+    """The first sessions typed letter by letter into ``edit`` (after ``clear``), each keystroke alternating with
+    the same one in the bare line edit ``box``, the floor; ``typed`` runs after each session. (wall, CPU) pairs."""
     keys: list[tuple[float, float]] = []
     floors: list[tuple[float, float]] = []
     for text in SESSIONS[:8]:
-        palette.edit.clear()
+        clear()
         for n in range(1, len(text) + 1):
             start = bare.clock()
             box.setText(text[:n])
             app.processEvents()
             floors.append(bare.since(start))
             start = bare.clock()
-            palette.edit.setText(text[:n])
+            edit.setText(text[:n])
             app.processEvents()
             keys.append(bare.since(start))
-    palette.close()
+        if typed:
+            typed()
     return keys, floors
