@@ -18,11 +18,11 @@ SEP = " \u00b7 "
 
 
 class HitInfo:
-    """Makes the info line of each hit of one search; reads the atlas's lists once, when first needed."""
+    """Makes the info line of a hit; reads the atlas's participants and events once, when first needed (the
+    search pane keeps one per atlas)."""
 
     def __init__(self, atlas):
         self.atlas = atlas
-        self._forums: dict[str, r.ForumRow] | None = None
         self._participants: dict[str, r.ParticipantRow] | None = None
         self._events: dict[str, r.EventRow] | None = None
 
@@ -33,9 +33,7 @@ class HitInfo:
         return (make(hit.id) if make else None) or self._parts(hit.info)
 
     def _forum(self, fid: str) -> str | None:
-        if self._forums is None:
-            self._forums = {f.id: f for f in self.atlas.forums()}
-        f = self._forums.get(fid)
+        f = self.atlas.forum_row(fid)
         if f is None:
             return None
         track = translate("SearchResults", "Track {track}").format(track=f.track) if f.track else ""
@@ -56,9 +54,7 @@ class HitInfo:
         e = self._events.get(eid)
         if e is None:
             return None
-        if self._forums is None:
-            self._forums = {f.id: f for f in self.atlas.forums()}
-        shorts = [f.acronym or f.name for f in map(self._forums.get, e.forums) if f is not None]
+        shorts = [f.acronym or f.name for f in map(self.atlas.forum_row, e.forums) if f is not None]
         return _join(event_when(e.date, e.end), e.place or "", ", ".join(shorts))
 
     @staticmethod

@@ -49,6 +49,7 @@ class SearchPane(QWidget):
         super().__init__(parent)
         self.setObjectName("searchPane")
         self._atlas = atlas
+        self._info: HitInfo | None = None  # the hits' info lines for the atlas searched last
         self._notes = notes  # text -> [(record id, snippet)]: the analyst's notes that hold every word
         self.box = QLineEdit(objectName="searchBox", clearButtonEnabled=True,
                              placeholderText=self.tr("Search the atlas (Ctrl+F or /)\u2026"))
@@ -122,7 +123,9 @@ class SearchPane(QWidget):
         results = with_notes(results, text, self._notes, atlas)
         self.results_shown = results
         self.delegate.clear()
-        self.model.reset(rows_for(results, HitInfo(atlas)))
+        if self._info is None or self._info.atlas is not atlas:  # made once per atlas: it reads its lists
+            self._info = HitInfo(atlas)
+        self.model.reset(rows_for(results, self._info))
         hints = [translate("SearchHints", hint) for hint in results.hints]
         if not results and not hints:
             hints.append(self.tr("No matches."))
