@@ -16,12 +16,13 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 if TYPE_CHECKING:  # imported for real on the worker thread, after the first paint
     from model.queries import Atlas
 
 TICK_MS = 5  # how often the main thread looks at the clock while watching (see ``watch``)
+QUIT_WAIT_S = 10.0  # at most this long, a quit waits for the worker to finish opening the atlas
 
 
 class ReadApiLoader(QObject):
@@ -49,7 +50,14 @@ class ReadApiLoader(QObject):
         if self._ticker is not None:
             self._last = time.perf_counter()
             self._ticker.start()
-        threading.Thread(target=self._work, name="read-api", daemon=True).start()
+        worker = threading.Thread(target=self._work, name="read-api", daemon=True)
+        worker.start()
+        # A quit during the opening waits for the worker: a daemon thread still inside Qt's or SQLite's C++ code when
+        # the interpreter finalizes is unwound by force, and the process aborts ("terminate called without an
+        # active exception"; seen once with --quit-after 300 under load).
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(lambda: worker.join(QUIT_WAIT_S))
 
     def _tick(self) -> None:
         now = time.perf_counter()

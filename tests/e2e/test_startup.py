@@ -180,6 +180,29 @@ def test_the_window_answers_before_sqlmodel_is_imported(real_db, tmp_path):
     assert int(groups) > 5 and heavy == "[]"
 
 
+def test_a_quit_while_the_read_api_opens_waits_for_its_worker(real_db, tmp_path):
+    """A daemon thread still in C++ code when the interpreter finalizes aborts the process: a quit waits for it."""
+    code = textwrap.dedent("""
+        import threading, time
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from gui.read_api import ReadApiLoader
+        app = QApplication([])
+        loader = ReadApiLoader()
+        work = loader._work
+        loader._work = lambda: (time.sleep(0.5), work())  # still opening when the app quits
+        loader.start()
+        QTimer.singleShot(0, app.quit)
+        app.exec()
+        print([t.name for t in threading.enumerate() if t.name == "read-api"])
+    """)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FORUM_ATLAS_DB": str(real_db),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr[-800:]
+    assert done.stdout.strip() == "[]"  # the worker had finished when the event loop returned
+
+
 def test_without_a_team_server_the_window_never_loads_the_postgresql_driver(real_db, tmp_path):
     """psycopg costs a start a quarter of a second and 11 MB; only a team server needs it (model/team_store.py)."""
     code = textwrap.dedent("""
