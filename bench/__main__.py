@@ -22,7 +22,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import bare, figures, startup
+from bench import bare, figures, repeatable, startup
 from bench.figures import Row, na
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,8 +104,9 @@ def feature(module: str, db: Path, timeout: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "result.json"
         try:
-            proc = subprocess.run([sys.executable, "-m", "bench.child", module, str(db), str(out)], cwd=ROOT,
-                                  capture_output=True, text=True, timeout=timeout)
+            proc = subprocess.run(repeatable.command([sys.executable, "-m", "bench.child", module, str(db), str(out)]),
+                                  cwd=ROOT, env=repeatable.environment(), capture_output=True, text=True,
+                                  timeout=timeout)
         except subprocess.TimeoutExpired as exc:
             said = (exc.stderr.decode(errors="replace") if isinstance(exc.stderr, bytes) else exc.stderr or "")
             lines = said.strip().splitlines()  # its own progress lines first, not Qt's warnings
@@ -133,7 +134,8 @@ def build_rows(runs: int = 9) -> list[Row]:
         for _ in range(runs):
             for what, samples in ((floor, floors), ([*command, "build", "--out", str(Path(tmp) / "db.sqlite")], times)):
                 start = bare.clock()  # its CPU time is the child's
-                proc = subprocess.run(what, capture_output=True, text=True)
+                proc = subprocess.run(repeatable.command(what), env=repeatable.environment(), capture_output=True,
+                                      text=True)
                 if proc.returncode != 0:
                     return [na("build", "database build from the YAML", "", proc.stderr.strip()[-200:])]
                 samples.append(bare.since(start))

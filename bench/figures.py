@@ -34,6 +34,9 @@ GOALS = {
     "list_key": (16.0, 1.56, 10.0),  # a filter keystroke (tree 1.13 ms, chronology 2.0 ms): 16 ms / Qt's own list
     "sheet": (100.0, 9.3, 11.0),  # a fact sheet: 100 ms / a bare QTextDocument of its length to PDF
     "build": (5000.0, 216.0, 23.0),  # forum-atlas build: 5 s / reading the same YAML with the parser alone
+    # 30 November 2026, 12:40 UTC, load 1.5 (a first run): a bare upsert, a bare NOTIFY read by a listener
+    "team_save": (50.0, 0.195, 256.0),  # a note save acknowledged: 50 ms / the bare upsert's round trip
+    "team_visible": (1000.0, 0.239, 4184.0),  # a change in another member's store: 1 s / the bare NOTIFY's
 }
 
 
@@ -208,7 +211,12 @@ def tree_rows(label: str, r: dict) -> list[Row]:
     row = ratio_row("tree", f"{label}: filter keystroke ({r['forums']:,} forums)", r["keystroke"], "list_key",
                     "median_ms")
     row.extra["filled_s"] = r["filled_s"]
-    return [row]
+    rows = [row]
+    if "shown_median_ms" in r:
+        rows.append(Row("tree", f"{label}: for reference: keystroke to its rows shown, median (max)",
+                        f"{ms(r['shown_median_ms'])} ({ms(r['shown_max_ms'])})", unit="ms",
+                        extra={"median_ms": r["shown_median_ms"], "max_ms": r["shown_max_ms"]}))
+    return rows
 
 
 # -- printing --------------------------------------------------------------------------------------------
@@ -248,10 +256,15 @@ def table(rows: list[Row]) -> str:
 
 
 def team_rows(r: dict) -> list[Row]:
-    sec = "team notes"
-    return [Row(sec, "note save acknowledged, local server, median (max)",
-                f"{r['save_median_ms']:.1f} ms ({r['save_max_ms']:.0f})", r["save_median_ms"], ("<", 50.0),
-                "< 50 ms", "ms", extra={"max_ms": r["save_max_ms"]}),
-            Row(sec, "change reaches another member's store (NOTIFY), median (max)",
-                f"{r['visible_median_ms']:.1f} ms ({r['visible_max_ms']:.0f})", r["visible_median_ms"],
-                ("<", 1000.0), "< 1 s", "ms", extra={"max_ms": r["visible_max_ms"]})]
+    """Round trips to a server: their wall-clock multiple of the bare round trip's (``wall_ratio``), since most of
+    their time is spent outside this process, which its CPU time does not see; the absolute goals beside them."""
+    rows = []
+    for key, what, goal, limit in (("save", "note save acknowledged, local server", "team_save", 50.0),
+                                   ("visible", "change reaches another member's store (NOTIFY)", "team_visible",
+                                    1000.0)):
+        s = r[key]
+        row = ratio_row("team notes", what, {**s, "ratio": s["wall_ratio"]}, goal)
+        row.check = f"median (absolute): {'within' if s['median_ms'] < limit else 'OVER'} {ms(limit)}, " \
+                    f"{ms(s['median_ms'])}"
+        rows.append(row)
+    return rows

@@ -25,6 +25,8 @@ import threading
 import time
 from pathlib import Path
 
+from bench import repeatable
+
 FLOOR = Path(__file__).with_name("floor.py")
 TIMEOUT_S = 60
 
@@ -58,7 +60,8 @@ def run_once(command: list[str], env: dict[str, str]) -> dict:
     """One start: seconds from spawn to each stamp, peak RSS in MB, and stderr when it went wrong."""
     with tempfile.TemporaryFile() as err:
         start = time.monotonic()
-        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=err, env=env)
+        proc = subprocess.Popen(repeatable.command(command), stdout=subprocess.PIPE, stderr=err,
+                                env=repeatable.environment(env))
         killer = threading.Timer(TIMEOUT_S, proc.kill)
         killer.start()
         try:

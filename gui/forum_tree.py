@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Generator
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
@@ -169,6 +173,8 @@ class ForumTreeModel(QAbstractItemModel):
 
 
 EXPAND_MAX = 1000  # rows a typed filter opens all at once
+SYNC_MAX = 20_000  # forums a keystroke filters in one go; above, a few milliseconds at a time (``_work``)
+SLICE_S = 0.008  # how long the filter works before the window handles input and paints again
 
 
 class ForumTreePane(QWidget):
@@ -200,6 +206,9 @@ class ForumTreePane(QWidget):
         self.tree.setModel(self.model)
         self.model.dataChanged.connect(self.tree.refit)
         self._fitted: tuple | None = None  # the filters the fitted columns were last measured under
+        self._job: Generator[None, None, Shown] | None = None  # a typed filter still at work (``_work``)
+        self._more = QTimer(self, singleShot=True, interval=0)
+        self._more.timeout.connect(self._work)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -300,12 +309,41 @@ class ForumTreePane(QWidget):
         if current:
             self.select(current)
 
-    def _refilter(self) -> None:
-        """Show what the filters let through, every group expanded (the user's own collapsing again when no
-        text filters), the current row kept when it is still shown."""
+    def _refilter(self, typed: bool = False) -> None:
+        """Show what the filters let through. A ``typed`` text over more than SYNC_MAX forums is filtered
+        SLICE_S at a time, the window handling input and painting between (the tree keeps its last rows
+        meanwhile, under a busy cursor): at a thousand times the data a keystroke held the window 140 ms."""
+        self._job = self.filtering.steps(self.text, self.allowed, self.existing, self._away)
+        self._work(whole=not typed or len(self.filtering.nodes) <= SYNC_MAX)
+
+    def _work(self, whole: bool = False) -> None:
+        """Run the filter's job for SLICE_S (or to its end), then show its result or come back for more."""
+        job = self._job
+        if job is None:
+            return
+        deadline = time.perf_counter() + SLICE_S
+        try:
+            next(job)  # a chunk at least, each turn
+            while whole or time.perf_counter() < deadline:
+                next(job)
+        except StopIteration as done:
+            self._job = None
+            self.tree.viewport().unsetCursor()
+            self._show(done.value)
+            return
+        self.tree.viewport().setCursor(Qt.CursorShape.BusyCursor)
+        self._more.start()
+
+    def busy(self) -> bool:
+        """Whether a typed filter is still at work (its rows not shown yet)."""
+        return self._job is not None
+
+    def _show(self, shown: Shown) -> None:
+        """Show ``shown``, every group expanded (the user's own collapsing again when no text filters), the
+        current row kept when it is still shown."""
         index = self.tree.currentIndex()
         current = index.internalPointer() if index.isValid() else None
-        self.model.reset(self.filtering.apply(self.text, self.allowed, self.existing, self._away))
+        self.model.reset(shown)
         # A text that extends the last measured one shows a subset of its rows, which the columns already fit:
         # measuring them again was half of a keystroke at 100x.
         last = self._fitted
@@ -394,7 +432,7 @@ class ForumTreePane(QWidget):
         if self.filter.text() != text:
             self.filter.setText(text)  # its textChanged sets the state again: no change, no signal
         self.text = text.strip().lower()
-        self._refilter()
+        self._refilter(typed=True)
 
     def _follow_as_of(self, month: str | None) -> None:
         """Only the forums that existed at the month; those of uncertain founding marked "?"."""

@@ -2,19 +2,24 @@
 
 ``TreeFilter`` holds the whole tree's forums flat, in the tree's order, with their lowercase names and acronyms
 read once; ``apply`` gives the pruned tree the filters let through (``Shown``), with each group's count, and a
-text that extends the last one narrows the last result rather than the whole list. The item model
-(gui/forum_tree.py) shows a ``Shown`` after one reset: Qt asks no row whether it passes.
+text that extends the last one narrows the last result rather than the whole list; ``steps`` does the same a chunk
+of rows at a time. The item model (gui/forum_tree.py) shows a ``Shown`` after one reset: Qt asks no row whether it
+passes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import TypeVar
 
 from model import records as r
 
 AWAY = r.AWAY  # roles that mean staying out: model/roles.py
+CHUNK = 20_000  # rows a filter's word is looked for in before it pauses (``TreeFilter.steps``): about 1 ms
+SHOWN_CHUNK = 5_000  # rows placed in the pruned tree before it pauses: about 3 ms
+T = TypeVar("T")
 
 
 @dataclass(eq=False)
@@ -162,20 +167,32 @@ class TreeFilter:
     def passing(self, text: str = "", allowed: set[str] | None = None,
                 existing: set[str] | None = None) -> list[int]:
         """The places of the forums that pass the filters, in order; ``text`` is lowercase and stripped."""
+        return _finish(self._passing(text, allowed, existing))
+
+    def _passing(self, text: str, allowed: set[str] | None,
+                 existing: set[str] | None) -> Generator[None, None, list[int]]:
+        """``passing``, a chunk of rows at a time (see ``steps``)."""
         if self._base is None or self._base[0] is not allowed or self._base[1] is not existing:
             rows: list[int] | range = range(len(self.nodes))
             ids = self.ids
-            if allowed is not None:
-                rows = [i for i in rows if ids[i] in allowed]
-            if existing is not None:
-                rows = [i for i in rows if ids[i] in existing]
+            for within in (allowed, existing):
+                if within is not None:
+                    kept: list[int] = []
+                    for lo in range(0, len(rows), CHUNK):
+                        kept += [i for i in rows[lo:lo + CHUNK] if ids[i] in within]
+                        yield
+                    rows = kept
             self._base = allowed, existing, list(rows)
         base = rows = self._base[2]
         if self._last is not None and self._last[1] is base and text.startswith(self._last[0]):
             rows = self._last[2]  # a letter typed on: what the longer words match, the shorter ones matched
         texts = self.texts
         for word in text.split():
-            rows = [i for i in rows if word in texts[i]]
+            kept = []
+            for lo in range(0, len(rows), CHUNK):
+                kept += [i for i in rows[lo:lo + CHUNK] if word in texts[i]]
+                yield
+            rows = kept
         self._last = text, base, rows
         return rows
 
@@ -183,13 +200,22 @@ class TreeFilter:
               away: set[str] | frozenset[str] = frozenset()) -> Shown:
         """The pruned tree; ``away`` holds the forums whose roles (of the filtered participant) are all absences,
         for the counts (a node's own roles, in the participant grouping, come first)."""
+        return _finish(self.steps(text, allowed, existing, away))
+
+    def steps(self, text: str = "", allowed: set[str] | None = None, existing: set[str] | None = None,
+              away: set[str] | frozenset[str] = frozenset()) -> Generator[None, None, Shown]:
+        """``apply`` as a generator that pauses after each chunk of rows and returns the ``Shown``: the pane runs it
+        for a few milliseconds at a time, so that a keystroke over a million forums does not hold the window."""
         nodes, up, group, ids, own_away = self.nodes, self.up, self.group, self.ids, self.own_away
         groups = self.root.children
         children: dict[Node, list[Node]] = {}
         rows: dict[Node, int] = {}
         counts = [0] * len(groups)
         shown = bytearray(len(nodes))
-        for i in self.passing(text, allowed, existing):
+        passing = yield from self._passing(text, allowed, existing)
+        for n, i in enumerate(passing):
+            if n % SHOWN_CHUNK == SHOWN_CHUNK - 1:
+                yield
             j = up[i]
             chain = [i]
             while j >= 0 and not shown[j]:  # a parent shown for its sub-body: before it, as in the tree
@@ -211,3 +237,12 @@ class TreeFilter:
         for n, g in enumerate(top):
             rows[g] = n
         return Shown(self.root, children, rows, {g: counts[g.row] for g in top})
+
+
+def _finish(job: Generator[None, None, T]) -> T:
+    """Run a job of ``TreeFilter`` to its end: its value."""
+    while True:
+        try:
+            next(job)
+        except StopIteration as done:
+            return done.value

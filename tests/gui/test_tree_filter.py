@@ -93,6 +93,25 @@ def test_a_letter_typed_on_looks_only_at_what_the_shorter_text_matched_and_answe
     assert f.passing("forum", allowed={"f0"}) == [0]  # another participant: its own forums, not the last result
 
 
+
+def test_the_filter_run_a_chunk_at_a_time_pauses_between_chunks_and_gives_what_one_go_gives(monkeypatch):
+    monkeypatch.setattr("gui.tree_filter.CHUNK", 4)
+    monkeypatch.setattr("gui.tree_filter.SHOWN_CHUNK", 3)
+    names = [forum(f"f{n}", name) for n, name in enumerate(["ASEAN Regional Forum", "Track Two", "Asia Forum"] * 6)]
+    whole = outline(TreeFilter(build_tree([("All", names)])).apply("forum"))
+    job = TreeFilter(build_tree([("All", names)])).steps("forum")
+    pauses = 0
+    while True:
+        try:
+            next(job)
+            pauses += 1
+        except StopIteration as done:
+            shown = done.value
+            break
+    assert outline(shown) == whole and whole[0] == "All (12)"
+    assert pauses == 18 // 4 + 1 + 12 // 3  # a pause after each chunk of 4 rows read, each 3 rows placed
+
+
 # -- the pane, typed into ------------------------------------------------------------------------------
 def counted(window) -> int:
     return sum(int(label.rsplit("(", 1)[1].rstrip(")")) for label in group_labels(window))
@@ -228,3 +247,21 @@ def test_the_filter_imports_no_qt():
             "assert not qt, qt")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-500:]
+
+
+def test_over_a_big_tree_a_keystroke_answers_at_once_and_its_rows_follow_between_frames(qtbot, window, atlas,
+                                                                                        monkeypatch):
+    monkeypatch.setattr("gui.forum_tree.SYNC_MAX", 10)  # as if the tree held a million forums, not 103
+    monkeypatch.setattr("gui.forum_tree.SLICE_S", 0.0)  # one chunk per turn of the event loop
+    monkeypatch.setattr("gui.tree_filter.CHUNK", 8)
+    pane = window.tree_pane
+    whole, names = whole_tree(window), {f.id: f"{f.name} {f.acronym or ''}".lower() for f in atlas.forums()}
+    before = visible_forums(window)
+    qtbot.keyClicks(pane.filter, "k")
+    assert pane.busy() and visible_forums(window) == before  # the last rows stay until the filter is done
+    assert pane.tree.viewport().cursor().shape() == Qt.CursorShape.BusyCursor
+    qtbot.keyClicks(pane.filter, "edo")  # typed on before the filter finished: the new text's job replaces it
+    qtbot.waitUntil(lambda: not pane.busy(), timeout=5000)
+    assert visible_forums(window) == expected_rows(whole, names, "kedo") and "kedo" in visible_forums(window)
+    assert counted(window) == present(window)
+    assert pane.tree.viewport().cursor().shape() == Qt.CursorShape.ArrowCursor
