@@ -13,10 +13,10 @@ from pathlib import Path
 
 from bench import bare
 
-PACKS = 3  # the pack's median of three: one pack alone moved 0.22-0.36 x its sheets run to run
+PACKS = 5  # the pack's median of five: one pack alone moved 0.22-0.36 x its sheets run to run, three 0.27-0.35
 
 
-def run(db_path, sheets_measured: int = 40) -> dict:
+def run(db_path, sheets_measured: int = 60) -> dict:
     from PySide6.QtGui import QGuiApplication
 
     QGuiApplication.instance() or QGuiApplication([])

@@ -12,6 +12,7 @@ JSON: a record clicked in the first moment shows at once, the same page the read
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import sqlite3
 import zlib
@@ -71,6 +72,13 @@ def _text(date: PartialDate | None) -> str | None:
 
 def _date(text: str | None) -> PartialDate | None:
     return PartialDate.parse(text) if text else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _tuple(text: str) -> tuple[str, ...]:
+    """A JSON list of names or ids, as a tuple; each text decoded once (the same short lists recur by the
+    hundred thousand at scale)."""
+    return tuple(json.loads(text))
 
 
 # The records' classes, by name, for reading a detail back (model/records.py, and the dates they hold).
@@ -181,7 +189,7 @@ class Browse:
                                         parent)
                         for _, fid, name, acronym, kind, track, scope, status, founded, ended, parent
                         in con.execute("SELECT * FROM browse_forum ORDER BY pos")}
-        self._participants = {pid: r.ParticipantRow(pid, name, short, kind, tuple(json.loads(aliases)))
+        self._participants = {pid: r.ParticipantRow(pid, name, short, kind, _tuple(aliases))
                               for _, pid, name, short, kind, aliases
                               in con.execute("SELECT * FROM browse_participant ORDER BY pos")}
         self._people = {row[1]: r.PersonRow(*row[1:]) for row in con.execute("SELECT * FROM browse_person ORDER BY pos")}
@@ -192,7 +200,7 @@ class Browse:
         for _, pid, fid, role in con.execute("SELECT * FROM browse_role ORDER BY pos"):
             self._roles.setdefault(pid, {}).setdefault(fid, []).append(role)
         self._events = [r.EventRow(eid, title, kind, PartialDate.parse(date), _date(end), place, ordinal, chair,
-                                   tuple(json.loads(forums)), lo, hi)
+                                   _tuple(forums), lo, hi)
                         for _, eid, title, kind, date, end, place, ordinal, chair, forums, lo, hi
                         in con.execute("SELECT * FROM browse_event ORDER BY pos")]
         self._event_names = {e.id: e.title for e in self._events}
