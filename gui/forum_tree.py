@@ -30,7 +30,7 @@ from gui.date_words import founding_year
 from gui.forum_tree_view import ForumTreeView
 from gui.i18n import translate
 from gui.terms import term
-from gui.tree_filter import AWAY, Node, Shown, TreeFilter, build_tree, filter_text, matches_text
+from gui.tree_filter import AWAY, Node, Shown, TreeFilter, build_tree, filter_text
 from model import records as r
 
 GROUPINGS = [("track", QT_TRANSLATE_NOOP("Vocabulary", "Track")), ("kind", QT_TRANSLATE_NOOP("Vocabulary", "Kind")),
@@ -186,6 +186,7 @@ class ForumTreePane(QWidget):
         self.atlas = None
         self._roles: dict[str, dict[str, list[str]]] = {}
         self._texts: list[tuple[str, str]] = []  # every forum's id and filter_text (visible_forums)
+        self._matched: tuple[str, list[tuple[str, str]]] | None = None  # visible_forums' last text and its matches
         self._names_ja: dict[str, tuple[str, ...]] = {}  # the Japanese window's: the text filter finds them too
         self.grouping = QComboBox(objectName="groupingBox")
         for key, text in GROUPINGS:
@@ -256,6 +257,7 @@ class ForumTreePane(QWidget):
         self._roles = atlas.roles_by_participant()
         ja = self._names_ja = atlas.names_ja() if i18n.current() == "ja" else {}  # translations, beside the paper's names
         self._texts = [(f.id, filter_text(f.name, f.acronym, ja.get(f.id, ()))) for f in atlas.forums()]
+        self._matched = None
         self._quiet = True
         self.participant.clear()
         self.participant.addItem(self.tr("All participants"), None)
@@ -285,7 +287,14 @@ class ForumTreePane(QWidget):
             return None
         ids = set(self._roles.get(pid, {})) if pid else None
         if words:  # every forum, not the tree's nodes: the other views ask this of forums the tree may not hold
-            ids = {fid for fid, text in self._texts if (ids is None or fid in ids) and matches_text(text, words)}
+            words = words.lower()
+            texts = self._texts
+            if self._matched is not None and words.startswith(self._matched[0]):
+                texts = self._matched[1]  # a letter typed on: as the tree's filter, only the last matches again
+            for word in words.split():
+                texts = [pair for pair in texts if word in pair[1]]
+            self._matched = words, texts
+            ids = {fid for fid, _ in texts if ids is None or fid in ids}
         return ids
 
     def groups(self) -> list[tuple[str, list[r.ForumRow]]]:
@@ -334,6 +343,10 @@ class ForumTreePane(QWidget):
         self.tree.viewport().setCursor(Qt.CursorShape.BusyCursor)
         self._more.start()
 
+    def big(self) -> bool:
+        """Whether the tree holds so many forums that a typed filter works a slice at a time."""
+        return len(self.filtering.nodes) > SYNC_MAX
+
     def busy(self) -> bool:
         """Whether a typed filter is still at work (its rows not shown yet)."""
         return self._job is not None
@@ -351,9 +364,9 @@ class ForumTreePane(QWidget):
             self.tree.refit()
             self._fitted = (self.text, self.allowed, self.existing)
         rows = self.model.shown.rows
-        # A typed text that still matches thousands leaves the groups closed, their counts showing: laying out
-        # every row took most of a keystroke at 100x (150 ms for 10,000), and typing on narrows it.
-        if not self.text or len(rows) <= EXPAND_MAX:
+        # Thousands of rows leave the groups closed, their counts showing: laying out every row took most of a
+        # keystroke at 100x (150 ms for 10,000), and 17 s for the whole tree at 10,000x; typing on narrows them.
+        if len(rows) <= EXPAND_MAX:
             self.tree.blockSignals(True)  # expandAll signals every row's expansion: no call back per row
             self.tree.expandAll()
             self.tree.blockSignals(False)

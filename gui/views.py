@@ -45,7 +45,6 @@ class Views:
         window.registry.bind("view.compare", self.compare_with_basket)
         for n in (1, 2, 3):
             window.registry.bind(f"view.figure_{n}", lambda _=False, n=n: self.show_figure(n))
-        state.filtersChanged.connect(self._follow_filters)
         state.asOfChanged.connect(self._follow_as_of)
 
     def _view(self, key: str):
@@ -142,7 +141,8 @@ class Views:
         else:  # a comparison shown: the last one's "needs 2 to 4" would contradict it for ten seconds
             w.statusBar().clearMessage()
 
-    def _follow_filters(self) -> None:
+    def follow_filters(self) -> None:
+        """The chronology, once shown, lists the events of the forums the tree shows (the window calls this)."""
         if "chronology" in self._loaded:
             self.chronology.set_visible_forums(self.window.tree_pane.visible_forums())
 

@@ -265,3 +265,28 @@ def test_over_a_big_tree_a_keystroke_answers_at_once_and_its_rows_follow_between
     assert visible_forums(window) == expected_rows(whole, names, "kedo") and "kedo" in visible_forums(window)
     assert counted(window) == present(window)
     assert pane.tree.viewport().cursor().shape() == Qt.CursorShape.ArrowCursor
+
+
+def test_over_a_big_tree_the_timeline_follows_the_typed_filter_once_typing_pauses(qtbot, window, monkeypatch):
+    monkeypatch.setattr("gui.forum_tree.SYNC_MAX", 10)  # as if the tree held a million forums
+    lanes = window.timeline.data
+
+    def lanes_shown() -> set[str]:
+        return {lane.key for lane in lanes.lanes if lane.kind == "forum"}
+
+    everything = lanes_shown()
+    qtbot.keyClicks(window.tree_pane.filter, "ked")
+    assert lanes_shown() == everything  # typing: the timeline waits (at 10,000x it took seconds a keystroke)
+    qtbot.waitUntil(lambda: lanes_shown() != everything, timeout=3000)
+    assert lanes_shown() == window.tree_pane.visible_forums() and "kedo" in lanes_shown()
+
+
+def test_over_a_small_tree_the_timeline_follows_each_keystroke_at_once(qtbot, window, atlas):
+    def lanes() -> set[str]:
+        return {lane.key for lane in window.timeline.data.lanes if lane.kind == "forum"}
+
+    qtbot.keyClicks(window.tree_pane.filter, "ked")
+    assert lanes() == window.tree_pane.visible_forums() and "kedo" in lanes()
+    for _ in range(2):
+        qtbot.keyClick(window.tree_pane.filter, Qt.Key.Key_Backspace)  # "k": wider again, not narrowed from "ked"
+    assert lanes() == {f.id for f in atlas.forums() if "k" in f"{f.name} {f.acronym or ''}".lower()}
