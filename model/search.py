@@ -102,15 +102,12 @@ class Searcher:
             except sqlite3.Error:
                 self.stale = True
         self.total = max((hi for _, hi in self.ranges.values()), default=0)  # rows in the index
-        self.names: dict[tuple[str, ...], set[str]] = {}  # folded name tokens -> participant ids
-        self.spoken: dict[str, list[str]] = {}  # participant id -> its names, for alias expansion
-        for p in atlas.participants():
-            names = list(dict.fromkeys([p.short_name, p.name, *p.aliases]))
-            self.spoken[p.id] = [n for n in names if not n.lower().startswith("the ")]
-            for n in names:
-                self.names.setdefault(tuple(fold(t) for t in tokens(n)), set()).add(p.id)
-        self.by_id = {p.id for p in atlas.participants()}
-        self.name_index = sorted((" ".join(key), pid) for key, pids in self.names.items() for pid in pids)
+        self.by_id = {p.id: p for p in atlas.participants()}
+        # Every name and alias of every participant, folded, as "north korea\0kp", sorted: one list answers both
+        # "which participants are called this" and "which names start with this" by bisection (strings, not
+        # tuples or a dict of sets: 620,000 participants at 10,000x).
+        self.name_index = sorted({_name_key(n) + "\0" + p.id for p in self.by_id.values()
+                                  for n in (p.short_name, p.name, *p.aliases)})
         self._docs: dict[str, int] = {}
         self.japanese = JapaneseNames(atlas, self.con, self.ranges, self.total)
 
@@ -143,7 +140,7 @@ class Searcher:
         cost += facet_cost
         wider = None
         if people:  # alias awareness: DPRK also finds "North Korea" and "Pyongyang" in the text
-            names = list(dict.fromkeys(" ".join(toks) for pid in people for n in self.spoken[pid]
+            names = list(dict.fromkeys(" ".join(toks) for pid in people for n in self._spoken(pid)
                                        if (toks := tokens(n))))
             wider = "(" + words + " OR " + " OR ".join(quoted(n) for n in names) + ")"
             wider_cost = cost + sum(self._term_docs(t) for t in {fold(t) for n in names for t in n.split()})
@@ -255,20 +252,36 @@ class Searcher:
         """Participants whose name or alias is what was typed (DPRK, North Korea, Pyongyang), or, from four
         letters on, the one participant a name starts with (Pyong)."""
         flat = tuple(fold(t) for toks, _ in words for t in toks)
-        exact = self.names.get(flat)
-        if exact:
-            return sorted(exact)[:MAX_NAMED]
         phrase = " ".join(flat)
+        exact = self._called(phrase)
+        if exact:
+            return exact[:MAX_NAMED]
         if len(phrase) < 4 or not words[-1][1] or self._term_docs(flat[-1]):  # "CSCAP" is a word, not a start
             return []
         found: set[str] = set()
-        for name, pid in self.name_index[bisect.bisect_left(self.name_index, (phrase, "")):]:
-            if not name.startswith(phrase):
+        index = self.name_index
+        for n in range(bisect.bisect_left(index, phrase), len(index)):
+            if not index[n].startswith(phrase):
                 break
-            found.add(pid)
+            found.add(index[n].rpartition("\0")[2])
             if len(found) > 1:
                 return []
         return sorted(found)
+
+    def _called(self, phrase: str) -> list[str]:
+        """The participants one of whose names is ``phrase`` (folded tokens joined by spaces), in id order."""
+        index, key = self.name_index, phrase + "\0"
+        out = []
+        for n in range(bisect.bisect_left(index, key), len(index)):
+            if not index[n].startswith(key):
+                break
+            out.append(index[n][len(key):])
+        return out
+
+    def _spoken(self, pid: str) -> list[str]:
+        """A participant's names, for alias expansion: its short name first; none that starts with "the"."""
+        p = self.by_id[pid]
+        return [n for n in dict.fromkeys([p.short_name, p.name, *p.aliases]) if not n.lower().startswith("the ")]
 
     # -- filters --------------------------------------------------------------------------------
     def _filters(self, filters: list[tuple[str, str]],
@@ -360,8 +373,8 @@ class Searcher:
         v = value.strip()
         if v in self.by_id or v.lower() in self.by_id:
             return v if v in self.by_id else v.lower()
-        found = self.names.get(tuple(fold(t) for t in tokens(v)), set())
-        return min(found) if len(found) == 1 else None
+        found = self._called(" ".join(fold(t) for t in tokens(v)))
+        return found[0] if len(found) == 1 else None
 
     # -- one group ------------------------------------------------------------------------------
     def _group(self, kind: str, words: str, facet: str | None, q: Query, cost: int,
@@ -432,6 +445,11 @@ class Searcher:
 
 
 # -- helpers -----------------------------------------------------------------------------------------
+def _name_key(name: str) -> str:
+    """A name's tokens, folded as the index folds them, joined by spaces (plain ASCII: lower case, the cheap way)."""
+    return " ".join(tokens(name.lower()) if name.isascii() else [fold(t) for t in tokens(name)])
+
+
 def _next(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1) if prefix else "\U0010ffff"
 
