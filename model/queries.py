@@ -86,6 +86,7 @@ class Atlas:
         self.connection = connect_readonly(self.path)
         engine = create_engine("sqlite://", creator=lambda: self.connection, poolclass=StaticPool)
         self.session = Session(engine)
+        self._dates: dict[str, PartialDate] = {}
         try:
             self._load_small_tables()
         except Exception as exc:  # a file with our version stamp but the wrong tables
@@ -95,15 +96,8 @@ class Atlas:
         """Forums, participants and people are used everywhere: keep their rows in memory. Read as columns, not
         ORM objects (a million forums at 10,000x); their notes are read with their detail."""
         s = self.session
-        dates: dict[str, PartialDate] = {}  # a few hundred distinct date texts among a million forums
         aliases: dict[str, tuple[str, ...]] = {}
-
-        def date(text: str | None) -> PartialDate | None:
-            if not text:
-                return None
-            if text not in dates:
-                dates[text] = PartialDate.parse(text)
-            return dates[text]
+        date = self._date
 
         def names(text: str) -> tuple[str, ...]:
             if text not in aliases:
@@ -128,9 +122,17 @@ class Atlas:
         self.source = s.exec(select(t.Source)).one()
 
     def _columns(self, *columns: Any) -> Iterable[tuple[Any, ...]]:
-        """Rows of these columns as plain tuples, no ORM object per row (a million forums at 10,000x). SQLModel's
-        ``select`` is typed for at most four columns, and takes any number."""
-        return self.session.exec(select(*columns))  # type: ignore[no-any-return]
+        """Rows of these columns as plain tuples, no ORM object per row (a million forums at 10,000x)."""
+        return self.session.exec(_select(*columns))  # type: ignore[no-any-return]
+
+    def _date(self, text: str | None) -> PartialDate | None:
+        return self._parsed(text) if text else None
+
+    def _parsed(self, text: str) -> PartialDate:
+        """``text`` parsed, once: a few hundred distinct dates among a million forums at 10,000x."""
+        if text not in self._dates:
+            self._dates[text] = PartialDate.parse(text)
+        return self._dates[text]
 
     def names_ja(self) -> dict[str, tuple[str, ...]]:
         """Record id -> its Japanese names, the one shown first: translations made for the interface, not from
@@ -288,7 +290,7 @@ class Atlas:
     def events(self, lo: int | None = None, hi: int | None = None,
                forum_ids: set[str] | None = None) -> list[r.EventRow]:
         """Events in date order; optionally those overlapping the day window [lo, hi] or of some forums."""
-        q = select(t.Event)
+        q = _select(*_EVENT_COLUMNS)
         if lo is not None:
             q = q.where(t.Event.hi >= lo)
         if hi is not None:
@@ -298,16 +300,24 @@ class Atlas:
                                             .where(col(t.EventForum.forum_id).in_(forum_ids))))
         return self._event_rows(self.session.exec(q).all())
 
-    def _event_rows(self, rows: Sequence[t.Event]) -> list[r.EventRow]:
+    def _event_rows(self, rows: Sequence[Any]) -> list[r.EventRow]:
+        """Rows of events (objects or _EVENT_COLUMNS) as records, with their forums, in date order."""
         links: dict[str, list[str]] = defaultdict(list)
         ids = [e.id for e in rows]
-        for chunk in range(0, len(ids), 900):
-            part = ids[chunk:chunk + 900]
-            for ef in self.session.exec(select(t.EventForum).where(col(t.EventForum.event_id).in_(part))):
-                links[ef.event_id].append(ef.forum_id)
-        out = [r.EventRow(e.id, e.title, e.kind, PartialDate.parse(e.date), _date(e.end), e.place, e.ordinal,
+        link = t.EventForum
+        if len(ids) > 9000:  # most of them (1.4 million at 10,000x): every link in one read, not a thousand
+            wanted = set(ids)
+            for eid, fid in self.session.exec(select(link.event_id, link.forum_id)):
+                if eid in wanted:
+                    links[eid].append(fid)
+        else:
+            for chunk in range(0, len(ids), 900):
+                for eid, fid in self.session.exec(select(link.event_id, link.forum_id)
+                                                  .where(col(link.event_id).in_(ids[chunk:chunk + 900]))):
+                    links[eid].append(fid)
+        out = [r.EventRow(e.id, e.title, e.kind, self._parsed(e.date), self._date(e.end), e.place, e.ordinal,
                           e.chair_id, tuple(links.get(e.id, ())), e.lo, e.hi) for e in rows]
-        return sorted(out, key=lambda e: (e.date.key(), e.id))
+        return sorted(out, key=lambda e: (_date_key(e.date), e.id))
 
     def eras(self) -> list[tuple[str, str, int, int]]:
         return [(e.id, e.name, e.lo, e.hi) for e in self.session.exec(select(t.Era).order_by(col(t.Era.lo)))]
@@ -374,7 +384,7 @@ class Atlas:
         s = self.session
         eids = set(s.exec(select(t.EventParticipant.event_id).where(t.EventParticipant.participant_id == pid)))
         eids |= set(s.exec(select(t.Event.id).where(t.Event.chair_id == pid)))
-        events = self._event_rows(s.exec(select(t.Event).where(col(t.Event.id).in_(eids))).all()) if eids else []
+        events = self._event_rows(s.exec(_select(*_EVENT_COLUMNS).where(col(t.Event.id).in_(eids))).all()) if eids else []
         members = self.memberships(participant_id=pid)
         members.sort(key=lambda m: (m.role in r.AWAY, m.forum_name.lower(), roles.rank(m.role)))
         represents = self.represents(pid)
@@ -393,7 +403,7 @@ class Atlas:
         s = self.session
         fids = s.exec(select(t.PersonForum.forum_id).where(t.PersonForum.person_id == pid)).all()
         eids = s.exec(select(t.EventPerson.event_id).where(t.EventPerson.person_id == pid)).all()
-        events = self._event_rows(s.exec(select(t.Event).where(col(t.Event.id).in_(eids))).all()) if eids else []
+        events = self._event_rows(s.exec(_select(*_EVENT_COLUMNS).where(col(t.Event.id).in_(eids))).all()) if eids else []
         note, data_note = s.exec(select(t.Person.note, t.Person.data_note).where(t.Person.id == pid)).one()
         detail = r.PersonDetail(
             person=row, note=note, participant=self._participants.get(row.participant_id or ""),
@@ -431,6 +441,15 @@ class Atlas:
             out.append(r.Discrepancy(d.id, d.note, tuple(about), self._cites("discrepancy", [did]).get(did, ()),
                                      d.data_note))
         return out
+
+
+_EVENT_COLUMNS = (t.Event.id, t.Event.title, t.Event.kind, t.Event.date, t.Event.end, t.Event.place, t.Event.ordinal,
+                  t.Event.chair_id, t.Event.lo, t.Event.hi)  # what _event_rows reads, by name
+
+
+def _select(*columns: Any) -> Any:
+    """SQLModel's select of these columns: rows of plain values. It is typed for at most four; it takes any number."""
+    return select(*columns)
 
 
 Detail = TypeVar("Detail", r.ForumDetail, r.EventDetail, r.ParticipantDetail, r.PersonDetail)

@@ -72,6 +72,7 @@ AUTHORS = {name: t.name for t in vocabulary.AUTHORS for name in (t.name, *t.alia
 WEIGHTS = "0, 0, 10, 8, 1, 0.5, 0, 0, 0, 0, 6"  # kind, record_id, title, aliases, body, context, facets, ..., variants
 BM25_BUDGET = 600  # rows the words' doclists may hold for exact bm25 to stay cheap
 CANDIDATES = 40  # title matches per kind ranked here when bm25 would be too dear
+HEAVY = 50_000  # rows the words' doclists may hold before a column filter costs too much (10,000x; 100x: 88,000 at most)
 EXPAND_MAX = 48  # a prefix standing for more terms than this is left to FTS5
 MAX_NAMED = 5  # participants one typed name may stand for (aliases can be shared)
 
@@ -84,6 +85,7 @@ _MARKED = (f"rowid, kind, record_id, highlight(search, 2, {_ON_OFF}), highlight(
            "label, info, target")
 _TITLED_ROW = (f"rowid, kind, record_id, highlight(search, 2, {_ON_OFF}), highlight(search, 3, {_ON_OFF}), "
                "substr(body, 1, 300), '', label, info, target")
+_HEAVY_ROW = f"{_MARKED}, substr(body, 1, 300)"  # either shape, chosen per row (_ranked_heavy)
 _PLAIN = PLAIN_ROW
 
 
@@ -206,7 +208,11 @@ class Searcher:
         """One typed word (or hyphenated phrase) as an FTS5 expression; None when no indexed term fits."""
         if len(toks) == 1 and prefix:
             return self._prefix(toks[0])
-        part = quoted(" ".join(toks)) + ("*" if prefix else "")
+        head = " ".join(toks[:-1])
+        # A phrase being typed whose first words very many rows hold (10,000x) matches its words anywhere in a row:
+        # FTS5 would check the words' positions all along their doclists, hundreds of thousands of rows.
+        loose = prefix and sum(self._term_docs(fold(t)) for t in toks[:-1]) > HEAVY
+        part = f"({quoted(head)} AND {quoted(toks[-1])}*)" if loose else quoted(" ".join(toks)) + ("*" if prefix else "")
         docs = sum(self._term_docs(fold(t)) for t in toks)
         last = fold(toks[-1])
         if prefix and len(last) > 3:  # "six-part": one phrase per term the last word may end as
@@ -215,8 +221,8 @@ class Searcher:
             if not rows and last.isascii():
                 return None, 0
             if 0 < len(rows) <= 16:
-                head = " ".join(toks[:-1])
-                part = "(" + " OR ".join(quoted(f"{head} {t}") for t, _ in rows) + ")"
+                part = (f"({quoted(head)} AND (" + " OR ".join(quoted(t) for t, _ in rows) + "))" if loose else
+                        "(" + " OR ".join(quoted(f"{head} {t}") for t, _ in rows) + ")")
                 docs = sum(self._term_docs(fold(t)) for t in toks[:-1]) + sum(d for _, d in rows)
         return part, docs
 
@@ -386,9 +392,8 @@ class Searcher:
                                     (lo, hi, limit + 1)).fetchall()
             return rows, len(rows) > limit
         expr = _expression(words, facet)
-        where = "WHERE search MATCH ? AND rowid BETWEEN ? AND ?"
         if not words:  # filters alone: in the order the atlas keeps
-            rows = self.con.execute(f"SELECT {_PLAIN} FROM search {where} LIMIT ?", (expr, lo, hi, limit + 1)).fetchall()
+            rows = self._first(_PLAIN, expr, lo, hi, limit + 1)
             return rows, len(rows) > limit
         phrase = " ".join(fold(t) for toks, _ in q.words for t in toks)
         return self._ranked(kind, words, facet, q, phrase, cost, limit)
@@ -402,6 +407,8 @@ class Searcher:
         orders each tier when its statistics are cheap (few rows hold the words); otherwise a bounded
         set of candidates is ordered here, whole words before prefixes, short titles first.
         """
+        if kind in _TITLED and cost > HEAVY:
+            return self._ranked_heavy(kind, _expression(words, facet), q, phrase, limit)
         lo, hi = self.ranges[kind]
         where = "WHERE search MATCH ? AND rowid BETWEEN ? AND ?"
         cheap = cost <= BM25_BUDGET
@@ -410,8 +417,9 @@ class Searcher:
         more = False
         if kind in _TITLED:
             titled = _expression(words, facet, _TITLE_COLUMNS)
-            found = self.con.execute(f"SELECT {_TITLED_ROW} FROM search {where}{order} LIMIT ?",
-                                     (titled, lo, hi, CANDIDATES)).fetchall()
+            found = (self.con.execute(f"SELECT {_TITLED_ROW} FROM search {where}{order} LIMIT ?",
+                                      (titled, lo, hi, CANDIDATES)).fetchall() if cheap
+                     else self._first(_TITLED_ROW, titled, lo, hi, CANDIDATES))
             more = len(found) >= CANDIDATES
             if cheap:  # stable: bm25's order within each rank
                 found.sort(key=lambda row: name_rank(row, phrase))
@@ -421,11 +429,42 @@ class Searcher:
             found = found[:limit + 1]
         if len(found) <= limit:  # then matches anywhere in the text
             seen = {row[0] for row in found}
-            rest = self.con.execute(f"SELECT {_MARKED} FROM search {where}{order} LIMIT ?",
-                                    (_expression(words, facet), lo, hi, limit + 1 + len(seen))).fetchall()
+            rest = (self.con.execute(f"SELECT {_MARKED} FROM search {where}{order} LIMIT ?",
+                                     (_expression(words, facet), lo, hi, limit + 1 + len(seen))).fetchall() if cheap
+                    else self._first(_MARKED, _expression(words, facet), lo, hi, limit + 1 + len(seen)))
             more = more or len(rest) > limit + len(seen)
             found += [row for row in rest if row[0] not in seen]
         return found, more or len(found) > limit
+
+    def _ranked_heavy(self, kind: str, expr: str, q: Query, phrase: str, limit: int) -> tuple[list[Row], bool]:
+        """As _ranked, for words that very many rows hold (10,000x): the title filter would read their doclists
+        to the end wherever few titles hold them, so the candidates are the first rows of the kind that hold the
+        words anywhere, ordered here (names and titles first). A title match beyond them is not among them."""
+        lo, hi = self.ranges[kind]
+        typed = {fold(t) for toks, _ in q.words for t in toks}
+        rows = sorted(self._first(_HEAVY_ROW, expr, lo, hi, CANDIDATES), key=lambda row: score(row, typed, phrase))
+        # A title match shows the start of its text, as the title tier's rows do; the others their snippets.
+        shown = [(*row[:5], row[10], "", *row[7:10]) if MARK_ON in (row[3] or "") + (row[4] or "") else row[:10]
+                 for row in rows[:limit + 1]]
+        return shown, len(rows) > limit
+
+    def _first(self, columns: str, expr: str, lo: int, hi: int, n: int) -> list[Row]:
+        """The first ``n`` rows of the rowid range [lo, hi] matching ``expr``, in rowid order.
+
+        FTS5 stops at the n-th match; with fewer in the range it reads on to the next match beyond it, as far
+        as the end of the words' doclists (the whole index at 10,000x, for words a kind never holds). So a range
+        with fewer rows before it than after it is first read backwards for the rowids alone: fewer than n found
+        are every match, and the forward read then ends at the last of them; n found means it stops inside the
+        range. The same rows either way."""
+        where = "WHERE search MATCH ? AND rowid BETWEEN ? AND ?"
+        if lo - 1 < self.total - hi:
+            ids = [rowid for (rowid,) in self.con.execute(f"SELECT rowid FROM search {where} ORDER BY rowid DESC "
+                                                          "LIMIT ?", (expr, lo, hi, n))]
+            if not ids:
+                return []
+            if len(ids) < n:
+                hi, n = ids[0], len(ids)
+        return self.con.execute(f"SELECT {columns} FROM search {where} LIMIT ?", (expr, lo, hi, n)).fetchall()
 
     def _with_brought(self, rows: list[Row], more: bool, people: list[str], facet: str | None, limit: int,
                       phrase: str) -> tuple[list[Row], bool]:
@@ -433,8 +472,7 @@ class Searcher:
         participants take part in, matched in the text or not, then the other matches."""
         lo, hi = self.ranges["forum"]
         expr = "facets : (" + _any("m", people) + (" AND " + facet if facet else "") + ")"
-        brought = self.con.execute(f"SELECT {_PLAIN} FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ? "
-                                   "LIMIT ?", (expr, lo, hi, limit + 1)).fetchall()
+        brought = self._first(_PLAIN, expr, lo, hi, limit + 1)
         ids = {row[0] for row in brought}
         named = [row for row in rows if name_rank(row, phrase) <= 1]
         matched = [row for row in rows if row[0] in ids and row not in named]
