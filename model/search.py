@@ -72,6 +72,7 @@ AUTHORS = {name: t.name for t in vocabulary.AUTHORS for name in (t.name, *t.alia
 WEIGHTS = "0, 0, 10, 8, 1, 0.5, 0, 0, 0, 0, 6"  # kind, record_id, title, aliases, body, context, facets, ..., variants
 BM25_BUDGET = 600  # rows the words' doclists may hold for exact bm25 to stay cheap
 CANDIDATES = 40  # title matches per kind ranked here when bm25 would be too dear
+HEAVY_CANDIDATES = 20  # rows per kind ranked here for words that very many rows hold (_ranked_heavy)
 HEAVY = 50_000  # rows the words' doclists may hold before a column filter costs too much (10,000x; 100x: 88,000 at most)
 EXPAND_MAX = 48  # a prefix standing for more terms than this is left to FTS5
 MAX_NAMED = 5  # participants one typed name may stand for (aliases can be shared)
@@ -442,7 +443,8 @@ class Searcher:
         words anywhere, ordered here (names and titles first). A title match beyond them is not among them."""
         lo, hi = self.ranges[kind]
         typed = {fold(t) for toks, _ in q.words for t in toks}
-        rows = sorted(self._first(_HEAVY_ROW, expr, lo, hi, CANDIDATES), key=lambda row: score(row, typed, phrase))
+        rows = sorted(self._first(_HEAVY_ROW, expr, lo, hi, HEAVY_CANDIDATES),
+                      key=lambda row: score(row, typed, phrase))
         # A title match shows the start of its text, as the title tier's rows do; the others their snippets.
         shown = [(*row[:5], row[10], "", *row[7:10]) if MARK_ON in (row[3] or "") + (row[4] or "") else row[:10]
                  for row in rows[:limit + 1]]
