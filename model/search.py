@@ -394,7 +394,7 @@ class Searcher:
             return rows, len(rows) > limit
         expr = _expression(words, facet)
         if not words:  # filters alone: in the order the atlas keeps
-            rows = self._first(_PLAIN, expr, lo, hi, limit + 1)
+            rows = self._first(_PLAIN, expr, lo, hi, limit + 1, cost > HEAVY)
             return rows, len(rows) > limit
         phrase = " ".join(fold(t) for toks, _ in q.words for t in toks)
         return self._ranked(kind, words, facet, q, phrase, cost, limit)
@@ -420,7 +420,7 @@ class Searcher:
             titled = _expression(words, facet, _TITLE_COLUMNS)
             found = (self.con.execute(f"SELECT {_TITLED_ROW} FROM search {where}{order} LIMIT ?",
                                       (titled, lo, hi, CANDIDATES)).fetchall() if cheap
-                     else self._first(_TITLED_ROW, titled, lo, hi, CANDIDATES))
+                     else self._first(_TITLED_ROW, titled, lo, hi, CANDIDATES, cost > HEAVY))
             more = len(found) >= CANDIDATES
             if cheap:  # stable: bm25's order within each rank
                 found.sort(key=lambda row: name_rank(row, phrase))
@@ -432,7 +432,8 @@ class Searcher:
             seen = {row[0] for row in found}
             rest = (self.con.execute(f"SELECT {_MARKED} FROM search {where}{order} LIMIT ?",
                                      (_expression(words, facet), lo, hi, limit + 1 + len(seen))).fetchall() if cheap
-                    else self._first(_MARKED, _expression(words, facet), lo, hi, limit + 1 + len(seen)))
+                    else self._first(_MARKED, _expression(words, facet), lo, hi, limit + 1 + len(seen),
+                                     cost > HEAVY))
             more = more or len(rest) > limit + len(seen)
             found += [row for row in rest if row[0] not in seen]
         return found, more or len(found) > limit
@@ -443,23 +444,23 @@ class Searcher:
         words anywhere, ordered here (names and titles first). A title match beyond them is not among them."""
         lo, hi = self.ranges[kind]
         typed = {fold(t) for toks, _ in q.words for t in toks}
-        rows = sorted(self._first(_HEAVY_ROW, expr, lo, hi, HEAVY_CANDIDATES),
+        rows = sorted(self._first(_HEAVY_ROW, expr, lo, hi, HEAVY_CANDIDATES, True),
                       key=lambda row: score(row, typed, phrase))
         # A title match shows the start of its text, as the title tier's rows do; the others their snippets.
         shown = [(*row[:5], row[10], "", *row[7:10]) if MARK_ON in (row[3] or "") + (row[4] or "") else row[:10]
                  for row in rows[:limit + 1]]
         return shown, len(rows) > limit
 
-    def _first(self, columns: str, expr: str, lo: int, hi: int, n: int) -> list[Row]:
+    def _first(self, columns: str, expr: str, lo: int, hi: int, n: int, wide: bool) -> list[Row]:
         """The first ``n`` rows of the rowid range [lo, hi] matching ``expr``, in rowid order.
 
         FTS5 stops at the n-th match; with fewer in the range it reads on to the next match beyond it, as far
-        as the end of the words' doclists (the whole index at 10,000x, for words a kind never holds). So a range
-        with fewer rows before it than after it is first read backwards for the rowids alone: fewer than n found
-        are every match, and the forward read then ends at the last of them; n found means it stops inside the
-        range. The same rows either way."""
+        as the end of the words' doclists (the whole index at 10,000x, for words a kind never holds). So where
+        the doclists are ``wide`` (very many rows hold the words), a range with fewer rows before it than after
+        it is first read backwards for the rowids alone: fewer than n found are every match, and the forward read
+        then ends at the last of them; n found means it stops inside the range. The same rows either way."""
         where = "WHERE search MATCH ? AND rowid BETWEEN ? AND ?"
-        if lo - 1 < self.total - hi:
+        if wide and lo - 1 < self.total - hi:
             ids = [rowid for (rowid,) in self.con.execute(f"SELECT rowid FROM search {where} ORDER BY rowid DESC "
                                                           "LIMIT ?", (expr, lo, hi, n))]
             if not ids:
@@ -474,7 +475,7 @@ class Searcher:
         participants take part in, matched in the text or not, then the other matches."""
         lo, hi = self.ranges["forum"]
         expr = "facets : (" + _any("m", people) + (" AND " + facet if facet else "") + ")"
-        brought = self._first(_PLAIN, expr, lo, hi, limit + 1)
+        brought = self._first(_PLAIN, expr, lo, hi, limit + 1, False)  # one participant's forums: a short doclist
         ids = {row[0] for row in brought}
         named = [row for row in rows if name_rank(row, phrase) <= 1]
         matched = [row for row in rows if row[0] in ids and row not in named]

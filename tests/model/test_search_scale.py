@@ -20,7 +20,7 @@ def test_a_kinds_first_rows_are_the_same_read_from_either_end(searcher, expr):
         for n in (1, 3, 40):
             plain = searcher.con.execute("SELECT rowid FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ? "
                                          "LIMIT ?", (expr, lo, hi, n)).fetchall()
-            assert searcher._first("rowid", expr, lo, hi, n) == plain, (kind, n)
+            assert searcher._first("rowid", expr, lo, hi, n, wide=True) == plain, (kind, n)
 
 
 @pytest.mark.parametrize(("typed", "first"), [
