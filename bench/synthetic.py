@@ -17,8 +17,8 @@ is the real dataset with:
 The eras in ``source.yaml`` are framing, not data: they are not copied.
 
 ``cached_db(factor)`` builds a database once and keeps it in ``bench/.cache/`` until this code, the
-model or the real data changes. Up to ``YAML_MAX`` times (100x), a dataset takes the real data's
-road: written as YAML (31 MB), then loaded and checked by ``model.loader.load``. Beyond it (1000x:
+model or the real data changes (from ``SQL_MIN``: the code that copies, or the real database; see
+``cache_key``). Up to ``YAML_MAX`` times (100x), a dataset takes the real data's road: written as YAML (31 MB), then loaded and checked by ``model.loader.load``. Beyond it (1000x:
 138,000 events, some 300 MB of YAML) the copies are made from the loaded real records directly.
 Either way ``bench.fastbuild`` writes the database ``model.build.build`` would (which takes three to
 four times longer); at 1000x without the search index and the records' detail pages in the browse data,
@@ -44,6 +44,7 @@ import json
 import random
 import re
 import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -277,13 +278,46 @@ def _sources(path: Path, seen: set[Path]) -> set[Path]:
 
 
 def cache_key(factor: int, seed: int = SEED) -> str:
-    """A digest of what the database depends on: this code, the modules it builds with, the real data."""
+    """A digest of what the database is made of and the code that writes it.
+
+    Up to ``SQL_MIN``: this code, the modules it builds with (``model.build`` and all it imports, the read API
+    too: the browse tables are its answers), the real data. From ``SQL_MIN``: ``bench.scaled`` and the modules
+    it copies with, and the schema and rows of the real database it copies: a change to the model that leaves
+    the real database as it was, such as one to how the read API reads, keeps the 10,000x database, which takes
+    nine minutes to build.
+    """
     digest = hashlib.sha256(f"{factor}:{seed}:{YAML_MAX}".encode())
-    code = _sources(Path(__file__), set()) | _sources(Path(__file__).with_name("fastbuild.py"), set())
-    for path in [*sorted(code), *sorted(paths.data_dir().glob("*.yaml"))]:
+    here = Path(__file__)
+    if factor >= SQL_MIN:
+        builder = here.with_name("fastbuild.py")  # the smaller factors' road, imported here, not by bench.scaled
+        code = _sources(here.with_name("scaled.py"), {builder}) - {builder}
+        digest.update(_database_digest(paths.database()))
+    else:
+        code = _sources(here, set()) | _sources(here.with_name("fastbuild.py"), set())
+    for path in [*sorted(code), *(sorted(paths.data_dir().glob("*.yaml")) if factor < SQL_MIN else [])]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _database_digest(path: Path) -> bytes:
+    """The schema and every row of the database at ``path``, in a fixed order; empty when there is none (then
+    bench.scaled says so). Not its bytes: the builder creates the indexes in an order that varies from run to
+    run (the same content, other pages)."""
+    if not path.is_file():
+        return b""
+    digest = hashlib.sha256()
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        schema = con.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name").fetchall()
+        for kind, name, sql in schema:
+            digest.update(sql.encode())
+            if kind == "table" and not sql.upper().startswith("CREATE VIRTUAL"):  # FTS5's rows are in its own tables
+                for row in con.execute(f'SELECT * FROM "{name}"'):  # in its key's order
+                    digest.update(repr(row).encode())
+    finally:
+        con.close()
+    return digest.digest()
 
 
 def cached_db(factor: int, seed: int = SEED, log: Callable[[str], None] | None = None) -> tuple[Path, dict]:

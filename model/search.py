@@ -72,6 +72,8 @@ AUTHORS = {name: t.name for t in vocabulary.AUTHORS for name in (t.name, *t.alia
 WEIGHTS = "0, 0, 10, 8, 1, 0.5, 0, 0, 0, 0, 6"  # kind, record_id, title, aliases, body, context, facets, ..., variants
 BM25_BUDGET = 600  # rows the words' doclists may hold for exact bm25 to stay cheap
 CANDIDATES = 40  # title matches per kind ranked here when bm25 would be too dear
+HEAVY_CANDIDATES = 20  # rows per kind ranked here for words that very many rows hold (_ranked_heavy)
+HEAVY = 50_000  # rows the words' doclists may hold before a column filter costs too much (10,000x; 100x: 88,000 at most)
 EXPAND_MAX = 48  # a prefix standing for more terms than this is left to FTS5
 MAX_NAMED = 5  # participants one typed name may stand for (aliases can be shared)
 
@@ -84,6 +86,7 @@ _MARKED = (f"rowid, kind, record_id, highlight(search, 2, {_ON_OFF}), highlight(
            "label, info, target")
 _TITLED_ROW = (f"rowid, kind, record_id, highlight(search, 2, {_ON_OFF}), highlight(search, 3, {_ON_OFF}), "
                "substr(body, 1, 300), '', label, info, target")
+_HEAVY_ROW = f"{_MARKED}, substr(body, 1, 300)"  # either shape, chosen per row (_ranked_heavy)
 _PLAIN = PLAIN_ROW
 
 
@@ -102,15 +105,12 @@ class Searcher:
             except sqlite3.Error:
                 self.stale = True
         self.total = max((hi for _, hi in self.ranges.values()), default=0)  # rows in the index
-        self.names: dict[tuple[str, ...], set[str]] = {}  # folded name tokens -> participant ids
-        self.spoken: dict[str, list[str]] = {}  # participant id -> its names, for alias expansion
-        for p in atlas.participants():
-            names = list(dict.fromkeys([p.short_name, p.name, *p.aliases]))
-            self.spoken[p.id] = [n for n in names if not n.lower().startswith("the ")]
-            for n in names:
-                self.names.setdefault(tuple(fold(t) for t in tokens(n)), set()).add(p.id)
-        self.by_id = {p.id for p in atlas.participants()}
-        self.name_index = sorted((" ".join(key), pid) for key, pids in self.names.items() for pid in pids)
+        self.by_id = {p.id: p for p in atlas.participants()}
+        # Every name and alias of every participant, folded, as "north korea\0kp", sorted: one list answers both
+        # "which participants are called this" and "which names start with this" by bisection (strings, not
+        # tuples or a dict of sets: 620,000 participants at 10,000x).
+        self.name_index = sorted({_name_key(n) + "\0" + p.id for p in self.by_id.values()
+                                  for n in (p.short_name, p.name, *p.aliases)})
         self._docs: dict[str, int] = {}
         self.japanese = JapaneseNames(atlas, self.con, self.ranges, self.total)
 
@@ -143,7 +143,7 @@ class Searcher:
         cost += facet_cost
         wider = None
         if people:  # alias awareness: DPRK also finds "North Korea" and "Pyongyang" in the text
-            names = list(dict.fromkeys(" ".join(toks) for pid in people for n in self.spoken[pid]
+            names = list(dict.fromkeys(" ".join(toks) for pid in people for n in self._spoken(pid)
                                        if (toks := tokens(n))))
             wider = "(" + words + " OR " + " OR ".join(quoted(n) for n in names) + ")"
             wider_cost = cost + sum(self._term_docs(t) for t in {fold(t) for n in names for t in n.split()})
@@ -209,7 +209,11 @@ class Searcher:
         """One typed word (or hyphenated phrase) as an FTS5 expression; None when no indexed term fits."""
         if len(toks) == 1 and prefix:
             return self._prefix(toks[0])
-        part = quoted(" ".join(toks)) + ("*" if prefix else "")
+        head = " ".join(toks[:-1])
+        # A phrase being typed whose first words very many rows hold (10,000x) matches its words anywhere in a row:
+        # FTS5 would check the words' positions all along their doclists, hundreds of thousands of rows.
+        loose = prefix and sum(self._term_docs(fold(t)) for t in toks[:-1]) > HEAVY
+        part = f"({quoted(head)} AND {quoted(toks[-1])}*)" if loose else quoted(" ".join(toks)) + ("*" if prefix else "")
         docs = sum(self._term_docs(fold(t)) for t in toks)
         last = fold(toks[-1])
         if prefix and len(last) > 3:  # "six-part": one phrase per term the last word may end as
@@ -218,8 +222,8 @@ class Searcher:
             if not rows and last.isascii():
                 return None, 0
             if 0 < len(rows) <= 16:
-                head = " ".join(toks[:-1])
-                part = "(" + " OR ".join(quoted(f"{head} {t}") for t, _ in rows) + ")"
+                part = (f"({quoted(head)} AND (" + " OR ".join(quoted(t) for t, _ in rows) + "))" if loose else
+                        "(" + " OR ".join(quoted(f"{head} {t}") for t, _ in rows) + ")")
                 docs = sum(self._term_docs(fold(t)) for t in toks[:-1]) + sum(d for _, d in rows)
         return part, docs
 
@@ -255,20 +259,36 @@ class Searcher:
         """Participants whose name or alias is what was typed (DPRK, North Korea, Pyongyang), or, from four
         letters on, the one participant a name starts with (Pyong)."""
         flat = tuple(fold(t) for toks, _ in words for t in toks)
-        exact = self.names.get(flat)
-        if exact:
-            return sorted(exact)[:MAX_NAMED]
         phrase = " ".join(flat)
+        exact = self._called(phrase)
+        if exact:
+            return exact[:MAX_NAMED]
         if len(phrase) < 4 or not words[-1][1] or self._term_docs(flat[-1]):  # "CSCAP" is a word, not a start
             return []
         found: set[str] = set()
-        for name, pid in self.name_index[bisect.bisect_left(self.name_index, (phrase, "")):]:
-            if not name.startswith(phrase):
+        index = self.name_index
+        for n in range(bisect.bisect_left(index, phrase), len(index)):
+            if not index[n].startswith(phrase):
                 break
-            found.add(pid)
+            found.add(index[n].rpartition("\0")[2])
             if len(found) > 1:
                 return []
         return sorted(found)
+
+    def _called(self, phrase: str) -> list[str]:
+        """The participants one of whose names is ``phrase`` (folded tokens joined by spaces), in id order."""
+        index, key = self.name_index, phrase + "\0"
+        out = []
+        for n in range(bisect.bisect_left(index, key), len(index)):
+            if not index[n].startswith(key):
+                break
+            out.append(index[n][len(key):])
+        return out
+
+    def _spoken(self, pid: str) -> list[str]:
+        """A participant's names, for alias expansion: its short name first; none that starts with "the"."""
+        p = self.by_id[pid]
+        return [n for n in dict.fromkeys([p.short_name, p.name, *p.aliases]) if not n.lower().startswith("the ")]
 
     # -- filters --------------------------------------------------------------------------------
     def _filters(self, filters: list[tuple[str, str]],
@@ -360,8 +380,8 @@ class Searcher:
         v = value.strip()
         if v in self.by_id or v.lower() in self.by_id:
             return v if v in self.by_id else v.lower()
-        found = self.names.get(tuple(fold(t) for t in tokens(v)), set())
-        return min(found) if len(found) == 1 else None
+        found = self._called(" ".join(fold(t) for t in tokens(v)))
+        return found[0] if len(found) == 1 else None
 
     # -- one group ------------------------------------------------------------------------------
     def _group(self, kind: str, words: str, facet: str | None, q: Query, cost: int,
@@ -373,9 +393,8 @@ class Searcher:
                                     (lo, hi, limit + 1)).fetchall()
             return rows, len(rows) > limit
         expr = _expression(words, facet)
-        where = "WHERE search MATCH ? AND rowid BETWEEN ? AND ?"
         if not words:  # filters alone: in the order the atlas keeps
-            rows = self.con.execute(f"SELECT {_PLAIN} FROM search {where} LIMIT ?", (expr, lo, hi, limit + 1)).fetchall()
+            rows = self._first(_PLAIN, expr, lo, hi, limit + 1, cost > HEAVY)
             return rows, len(rows) > limit
         phrase = " ".join(fold(t) for toks, _ in q.words for t in toks)
         return self._ranked(kind, words, facet, q, phrase, cost, limit)
@@ -389,6 +408,8 @@ class Searcher:
         orders each tier when its statistics are cheap (few rows hold the words); otherwise a bounded
         set of candidates is ordered here, whole words before prefixes, short titles first.
         """
+        if kind in _TITLED and cost > HEAVY:
+            return self._ranked_heavy(kind, _expression(words, facet), q, phrase, limit)
         lo, hi = self.ranges[kind]
         where = "WHERE search MATCH ? AND rowid BETWEEN ? AND ?"
         cheap = cost <= BM25_BUDGET
@@ -397,8 +418,9 @@ class Searcher:
         more = False
         if kind in _TITLED:
             titled = _expression(words, facet, _TITLE_COLUMNS)
-            found = self.con.execute(f"SELECT {_TITLED_ROW} FROM search {where}{order} LIMIT ?",
-                                     (titled, lo, hi, CANDIDATES)).fetchall()
+            found = (self.con.execute(f"SELECT {_TITLED_ROW} FROM search {where}{order} LIMIT ?",
+                                      (titled, lo, hi, CANDIDATES)).fetchall() if cheap
+                     else self._first(_TITLED_ROW, titled, lo, hi, CANDIDATES, cost > HEAVY))
             more = len(found) >= CANDIDATES
             if cheap:  # stable: bm25's order within each rank
                 found.sort(key=lambda row: name_rank(row, phrase))
@@ -408,11 +430,44 @@ class Searcher:
             found = found[:limit + 1]
         if len(found) <= limit:  # then matches anywhere in the text
             seen = {row[0] for row in found}
-            rest = self.con.execute(f"SELECT {_MARKED} FROM search {where}{order} LIMIT ?",
-                                    (_expression(words, facet), lo, hi, limit + 1 + len(seen))).fetchall()
+            rest = (self.con.execute(f"SELECT {_MARKED} FROM search {where}{order} LIMIT ?",
+                                     (_expression(words, facet), lo, hi, limit + 1 + len(seen))).fetchall() if cheap
+                    else self._first(_MARKED, _expression(words, facet), lo, hi, limit + 1 + len(seen),
+                                     cost > HEAVY))
             more = more or len(rest) > limit + len(seen)
             found += [row for row in rest if row[0] not in seen]
         return found, more or len(found) > limit
+
+    def _ranked_heavy(self, kind: str, expr: str, q: Query, phrase: str, limit: int) -> tuple[list[Row], bool]:
+        """As _ranked, for words that very many rows hold (10,000x): the title filter would read their doclists
+        to the end wherever few titles hold them, so the candidates are the first rows of the kind that hold the
+        words anywhere, ordered here (names and titles first). A title match beyond them is not among them."""
+        lo, hi = self.ranges[kind]
+        typed = {fold(t) for toks, _ in q.words for t in toks}
+        rows = sorted(self._first(_HEAVY_ROW, expr, lo, hi, HEAVY_CANDIDATES, True),
+                      key=lambda row: score(row, typed, phrase))
+        # A title match shows the start of its text, as the title tier's rows do; the others their snippets.
+        shown = [(*row[:5], row[10], "", *row[7:10]) if MARK_ON in (row[3] or "") + (row[4] or "") else row[:10]
+                 for row in rows[:limit + 1]]
+        return shown, len(rows) > limit
+
+    def _first(self, columns: str, expr: str, lo: int, hi: int, n: int, wide: bool) -> list[Row]:
+        """The first ``n`` rows of the rowid range [lo, hi] matching ``expr``, in rowid order.
+
+        FTS5 stops at the n-th match; with fewer in the range it reads on to the next match beyond it, as far
+        as the end of the words' doclists (the whole index at 10,000x, for words a kind never holds). So where
+        the doclists are ``wide`` (very many rows hold the words), a range with fewer rows before it than after
+        it is first read backwards for the rowids alone: fewer than n found are every match, and the forward read
+        then ends at the last of them; n found means it stops inside the range. The same rows either way."""
+        where = "WHERE search MATCH ? AND rowid BETWEEN ? AND ?"
+        if wide and lo - 1 < self.total - hi:
+            ids = [rowid for (rowid,) in self.con.execute(f"SELECT rowid FROM search {where} ORDER BY rowid DESC "
+                                                          "LIMIT ?", (expr, lo, hi, n))]
+            if not ids:
+                return []
+            if len(ids) < n:
+                hi, n = ids[0], len(ids)
+        return self.con.execute(f"SELECT {columns} FROM search {where} LIMIT ?", (expr, lo, hi, n)).fetchall()
 
     def _with_brought(self, rows: list[Row], more: bool, people: list[str], facet: str | None, limit: int,
                       phrase: str) -> tuple[list[Row], bool]:
@@ -420,8 +475,7 @@ class Searcher:
         participants take part in, matched in the text or not, then the other matches."""
         lo, hi = self.ranges["forum"]
         expr = "facets : (" + _any("m", people) + (" AND " + facet if facet else "") + ")"
-        brought = self.con.execute(f"SELECT {_PLAIN} FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ? "
-                                   "LIMIT ?", (expr, lo, hi, limit + 1)).fetchall()
+        brought = self._first(_PLAIN, expr, lo, hi, limit + 1, False)  # one participant's forums: a short doclist
         ids = {row[0] for row in brought}
         named = [row for row in rows if name_rank(row, phrase) <= 1]
         matched = [row for row in rows if row[0] in ids and row not in named]
@@ -432,6 +486,11 @@ class Searcher:
 
 
 # -- helpers -----------------------------------------------------------------------------------------
+def _name_key(name: str) -> str:
+    """A name's tokens, folded as the index folds them, joined by spaces (plain ASCII: lower case, the cheap way)."""
+    return " ".join(tokens(name.lower()) if name.isascii() else [fold(t) for t in tokens(name)])
+
+
 def _next(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1) if prefix else "\U0010ffff"
 

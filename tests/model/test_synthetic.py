@@ -125,3 +125,20 @@ def test_the_copies_are_searched_by_their_own_words_ids_and_years(scaled_db):
     assert hits and all(h.id.endswith("-s2") for h in hits)
     kp = {h.id for h in searcher.search("member:kp").hits}
     assert kp and not any(i.endswith(("-s1", "-s2")) for i in kp)  # a copy's members are the copy's own
+
+
+def test_the_10000x_cache_key_follows_the_real_databases_rows_not_its_file(real_db, tmp_path, monkeypatch):
+    # The key covers what the 10,000x road reads: bench.scaled's code and the real database's schema and rows.
+    copy = tmp_path / "copy.sqlite"
+    con = sqlite3.connect(real_db)
+    con.execute("VACUUM INTO ?", (str(copy),))  # the same rows in a file of its own, pages laid out anew
+    con.close()
+    monkeypatch.setattr(synthetic.paths, "database", lambda: real_db)
+    key = synthetic.cache_key(synthetic.SQL_MIN)
+    monkeypatch.setattr(synthetic.paths, "database", lambda: copy)
+    assert synthetic.cache_key(synthetic.SQL_MIN) == key
+    con = sqlite3.connect(copy)
+    con.execute("UPDATE forum SET name = name || ' (renamed)' WHERE id = 'arf'")
+    con.commit()
+    con.close()
+    assert synthetic.cache_key(synthetic.SQL_MIN) != key
