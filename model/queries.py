@@ -86,7 +86,6 @@ class Atlas:
         self.connection = connect_readonly(self.path)
         engine = create_engine("sqlite://", creator=lambda: self.connection, poolclass=StaticPool)
         self.session = Session(engine)
-        self._dates: dict[str, PartialDate] = {}
         try:
             self._load_small_tables()
         except Exception as exc:  # a file with our version stamp but the wrong tables
@@ -97,7 +96,6 @@ class Atlas:
         ORM objects (a million forums at 10,000x); their notes are read with their detail."""
         s = self.session
         aliases: dict[str, tuple[str, ...]] = {}
-        date = self._date
 
         def names(text: str) -> tuple[str, ...]:
             if text not in aliases:
@@ -105,7 +103,7 @@ class Atlas:
             return aliases[text]
 
         f, p, q = t.Forum, t.Participant, t.Person
-        self._forums = {fid: r.ForumRow(fid, name, acronym, kind, track, scope, status, date(founded), date(ended),
+        self._forums = {fid: r.ForumRow(fid, name, acronym, kind, track, scope, status, _date(founded), _date(ended),
                                         parent)
                         for fid, name, acronym, kind, track, scope, status, founded, ended, parent
                         in self._columns(f.id, f.name, f.acronym, f.kind, f.track, f.scope, f.status, f.founded,
@@ -124,15 +122,6 @@ class Atlas:
     def _columns(self, *columns: Any) -> Iterable[tuple[Any, ...]]:
         """Rows of these columns as plain tuples, no ORM object per row (a million forums at 10,000x)."""
         return self.session.exec(_select(*columns))  # type: ignore[no-any-return]
-
-    def _date(self, text: str | None) -> PartialDate | None:
-        return self._parsed(text) if text else None
-
-    def _parsed(self, text: str) -> PartialDate:
-        """``text`` parsed, once: a few hundred distinct dates among a million forums at 10,000x."""
-        if text not in self._dates:
-            self._dates[text] = PartialDate.parse(text)
-        return self._dates[text]
 
     def names_ja(self) -> dict[str, tuple[str, ...]]:
         """Record id -> its Japanese names, the one shown first: translations made for the interface, not from
@@ -315,7 +304,7 @@ class Atlas:
                 for eid, fid in self.session.exec(select(link.event_id, link.forum_id)
                                                   .where(col(link.event_id).in_(ids[chunk:chunk + 900]))):
                     links[eid].append(fid)
-        out = [r.EventRow(e.id, e.title, e.kind, self._parsed(e.date), self._date(e.end), e.place, e.ordinal,
+        out = [r.EventRow(e.id, e.title, e.kind, PartialDate.parse(e.date), _date(e.end), e.place, e.ordinal,
                           e.chair_id, tuple(links.get(e.id, ())), e.lo, e.hi) for e in rows]
         return sorted(out, key=lambda e: (_date_key(e.date), e.id))
 
