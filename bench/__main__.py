@@ -222,8 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     p.add_argument("--check", action="store_true",
                    help="exit 1 if a figure misses its goal in this run and in the run before")
-    p.add_argument("--runs", type=int, default=30, help="start-up runs of each command (7 at least; 30 by default: "
-                   "one start of a bare window takes 0.12-0.30 s here, and 15 runs' medians moved 12-15 %% run to run)")
+    p.add_argument("--runs", type=int, default=40, help="start-up runs of each command (7 at least; 40 by default: "
+                   "one start of a bare window takes 0.12-0.30 s here, and 30 runs' means moved up to 10 %% run to run)")
     p.add_argument("--only", metavar="SECTIONS", help=f"comma-separated, from: {', '.join(SECTIONS)} (all but scale "
                    "without it)")
     p.add_argument("--json", type=Path, default=ROOT / "bench-results.json", help="where to write the results")

@@ -92,7 +92,7 @@ def run(db_path) -> dict:
     titles = [e.title for e in atlas.events()]
     plain = bare.ListFilter(titles, *SIZE)
     keys, key_floors = [], []
-    for word in ("meeting", "asean", "japan 199"):
+    for word in ("meeting", "asean", "japan 199") * 4:  # once each, 21 keystrokes, moved 33 % run to run
         chrono.filter.clear()
         plain.key("")
         app.processEvents()
