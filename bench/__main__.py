@@ -2,7 +2,9 @@
 
 Every timing is a multiple of a floor measured in the same run, in alternation with it (bench/bare.py;
 the start-up floor, a bare window; the build's, the YAML parser alone), with its absolute time beside it;
-the goals are multiples (bench/figures.py GOALS). bench-results.json keeps the last runs' figures, and
+the goals are multiples (bench/figures.py GOALS). The run goes in rounds (PROCESSES): each round times a share of
+the start-ups and runs every feature benchmark once more, in a process of its own, so that each figure, the mean of
+its rounds' (``merged``), is taken across the whole run. bench-results.json keeps the last runs' figures, and
 the table gives each figure's spread over the last three. Figures whose feature does not exist yet print
 n/a. The run never fails on a MISS; with ``--check`` it fails on a MISS that the run before also had.
 """
@@ -48,6 +50,10 @@ SECTION_OF = {"search_bench": "search", "timeline_bench": "timeline", "print_ben
 OPTION_OF = {"printing": "print", "team notes": "team"}  # --only's word for a section, where it differs
 GOAL_OF = {"search_bench": "search", "timeline_bench": "repaint", "views_bench": "list_key", "tree_bench": "list_key"}
 HISTORY = 5  # runs kept in bench-results.json
+# Each feature benchmark runs in this many processes, in rounds spread across the run (all of them, then all again):
+# a process's figures moved 4-6 % from one process to the next with the machine's pace, and a run's figure is
+# their mean. The 10,000x data's, each tens of minutes, run once.
+PROCESSES = 3
 
 
 def log(message: str) -> None:
@@ -185,23 +191,39 @@ def bundle_rows(folder: Path | None, onefile: Path | None, start: dict | None) -
 
 
 # -- the run ----------------------------------------------------------------------------------------------
-def feature_rows(module: str, factor: int, db: Path | None, dbs: dict, timeout: int) -> tuple[list[Row], dict]:
-    """The rows of one feature benchmark on one dataset, and its raw output."""
+def feature_rows(module: str, factor: int, results: list[dict], dbs: dict) -> list[Row]:
+    """The rows of one feature benchmark on one dataset, from its processes' outputs (``merged``)."""
     section, label = SECTION_OF[module], label_of(factor)
-    if db is None:
-        return [na(section, label, "", dbs[factor][1].get("error", "no database"))], {}
-    log(f"{module} on the {label} ...")
-    result = feature(module, db, timeout)
+    if not results:
+        return [na(section, label, "", dbs[factor][1].get("error", "no database"))]
+    result = next((r for r in results if "timeout" in r or "error" in r), None) or merged(results)
     if "timeout" in result:  # too slow to measure at this scale: a MISS, saying how far it got
         why = f"more than {result['timeout']} s" + (f"; last: {result['last'][:120]}" if result["last"] else "")
-        return [figures.unfinished(section, f"{label}: {module}", GOAL_OF.get(module, "repaint"), why)], result
+        return [figures.unfinished(section, f"{label}: {module}", GOAL_OF.get(module, "repaint"), why)]
     if "error" in result:
-        return [na(section, label, "", f"bench/{module}.py failed: {result['error'].strip().splitlines()[-1][:120]}")], \
-            result
+        return [na(section, label, "", f"bench/{module}.py failed: {result['error'].strip().splitlines()[-1][:120]}")]
     try:
-        return FEATURES[module][1](label, result["result"]), result
+        return FEATURES[module][1](label, result["result"])
     except (KeyError, TypeError, ValueError) as exc:  # its output changed shape: say so, run the rest
-        return [na(section, label, "", f"unexpected output from bench/{module}.py: {exc!r}")], result
+        return [na(section, label, "", f"unexpected output from bench/{module}.py: {exc!r}")]
+
+
+def merged(outputs: list, key: str = "") -> object:
+    """Several processes' outputs of one benchmark as one: each number the mean of the processes' (a maximum the
+    largest, a count of samples or runs the sum), each list every process's items in turn, each text the first's."""
+    first = outputs[0]
+    if isinstance(first, dict):
+        return {k: merged([o[k] for o in outputs if isinstance(o, dict) and k in o], k) for k in first}
+    if isinstance(first, list):
+        return [item for o in outputs if isinstance(o, list) for item in o]
+    numbers = [o for o in outputs if isinstance(o, int | float) and not isinstance(o, bool)]
+    if isinstance(first, bool) or len(numbers) < len(outputs):
+        return first
+    if key in ("n", "runs"):
+        return sum(numbers)
+    if key.startswith("max") or key.endswith("max_ms"):
+        return max(numbers)
+    return round(statistics.mean(numbers), 4)
 
 
 def scale_startup_rows(db: Path, runs: int) -> tuple[list[Row], dict]:
@@ -222,8 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     p.add_argument("--check", action="store_true",
                    help="exit 1 if a figure misses its goal in this run and in the run before")
-    p.add_argument("--runs", type=int, default=40, help="start-up runs of each command (7 at least; 40 by default: "
-                   "one start of a bare window takes 0.12-0.30 s here, and 30 runs' means moved up to 10 %% run to run)")
+    p.add_argument("--runs", type=int, default=42, help="start-up runs of each command, a third at the head of each "
+                   "round (7 at least; 42 by default: one start of a bare window takes 0.12-0.30 s here, and 30 runs' "
+                   "means moved up to 10 %% run to run)")
     p.add_argument("--only", metavar="SECTIONS", help=f"comma-separated, from: {', '.join(SECTIONS)} (all but scale "
                    "without it)")
     p.add_argument("--json", type=Path, default=ROOT / "bench-results.json", help="where to write the results")
@@ -250,23 +273,37 @@ def main(argv: list[str] | None = None) -> int:
         info["synthetic"] = {f: meta for f, (_, meta) in dbs.items() if f > 1}
 
     folder, onefile = bundles()
-    start = None
-    if "startup" in only or "bundle" in only:
-        n = max(args.runs, 7)
-        log(f"start-up: floor, app{' and bundle' if folder and 'bundle' in only else ''}, alternated, {n} runs each ...")
-        start = raw["startup"] = startup.measure(n, folder if "bundle" in only else None)
-        if "startup" in only:
-            rows += figures.startup_rows(start)
-    if "build" in only:
-        log("database build, alternating with the YAML parser alone ...")
-        rows += build_rows()
+    timing_starts = "startup" in only or "bundle" in only
+    share = math.ceil(max(args.runs, 7) / PROCESSES)  # start-ups of each command at the head of each round
+    chunks: list[dict] = []
+    built: list[Row] = []
+    outputs: dict[tuple[str, int], list[dict]] = {(m, f): [] for m, f in runs}
+    for round_ in range(PROCESSES):
+        if timing_starts:
+            log(f"start-up: floor, app{' and bundle' if folder and 'bundle' in only else ''}, alternated, {share} runs "
+                f"each, {round_ + 1} of {PROCESSES} ...")
+            chunks.append(startup.measure(share, folder if "bundle" in only else None))
+        if round_ == 0 and "build" in only:
+            log("database build, alternating with the YAML parser alone ...")
+            built = build_rows()
+        for module, factor in runs:
+            db = dbs.get(factor, (None, {}))[0]
+            if not available[module] or db is None or (factor >= SCALE and round_ > 0):
+                continue
+            timeout = SCALE_TIMEOUT if factor >= SCALE else FEATURES[module][2]
+            log(f"{module} on the {label_of(factor)}" + ("" if factor >= SCALE else f", {round_ + 1} of {PROCESSES}")
+                + " ...")
+            outputs[module, factor].append(feature(module, db, timeout))
+    start = raw["startup"] = merged(chunks) if chunks else None
+    if start is not None and "startup" in only:
+        rows += figures.startup_rows(start)
+    rows += built
     for module, factor in runs:
         if not available[module]:
             rows.append(na(SECTION_OF[module], label_of(factor), "", f"bench/{module}.py does not exist yet"))
             continue
-        timeout = SCALE_TIMEOUT if factor >= SCALE else FEATURES[module][2]
-        got, raw[f"{module} {factor}x"] = feature_rows(module, factor, dbs.get(factor, (None, {}))[0], dbs, timeout)
-        rows += got
+        rows += feature_rows(module, factor, outputs[module, factor], dbs)
+        raw[f"{module} {factor}x"] = outputs[module, factor]
     if "scale" in only and dbs.get(SCALE, (None,))[0] is not None:
         got, raw[f"startup {SCALE}x"] = scale_startup_rows(dbs[SCALE][0], 1)
         rows += got

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from bench import bare
 
-PACKS = 9  # packs, each after SHEETS sheets: the ratio is the median of each pack's to the sheets before it
+PACKS = 3  # packs, each after SHEETS sheets: the ratio is the median of each pack's to the sheets before it (the
+# harness runs three processes: nine packs in all)
 SHEETS = 7  # (a pack after all 60 sheets moved 0.30-0.40 x them run to run: the machine's pace drifted 30 %)
 
 

@@ -23,7 +23,7 @@ from bench import bare
 WIDTH, HEIGHT = 1600, 500
 
 
-def run(db_path, repeats: int = 100) -> dict:
+def run(db_path, repeats: int = 50) -> dict:  # in each of the harness's three processes
     """Measure the timeline on the database at ``db_path``; returns figures in milliseconds."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QPoint

@@ -18,14 +18,15 @@ def test_the_floor_and_the_figure_are_timed_in_turn():
     assert out["n"] == 4 and out["ratio"] > 0
 
 
-def test_a_figure_is_the_ratio_of_the_cpu_medians_with_its_wall_times_beside_it():
-    # (wall, CPU): a busy machine stretched the figure's wall times more than its CPU times
-    figure = [(0.004, 0.002), (0.002, 0.002), (0.006, 0.003), (0.040, 0.003)]
-    floor = [(0.001, 0.001), (0.002, 0.001), (0.003, 0.001), (0.001, 0.001)]
+def test_a_figure_is_the_median_of_its_pairs_cpu_ratios_with_its_wall_times_beside_it():
+    # (wall, CPU), each figure sample after its floor's: a busy machine stretched the figure's wall times more
+    # than its CPU times; the pairs' CPU ratios are 3, 4, 1 and 1 (the CPU medians' ratio would be 2.5 / 1.5)
+    figure = [(0.004, 0.003), (0.002, 0.004), (0.006, 0.002), (0.040, 0.002)]
+    floor = [(0.001, 0.001), (0.002, 0.001), (0.003, 0.002), (0.001, 0.002)]
     s = bare.summary(figure, floor)
     assert s["median_ms"] == pytest.approx(5.0) and s["floor_ms"] == pytest.approx(1.5)
     assert s["max_ms"] == pytest.approx(40.0)
-    assert s["ratio"] == pytest.approx(2.5) and s["wall_ratio"] == pytest.approx(5.0 / 1.5, abs=1e-3)
+    assert s["ratio"] == pytest.approx(2.0) and s["wall_ratio"] == pytest.approx(5.0 / 1.5, abs=1e-3)
 
 
 def test_the_clock_counts_a_childs_cpu_time():
@@ -104,3 +105,35 @@ def test_the_tree_benchmark_types_in_the_real_tree_against_a_plain_filtered_list
     k = out["keystroke"]
     assert k["n"] == sum(len(w) for w in tree_bench.WORDS) and k["floor_ms"] > 0 and k["ratio"] > 0
     assert out["forums"] > 50
+
+
+def test_each_feature_benchmark_runs_once_a_round_and_its_figure_is_the_mean_of_its_rounds(monkeypatch, tmp_path,
+                                                                                           capsys):
+    calls = []
+
+    def feature(module, db, timeout):  # the process a round starts, its figures set by the test
+        calls.append((module, str(db)))
+        ratio = (1.0, 2.0, 6.0)[sum(str(db) == d for _, d in calls) - 1]
+        keystroke = {"median_ms": ratio, "p95_ms": ratio, "max_ms": 10 * ratio, "floor_ms": 1.0, "ratio": ratio,
+                     "n": 20}
+        return {"result": {"keystroke": keystroke, "filled_s": 0.1, "forums": 103, "shown_median_ms": ratio,
+                           "shown_max_ms": ratio}}
+
+    monkeypatch.setattr(harness, "feature", feature)
+    monkeypatch.setattr(harness, "FEATURES", {"tree_bench": ((1, 100), figures.tree_rows, 300)})
+    monkeypatch.setattr(harness, "synthetic_dbs", lambda factors: {100: (tmp_path / "synthetic-100.sqlite", {})})
+    results = tmp_path / "bench-results.json"
+    assert harness.main(["--only", "tree", "--json", str(results)]) == 0
+    real, synthetic = str(harness.REAL_DB), str(tmp_path / "synthetic-100.sqlite")
+    assert calls == [("tree_bench", real), ("tree_bench", synthetic)] * harness.PROCESSES
+    saved = json.loads(results.read_text())
+    row = next(f for f in saved["figures"] if f["figure"].startswith("real data: filter keystroke"))
+    assert row["value"] == pytest.approx(3.0)  # (1 + 2 + 6) / 3
+    assert row["extra"]["n"] == 60 and row["extra"]["max_ms"] == pytest.approx(60.0)
+    assert len(saved["raw"]["tree_bench 1x"]) == harness.PROCESSES
+
+
+def test_merging_the_rounds_keeps_texts_joins_lists_and_sums_counts():
+    out = harness.merged([{"db": "a", "runs": 14, "all": [1], "rss_mb": 100.0, "ok": True},
+                          {"db": "b", "runs": 13, "all": [2, 3], "rss_mb": 110.0, "ok": False}])
+    assert out == {"db": "a", "runs": 27, "all": [1, 2, 3], "rss_mb": 105.0, "ok": True}
