@@ -54,6 +54,7 @@ HISTORY = 5  # runs kept in bench-results.json
 # a process's figures moved 4-6 % from one process to the next with the machine's pace, and a run's figure is
 # their mean. The 10,000x data's, each tens of minutes, run once.
 PROCESSES = 3
+BUILDS = 15  # database builds, a third in each round
 
 
 def log(message: str) -> None:
@@ -128,14 +129,16 @@ def label_of(factor: int) -> str:
 
 
 # -- database build and bundle -----------------------------------------------------------------------------
-def build_rows(runs: int = 15) -> list[Row]:
+def build_samples(runs: int) -> tuple[list, list] | str:
     """`forum-atlas build` of the real YAML into a scratch file, as `make db` does (quotes checked when the paper
-    is here), alternating with its floor: a new interpreter reading the same YAML files with the parser alone."""
+    is here), alternating with its floor, a new interpreter reading the same YAML files with the parser alone:
+    (builds, floors) as (wall, CPU) seconds, or what went wrong."""
     script = Path(sys.executable).with_name("forum-atlas")
     command = [str(script)] if script.is_file() else [sys.executable, "-m", "forum_atlas"]
     floor = [sys.executable, "-c", "import sys, yaml; [yaml.load(open(f, encoding='utf-8'), Loader=yaml.CSafeLoader) "
              "for f in sys.argv[1:]]", *map(str, sorted((ROOT / "resources" / "data").glob("*.yaml")))]
-    times, floors = [], []
+    times: list = []
+    floors: list = []
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(runs):
             for what, samples in ((floor, floors), ([*command, "build", "--out", str(Path(tmp) / "db.sqlite")], times)):
@@ -143,8 +146,17 @@ def build_rows(runs: int = 15) -> list[Row]:
                 proc = subprocess.run(repeatable.command(what), env=repeatable.environment(), capture_output=True,
                                       text=True)
                 if proc.returncode != 0:
-                    return [na("build", "database build from the YAML", "", proc.stderr.strip()[-200:])]
+                    return proc.stderr.strip()[-200:]
                 samples.append(bare.since(start))
+    return times, floors
+
+
+def build_rows(rounds: list[tuple[list, list] | str]) -> list[Row]:
+    """The build's row from its rounds' samples (``build_samples``)."""
+    if failed := next((r for r in rounds if isinstance(r, str)), None):
+        return [na("build", "database build from the YAML", "", failed)]
+    times = [t for r in rounds for t in r[0]]
+    floors = [f for r in rounds for f in r[1]]
     return [figures.ratio_row("build", "database build from the YAML, real data (forum-atlas build)",
                               bare.summary(times, floors), "build")]
 
@@ -244,9 +256,9 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     p.add_argument("--check", action="store_true",
                    help="exit 1 if a figure misses its goal in this run and in the run before")
-    p.add_argument("--runs", type=int, default=42, help="start-up runs of each command, a third at the head of each "
-                   "round (7 at least; 42 by default: one start of a bare window takes 0.12-0.30 s here, and 30 runs' "
-                   "means moved up to 10 %% run to run)")
+    p.add_argument("--runs", type=int, default=60, help="start-up runs of each command, a third at the head of each "
+                   "round (7 at least; 60 by default: one start of a bare window takes 0.13-0.32 s here, and 42 runs' "
+                   "means moved up to 12 %% run to run)")
     p.add_argument("--only", metavar="SECTIONS", help=f"comma-separated, from: {', '.join(SECTIONS)} (all but scale "
                    "without it)")
     p.add_argument("--json", type=Path, default=ROOT / "bench-results.json", help="where to write the results")
@@ -276,16 +288,17 @@ def main(argv: list[str] | None = None) -> int:
     timing_starts = "startup" in only or "bundle" in only
     share = math.ceil(max(args.runs, 7) / PROCESSES)  # start-ups of each command at the head of each round
     chunks: list[dict] = []
-    built: list[Row] = []
+    builds: list[tuple[list, list] | str] = []
     outputs: dict[tuple[str, int], list[dict]] = {(m, f): [] for m, f in runs}
     for round_ in range(PROCESSES):
         if timing_starts:
             log(f"start-up: floor, app{' and bundle' if folder and 'bundle' in only else ''}, alternated, {share} runs "
                 f"each, {round_ + 1} of {PROCESSES} ...")
             chunks.append(startup.measure(share, folder if "bundle" in only else None))
-        if round_ == 0 and "build" in only:
-            log("database build, alternating with the YAML parser alone ...")
-            built = build_rows()
+        if "build" in only:
+            log(f"database build, alternating with the YAML parser alone, {BUILDS // PROCESSES} runs each, "
+                f"{round_ + 1} of {PROCESSES} ...")
+            builds.append(build_samples(BUILDS // PROCESSES))
         for module, factor in runs:
             db = dbs.get(factor, (None, {}))[0]
             if not available[module] or db is None or (factor >= SCALE and round_ > 0):
@@ -297,7 +310,8 @@ def main(argv: list[str] | None = None) -> int:
     start = raw["startup"] = merged(chunks) if chunks else None
     if start is not None and "startup" in only:
         rows += figures.startup_rows(start)
-    rows += built
+    if builds:
+        rows += build_rows(builds)
     for module, factor in runs:
         if not available[module]:
             rows.append(na(SECTION_OF[module], label_of(factor), "", f"bench/{module}.py does not exist yet"))

@@ -92,7 +92,7 @@ def run(db_path) -> dict:
     titles = [e.title for e in atlas.events()]
     plain = bare.ListFilter(titles, *SIZE)
     keys, key_floors = [], []
-    for word in ("meeting", "asean", "japan 199") * 2:  # in each of the harness's three processes
+    for word in ("meeting", "asean", "japan 199") * 4:  # in each of the harness's three processes
         chrono.filter.clear()
         plain.key("")
         app.processEvents()

@@ -18,7 +18,7 @@ def test_the_floor_and_the_figure_are_timed_in_turn():
     assert out["n"] == 4 and out["ratio"] > 0
 
 
-def test_a_figure_is_the_median_of_its_pairs_cpu_ratios_with_its_wall_times_beside_it():
+def test_a_figure_is_the_mean_of_its_pairs_cpu_ratios_with_its_wall_times_beside_it():
     # (wall, CPU), each figure sample after its floor's: a busy machine stretched the figure's wall times more
     # than its CPU times; the pairs' CPU ratios are 3, 4, 1 and 1 (the CPU medians' ratio would be 2.5 / 1.5)
     figure = [(0.004, 0.003), (0.002, 0.004), (0.006, 0.002), (0.040, 0.002)]
@@ -26,7 +26,14 @@ def test_a_figure_is_the_median_of_its_pairs_cpu_ratios_with_its_wall_times_besi
     s = bare.summary(figure, floor)
     assert s["median_ms"] == pytest.approx(5.0) and s["floor_ms"] == pytest.approx(1.5)
     assert s["max_ms"] == pytest.approx(40.0)
-    assert s["ratio"] == pytest.approx(2.0) and s["wall_ratio"] == pytest.approx(5.0 / 1.5, abs=1e-3)
+    assert s["ratio"] == pytest.approx(12 ** 0.25, abs=1e-4) and s["wall_ratio"] == pytest.approx(5.0 / 1.5, abs=1e-3)
+
+
+def test_the_highest_and_lowest_tenth_of_the_pairs_are_left_out():
+    floors = [0.001] * 10
+    figures = [0.002] * 8 + [0.1, 0.00001]  # one step interrupted by a collection, one timer too coarse
+    assert bare.pair_ratio(figures, floors) == pytest.approx(2.0)
+    assert bare.pair_ratio([0.002, 0.1], [0.001, 0.001]) == pytest.approx((2 * 100) ** 0.5)  # too few to leave out
 
 
 def test_the_clock_counts_a_childs_cpu_time():
@@ -65,7 +72,8 @@ def _row(value: float) -> figures.Row:
 def canned(monkeypatch):
     """The harness with the build section's figure set by the test, not measured."""
     value = {"now": 5.0}
-    monkeypatch.setattr(harness, "build_rows", lambda: [_row(value["now"])])
+    monkeypatch.setattr(harness, "build_samples", lambda runs: ([], []))
+    monkeypatch.setattr(harness, "build_rows", lambda rounds: [_row(value["now"])])
     return value
 
 
@@ -137,3 +145,11 @@ def test_merging_the_rounds_keeps_texts_joins_lists_and_sums_counts():
     out = harness.merged([{"db": "a", "runs": 14, "all": [1], "rss_mb": 100.0, "ok": True},
                           {"db": "b", "runs": 13, "all": [2, 3], "rss_mb": 110.0, "ok": False}])
     assert out == {"db": "a", "runs": 27, "all": [1, 2, 3], "rss_mb": 105.0, "ok": True}
+
+
+def test_the_builds_of_every_round_make_one_figure_and_a_failed_build_says_why():
+    rounds = [([(2.0, 0.2)], [(0.1, 0.1)]), ([(3.0, 0.3)], [(0.1, 0.1)])]  # a ratio of 2, then one of 3
+    (row,) = harness.build_rows(rounds)
+    assert row.value == pytest.approx(6 ** 0.5, abs=1e-4) and row.extra["n"] == 2
+    (row,) = harness.build_rows([*rounds, "yaml: line 3: mapping values are not allowed here"])
+    assert row.result == "n/a" and "line 3" in row.note
