@@ -38,7 +38,7 @@ def run(db_path) -> dict:
         sheets, floors, chars, packs, ratios = [], [], [], [], []
         for n in range(PACKS):  # each pack beside sheets printed just before it: the machine's pace drifts
             here = []
-            for rid in forums[n::PACKS][:SHEETS]:  # every ninth forum: each round's sheets alike
+            for rid in forums[n::PACKS][:SHEETS]:  # every third forum: each round's sheets alike
                 fresh = Atlas(Path(db_path))  # no cached details: the cost a first print of a forum has
                 t = bare.clock()
                 printing.sheet_pdf(fresh, rid, out)
