@@ -3,8 +3,8 @@
 Every timing is a multiple of a floor measured in the same run, in alternation with it (bench/bare.py;
 the start-up floor, a bare window; the build's, the YAML parser alone), with its absolute time beside it;
 the goals are multiples (bench/figures.py GOALS). The run goes in rounds (PROCESSES): each round times a share of
-the start-ups and runs every feature benchmark once more, in a process of its own, so that each figure, the mean of
-its rounds' (``merged``), is taken across the whole run. bench-results.json keeps the last runs' figures, and
+the start-ups and of the builds and runs every feature benchmark once more, in a process of its own, so that each
+figure (a feature's the mean of its rounds', ``merged``) is taken across the whole run. bench-results.json keeps the last runs' figures, and
 the table gives each figure's spread over the last three. Figures whose feature does not exist yet print
 n/a. The run never fails on a MISS; with ``--check`` it fails on a MISS that the run before also had.
 """
