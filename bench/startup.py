@@ -94,25 +94,25 @@ def measure(runs: int = 9, bundle: Path | None = None, db: Path | None = None, t
     taking three sets of 30 from 60 starts, the medians' ratios moved 8 % apart (18 % one time in ten), the
     means' 4 % (7 %).
     ``db``: the app reads that database (a synthetic one) instead of its own."""
-    home = Path(tempfile.mkdtemp(prefix="forum-atlas-bench-"))
-    env = {**os.environ, "FORUM_ATLAS_BENCH_STARTUP": "1", "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM",
-           "offscreen"), "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data")}
-    env.pop("FORUM_ATLAS_DB", None)
-    if db is not None:
-        env["FORUM_ATLAS_DB"] = str(db)
     compile_sources()
     commands = {"floor": floor_command(), "app": app_command(), "floor-sqlmodel": floor_command("--sqlmodel"),
                 "import": import_command()}
     if bundle is not None:  # not right after the app: what the app leaves to finish on quitting slowed the next
         commands["bundle"] = [str(bundle)]  # start's first frame by a tenth (240 ms against 216 ms, 20 runs each)
-    samples: dict[str, list[dict]] = {name: [] for name in commands}
-    for n in range(runs + 1):  # run 0 warms the page cache and creates the settings and user data
-        for name, command in commands.items():
-            result = run_once(command, env, timeout)
-            if "import-end" in result:
-                result["import"] = result["import-end"] - result["import-start"]
-            if n > 0:
-                samples[name].append(result)
+    with tempfile.TemporaryDirectory(prefix="forum-atlas-bench-") as home:  # the settings and notes of these runs
+        env = {**os.environ, "FORUM_ATLAS_BENCH_STARTUP": "1", "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM",
+               "offscreen"), "XDG_CONFIG_HOME": f"{home}/config", "XDG_DATA_HOME": f"{home}/data"}
+        env.pop("FORUM_ATLAS_DB", None)
+        if db is not None:
+            env["FORUM_ATLAS_DB"] = str(db)
+        samples: dict[str, list[dict]] = {name: [] for name in commands}
+        for n in range(runs + 1):  # run 0 warms the page cache and creates the settings and user data
+            for name, command in commands.items():
+                result = run_once(command, env, timeout)
+                if "import-end" in result:
+                    result["import"] = result["import-end"] - result["import-start"]
+                if n > 0:
+                    samples[name].append(result)
     out: dict = {"runs": runs, "commands": {k: " ".join(v) for k, v in commands.items()}}
     for name, results in samples.items():
         good = [r for r in results if "error" not in r]
